@@ -1,0 +1,46 @@
+using System.Runtime;
+using CosmosHybrid.Diagnostics;
+
+namespace CosmosHybrid.Arch.X64;
+
+/// <summary>
+/// Where every interrupt lands (called from interrupt_common in InterruptStubs.asm
+/// with interrupts disabled). CPU exceptions in ring 0 are kernel bugs and end in a
+/// panic report; hardware IRQs go to the handler a driver registered.
+/// </summary>
+internal static unsafe class InterruptDispatcher
+{
+    public const int IrqBase = 32;
+    public const int IrqCount = 16;
+
+    // Function pointers, not delegates: nothing is allocated or dispatched virtually on this path.
+    private static readonly delegate*<void>[] s_irqHandlers = new delegate*<void>[IrqCount];
+
+    public static void RegisterIrqHandler(int irq, delegate*<void> handler)
+    {
+        s_irqHandlers[irq] = handler;
+        Pic.Unmask(irq);
+    }
+
+    [RuntimeExport("InterruptDispatch")]
+    public static void Dispatch(InterruptFrame* frame)
+    {
+        int vector = (int)frame->Vector;
+        if (vector < ExceptionVector.Count)
+        {
+            Panic.FromCpuException(frame);
+            return;
+        }
+
+        int irq = vector - IrqBase;
+        if (irq >= 0 && irq < IrqCount)
+        {
+            if (Pic.IsSpurious(irq))
+                return;
+            delegate*<void> handler = s_irqHandlers[irq];
+            if (handler != null)
+                handler();
+            Pic.EndOfInterrupt(irq);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using CosmosHybrid.Boot.Multiboot2;
+using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Drivers.Display;
+using CosmosHybrid.Memory;
+
+namespace CosmosHybrid.Boot;
+
+/// <summary>The boot banner: who we are, what the loader gave us, and how memory stands.</summary>
+internal static class Banner
+{
+    private const ulong MiB = 1024 * 1024;
+
+    public static void Print(BootInformation boot)
+    {
+        FrameAllocator frames = KernelPages.Frames;
+        KernelLog.WriteLine("CosmosHybrid " + Kernel.Version + " (x86-64 hybrid kernel, C# on NativeAOT)");
+        KernelLog.WriteLine("boot loader: " + boot.BootLoaderName);
+        KernelLog.WriteLine("command line: " + boot.CommandLine);
+        KernelLog.WriteLine("memory: " + ToMiB(PhysicalMemory.InstalledBytes) + " MiB installed, "
+            + ToMiB(frames.UsableFrames * FrameAllocator.FrameSize) + " MiB managed, "
+            + ToMiB(frames.FreeFrames * FrameAllocator.FrameSize) + " MiB free, "
+            + (frames.UsedFrames * FrameAllocator.FrameSize / 1024).ToString() + " KiB used");
+        if (PhysicalMemory.UnreachableBytes != 0)
+            KernelLog.WriteLine("memory: " + ToMiB(PhysicalMemory.UnreachableBytes) + " MiB above 4 GiB not used yet");
+        KernelLog.WriteLine("screen: " + Screen.Description);
+        KernelLog.WriteLine("modules: " + boot.ModuleCount.ToString() + (Panic.Symbols != null ? " (symbols loaded)" : " (no symbols)"));
+    }
+
+    private static string ToMiB(ulong bytes) => (bytes / MiB).ToString();
+}

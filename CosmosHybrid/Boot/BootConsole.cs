@@ -1,0 +1,85 @@
+using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Drivers.Serial;
+using CosmosHybrid.Memory;
+using CosmosHybrid.Scheduling;
+
+namespace CosmosHybrid.Boot;
+
+/// <summary>
+/// A minimal ring-0 command line on the serial port, for when the kernel boots with
+/// nothing else to do. It stands in until the ring-3 shell exists, and keeps to
+/// commands that only read kernel state or stop the machine.
+/// </summary>
+internal static class BootConsole
+{
+    private const int MaxLineLength = 256;
+    private const string Prompt = "kernel> ";
+
+    public static void Run(Uart16550 serial)
+    {
+        KernelLog.WriteLine("boot console ready: type 'help' (serial line)");
+        char[] line = new char[MaxLineLength];
+        int length = 0;
+        KernelLog.Write(Prompt);
+        while (true)
+        {
+            int received = serial.TryReadByte();
+            if (received < 0)
+            {
+                Cpu.WaitForInterrupt(); // the 1 kHz timer wakes us to poll again
+                continue;
+            }
+
+            char c = (char)received;
+            if (c == '\r' || c == '\n')
+            {
+                KernelLog.Write('\n');
+                Execute(new string(line, 0, length).Trim());
+                length = 0;
+                KernelLog.Write(Prompt);
+            }
+            else if ((c == '\b' || c == (char)0x7F) && length > 0)
+            {
+                length--;
+                KernelLog.Write("\b \b");
+            }
+            else if (c >= ' ' && c < (char)0x7F && length < MaxLineLength)
+            {
+                line[length++] = c;
+                KernelLog.Write(c);
+            }
+        }
+    }
+
+    private static void Execute(string command)
+    {
+        switch (command)
+        {
+            case "":
+                return;
+            case "help":
+                KernelLog.WriteLine("commands: help, mem, uptime, panic, poweroff");
+                return;
+            case "mem":
+                FrameAllocator frames = KernelPages.Frames;
+                KernelLog.WriteLine("frames: " + frames.FreeFrames.ToString() + " free, " + frames.UsedFrames.ToString()
+                    + " used, " + frames.UsableFrames.ToString() + " managed (4 KiB each); heap: "
+                    + ((ulong)Internal.Runtime.Allocator.BytesAllocated).ToString() + " bytes allocated");
+                return;
+            case "uptime":
+                KernelLog.WriteLine("up " + SystemClock.FormatUptime(SystemClock.UptimeMilliseconds));
+                return;
+            case "panic":
+                PanicDemonstration.Run("page-fault");
+                return;
+            case "poweroff":
+                KernelLog.WriteLine("powering off");
+                Power.PowerOff();
+                return;
+            default:
+                KernelLog.WriteLine("unknown command: " + command + " (try 'help')");
+                return;
+        }
+    }
+}

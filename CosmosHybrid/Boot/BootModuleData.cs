@@ -1,0 +1,17 @@
+using System;
+using CosmosHybrid.Boot.Multiboot2;
+using CosmosHybrid.Memory;
+
+namespace CosmosHybrid.Boot;
+
+/// <summary>Access to the bytes of a boot module, which GRUB left in physical memory.</summary>
+internal static unsafe class BootModuleData
+{
+    /// <summary>Copies the module into a managed array (modules are small; the copy outlives nothing).</summary>
+    public static byte[] Copy(BootModule module)
+    {
+        byte[] data = new byte[module.Length];
+        new ReadOnlySpan<byte>(AddressSpaceLayout.PhysicalToVirtual(module.Start), (int)module.Length).CopyTo(data);
+        return data;
+    }
+}

@@ -1,0 +1,51 @@
+namespace CosmosHybrid.Boot;
+
+/// <summary>
+/// Switches given on the kernel command line (grub.cfg's `multiboot2` line), as
+/// space-separated words:
+/// <list type="bullet">
+/// <item><c>selftest</c>: run the in-kernel tests, print a summary line and power off.</item>
+/// <item><c>panic-test</c>: fault on purpose after boot (a page fault), to show the panic report;
+/// <c>panic-test=exception</c> throws an unhandled C# exception instead.</item>
+/// <item><c>exit-on-panic</c>: after a panic report, leave QEMU through isa-debug-exit instead of halting.</item>
+/// </list>
+/// </summary>
+internal static class BootOptions
+{
+    public static bool SelfTest { get; private set; }
+
+    public static bool PanicTest { get; private set; }
+
+    /// <summary>What <c>panic-test</c> does: "page-fault" (the default) or "exception".</summary>
+    public static string PanicTestKind { get; private set; } = "page-fault";
+
+    public static bool ExitOnPanic { get; private set; }
+
+    public static void Parse(string commandLine)
+    {
+        int start = 0;
+        for (int i = 0; i <= commandLine.Length; i++)
+        {
+            if (i < commandLine.Length && commandLine[i] != ' ')
+                continue;
+            if (i > start)
+                Apply(commandLine.Substring(start, i - start));
+            start = i + 1;
+        }
+    }
+
+    private static void Apply(string word)
+    {
+        if (word == "selftest")
+            SelfTest = true;
+        else if (word == "panic-test")
+            PanicTest = true;
+        else if (word.StartsWith("panic-test="))
+        {
+            PanicTest = true;
+            PanicTestKind = word.Substring("panic-test=".Length);
+        }
+        else if (word == "exit-on-panic")
+            ExitOnPanic = true;
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Runtime;
+using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Boot.Multiboot2;
+using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Drivers.Display;
+using CosmosHybrid.Drivers.Serial;
+using CosmosHybrid.Memory;
+using CosmosHybrid.Scheduling;
+using Internal.Runtime;
+
+namespace CosmosHybrid.Boot;
+
+/// <summary>
+/// The kernel's entry point, called by Multiboot.asm in long mode on the boot stack,
+/// with interrupts off. It brings the machine up in dependency order and then hands
+/// over to the self-test, the panic demonstration or the boot console.
+/// </summary>
+internal static unsafe class Kernel
+{
+    public const string Version = "0.1";
+
+    private const uint Multiboot2Magic = 0x36D76289;
+
+    [RuntimeExport("kmain")]
+    public static void Main(void* readyToRunHeader, ulong bootInformationPhysical)
+    {
+        // Static fields of reference type live in heap objects: nothing managed works before this.
+        StartupCodeHelpers.Initialize(readyToRunHeader);
+
+        var serial = new Uart16550(Uart16550.Com1, 115200);
+        KernelLog.AddOutput(serial);
+
+        Gdt.Initialize();
+        Idt.Initialize();
+
+        uint bootInformationSize = *(uint*)AddressSpaceLayout.PhysicalToVirtual(bootInformationPhysical);
+        BootInformation boot = BootInformation.Parse(
+            new ReadOnlySpan<byte>(AddressSpaceLayout.PhysicalToVirtual(bootInformationPhysical), (int)bootInformationSize));
+        if (boot == null)
+            Panic.Fail("unreadable Multiboot2 boot information", null);
+
+        BootOptions.Parse(boot.CommandLine);
+        Screen.Attach(boot.Framebuffer, boot.TryFindModule(BootModuleNames.Font, out BootModule font) ? BootModuleData.Copy(font) : null);
+
+        if (!PhysicalMemory.Initialize(boot, new MemoryRange(bootInformationPhysical, bootInformationPhysical + bootInformationSize), KernelImage()))
+            Panic.Fail("no usable memory in the firmware memory map", null);
+
+        if (boot.TryFindModule(BootModuleNames.Symbols, out BootModule symbols))
+            Panic.Symbols = new SymbolTable(BootModuleData.Copy(symbols));
+
+        Pic.Initialize(InterruptDispatcher.IrqBase);
+        SystemClock.Start();
+        Cpu.EnableInterrupts();
+
+        Banner.Print(boot);
+
+        if (BootOptions.PanicTest)
+            PanicDemonstration.Run(BootOptions.PanicTestKind);
+
+        if (BootOptions.SelfTest)
+        {
+            bool passed = SelfTest.SelfTestRunner.RunAll();
+            Power.ExitEmulator(passed ? Power.SuccessExitCode : Power.FailureExitCode);
+        }
+
+        BootConsole.Run(serial);
+    }
+
+    private static MemoryRange KernelImage()
+    {
+        ulong start, end;
+        GetKernelImage(&start, &end);
+        return new MemoryRange(start, end);
+    }
+
+    [System.Runtime.InteropServices.DllImport("*", EntryPoint = "boot_kernel_image"), System.Runtime.InteropServices.SuppressGCTransition]
+    private static extern void GetKernelImage(ulong* start, ulong* end);
+}

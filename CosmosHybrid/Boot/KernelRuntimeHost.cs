@@ -1,0 +1,25 @@
+using System.Runtime;
+using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Memory;
+
+namespace Internal.Runtime;
+
+/// <summary>The kernel's half of the runtime seam: heap pages, fatal errors and type names.</summary>
+internal static unsafe partial class RuntimeHost
+{
+    internal static partial void* AllocatePages(nuint pageCount) => KernelPages.Allocate(pageCount);
+
+    internal static partial void FailFast(string reason, string detail) => Panic.Fail(reason, detail);
+
+    internal static partial string DescribeType(MethodTable* type)
+    {
+        SymbolTable symbols = Panic.Symbols;
+        if (symbols != null && symbols.TryFind((ulong)type, out string name, out ulong offset) && offset == 0)
+            return name;
+        return "type at " + KernelLog.Hex((ulong)type);
+    }
+
+    /// <summary>Reached from RhpFallbackFailFast when a stack-protector check finds the stack overwritten.</summary>
+    [RuntimeExport("RhpFailFastFromStub")]
+    private static void StackCorruption() => Panic.Fail("stack buffer overrun detected", null);
+}

@@ -1,0 +1,84 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace CosmosHybrid.Memory;
+
+/// <summary>
+/// Page-granular kernel memory: the source of the runtime's heap and of kernel
+/// tables. Until the frame allocator is set up, pages come from a small arena in
+/// the kernel image; afterwards from physical frames, through the direct map.
+/// Pages are returned zeroed.
+/// </summary>
+internal static unsafe class KernelPages
+{
+    public const ulong PageSize = FrameAllocator.FrameSize;
+
+    [DllImport("*", EntryPoint = "boot_early_arena"), SuppressGCTransition]
+    private static extern void GetEarlyArena(ulong* start, ulong* end);
+
+    private static ulong s_earlyNext;
+    private static ulong s_earlyEnd;
+    private static FrameAllocator s_frames;
+
+    // The runtime asks for pages while it is still creating the static-field blocks,
+    // s_frames' among them: this plain flag says whether s_frames may be read yet.
+    private static bool s_framesReady;
+
+    public static FrameAllocator Frames => s_frames;
+
+    /// <summary>Bytes of the early arena handed out (part of the kernel image, counted as used).</summary>
+    public static ulong EarlyBytesUsed { get; private set; }
+
+    public static void UseFrameAllocator(FrameAllocator frames)
+    {
+        s_frames = frames;
+        s_framesReady = true;
+    }
+
+    /// <summary>Returns <paramref name="count"/> zeroed contiguous pages, or null when memory is exhausted.</summary>
+    public static void* Allocate(ulong count)
+    {
+        byte* pages = s_framesReady ? AllocateFrames(count) : AllocateEarly(count);
+        if (pages != null)
+            Zero(pages, count * PageSize);
+        return pages;
+    }
+
+    /// <summary>Returns pages from <see cref="Allocate"/>; early-arena pages are never returned.</summary>
+    public static void Free(void* pages, ulong count)
+    {
+        ulong address = (ulong)pages;
+        if (s_framesReady && AddressSpaceLayout.IsDirectMapped(address))
+            s_frames.Free(AddressSpaceLayout.VirtualToPhysical(address), count);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static byte* AllocateFrames(ulong count) =>
+        s_frames.TryAllocateContiguous(count, out ulong physical) ? (byte*)AddressSpaceLayout.PhysicalToVirtual(physical) : null;
+
+    private static byte* AllocateEarly(ulong count)
+    {
+        if (s_earlyEnd == 0)
+        {
+            ulong start, end;
+            GetEarlyArena(&start, &end);
+            s_earlyNext = start;
+            s_earlyEnd = end;
+        }
+        ulong bytes = count * PageSize;
+        if (bytes > s_earlyEnd - s_earlyNext)
+            return null;
+        byte* pages = (byte*)s_earlyNext;
+        s_earlyNext += bytes;
+        EarlyBytesUsed += bytes;
+        return pages;
+    }
+
+    // 8 bytes at a time: under QEMU icount `rep stosb` would cost an instruction per byte.
+    private static void Zero(byte* memory, ulong bytes)
+    {
+        ulong* words = (ulong*)memory;
+        for (ulong i = 0; i < bytes / 8; i++)
+            words[i] = 0;
+    }
+}

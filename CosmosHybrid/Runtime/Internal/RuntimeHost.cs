@@ -1,0 +1,18 @@
+namespace Internal.Runtime;
+
+/// <summary>
+/// What the runtime needs from the program it is linked into. The kernel and the
+/// ring-3 start-up code each supply the other half of this partial class: where
+/// pages come from, what a fatal error does, and how to name a type or address.
+/// </summary>
+internal static unsafe partial class RuntimeHost
+{
+    /// <summary>Returns <paramref name="pageCount"/> zeroed, writable, contiguous 4 KiB pages, or null.</summary>
+    internal static partial void* AllocatePages(nuint pageCount);
+
+    /// <summary>Reports an unrecoverable error and never returns.</summary>
+    internal static partial void FailFast(string reason, string detail);
+
+    /// <summary>A human-readable name for a type, from symbols when available.</summary>
+    internal static partial string DescribeType(MethodTable* type);
+}

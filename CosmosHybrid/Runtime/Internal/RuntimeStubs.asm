@@ -1,0 +1,78 @@
+; Runtime entry points that ILC-generated code calls with a register convention
+; C# cannot express.
+
+bits 64
+default rel
+
+global RhpInitialDynamicInterfaceDispatch
+global RhpByRefAssignRef
+global RhpFallbackFailFast
+global __security_cookie
+global RhpTrapThreads
+extern RhpResolveInterfaceDispatch
+extern RhpFailFastFromStub
+
+section .data
+align 8
+; Stack-protector canary checked by methods with stackalloc buffers.
+__security_cookie: dq 0x2B992DDFA232C0DE
+; Non-zero asks threads to stop for the GC after native calls; the runtime never does.
+RhpTrapThreads: dd 0
+
+section .text
+
+; Interface call site: r11 = dispatch cell, rdi = this, arguments in the SysV
+; registers. Resolve the target in C# and tail-jump to it with the arguments intact.
+RhpInitialDynamicInterfaceDispatch:
+    push rbp
+    mov rbp, rsp
+    push rdi
+    push rsi
+    push rdx
+    push rcx
+    push r8
+    push r9
+    push r11
+    sub rsp, 8 * 16 + 8              ; xmm0-7 plus 8 bytes to keep rsp 16-aligned
+    movdqu [rsp + 0x00], xmm0
+    movdqu [rsp + 0x10], xmm1
+    movdqu [rsp + 0x20], xmm2
+    movdqu [rsp + 0x30], xmm3
+    movdqu [rsp + 0x40], xmm4
+    movdqu [rsp + 0x50], xmm5
+    movdqu [rsp + 0x60], xmm6
+    movdqu [rsp + 0x70], xmm7
+    mov rsi, r11                     ; (object, cell)
+    call RhpResolveInterfaceDispatch
+    movdqu xmm0, [rsp + 0x00]
+    movdqu xmm1, [rsp + 0x10]
+    movdqu xmm2, [rsp + 0x20]
+    movdqu xmm3, [rsp + 0x30]
+    movdqu xmm4, [rsp + 0x40]
+    movdqu xmm5, [rsp + 0x50]
+    movdqu xmm6, [rsp + 0x60]
+    movdqu xmm7, [rsp + 0x70]
+    add rsp, 8 * 16 + 8
+    pop r11
+    pop r9
+    pop r8
+    pop rcx
+    pop rdx
+    pop rsi
+    pop rdi
+    pop rbp
+    jmp rax
+
+; Copies one object reference from [rsi] to [rdi] and advances both by 8
+; (used by struct copies that contain references).
+RhpByRefAssignRef:
+    mov rcx, [rsi]
+    mov [rdi], rcx
+    add rdi, 8
+    add rsi, 8
+    ret
+
+; Reached when a stack-protector check fails: the stack is already corrupt.
+RhpFallbackFailFast:
+    and rsp, -16
+    jmp RhpFailFastFromStub

@@ -1,0 +1,113 @@
+namespace System;
+
+/// <summary>
+/// Base of all exceptions. There is no unwinder yet: a throw reports the exception's
+/// type and message and ends the program (a panic in ring 0).
+/// </summary>
+public class Exception
+{
+    private readonly string _message;
+
+    public Exception() { }
+
+    public Exception(string message) { _message = message; }
+
+    public Exception(string message, Exception innerException)
+    {
+        _message = message;
+        InnerException = innerException;
+    }
+
+    public virtual string Message => _message ?? "Exception of type '" + GetType().Name + "' was thrown.";
+
+    public Exception InnerException { get; }
+}
+
+public class SystemException : Exception
+{
+    public SystemException() { }
+    public SystemException(string message) : base(message) { }
+}
+
+public class ArgumentException : SystemException
+{
+    public ArgumentException() : base("Value does not fall within the expected range.") { }
+    public ArgumentException(string message) : base(message) { }
+    public ArgumentException(string message, string paramName) : base(message) { ParamName = paramName; }
+    public string ParamName { get; }
+}
+
+public class ArgumentNullException : ArgumentException
+{
+    public ArgumentNullException(string paramName) : base("Value cannot be null.", paramName) { }
+}
+
+public class ArgumentOutOfRangeException : ArgumentException
+{
+    public ArgumentOutOfRangeException() : base("Specified argument was out of the range of valid values.") { }
+    public ArgumentOutOfRangeException(string paramName) : base("Specified argument was out of the range of valid values.", paramName) { }
+    public ArgumentOutOfRangeException(string paramName, string message) : base(message, paramName) { }
+}
+
+public class InvalidOperationException : SystemException
+{
+    public InvalidOperationException() : base("Operation is not valid due to the current state of the object.") { }
+    public InvalidOperationException(string message) : base(message) { }
+}
+
+public class NotSupportedException : SystemException
+{
+    public NotSupportedException() : base("Specified method is not supported.") { }
+    public NotSupportedException(string message) : base(message) { }
+}
+
+public class NotImplementedException : SystemException
+{
+    public NotImplementedException() : base("The method or operation is not implemented.") { }
+    public NotImplementedException(string message) : base(message) { }
+}
+
+public class IndexOutOfRangeException : SystemException
+{
+    public IndexOutOfRangeException() : base("Index was outside the bounds of the array.") { }
+}
+
+public class NullReferenceException : SystemException
+{
+    public NullReferenceException() : base("Object reference not set to an instance of an object.") { }
+}
+
+public class InvalidCastException : SystemException
+{
+    public InvalidCastException() : base("Specified cast is not valid.") { }
+}
+
+public class OverflowException : SystemException
+{
+    public OverflowException() : base("Arithmetic operation resulted in an overflow.") { }
+}
+
+public class DivideByZeroException : SystemException
+{
+    public DivideByZeroException() : base("Attempted to divide by zero.") { }
+}
+
+public class OutOfMemoryException : SystemException
+{
+    public OutOfMemoryException() : base("Insufficient memory to continue the execution of the program.") { }
+}
+
+public class ArrayTypeMismatchException : SystemException
+{
+    public ArrayTypeMismatchException() : base("Attempted to access an element as a type incompatible with the array.") { }
+}
+
+public class TypeLoadException : SystemException
+{
+    public TypeLoadException() : base("A type failed to load.") { }
+}
+
+public class PlatformNotSupportedException : NotSupportedException
+{
+    public PlatformNotSupportedException() : base("Operation is not supported on this platform.") { }
+}

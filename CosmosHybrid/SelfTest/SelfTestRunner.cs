@@ -1,0 +1,45 @@
+using CosmosHybrid.Diagnostics;
+
+namespace CosmosHybrid.SelfTest;
+
+/// <summary>
+/// In-kernel tests (kernel command line <c>selftest</c>). Each test reports through
+/// <see cref="Check"/>; the last line, which the host test reads, is
+/// "selftest: N passed, M failed".
+/// </summary>
+internal static class SelfTestRunner
+{
+    private static int s_passed;
+    private static int s_failed;
+    private static string s_currentTest;
+
+    public static bool RunAll()
+    {
+        KernelLog.WriteLine("selftest: starting");
+        RuntimeTests.Run();
+        MemoryTests.Run();
+        TimerTests.Run();
+        KernelLog.WriteLine("selftest: " + s_passed.ToString() + " passed, " + s_failed.ToString() + " failed");
+        return s_failed == 0;
+    }
+
+    public static void Begin(string testName) => s_currentTest = testName;
+
+    /// <summary>Records one assertion of the current test; failures are printed with their description.</summary>
+    public static void Check(bool condition, string description)
+    {
+        if (condition)
+        {
+            s_passed++;
+            return;
+        }
+        s_failed++;
+        KernelLog.WriteLine("selftest: FAIL " + s_currentTest + ": " + description);
+    }
+
+    public static void Equal(long expected, long actual, string description) =>
+        Check(expected == actual, description + " (expected " + expected.ToString() + ", got " + actual.ToString() + ")");
+
+    public static void Equal(string expected, string actual, string description) =>
+        Check(expected == actual, description + " (expected \"" + expected + "\", got \"" + actual + "\")");
+}

@@ -1,0 +1,7 @@
+namespace CosmosHybrid.Terminal;
+
+/// <summary>Something that shows characters: the serial line, a text screen, a framebuffer.</summary>
+internal interface IConsoleOutput
+{
+    void Write(char c);
+}

@@ -1,0 +1,63 @@
+using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Terminal;
+
+namespace CosmosHybrid.Drivers.Serial;
+
+/// <summary>
+/// A 16550-compatible UART (COM1 on PCs and in QEMU/VMware). This is the kernel's
+/// log channel and, headless, its console: tests read what it writes.
+/// </summary>
+internal sealed class Uart16550 : IConsoleOutput
+{
+    public const ushort Com1 = 0x3F8;
+
+    private const int Data = 0;
+    private const int InterruptEnable = 1;
+    private const int FifoControl = 2;
+    private const int LineControl = 3;
+    private const int ModemControl = 4;
+    private const int LineStatus = 5;
+
+    private const byte DivisorLatchAccess = 0x80;
+    private const byte EightBitsNoParityOneStop = 0x03;
+    private const byte DataReady = 0x01;
+    private const byte TransmitHoldingEmpty = 0x20;
+
+    private readonly ushort _port;
+
+    public Uart16550(ushort port, uint baudRate)
+    {
+        _port = port;
+        ushort divisor = (ushort)(115200 / baudRate);
+        Cpu.OutByte((ushort)(port + InterruptEnable), 0);
+        Cpu.OutByte((ushort)(port + LineControl), DivisorLatchAccess);
+        Cpu.OutByte((ushort)(port + Data), (byte)divisor);
+        Cpu.OutByte((ushort)(port + InterruptEnable), (byte)(divisor >> 8));
+        Cpu.OutByte((ushort)(port + LineControl), EightBitsNoParityOneStop);
+        Cpu.OutByte((ushort)(port + FifoControl), 0xC7);   // enable and clear FIFOs, 14-byte threshold
+        Cpu.OutByte((ushort)(port + ModemControl), 0x0B);  // DTR, RTS, OUT2 (OUT2 gates the IRQ line)
+    }
+
+    public void Write(char c)
+    {
+        if (c == '\n')
+            WriteByte((byte)'\r');
+        WriteByte(c < 0x80 ? (byte)c : (byte)'?');
+    }
+
+    public void WriteByte(byte value)
+    {
+        while ((Cpu.InByte((ushort)(_port + LineStatus)) & TransmitHoldingEmpty) == 0)
+        {
+        }
+        Cpu.OutByte(_port, value);
+    }
+
+    /// <summary>Returns the next received byte, or -1 when none is waiting.</summary>
+    public int TryReadByte()
+    {
+        if ((Cpu.InByte((ushort)(_port + LineStatus)) & DataReady) == 0)
+            return -1;
+        return Cpu.InByte(_port);
+    }
+}

@@ -1,0 +1,202 @@
+// CosmosHybrid build: C# -> (csc) kernel.dll -> (ilc) kernel.o -> (ld + NASM objects) kernel.elf
+// -> (grub-mkrescue) cosmoshybrid.iso. Each step is skipped when its outputs are newer
+// than its inputs, so a second build with no change only checks timestamps.
+//
+// Targets: build (default), run, test, clean. Run through ./build.sh, which installs
+// the system packages first.
+
+var target = Argument("target", "build");
+var gui = HasArgument("gui");
+var firmware = Argument("firmware", "bios");   // bios | uefi, for `run`
+
+var root = MakeAbsolute(Directory("."));
+var outDir = root.Combine("out");
+var objDir = outDir.Combine("obj");
+var isoRoot = outDir.Combine("isoroot");
+var kernelProject = root.CombineWithFilePath("CosmosHybrid/CosmosHybrid.csproj");
+var kernelDll = root.CombineWithFilePath("CosmosHybrid/bin/Release/net10.0/kernel.dll");
+var kernelObject = objDir.CombineWithFilePath("kernel.o");
+var kernelElf = outDir.CombineWithFilePath("kernel.elf");
+var kernelSymbols = outDir.CombineWithFilePath("kernel.sym");
+var linkerScript = root.CombineWithFilePath("CosmosHybrid/Boot/linker.ld");
+var grubConfig = root.CombineWithFilePath("CosmosHybrid/Boot/grub.cfg");
+var fontSource = new FilePath("/usr/share/grub/ascii.pf2");
+var iso = outDir.CombineWithFilePath("cosmoshybrid.iso");
+const string IlcVersion = "10.0.12";
+
+// Tools the build and the tests call, and the Debian package that provides each.
+var requiredTools = new (string Tool, string Package)[]
+{
+    ("nasm", "nasm"), ("ld", "binutils"), ("nm", "binutils"), ("grub-mkrescue", "grub-common"),
+    ("xorriso", "xorriso"), ("mformat", "mtools"), ("qemu-system-x86_64", "qemu-system-x86"),
+};
+
+Task("Prerequisites").Does(() =>
+{
+    var missing = requiredTools.Where(t => !IsOnPath(t.Tool)).ToList();
+    if (!System.IO.Directory.Exists("/usr/lib/grub/i386-pc")) missing.Add(("grub BIOS modules", "grub-pc-bin"));
+    if (!System.IO.Directory.Exists("/usr/lib/grub/x86_64-efi")) missing.Add(("grub UEFI modules", "grub-efi-amd64-bin"));
+    if (!FileExists(fontSource)) missing.Add(("GRUB font " + fontSource, "grub-common"));
+    if (missing.Count > 0)
+    {
+        throw new Exception("Missing build tools: "
+            + string.Join(", ", missing.Select(m => $"{m.Tool} (package {m.Package})"))
+            + ". Install them with: sudo apt-get install " + string.Join(" ", missing.Select(m => m.Package).Distinct())
+            + " (./build.sh does this for you).");
+    }
+});
+
+Task("Kernel-Assembly")
+    .IsDependentOn("Prerequisites")
+    .Does(() =>
+{
+    // MSBuild is incremental on its own: it only recompiles when a source changed.
+    DotNetBuild(kernelProject.FullPath, new DotNetBuildSettings
+    {
+        Configuration = "Release",
+        NoLogo = true,
+        Verbosity = DotNetVerbosity.Quiet,
+    });
+});
+
+Task("Kernel-Native")
+    .IsDependentOn("Kernel-Assembly")
+    .Does(() =>
+{
+    EnsureDirectoryExists(objDir);
+    if (!IsUpToDate(kernelObject, kernelDll))
+    {
+        Information("ilc: kernel.dll -> kernel.o");
+        Run(IlcPath(), $"\"{kernelDll}\" -o \"{kernelObject}\" --systemmodule:kernel --targetos:linux --targetarch:x64 -O --nativelib -g");
+    }
+
+    var objects = new List<FilePath> { kernelObject };
+    foreach (var source in GetFiles(root.FullPath + "/CosmosHybrid/**/*.asm").Concat(GetFiles(root.FullPath + "/Drivers/**/*.asm")))
+    {
+        var obj = objDir.CombineWithFilePath(source.GetFilenameWithoutExtension() + ".o");
+        if (!IsUpToDate(obj, source))
+        {
+            Information($"nasm: {root.GetRelativePath(source)}");
+            Run("nasm", $"-f elf64 -g -o \"{obj}\" \"{source}\"");
+        }
+        objects.Add(obj);
+    }
+
+    if (!IsUpToDate(kernelElf, objects.Append(linkerScript).ToArray()))
+    {
+        Information("ld: kernel.elf");
+        Run("ld", $"-n --no-warn-rwx-segments -z noexecstack -T \"{linkerScript}\" -o \"{kernelElf}\" "
+            + string.Join(" ", objects.Select(o => $"\"{o}\"")));
+    }
+
+    if (!IsUpToDate(kernelSymbols, kernelElf))
+    {
+        // Sorted symbol map, loaded by GRUB as a module: names for panic stack traces.
+        var nm = Capture("nm", $"-n --defined-only \"{kernelElf}\"");
+        System.IO.File.WriteAllText(kernelSymbols.FullPath, nm);
+    }
+});
+
+Task("Iso")
+    .IsDependentOn("Kernel-Native")
+    .Does(() =>
+{
+    var boot = isoRoot.Combine("boot");
+    EnsureDirectoryExists(boot.Combine("grub"));
+    CopyIfNewer(kernelElf, boot.CombineWithFilePath("kernel.elf"));
+    CopyIfNewer(kernelSymbols, boot.CombineWithFilePath("kernel.sym"));
+    CopyIfNewer(fontSource, boot.CombineWithFilePath("font.pf2"));
+    CopyIfNewer(grubConfig, boot.Combine("grub").CombineWithFilePath("grub.cfg"));
+
+    var inputs = GetFiles(isoRoot.FullPath + "/**/*").ToArray();
+    if (!IsUpToDate(iso, inputs))
+    {
+        Information("grub-mkrescue: cosmoshybrid.iso (BIOS + UEFI, CD + USB)");
+        Run("grub-mkrescue", $"-o \"{iso}\" \"{isoRoot}\"");
+    }
+    Information($"Image: {root.GetRelativePath(iso)}");
+});
+
+Task("Build").IsDependentOn("Iso");
+
+Task("Run")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var args = $"-machine pc -cpu max -m 512 -cdrom \"{iso}\" -no-reboot "
+        + "-device isa-debug-exit,iobase=0xf4,iosize=0x04 ";
+    if (firmware == "uefi")
+        args += "-bios /usr/share/ovmf/OVMF.fd ";
+    args += gui ? "-serial stdio" : "-nographic -serial mon:stdio";
+    Information(gui ? "QEMU window + serial console here." : "Headless: the serial console is this terminal. Quit QEMU with Ctrl-A then X.");
+    // QEMU's own exit status reports isa-debug-exit codes; a user session ends with whatever they chose.
+    StartProcess("qemu-system-x86_64", new ProcessSettings { Arguments = args });
+});
+
+Task("Test")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var settings = new DotNetTestSettings
+    {
+        Configuration = "Release",
+        NoLogo = true,
+        Loggers = new[] { "console;verbosity=normal" },
+        EnvironmentVariables = new Dictionary<string, string> { ["COSMOSHYBRID_OUT"] = outDir.FullPath },
+    };
+    DotNetTest(root.CombineWithFilePath("tests/CosmosHybrid.UnitTests/CosmosHybrid.UnitTests.csproj").FullPath, settings);
+    DotNetTest(root.CombineWithFilePath("tests/CosmosHybrid.BootTests/CosmosHybrid.BootTests.csproj").FullPath, settings);
+});
+
+Task("Clean").Does(() =>
+{
+    CleanDirectory(outDir);
+    CleanDirectories(root.FullPath + "/**/bin");
+    CleanDirectories(root.FullPath + "/**/obj");
+});
+
+RunTarget(target);
+
+// ---------------------------------------------------------------------------
+
+string IlcPath()
+{
+    var packages = EnvironmentVariable("NUGET_PACKAGES")
+        ?? System.IO.Path.Combine(EnvironmentVariable("HOME"), ".nuget", "packages");
+    var ilc = System.IO.Path.Combine(packages, "runtime.linux-x64.microsoft.dotnet.ilcompiler", IlcVersion, "tools", "ilc");
+    if (!System.IO.File.Exists(ilc))
+        throw new Exception($"ilc {IlcVersion} not found at {ilc}: the kernel project's restore should have downloaded it from NuGet.");
+    return ilc;
+}
+
+bool IsOnPath(string tool) =>
+    (EnvironmentVariable("PATH") ?? "").Split(':').Any(dir => System.IO.File.Exists(System.IO.Path.Combine(dir, tool)));
+
+bool IsUpToDate(FilePath output, params FilePath[] inputs)
+{
+    if (!FileExists(output))
+        return false;
+    var built = System.IO.File.GetLastWriteTimeUtc(output.FullPath);
+    return inputs.All(input => System.IO.File.GetLastWriteTimeUtc(input.FullPath) <= built);
+}
+
+void CopyIfNewer(FilePath source, FilePath destination)
+{
+    if (!IsUpToDate(destination, source))
+        CopyFile(source, destination);
+}
+
+void Run(string tool, string arguments)
+{
+    var exit = StartProcess(tool, new ProcessSettings { Arguments = arguments });
+    if (exit != 0)
+        throw new Exception($"{tool} failed with exit code {exit}");
+}
+
+string Capture(string tool, string arguments)
+{
+    var exit = StartProcess(tool, new ProcessSettings { Arguments = arguments, RedirectStandardOutput = true }, out var lines);
+    if (exit != 0)
+        throw new Exception($"{tool} failed with exit code {exit}");
+    return string.Join("\n", lines) + "\n";
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# CosmosHybrid build entry point.
+#   ./build.sh            build kernel.elf and out/cosmoshybrid.iso
+#   ./build.sh run        build, then boot in QEMU (headless: the OS console is this terminal)
+#   ./build.sh test       build, then run all tests (host unit tests + QEMU boot tests)
+#   ./build.sh clean
+# Extra arguments go to Cake, e.g. `./build.sh run --firmware=uefi` or `./build.sh run --gui`.
+# On a fresh Debian machine it first installs the system packages it needs (with sudo when not root).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+target="${1:-build}"
+shift || true
+
+# Debian packages the build and the tests use, keyed by a file each one provides.
+declare -A packages=(
+  [/usr/bin/nasm]=nasm
+  [/usr/bin/ld]=binutils
+  [/usr/bin/grub-mkrescue]=grub-common
+  [/usr/lib/grub/i386-pc/multiboot2.mod]=grub-pc-bin
+  [/usr/lib/grub/x86_64-efi/multiboot2.mod]=grub-efi-amd64-bin
+  [/usr/bin/xorriso]=xorriso
+  [/usr/bin/mformat]=mtools
+  [/usr/sbin/mkfs.fat]=dosfstools
+  [/usr/bin/qemu-system-x86_64]=qemu-system-x86
+  [/usr/share/ovmf/OVMF.fd]=ovmf
+)
+
+missing=()
+for file in "${!packages[@]}"; do
+  [ -e "$file" ] || missing+=("${packages[$file]}")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "build.sh: installing missing packages: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "build.sh: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v dotnet >/dev/null; then
+  echo "build.sh: the .NET 10 SDK is required (https://dotnet.microsoft.com/download); 'dotnet' is not on PATH." >&2
+  exit 1
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore >/dev/null
+exec dotnet cake build.cake --target="$target" "$@"
