@@ -1,0 +1,27 @@
+using NUnit.Framework;
+
+namespace CosmosHybrid.BootTests;
+
+/// <summary>The serial command line of a normal boot (what `./build.sh run` shows headless).</summary>
+public class BootConsoleTests : BootTestBase
+{
+    [Test]
+    public void AnswersCommandsAndPowersOff()
+    {
+        Boot("");
+        ExpectOutput("kernel> ");
+
+        Machine.SendLine("help");
+        ExpectOutput("commands: help, mem, uptime, panic, poweroff");
+        Machine.SendLine("uptime");
+        ExpectOutput("up ");
+        Machine.SendLine("mem");
+        ExpectOutput(" managed (4 KiB each); heap: ");
+        Machine.SendLine("frobnicate");
+        ExpectOutput("unknown command: frobnicate (try 'help')");
+        Machine.SendLine("poweroff");
+        ExpectOutput("powering off");
+
+        Assert.That(ExpectExit(), Is.EqualTo(0), "ACPI power-off ends QEMU normally");
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CosmosHybrid.BootTests;
+
+/// <summary>
+/// ISO images for boot tests: the build's kernel, symbols and font with a grub.cfg
+/// that boots at once with a given kernel command line. Images are cached by
+/// command line and kernel build, so each variant is made once per build.
+/// </summary>
+internal static class BootImage
+{
+    private static readonly object Gate = new();
+
+    public static string WithCommandLine(string commandLine)
+    {
+        lock (Gate)
+        {
+            string kernel = Path.Combine(BuildOutput.IsoRoot, "boot", "kernel.elf");
+            string key = Hash(commandLine + "|" + File.GetLastWriteTimeUtc(kernel).Ticks);
+            string imageDirectory = Path.Combine(BuildOutput.Directory, "test-images");
+            string iso = Path.Combine(imageDirectory, key + ".iso");
+            if (File.Exists(iso))
+                return iso;
+
+            string root = Path.Combine(imageDirectory, key + ".root");
+            if (Directory.Exists(root))
+                Directory.Delete(root, recursive: true);
+            Directory.CreateDirectory(Path.Combine(root, "boot", "grub"));
+            foreach (string file in new[] { "kernel.elf", "kernel.sym", "font.pf2" })
+                File.Copy(Path.Combine(BuildOutput.IsoRoot, "boot", file), Path.Combine(root, "boot", file));
+            File.WriteAllText(Path.Combine(root, "boot", "grub", "grub.cfg"), GrubConfig(commandLine));
+
+            Run("grub-mkrescue", $"-o \"{iso}.tmp\" \"{root}\"");
+            File.Move(iso + ".tmp", iso);
+            Directory.Delete(root, recursive: true);
+            return iso;
+        }
+    }
+
+    private static string GrubConfig(string commandLine) =>
+        "set timeout=0\n" +
+        "insmod all_video\n" +
+        "menuentry \"CosmosHybrid test\" {\n" +
+        $"    multiboot2 /boot/kernel.elf {commandLine}\n" +
+        "    module2 /boot/kernel.sym kernel.sym\n" +
+        "    module2 /boot/font.pf2 font.pf2\n" +
+        "    boot\n" +
+        "}\n";
+
+    private static string Hash(string text) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
+
+    private static void Run(string program, string arguments)
+    {
+        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using Process process = Process.Start(start);
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} did not finish in 120 s");
+        }
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{program} {arguments} failed ({process.ExitCode}):\n{output}");
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+
+namespace CosmosHybrid.BootTests;
+
+/// <summary>
+/// Boots one QEMU per test and, when the test fails, prints the whole serial log
+/// so the failure can be understood from the test output alone.
+/// </summary>
+public abstract class BootTestBase
+{
+    /// <summary>Generous: CI machines run TCG slower than a developer's, and UEFI firmware takes a while.</summary>
+    protected static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(150);
+
+    protected QemuMachine Machine { get; private set; }
+
+    protected QemuMachine Boot(string commandLine, Firmware firmware = Firmware.Bios, BootMedium medium = BootMedium.Cdrom)
+    {
+        Machine = QemuMachine.Boot(BootImage.WithCommandLine(commandLine), firmware, medium);
+        return Machine;
+    }
+
+    /// <summary>Waits for <paramref name="text"/> on the serial line; fails with the log if it never comes.</summary>
+    protected void ExpectOutput(string text, TimeSpan? timeout = null)
+    {
+        if (!Machine.WaitFor(text, timeout ?? BootTimeout))
+            Assert.Fail($"Expected \"{text}\" on the serial console; it did not appear (time-out or QEMU exit).");
+    }
+
+    protected int ExpectExit(TimeSpan? timeout = null)
+    {
+        int? status = Machine.WaitForExit(timeout ?? BootTimeout);
+        if (status == null)
+            Assert.Fail("QEMU did not exit in time.");
+        return status.Value;
+    }
+
+    [TearDown]
+    public void StopMachine()
+    {
+        if (Machine == null)
+            return;
+        if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
+            TestContext.Out.WriteLine("----- serial log -----\n" + Machine.SerialLog + "\n----- end of serial log -----");
+        Machine.Dispose();
+        Machine = null;
+    }
+}

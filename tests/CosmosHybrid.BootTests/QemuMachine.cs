@@ -1,0 +1,138 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading;
+
+namespace CosmosHybrid.BootTests;
+
+public enum Firmware
+{
+    Bios,
+    Uefi,
+}
+
+/// <summary>How the image is attached: as a CD (the ISO as burned) or as a USB stick (the ISO written with dd).</summary>
+public enum BootMedium
+{
+    Cdrom,
+    UsbStick,
+}
+
+/// <summary>
+/// One QEMU (TCG) run with the guest's COM1 on our stdin/stdout. Everything the
+/// guest prints is collected in <see cref="SerialLog"/>; waits have time-outs and
+/// the process is killed on dispose.
+/// </summary>
+public sealed class QemuMachine : IDisposable
+{
+    public const string OvmfPath = "/usr/share/ovmf/OVMF.fd";
+
+    private readonly Process _process;
+    private readonly StringBuilder _serial = new();
+    private readonly object _gate = new();
+
+    private QemuMachine(Process process)
+    {
+        _process = process;
+    }
+
+    public string SerialLog
+    {
+        get
+        {
+            lock (_gate)
+                return _serial.ToString();
+        }
+    }
+
+    public static QemuMachine Boot(string iso, Firmware firmware = Firmware.Bios, BootMedium medium = BootMedium.Cdrom, string machine = "pc")
+    {
+        var arguments = new StringBuilder();
+        arguments.Append($"-machine {machine} -cpu max -m 512 -smp 1 -no-reboot ");
+        arguments.Append("-display none -monitor none -serial stdio ");
+        arguments.Append("-device isa-debug-exit,iobase=0xf4,iosize=0x04 ");
+        if (firmware == Firmware.Uefi)
+            arguments.Append($"-bios {OvmfPath} ");
+        arguments.Append(medium == BootMedium.Cdrom
+            ? $"-cdrom \"{iso}\" "
+            : $"-drive if=none,id=stick,format=raw,readonly=on,file=\"{iso}\" -device qemu-xhci -device usb-storage,drive=stick,bootindex=0 ");
+
+        var start = new ProcessStartInfo("qemu-system-x86_64", arguments.ToString())
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = new Process { StartInfo = start };
+        var machineInstance = new QemuMachine(process);
+        process.Start();
+        machineInstance.StartReader(process.StandardOutput);
+        machineInstance.StartReader(process.StandardError);
+        return machineInstance;
+    }
+
+    /// <summary>Waits until the serial log contains <paramref name="text"/>; false on time-out or if QEMU exits first.</summary>
+    public bool WaitFor(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (SerialLog.Contains(text, StringComparison.Ordinal))
+                return true;
+            if (_process.HasExited)
+            {
+                Thread.Sleep(200); // let the readers drain what is left
+                return SerialLog.Contains(text, StringComparison.Ordinal);
+            }
+            Thread.Sleep(50);
+        }
+        return false;
+    }
+
+    /// <summary>Types a line on the guest's serial console.</summary>
+    public void SendLine(string line)
+    {
+        _process.StandardInput.Write(line + "\r");
+        _process.StandardInput.Flush();
+    }
+
+    /// <summary>Waits for QEMU to exit; returns its exit status, or null on time-out.</summary>
+    public int? WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit((int)timeout.TotalMilliseconds))
+            return null;
+        _process.WaitForExit(); // flush the asynchronous readers
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+                _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        _process.Dispose();
+    }
+
+    private void StartReader(StreamReader reader)
+    {
+        var thread = new Thread(() =>
+        {
+            var buffer = new char[4096];
+            int read;
+            while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                lock (_gate)
+                    _serial.Append(buffer, 0, read);
+            }
+        })
+        { IsBackground = true };
+        thread.Start();
+    }
+}
