@@ -1,0 +1,34 @@
+using System;
+
+namespace CosmosHybrid.Storage.Fat;
+
+/// <summary>
+/// The volume's logical sectors on the underlying block device. A FAT logical sector may
+/// span several device sectors (e.g. 4096-byte FAT sectors on a 512-byte disk).
+/// </summary>
+internal sealed class FatSectorDevice
+{
+    private readonly IBlockDevice _device;
+    private readonly uint _deviceSectorsPerSector;
+
+    public FatSectorDevice(IBlockDevice device, int bytesPerSector)
+    {
+        _device = device;
+        BytesPerSector = bytesPerSector;
+        _deviceSectorsPerSector = (uint)(bytesPerSector / device.SectorSize);
+    }
+
+    /// <summary>Bytes per logical sector.</summary>
+    public int BytesPerSector { get; }
+
+    /// <summary>Reads <c>buffer.Length / BytesPerSector</c> logical sectors starting at <paramref name="sector"/>.</summary>
+    public StorageError Read(ulong sector, Span<byte> buffer) =>
+        _device.Read(sector * _deviceSectorsPerSector, buffer);
+
+    /// <summary>Writes <c>buffer.Length / BytesPerSector</c> logical sectors starting at <paramref name="sector"/>.</summary>
+    public StorageError Write(ulong sector, ReadOnlySpan<byte> buffer) =>
+        _device.Write(sector * _deviceSectorsPerSector, buffer);
+
+    /// <summary>Flushes the device's write-back caches.</summary>
+    public StorageError Flush() => _device.Flush();
+}
