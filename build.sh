@@ -3,6 +3,7 @@
 #   ./build.sh            build kernel.elf and out/cosmoshybrid.iso
 #   ./build.sh run        build, then boot in QEMU (headless: the OS console is this terminal)
 #   ./build.sh test       build, then run all tests (host unit tests + QEMU boot tests)
+#   ./build.sh bench      build, then run the in-kernel benchmarks under QEMU -icount shift=0
 #   ./build.sh clean
 # Extra arguments go to Cake, e.g. `./build.sh run --firmware=uefi` or `./build.sh run --gui`.
 # On a fresh Debian machine it first installs the system packages it needs (with sudo when not root).

@@ -3,6 +3,7 @@ using CosmosHybrid.Diagnostics;
 using CosmosHybrid.Drivers.Serial;
 using CosmosHybrid.Memory;
 using CosmosHybrid.Scheduling;
+using Internal.Runtime.GC;
 
 namespace CosmosHybrid.Boot;
 
@@ -59,16 +60,22 @@ internal static class BootConsole
             case "":
                 return;
             case "help":
-                KernelLog.WriteLine("commands: help, mem, uptime, panic, poweroff");
+                KernelLog.WriteLine("commands: help, mem, uptime, bench, panic, poweroff");
                 return;
             case "mem":
                 FrameAllocator frames = KernelPages.Frames;
                 KernelLog.WriteLine("frames: " + frames.FreeFrames.ToString() + " free, " + frames.UsedFrames.ToString()
-                    + " used, " + frames.UsableFrames.ToString() + " managed (4 KiB each); heap: "
-                    + ((ulong)Internal.Runtime.Allocator.BytesAllocated).ToString() + " bytes allocated");
+                    + " used, " + frames.UsableFrames.ToString() + " managed (4 KiB each)");
+                KernelLog.WriteLine("heap: " + ((ulong)GCHeap.SegmentBytes / 1024).ToString() + " KiB in segments, "
+                    + ((ulong)GarbageCollector.LiveBytesAfterLastCollection / 1024).ToString() + " KiB live after "
+                    + GarbageCollector.CollectionCount.ToString() + " collections, "
+                    + ((ulong)GCHeap.TotalAllocatedBytes / 1024).ToString() + " KiB allocated since boot");
                 return;
             case "uptime":
                 KernelLog.WriteLine("up " + SystemClock.FormatUptime(SystemClock.UptimeMilliseconds));
+                return;
+            case "bench":
+                Benchmarks.BenchmarkRunner.RunAll();
                 return;
             case "panic":
                 PanicDemonstration.Run("page-fault");

@@ -64,6 +64,12 @@ internal static unsafe class Kernel
             Power.ExitEmulator(passed ? Power.SuccessExitCode : Power.FailureExitCode);
         }
 
+        if (BootOptions.Bench)
+        {
+            Benchmarks.BenchmarkRunner.RunAll();
+            Power.ExitEmulator(Power.SuccessExitCode);
+        }
+
         BootConsole.Run(serial);
     }
 

@@ -1,4 +1,6 @@
 using System.Runtime;
+using System.Runtime.InteropServices;
+using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Diagnostics;
 using CosmosHybrid.Memory;
 
@@ -9,6 +11,24 @@ internal static unsafe partial class RuntimeHost
 {
     internal static partial void* AllocatePages(nuint pageCount) => KernelPages.Allocate(pageCount);
 
+    internal static partial void ReleasePages(void* pages, nuint pageCount) => KernelPages.Free(pages, pageCount);
+
+    // Only the boot thread exists so far; threads will report their own stacks.
+    internal static partial void* CurrentStackTop() => BootStackTop();
+
+    internal static partial ulong EnterCriticalRegion()
+    {
+        ulong flags = Cpu.ReadFlags();
+        Cpu.DisableInterrupts();
+        return flags;
+    }
+
+    internal static partial void LeaveCriticalRegion(ulong state)
+    {
+        if ((state & InterruptFlag) != 0)
+            Cpu.EnableInterrupts();
+    }
+
     internal static partial void FailFast(string reason, string detail) => Panic.Fail(reason, detail);
 
     internal static partial string DescribeType(MethodTable* type)
@@ -18,6 +38,11 @@ internal static unsafe partial class RuntimeHost
             return name;
         return "type at " + KernelLog.Hex((ulong)type);
     }
+
+    private const ulong InterruptFlag = 1 << 9;
+
+    [DllImport("*", EntryPoint = "boot_thread_stack_top"), SuppressGCTransition]
+    private static extern void* BootStackTop();
 
     /// <summary>Reached from RhpFallbackFailFast when a stack-protector check finds the stack overwritten.</summary>
     [RuntimeExport("RhpFailFastFromStub")]

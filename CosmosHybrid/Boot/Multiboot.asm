@@ -220,7 +220,7 @@ early_arena: resb EARLY_ARENA_SIZE
 early_arena_end:
 
 section .text
-global boot_early_arena, boot_kernel_image
+global boot_early_arena, boot_kernel_image, boot_thread_stack_top
 extern __kernel_physical_start, __kernel_physical_end
 
 boot_early_arena:               ; (ulong* start, ulong* end): virtual bounds of the early arena
@@ -235,4 +235,8 @@ boot_kernel_image:              ; (ulong* start, ulong* end): physical bounds of
     mov [rdi], rax
     mov rax, __kernel_physical_end
     mov [rsi], rax
+    ret
+
+boot_thread_stack_top:          ; void* (): top of the boot thread's stack, where GC stack scans end
+    mov rax, __kernel_stack_top
     ret

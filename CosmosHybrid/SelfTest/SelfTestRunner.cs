@@ -1,4 +1,5 @@
 using CosmosHybrid.Diagnostics;
+using Internal.Runtime.GC;
 
 namespace CosmosHybrid.SelfTest;
 
@@ -19,6 +20,9 @@ internal static class SelfTestRunner
         RuntimeTests.Run();
         MemoryTests.Run();
         TimerTests.Run();
+        GcTests.Run();
+        KernelLog.WriteLine("selftest: gc ran " + GarbageCollector.CollectionCount.ToString() + " collections, heap "
+            + ((ulong)GCHeap.SegmentBytes / 1024).ToString() + " KiB in segments");
         KernelLog.WriteLine("selftest: " + s_passed.ToString() + " passed, " + s_failed.ToString() + " failed");
         return s_failed == 0;
     }

@@ -12,11 +12,12 @@ public class BootConsoleTests : BootTestBase
         ExpectOutput("kernel> ");
 
         Machine.SendLine("help");
-        ExpectOutput("commands: help, mem, uptime, panic, poweroff");
+        ExpectOutput("commands: help, mem, uptime, bench, panic, poweroff");
         Machine.SendLine("uptime");
         ExpectOutput("up ");
         Machine.SendLine("mem");
-        ExpectOutput(" managed (4 KiB each); heap: ");
+        ExpectOutput(" managed (4 KiB each)");
+        ExpectOutput(" KiB allocated since boot");
         Machine.SendLine("frobnicate");
         ExpectOutput("unknown command: frobnicate (try 'help')");
         Machine.SendLine("poweroff");

@@ -10,6 +10,20 @@ internal static unsafe partial class RuntimeHost
     /// <summary>Returns <paramref name="pageCount"/> zeroed, writable, contiguous 4 KiB pages, or null.</summary>
     internal static partial void* AllocatePages(nuint pageCount);
 
+    /// <summary>Gives back pages that <see cref="AllocatePages"/> returned.</summary>
+    internal static partial void ReleasePages(void* pages, nuint pageCount);
+
+    /// <summary>The highest address (exclusive) of the running thread's stack: where a stack scan ends.</summary>
+    internal static partial void* CurrentStackTop();
+
+    /// <summary>
+    /// Keeps anything else from running on this CPU (in the kernel: interrupts off) until
+    /// <see cref="LeaveCriticalRegion"/>; the returned state restores what was there before.
+    /// </summary>
+    internal static partial ulong EnterCriticalRegion();
+
+    internal static partial void LeaveCriticalRegion(ulong state);
+
     /// <summary>Reports an unrecoverable error and never returns.</summary>
     internal static partial void FailFast(string reason, string detail);
 

@@ -9,7 +9,10 @@ global RhpByRefAssignRef
 global RhpFallbackFailFast
 global __security_cookie
 global RhpTrapThreads
+global RhpSpillRegistersAndCollect
+global RhpReadTimestamp
 extern RhpResolveInterfaceDispatch
+extern RhpCollectFromStack
 extern RhpFailFastFromStub
 
 section .data
@@ -76,3 +79,33 @@ RhpByRefAssignRef:
 RhpFallbackFailFast:
     and rsp, -16
     jmp RhpFailFastFromStub
+
+; Garbage collection entry: pushes the callee-saved registers, which may hold the
+; only reference to an object, so that the conservative stack scan sees them, then
+; calls RhpCollectFromStack(stackPointer).
+RhpSpillRegistersAndCollect:
+    push rbp
+    mov rbp, rsp
+    push rbx
+    push r12
+    push r13
+    push r14
+    push r15
+    sub rsp, 8                       ; keep rsp 16-byte aligned for the call
+    mov rdi, rsp
+    call RhpCollectFromStack
+    add rsp, 8
+    pop r15
+    pop r14
+    pop r13
+    pop r12
+    pop rbx
+    pop rbp
+    ret
+
+; The time-stamp counter (instruction count under QEMU -icount), for GC pause figures.
+RhpReadTimestamp:
+    rdtsc
+    shl rdx, 32
+    or rax, rdx
+    ret

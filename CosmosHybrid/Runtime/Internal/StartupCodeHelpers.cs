@@ -11,6 +11,7 @@ internal static unsafe class StartupCodeHelpers
 {
     private const uint ReadyToRunSignature = 0x00525452; // "RTR"
     private const int GCStaticRegionSection = 201;
+    private const int FrozenObjectRegionSection = 206;
 
     // Slot flags in the low bits of each GC static slot's initial value.
     private const nint UninitializedFlag = 1;
@@ -48,8 +49,18 @@ internal static unsafe class StartupCodeHelpers
         for (int i = 0; i < header->SectionCount; i++)
         {
             if (sections[i].Id == GCStaticRegionSection)
+            {
                 InitializeGCStatics(sections[i].Start, sections[i].End);
+                GC.GCRoots.RegisterStaticRegion(sections[i].Start, sections[i].End);
+            }
+            else if (sections[i].Id == FrozenObjectRegionSection)
+            {
+                GC.GCRoots.RegisterFrozenRegion(sections[i].Start, sections[i].End);
+            }
         }
+
+        // Every static block exists now, so the collector can find all roots.
+        GC.GCHeap.EnableCollection();
         return true;
     }
 

@@ -1,0 +1,231 @@
+using System.Runtime;
+
+namespace Internal.Runtime.GC;
+
+/// <summary>
+/// The managed heap: segments of pages from <see cref="RuntimeHost.AllocatePages"/>,
+/// an allocation context (a free run that allocation bumps through), and the free
+/// gaps the last collection found. Objects of 64 KiB and more get a segment each.
+/// A collection runs when the bytes allocated since the last one exceed the budget
+/// (the live size after that collection, at least <see cref="MinimumBudget"/>), so
+/// the heap settles at about twice the live data.
+/// Only non-GC statics are used here: the heap allocates the blocks that hold GC statics.
+/// </summary>
+internal static unsafe class GCHeap
+{
+    public const nuint PageSize = 4096;
+    public const nuint LargeObjectThreshold = 64 * 1024;
+    public const nuint MinimumBudget = 1024 * 1024;
+
+    private const nuint FirstSegmentPages = 64;      // 256 KiB: fits the kernel's boot arena
+    private const nuint SegmentPages = 256;          // 1 MiB
+    private const nuint MinimumGapBytes = 64;        // smaller gaps wait for a later collection
+
+    private static HeapSegment* s_segments;
+    private static byte* s_heapLow;
+    private static byte* s_heapHigh;
+
+    private static byte* s_allocationPointer;
+    private static byte* s_allocationLimit;
+    private static HeapSegment* s_allocationSegment;
+    private static FreeGap* s_freeGaps;
+
+    private static nuint s_allocatedSinceCollection;
+    private static nuint s_budget = MinimumBudget;
+    private static bool s_collectionEnabled;
+    private static bool s_collectionSuspended;
+
+    /// <summary>A free run of heap memory, linked through its own first bytes.</summary>
+    private struct FreeGap
+    {
+        public FreeGap* Next;
+        public nuint Size;
+        public HeapSegment* Segment;
+    }
+
+    public static nuint SegmentBytes { get; private set; }
+
+    public static nuint TotalAllocatedBytes { get; private set; }
+
+    public static nuint AllocatedSinceCollection => s_allocatedSinceCollection;
+
+    internal static HeapSegment* Segments => s_segments;
+
+    /// <summary>Allows collections; until then (while static bases are being created) the heap only grows.</summary>
+    public static void EnableCollection() => s_collectionEnabled = true;
+
+    public static bool IsCollectionEnabled => s_collectionEnabled && !s_collectionSuspended;
+
+    /// <summary>Lets a benchmark grow the heap to a chosen size before it measures one collection.</summary>
+    public static void SuspendCollections(bool suspend) => s_collectionSuspended = suspend;
+
+    public static object AllocateObject(MethodTable* type) => Allocate(type, type->BaseSize);
+
+    public static object AllocateArray(MethodTable* type, int length)
+    {
+        if (length < 0)
+            throw new System.OverflowException();
+        nuint size = type->BaseSize + (nuint)length * type->ComponentSize;
+        object array = Allocate(type, size);
+        *(int*)(ObjectModel.AddressOf(array) + sizeof(nint)) = length;
+        return array;
+    }
+
+    private static object Allocate(MethodTable* type, nuint size)
+    {
+        size = (size + 7) & ~(nuint)7;
+        byte* memory = s_allocationPointer;
+        if (size <= (nuint)(s_allocationLimit - memory) && memory != null)
+        {
+            s_allocationPointer = memory + size;
+            s_allocationSegment->MarkObjectStart(memory);
+        }
+        else
+        {
+            memory = AllocateSlow(size);
+        }
+
+        *(MethodTable**)memory = type;
+        s_allocatedSinceCollection += size;
+        TotalAllocatedBytes += size;
+        return ObjectModel.FromAddress(memory);
+    }
+
+    private static byte* AllocateSlow(nuint size)
+    {
+        if (size >= LargeObjectThreshold)
+            return AllocateLarge(size);
+
+        if (IsCollectionEnabled && s_allocatedSinceCollection >= s_budget)
+            GarbageCollector.Collect();
+
+        if (TryRefill(size) || AddSegment(SegmentPages, isLarge: false) != null && TryRefill(size))
+            return BumpRefilled(size);
+
+        RuntimeHost.FailFast("out of memory", "the managed heap could not grow");
+        return null;
+    }
+
+    private static byte* BumpRefilled(nuint size)
+    {
+        byte* memory = s_allocationPointer;
+        s_allocationPointer = memory + size;
+        s_allocationSegment->MarkObjectStart(memory);
+        return memory;
+    }
+
+    private static byte* AllocateLarge(nuint size)
+    {
+        if (IsCollectionEnabled && s_allocatedSinceCollection >= s_budget)
+            GarbageCollector.Collect();
+
+        nuint overhead = PageSize; // header and start bitmap
+        nuint pages = (size + overhead + PageSize - 1) / PageSize;
+        HeapSegment* segment = AddSegment(pages, isLarge: true);
+        if (segment == null)
+        {
+            RuntimeHost.FailFast("out of memory", "no pages for a large object");
+            return null;
+        }
+        segment->MarkObjectStart(segment->ObjectsStart);
+        return segment->ObjectsStart;
+    }
+
+    /// <summary>Makes a free gap (or a fresh segment) the allocation context. Fresh pages come zeroed; reused gaps are zeroed here.</summary>
+    private static bool TryRefill(nuint size)
+    {
+        FreeGap* previous = null;
+        for (FreeGap* gap = s_freeGaps; gap != null; previous = gap, gap = gap->Next)
+        {
+            if (gap->Size < size)
+                continue;
+            if (previous == null)
+                s_freeGaps = gap->Next;
+            else
+                previous->Next = gap->Next;
+            byte* start = (byte*)gap;
+            nuint gapSize = gap->Size;
+            s_allocationSegment = gap->Segment;
+            ObjectModel.Zero(start, gapSize);
+            s_allocationPointer = start;
+            s_allocationLimit = start + gapSize;
+            return true;
+        }
+        return false;
+    }
+
+    private static HeapSegment* AddSegment(nuint pages, bool isLarge)
+    {
+        if (s_segments == null && !isLarge)
+            pages = FirstSegmentPages;
+
+        void* memory = RuntimeHost.AllocatePages(pages);
+        if (memory == null)
+            return null;
+
+        HeapSegment* segment = HeapSegment.Create(memory, pages, isLarge);
+        segment->Next = s_segments;
+        s_segments = segment;
+        SegmentBytes += pages * PageSize;
+        if (s_heapLow == null || (byte*)segment < s_heapLow)
+            s_heapLow = (byte*)segment;
+        if (segment->ObjectsEnd > s_heapHigh)
+            s_heapHigh = segment->ObjectsEnd;
+
+        if (!isLarge)
+            AddFreeGap(segment, segment->ObjectsStart, (nuint)(segment->ObjectsEnd - segment->ObjectsStart));
+        return segment;
+    }
+
+    /// <summary>The segment holding <paramref name="address"/>, or null for addresses outside the heap.</summary>
+    public static HeapSegment* FindSegment(byte* address)
+    {
+        if (address < s_heapLow || address >= s_heapHigh)
+            return null;
+        for (HeapSegment* segment = s_segments; segment != null; segment = segment->Next)
+        {
+            if (segment->Contains(address))
+                return segment;
+        }
+        return null;
+    }
+
+    // ---- called by the collector ----
+
+    /// <summary>Forgets the allocation context and all gaps: the sweep is about to find them again.</summary>
+    internal static void BeginSweep()
+    {
+        s_allocationPointer = null;
+        s_allocationLimit = null;
+        s_allocationSegment = null;
+        s_freeGaps = null;
+    }
+
+    internal static void AddFreeGap(HeapSegment* segment, byte* start, nuint size)
+    {
+        if (size < MinimumGapBytes)
+            return;
+        FreeGap* gap = (FreeGap*)start;
+        gap->Next = s_freeGaps;
+        gap->Size = size;
+        gap->Segment = segment;
+        s_freeGaps = gap;
+    }
+
+    /// <summary>Unlinks <paramref name="segment"/> (a large object's, now dead) and returns its pages.</summary>
+    internal static void ReleaseSegment(HeapSegment* segment, HeapSegment* previous)
+    {
+        if (previous == null)
+            s_segments = segment->Next;
+        else
+            previous->Next = segment->Next;
+        SegmentBytes -= segment->PageCount * PageSize;
+        RuntimeHost.ReleasePages(segment, segment->PageCount);
+    }
+
+    internal static void EndCollection(nuint liveBytes)
+    {
+        s_allocatedSinceCollection = 0;
+        s_budget = liveBytes > MinimumBudget ? liveBytes : MinimumBudget;
+    }
+}
