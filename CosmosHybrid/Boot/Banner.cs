@@ -22,6 +22,7 @@ internal static class Banner
             + (frames.UsedFrames * FrameAllocator.FrameSize / 1024).ToString() + " KiB used");
         if (PhysicalMemory.UnreachableBytes != 0)
             KernelLog.WriteLine("memory: " + ToMiB(PhysicalMemory.UnreachableBytes) + " MiB above 4 GiB not used yet");
+        KernelLog.WriteLine("cpu: " + Arch.X64.CpuFeatures.Describe());
         KernelLog.WriteLine("screen: " + Screen.Description);
         KernelLog.WriteLine("modules: " + boot.ModuleCount.ToString() + (Panic.Symbols != null ? " (symbols loaded)" : " (no symbols)"));
     }

@@ -6,6 +6,7 @@ using CosmosHybrid.Diagnostics;
 using CosmosHybrid.Drivers.Display;
 using CosmosHybrid.Drivers.Serial;
 using CosmosHybrid.Memory;
+using CosmosHybrid.Memory.Paging;
 using CosmosHybrid.Scheduling;
 using Internal.Runtime;
 
@@ -45,6 +46,10 @@ internal static unsafe class Kernel
 
         if (!PhysicalMemory.Initialize(boot, new MemoryRange(bootInformationPhysical, bootInformationPhysical + bootInformationSize), KernelImage()))
             Panic.Fail("no usable memory in the firmware memory map", null);
+
+        CpuFeatures.Detect();
+        if (!KernelAddressSpace.Initialize())
+            Panic.Fail("could not build the kernel page tables", null);
 
         if (boot.TryFindModule(BootModuleNames.Symbols, out BootModule symbols))
             Panic.Symbols = new SymbolTable(BootModuleData.Copy(symbols));

@@ -222,6 +222,8 @@ early_arena_end:
 section .text
 global boot_early_arena, boot_kernel_image, boot_thread_stack_top
 extern __kernel_physical_start, __kernel_physical_end
+extern __text_start, __text_end, __rodata_start, __rodata_end, __data_start, __data_end
+global boot_kernel_sections
 
 boot_early_arena:               ; (ulong* start, ulong* end): virtual bounds of the early arena
     mov rax, early_arena
@@ -239,4 +241,19 @@ boot_kernel_image:              ; (ulong* start, ulong* end): physical bounds of
 
 boot_thread_stack_top:          ; void* (): top of the boot thread's stack, where GC stack scans end
     mov rax, __kernel_stack_top
+    ret
+
+boot_kernel_sections:           ; (ulong* six): virtual bounds of code, read-only data, and writable data (through .bss)
+    mov rax, __text_start
+    mov [rdi], rax
+    mov rax, __text_end
+    mov [rdi + 8], rax
+    mov rax, __rodata_start
+    mov [rdi + 16], rax
+    mov rax, __rodata_end
+    mov [rdi + 24], rax
+    mov rax, __data_start
+    mov [rdi + 32], rax
+    mov rax, __data_end
+    mov [rdi + 40], rax
     ret

@@ -45,6 +45,17 @@ public class BootAndSelfTestTests : BootTestBase
     }
 
     [Test]
+    public void SelfTestPassesOnACpuWithoutOptionalFeatures()
+    {
+        // qemu64: no SMEP, SMAP, PCID or XSAVE; every such feature must have its fallback.
+        Boot("selftest", cpu: "qemu64");
+
+        Assert.That(ExpectExit(), Is.EqualTo(SelfTestPassedStatus));
+        Assert.That(Machine.SerialLog, Does.Contain("fxsave-only"));
+        Assert.That(Machine.SerialLog, Does.Contain(" 0 failed"));
+    }
+
+    [Test]
     public void BootsFromTheImageAsAUsbStick()
     {
         Boot("selftest", Firmware.Bios, BootMedium.UsbStick);

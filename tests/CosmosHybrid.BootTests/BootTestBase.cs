@@ -15,9 +15,9 @@ public abstract class BootTestBase
 
     protected QemuMachine Machine { get; private set; }
 
-    protected QemuMachine Boot(string commandLine, Firmware firmware = Firmware.Bios, BootMedium medium = BootMedium.Cdrom)
+    protected QemuMachine Boot(string commandLine, Firmware firmware = Firmware.Bios, BootMedium medium = BootMedium.Cdrom, string cpu = "max")
     {
-        Machine = QemuMachine.Boot(BootImage.WithCommandLine(commandLine), firmware, medium);
+        Machine = QemuMachine.Boot(BootImage.WithCommandLine(commandLine), firmware, medium, cpu: cpu);
         return Machine;
     }
 

@@ -157,3 +157,8 @@ cpu_read_rflags:
 cpu_invalidate_page:        ; (ulong virtualAddress)
     invlpg [rdi]
     ret
+
+global cpu_write_cr4
+cpu_write_cr4:              ; (ulong value)
+    mov cr4, rdi
+    ret

@@ -1,0 +1,186 @@
+namespace CosmosHybrid.Memory.Paging;
+
+/// <summary>
+/// One four-level page-table hierarchy, rooted at a PML4 frame. Maps and unmaps
+/// 4 KiB pages, creating and (on <see cref="FreeUserTables"/>) releasing the
+/// intermediate tables. Intermediate entries are created permissive (writable, and
+/// user-accessible below the kernel half) so the leaf entry alone decides access.
+/// </summary>
+public sealed unsafe class PageTables
+{
+    public const ulong PageSize = 4096;
+    public const ulong LargePageSize = 2UL << 20;
+
+    /// <summary>PML4 slots 256–511 map the kernel half, shared by every address space.</summary>
+    public const int FirstKernelSlot = 256;
+
+    private readonly IPageTableMemory _memory;
+
+    public PageTables(IPageTableMemory memory, ulong rootPhysical)
+    {
+        _memory = memory;
+        RootPhysical = rootPhysical;
+    }
+
+    public ulong RootPhysical { get; }
+
+    /// <summary>Creates an empty hierarchy whose kernel half is copied from <paramref name="kernel"/> (or empty).</summary>
+    public static PageTables Create(IPageTableMemory memory, PageTables kernel)
+    {
+        if (!memory.TryAllocateTable(out ulong root))
+            return null;
+        if (kernel != null)
+        {
+            ulong* source = memory.Table(kernel.RootPhysical);
+            ulong* destination = memory.Table(root);
+            for (int i = FirstKernelSlot; i < PageTableEntry.EntriesPerTable; i++)
+                destination[i] = source[i];
+        }
+        return new PageTables(memory, root);
+    }
+
+    /// <summary>Maps one 4 KiB page; false when a table could not be allocated or a large page is in the way.</summary>
+    public bool Map(ulong virtualAddress, ulong physicalAddress, PageFlags flags)
+    {
+        ulong* entry = WalkToLeaf(virtualAddress, create: true);
+        if (entry == null)
+            return false;
+        *entry = PageTableEntry.Make(physicalAddress, flags | PageFlags.Present);
+        return true;
+    }
+
+    /// <summary>Maps one 2 MiB page in a page directory (kernel use: the direct map).</summary>
+    public bool MapLarge(ulong virtualAddress, ulong physicalAddress, PageFlags flags)
+    {
+        ulong* directory = WalkToTable(virtualAddress, 2, create: true);
+        if (directory == null)
+            return false;
+        directory[PageTableEntry.Index(virtualAddress, 2)] = PageTableEntry.Make(physicalAddress, flags | PageFlags.Present | PageFlags.Huge);
+        return true;
+    }
+
+    /// <summary>Removes a 4 KiB mapping; returns the entry it held (0 if none).</summary>
+    public ulong Unmap(ulong virtualAddress)
+    {
+        ulong* entry = WalkToLeaf(virtualAddress, create: false);
+        if (entry == null)
+            return 0;
+        ulong old = *entry;
+        *entry = 0;
+        return old;
+    }
+
+    /// <summary>The leaf entry for <paramref name="virtualAddress"/> (4 KiB or large), or 0 when unmapped.</summary>
+    public ulong Lookup(ulong virtualAddress)
+    {
+        if (!PageTableEntry.IsCanonical(virtualAddress))
+            return 0;
+        ulong table = RootPhysical;
+        for (int level = 4; level >= 1; level--)
+        {
+            ulong entry = _memory.Table(table)[PageTableEntry.Index(virtualAddress, level)];
+            if (!PageTableEntry.IsPresent(entry))
+                return 0;
+            if (level == 1 || (level <= 3 && PageTableEntry.IsHuge(entry)))
+                return entry;
+            table = PageTableEntry.AddressOf(entry);
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Frees every table below the user half of the PML4 (not the pages they map, which
+    /// the owner frees) and clears those slots. The kernel half is shared and left alone.
+    /// </summary>
+    public void FreeUserTables()
+    {
+        ulong* root = _memory.Table(RootPhysical);
+        for (int i = 0; i < FirstKernelSlot; i++)
+        {
+            if (PageTableEntry.IsPresent(root[i]))
+                FreeTableTree(PageTableEntry.AddressOf(root[i]), 3);
+            root[i] = 0;
+        }
+    }
+
+    /// <summary>Frees the root too, after <see cref="FreeUserTables"/>.</summary>
+    public void FreeRoot() => _memory.FreeTable(RootPhysical);
+
+    /// <summary>Calls <paramref name="visit"/> for every present 4 KiB user mapping (to free what they map).</summary>
+    public void ForEachUserPage(delegate*<ulong, ulong, void> visit)
+    {
+        ulong* root = _memory.Table(RootPhysical);
+        for (int i4 = 0; i4 < FirstKernelSlot; i4++)
+        {
+            if (!PageTableEntry.IsPresent(root[i4]))
+                continue;
+            ulong* pdpt = _memory.Table(PageTableEntry.AddressOf(root[i4]));
+            for (int i3 = 0; i3 < PageTableEntry.EntriesPerTable; i3++)
+            {
+                if (!PageTableEntry.IsPresent(pdpt[i3]) || PageTableEntry.IsHuge(pdpt[i3]))
+                    continue;
+                ulong* directory = _memory.Table(PageTableEntry.AddressOf(pdpt[i3]));
+                for (int i2 = 0; i2 < PageTableEntry.EntriesPerTable; i2++)
+                {
+                    if (!PageTableEntry.IsPresent(directory[i2]) || PageTableEntry.IsHuge(directory[i2]))
+                        continue;
+                    ulong* table = _memory.Table(PageTableEntry.AddressOf(directory[i2]));
+                    for (int i1 = 0; i1 < PageTableEntry.EntriesPerTable; i1++)
+                    {
+                        if (PageTableEntry.IsPresent(table[i1]))
+                        {
+                            ulong virtualAddress = (ulong)i4 << 39 | (ulong)i3 << 30 | (ulong)i2 << 21 | (ulong)i1 << 12;
+                            visit(virtualAddress, table[i1]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private ulong* WalkToLeaf(ulong virtualAddress, bool create)
+    {
+        ulong* table = WalkToTable(virtualAddress, 1, create);
+        return table == null ? null : &table[PageTableEntry.Index(virtualAddress, 1)];
+    }
+
+    // Returns the table at targetLevel (3 = PDPT, 2 = page directory, 1 = page table) that covers the address.
+    private ulong* WalkToTable(ulong virtualAddress, int targetLevel, bool create)
+    {
+        if (!PageTableEntry.IsCanonical(virtualAddress))
+            return null;
+        ulong* table = _memory.Table(RootPhysical);
+        bool user = virtualAddress < 0x0000_8000_0000_0000;
+        for (int level = 4; level > targetLevel; level--)
+        {
+            ulong* entry = &table[PageTableEntry.Index(virtualAddress, level)];
+            if (!PageTableEntry.IsPresent(*entry))
+            {
+                if (!create || !_memory.TryAllocateTable(out ulong newTable))
+                    return null;
+                PageFlags flags = PageFlags.Present | PageFlags.Writable | (user ? PageFlags.User : PageFlags.None);
+                *entry = PageTableEntry.Make(newTable, flags);
+            }
+            else if (PageTableEntry.IsHuge(*entry))
+            {
+                return null;
+            }
+            table = _memory.Table(PageTableEntry.AddressOf(*entry));
+        }
+        return table;
+    }
+
+    private void FreeTableTree(ulong tablePhysical, int level)
+    {
+        if (level > 1)
+        {
+            ulong* table = _memory.Table(tablePhysical);
+            for (int i = 0; i < PageTableEntry.EntriesPerTable; i++)
+            {
+                if (PageTableEntry.IsPresent(table[i]) && !PageTableEntry.IsHuge(table[i]))
+                    FreeTableTree(PageTableEntry.AddressOf(table[i]), level - 1);
+            }
+        }
+        _memory.FreeTable(tablePhysical);
+    }
+}

@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using CosmosHybrid.Memory.Paging;
+using NUnit.Framework;
+
+namespace CosmosHybrid.UnitTests.Memory;
+
+public unsafe class PageTablesTests
+{
+    /// <summary>Simulated physical memory for page tables: frames are native allocations keyed by a fake address.</summary>
+    private sealed class FakeTableMemory : IPageTableMemory, IDisposable
+    {
+        private readonly Dictionary<ulong, IntPtr> _frames = new();
+        private ulong _next = 0x100000;
+
+        public int Limit { get; set; } = int.MaxValue;
+
+        public int LiveTables => _frames.Count;
+
+        public bool TryAllocateTable(out ulong physicalAddress)
+        {
+            physicalAddress = 0;
+            if (_frames.Count >= Limit)
+                return false;
+            physicalAddress = _next;
+            _next += 4096;
+            _frames[physicalAddress] = (IntPtr)NativeMemory.AllocZeroed(4096);
+            return true;
+        }
+
+        public void FreeTable(ulong physicalAddress)
+        {
+            Assert.That(_frames.Remove(physicalAddress, out IntPtr frame), Is.True, $"freeing unknown table 0x{physicalAddress:x}");
+            NativeMemory.Free((void*)frame);
+        }
+
+        public ulong* Table(ulong physicalAddress) => (ulong*)_frames[physicalAddress];
+
+        public void Dispose()
+        {
+            foreach (IntPtr frame in _frames.Values)
+                NativeMemory.Free((void*)frame);
+        }
+    }
+
+    private FakeTableMemory _memory;
+
+    [SetUp]
+    public void CreateMemory() => _memory = new FakeTableMemory();
+
+    [TearDown]
+    public void FreeMemory() => _memory.Dispose();
+
+    [Test]
+    public void IndicesSplitTheAddressIntoNineBitFields()
+    {
+        ulong address = 0x0000_7F12_3456_7000;
+        Assert.That(PageTableEntry.Index(address, 4), Is.EqualTo((int)((address >> 39) & 0x1FF)));
+        Assert.That(PageTableEntry.Index(address, 1), Is.EqualTo((int)((address >> 12) & 0x1FF)));
+        Assert.That(PageTableEntry.Index(0xFFFF_FFFF_8000_0000, 4), Is.EqualTo(511));
+        Assert.That(PageTableEntry.Index(0xFFFF_FFFF_8000_0000, 3), Is.EqualTo(510));
+    }
+
+    [Test]
+    public void CanonicalAddressesAreRecognised()
+    {
+        Assert.That(PageTableEntry.IsCanonical(0x0000_7FFF_FFFF_F000), Is.True);
+        Assert.That(PageTableEntry.IsCanonical(0xFFFF_8000_0000_0000), Is.True);
+        Assert.That(PageTableEntry.IsCanonical(0x0000_8000_0000_0000), Is.False);
+        Assert.That(PageTableEntry.IsCanonical(0x1234_0000_0000_0000), Is.False);
+    }
+
+    [Test]
+    public void MapLookupUnmapRoundTrip()
+    {
+        PageTables tables = PageTables.Create(_memory, null);
+        Assert.That(tables.Map(0x400000, 0x8000_0000, PageFlags.User | PageFlags.Writable | PageFlags.NoExecute), Is.True);
+
+        ulong entry = tables.Lookup(0x400123);
+        Assert.That(PageTableEntry.AddressOf(entry), Is.EqualTo(0x8000_0000UL));
+        PageFlags flags = PageTableEntry.FlagsOf(entry);
+        Assert.That(flags.HasFlag(PageFlags.Present | PageFlags.User | PageFlags.Writable | PageFlags.NoExecute), Is.True);
+        Assert.That(_memory.LiveTables, Is.EqualTo(4), "PML4, PDPT, PD and PT");
+
+        Assert.That(tables.Unmap(0x400000), Is.EqualTo(entry));
+        Assert.That(tables.Lookup(0x400000), Is.Zero);
+        Assert.That(tables.Unmap(0x400000), Is.Zero, "nothing left to unmap");
+    }
+
+    [Test]
+    public void IntermediateEntriesAreUserAccessibleOnlyInTheLowerHalf()
+    {
+        PageTables tables = PageTables.Create(_memory, null);
+        tables.Map(0x1000, 0x5000, PageFlags.User);
+        tables.Map(0xFFFF_8000_0010_0000, 0x6000, PageFlags.Writable);
+
+        ulong* root = _memory.Table(tables.RootPhysical);
+        Assert.That(PageTableEntry.FlagsOf(root[0]).HasFlag(PageFlags.User), Is.True);
+        Assert.That(PageTableEntry.FlagsOf(root[256]).HasFlag(PageFlags.User), Is.False);
+    }
+
+    [Test]
+    public void LargePagesAreFoundAndBlock4KMappingsUnderThem()
+    {
+        PageTables tables = PageTables.Create(_memory, null);
+        Assert.That(tables.MapLarge(0xFFFF_8000_0000_0000, 0, PageFlags.Writable), Is.True);
+
+        ulong entry = tables.Lookup(0xFFFF_8000_0012_3456);
+        Assert.That(PageTableEntry.IsHuge(entry), Is.True);
+        Assert.That(tables.Map(0xFFFF_8000_0010_0000, 0x1000, PageFlags.Writable), Is.False);
+    }
+
+    [Test]
+    public void NewAddressSpacesShareTheKernelHalf()
+    {
+        PageTables kernel = PageTables.Create(_memory, null);
+        kernel.Map(0xFFFF_FFFF_8010_0000, 0x100000, PageFlags.Global);
+        PageTables process = PageTables.Create(_memory, kernel);
+        kernel.Map(0xFFFF_FFFF_8010_1000, 0x101000, PageFlags.Global);   // added later, same PDPT
+
+        Assert.That(process.Lookup(0xFFFF_FFFF_8010_0000), Is.Not.Zero);
+        Assert.That(process.Lookup(0xFFFF_FFFF_8010_1000), Is.Not.Zero, "later kernel mappings are visible");
+        process.Map(0x400000, 0x200000, PageFlags.User);
+        Assert.That(kernel.Lookup(0x400000), Is.Zero, "user mappings stay private");
+    }
+
+    [Test]
+    public void FreeingUserTablesReleasesEverythingButTheSharedKernelHalf()
+    {
+        PageTables kernel = PageTables.Create(_memory, null);
+        kernel.Map(0xFFFF_FFFF_8010_0000, 0x100000, PageFlags.Global);
+        int kernelTables = _memory.LiveTables;
+
+        PageTables process = PageTables.Create(_memory, kernel);
+        for (ulong page = 0; page < 600; page++)
+            process.Map(0x400000 + page * 4096, 0x1000_0000 + page * 4096, PageFlags.User);
+        process.Map(0x7FFF_FFFF_0000, 0x2000_0000, PageFlags.User);
+
+        var visited = new List<ulong>();
+        delegate*<ulong, ulong, void> visit = &Record;
+        s_visited = visited;
+        process.ForEachUserPage(visit);
+        Assert.That(visited, Has.Count.EqualTo(601));
+        Assert.That(visited, Does.Contain(0x7FFF_FFFF_0000UL));
+
+        process.FreeUserTables();
+        process.FreeRoot();
+        Assert.That(_memory.LiveTables, Is.EqualTo(kernelTables));
+        Assert.That(kernel.Lookup(0xFFFF_FFFF_8010_0000), Is.Not.Zero);
+    }
+
+    [Test]
+    public void RunningOutOfTableMemoryFailsTheMapping()
+    {
+        PageTables tables = PageTables.Create(_memory, null);
+        _memory.Limit = 2;
+        Assert.That(tables.Map(0x400000, 0x1000, PageFlags.User), Is.False);
+        Assert.That(tables.Map(0x0000_8000_0000_0000, 0x1000, PageFlags.User), Is.False, "non-canonical");
+    }
+
+    [ThreadStatic]
+    private static List<ulong> s_visited;
+
+    private static void Record(ulong virtualAddress, ulong entry) => s_visited.Add(virtualAddress);
+}
