@@ -97,8 +97,63 @@ Task("Kernel-Native")
     }
 });
 
+// Ring-3 programs: every Services/*/*.csproj that imports RingThreeProgram.props becomes
+// out/NAME.elf (ilc, plus crt0, the runtime's assembly stubs and the program's own .asm).
+var programs = new List<FilePath>();
+
+Task("Programs")
+    .IsDependentOn("Prerequisites")
+    .Does(() =>
+{
+    var userRuntime = root.Combine("Services/UserRuntime");
+    var sharedAssembly = new[]
+    {
+        userRuntime.CombineWithFilePath("crt0.asm"),
+        root.CombineWithFilePath("CosmosHybrid/Runtime/Internal/RuntimeStubs.asm"),
+    };
+    foreach (var project in GetFiles(root.FullPath + "/Services/*/*.csproj"))
+    {
+        var text = System.IO.File.ReadAllText(project.FullPath);
+        if (!text.Contains("RingThreeProgram.props"))
+            continue;
+        var name = System.Text.RegularExpressions.Regex.Match(text, "<AssemblyName>([^<]+)</AssemblyName>").Groups[1].Value;
+        var projectDir = project.GetDirectory();
+        var programObj = objDir.Combine(name);
+        EnsureDirectoryExists(programObj);
+
+        DotNetBuild(project.FullPath, new DotNetBuildSettings { Configuration = "Release", NoLogo = true, Verbosity = DotNetVerbosity.Quiet });
+        var dll = projectDir.CombineWithFilePath($"bin/Release/net10.0/{name}.dll");
+        var obj = programObj.CombineWithFilePath(name + ".o");
+        if (!IsUpToDate(obj, dll))
+        {
+            Information($"ilc: {name}.dll -> {name}.o");
+            Run(IlcPath(), $"\"{dll}\" -o \"{obj}\" --systemmodule:{name} --targetos:linux --targetarch:x64 -O --nativelib");
+        }
+
+        var objects = new List<FilePath> { obj };
+        foreach (var source in sharedAssembly.Concat(GetFiles(projectDir.FullPath + "/*.asm")))
+        {
+            var assembled = programObj.CombineWithFilePath(source.GetFilenameWithoutExtension() + ".o");
+            if (!IsUpToDate(assembled, source))
+                Run("nasm", $"-f elf64 -o \"{assembled}\" \"{source}\"");
+            objects.Add(assembled);
+        }
+
+        var elf = outDir.CombineWithFilePath(name + ".elf");
+        var script = userRuntime.CombineWithFilePath("user.ld");
+        if (!IsUpToDate(elf, objects.Append(script).ToArray()))
+        {
+            Information($"ld: {name}.elf");
+            Run("ld", $"-static -z max-page-size=4096 -z noexecstack -z norelro -T \"{script}\" -o \"{elf}\" "
+                + string.Join(" ", objects.Select(o => $"\"{o}\"")));
+        }
+        programs.Add(elf);
+    }
+});
+
 Task("Iso")
     .IsDependentOn("Kernel-Native")
+    .IsDependentOn("Programs")
     .Does(() =>
 {
     var boot = isoRoot.Combine("boot");
@@ -106,7 +161,16 @@ Task("Iso")
     CopyIfNewer(kernelElf, boot.CombineWithFilePath("kernel.elf"));
     CopyIfNewer(kernelSymbols, boot.CombineWithFilePath("kernel.sym"));
     CopyIfNewer(fontSource, boot.CombineWithFilePath("font.pf2"));
-    CopyIfNewer(grubConfig, boot.Combine("grub").CombineWithFilePath("grub.cfg"));
+    foreach (var program in programs)
+        CopyIfNewer(program, boot.CombineWithFilePath(program.GetFilename()));
+
+    // Every menu entry loads the same modules: symbols, font, and the programs.
+    var modules = string.Join("\n    ", new[] { "kernel.sym", "font.pf2" }.Concat(programs.Select(p => p.GetFilename().FullPath))
+        .Select(file => $"module2 /boot/{file} {file}"));
+    var config = System.IO.File.ReadAllText(grubConfig.FullPath).Replace("@MODULES@", modules);
+    var configPath = boot.Combine("grub").CombineWithFilePath("grub.cfg");
+    if (!FileExists(configPath) || System.IO.File.ReadAllText(configPath.FullPath) != config)
+        System.IO.File.WriteAllText(configPath.FullPath, config);
 
     var inputs = GetFiles(isoRoot.FullPath + "/**/*").ToArray();
     if (!IsUpToDate(iso, inputs))
@@ -141,10 +205,12 @@ Task("Bench")
     // guest instruction), qemu64 CPU, 512 MiB, one CPU. The kernel runs its benchmarks and powers off.
     var benchRoot = outDir.Combine("bench-root");
     EnsureDirectoryExists(benchRoot.Combine("boot/grub"));
-    foreach (var file in new[] { "kernel.elf", "kernel.sym", "font.pf2" })
-        CopyIfNewer(isoRoot.Combine("boot").CombineWithFilePath(file), benchRoot.Combine("boot").CombineWithFilePath(file));
+    foreach (var file in GetFiles(isoRoot.FullPath + "/boot/*.*"))
+        CopyIfNewer(file, benchRoot.Combine("boot").CombineWithFilePath(file.GetFilename()));
+    var modules = string.Join("", GetFiles(isoRoot.FullPath + "/boot/*.*").Select(f => f.GetFilename().FullPath)
+        .Where(f => f != "kernel.elf").Select(f => $"    module2 /boot/{f} {f}\n"));
     var benchConfig = "set timeout=0\ninsmod all_video\nmenuentry \"CosmosHybrid bench\" {\n"
-        + "    multiboot2 /boot/kernel.elf bench\n    module2 /boot/kernel.sym kernel.sym\n    module2 /boot/font.pf2 font.pf2\n    boot\n}\n";
+        + "    multiboot2 /boot/kernel.elf bench\n" + modules + "    boot\n}\n";
     System.IO.File.WriteAllText(benchRoot.Combine("boot/grub").CombineWithFilePath("grub.cfg").FullPath, benchConfig);
     var benchIso = outDir.CombineWithFilePath("bench.iso");
     if (!IsUpToDate(benchIso, GetFiles(benchRoot.FullPath + "/**/*").ToArray()))

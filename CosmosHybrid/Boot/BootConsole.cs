@@ -1,6 +1,5 @@
-using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Diagnostics;
-using CosmosHybrid.Drivers.Serial;
+using CosmosHybrid.Console;
 using CosmosHybrid.Memory;
 using CosmosHybrid.Scheduling;
 using Internal.Runtime.GC;
@@ -17,21 +16,16 @@ internal static class BootConsole
     private const int MaxLineLength = 256;
     private const string Prompt = "kernel> ";
 
-    public static void Run(Uart16550 serial)
+    public static unsafe void Run()
     {
         KernelLog.WriteLine("boot console ready: type 'help' (serial line)");
         char[] line = new char[MaxLineLength];
         int length = 0;
+        byte received;
         KernelLog.Write(Prompt);
         while (true)
         {
-            int received = serial.TryReadByte();
-            if (received < 0)
-            {
-                Cpu.WaitForInterrupt(); // the 1 kHz timer wakes us to poll again
-                continue;
-            }
-
+            ConsoleInput.Read(&received, 1);
             char c = (char)received;
             if (c == '\r' || c == '\n')
             {

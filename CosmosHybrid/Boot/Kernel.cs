@@ -1,5 +1,8 @@
 using System;
 using System.Runtime;
+using System.Runtime.InteropServices;
+using CosmosHybrid.Console;
+using CosmosHybrid.Processes;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Boot.Multiboot2;
 using CosmosHybrid.Diagnostics;
@@ -21,7 +24,8 @@ internal static unsafe class Kernel
 {
     public const string Version = "0.1";
 
-    private const uint Multiboot2Magic = 0x36D76289;
+    /// <summary>The first ring-3 program, kept running by <see cref="Supervisor"/>.</summary>
+    private const string InitialProgram = "shell";
 
     [RuntimeExport("kmain")]
     public static void Main(void* readyToRunHeader, ulong bootInformationPhysical)
@@ -56,6 +60,12 @@ internal static unsafe class Kernel
 
         Pic.Initialize(InterruptDispatcher.IrqBase);
         SystemClock.Start();
+        Fpu.Initialize();
+        KernelStacks.Initialize();
+        SyscallEntry.Initialize();
+        Scheduler.Initialize(KernelAddressSpace.Tables.RootPhysical, BootThreadStackTop());
+        SerialConsoleInput.Attach(serial, Uart16550.Com1Irq);
+        ProgramFiles.LoadFromModules(boot);
         Cpu.EnableInterrupts();
 
         Banner.Print(boot);
@@ -75,7 +85,9 @@ internal static unsafe class Kernel
             Power.ExitEmulator(Power.SuccessExitCode);
         }
 
-        BootConsole.Run(serial);
+        if (ProgramFiles.TryGet(InitialProgram, out _))
+            Supervisor.Run(InitialProgram);
+        BootConsole.Run();
     }
 
     private static MemoryRange KernelImage()
@@ -85,6 +97,9 @@ internal static unsafe class Kernel
         return new MemoryRange(start, end);
     }
 
-    [System.Runtime.InteropServices.DllImport("*", EntryPoint = "boot_kernel_image"), System.Runtime.InteropServices.SuppressGCTransition]
+    [DllImport("*", EntryPoint = "boot_kernel_image"), SuppressGCTransition]
     private static extern void GetKernelImage(ulong* start, ulong* end);
+
+    [DllImport("*", EntryPoint = "boot_thread_stack_top"), SuppressGCTransition]
+    private static extern ulong BootThreadStackTop();
 }

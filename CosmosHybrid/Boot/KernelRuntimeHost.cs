@@ -13,8 +13,10 @@ internal static unsafe partial class RuntimeHost
 
     internal static partial void ReleasePages(void* pages, nuint pageCount) => KernelPages.Free(pages, pageCount);
 
-    // Only the boot thread exists so far; threads will report their own stacks.
-    internal static partial void* CurrentStackTop() => BootStackTop();
+    internal static partial void* CurrentStackTop() => (void*)CosmosHybrid.Scheduling.Scheduler.Current.KernelStackTop;
+
+    internal static partial void ForEachSuspendedStack(delegate*<nuint*, nuint*, void> visit) =>
+        CosmosHybrid.Scheduling.Scheduler.ForEachSuspendedStack(visit);
 
     internal static partial ulong EnterCriticalRegion()
     {
@@ -41,8 +43,6 @@ internal static unsafe partial class RuntimeHost
 
     private const ulong InterruptFlag = 1 << 9;
 
-    [DllImport("*", EntryPoint = "boot_thread_stack_top"), SuppressGCTransition]
-    private static extern void* BootStackTop();
 
     /// <summary>Reached from RhpFallbackFailFast when a stack-protector check finds the stack overwritten.</summary>
     [RuntimeExport("RhpFailFastFromStub")]

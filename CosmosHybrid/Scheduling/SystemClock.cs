@@ -23,7 +23,11 @@ internal static unsafe class SystemClock
         InterruptDispatcher.RegisterIrqHandler(Pit.Irq, &OnTick);
     }
 
-    private static void OnTick() => s_ticks++;
+    private static void OnTick()
+    {
+        s_ticks++;
+        Scheduler.OnTimerTick();
+    }
 
     /// <summary>Sleeps the boot CPU for at least <paramref name="milliseconds"/>; interrupts must be on.</summary>
     public static void BusyWait(ulong milliseconds)

@@ -7,9 +7,10 @@ namespace CosmosHybrid.Drivers.Serial;
 /// A 16550-compatible UART (COM1 on PCs and in QEMU/VMware). This is the kernel's
 /// log channel and, headless, its console: tests read what it writes.
 /// </summary>
-internal sealed class Uart16550 : IConsoleOutput
+internal sealed unsafe class Uart16550 : IConsoleOutput
 {
     public const ushort Com1 = 0x3F8;
+    public const int Com1Irq = 4;
 
     private const int Data = 0;
     private const int InterruptEnable = 1;
@@ -51,6 +52,16 @@ internal sealed class Uart16550 : IConsoleOutput
         {
         }
         Cpu.OutByte(_port, value);
+    }
+
+    /// <summary>
+    /// Interrupts on received data (IRQ 4 for COM1): <paramref name="handler"/> drains them with <see cref="TryReadByte"/>.
+    /// After this, the handler reads; do not poll <see cref="TryReadByte"/> as well.
+    /// </summary>
+    public void EnableReceiveInterrupt(int irq, delegate*<void> handler)
+    {
+        InterruptDispatcher.RegisterIrqHandler(irq, handler);
+        Cpu.OutByte((ushort)(_port + InterruptEnable), 0x01);
     }
 
     /// <summary>Returns the next received byte, or -1 when none is waiting.</summary>

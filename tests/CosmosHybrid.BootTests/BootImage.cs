@@ -19,8 +19,7 @@ internal static class BootImage
     {
         lock (Gate)
         {
-            string kernel = Path.Combine(BuildOutput.IsoRoot, "boot", "kernel.elf");
-            string key = Hash(commandLine + "|" + File.GetLastWriteTimeUtc(kernel).Ticks);
+            string key = Hash(commandLine + "|" + LatestWrite(Path.Combine(BuildOutput.IsoRoot, "boot")));
             string imageDirectory = Path.Combine(BuildOutput.Directory, "test-images");
             string iso = Path.Combine(imageDirectory, key + ".iso");
             if (File.Exists(iso))
@@ -30,9 +29,15 @@ internal static class BootImage
             if (Directory.Exists(root))
                 Directory.Delete(root, recursive: true);
             Directory.CreateDirectory(Path.Combine(root, "boot", "grub"));
-            foreach (string file in new[] { "kernel.elf", "kernel.sym", "font.pf2" })
-                File.Copy(Path.Combine(BuildOutput.IsoRoot, "boot", file), Path.Combine(root, "boot", file));
-            File.WriteAllText(Path.Combine(root, "boot", "grub", "grub.cfg"), GrubConfig(commandLine));
+            var modules = new StringBuilder();
+            foreach (string path in Directory.GetFiles(Path.Combine(BuildOutput.IsoRoot, "boot")))
+            {
+                string file = Path.GetFileName(path);
+                File.Copy(path, Path.Combine(root, "boot", file));
+                if (file != "kernel.elf")
+                    modules.Append($"    module2 /boot/{file} {file}\n");
+            }
+            File.WriteAllText(Path.Combine(root, "boot", "grub", "grub.cfg"), GrubConfig(commandLine, modules.ToString()));
 
             Run("grub-mkrescue", $"-o \"{iso}.tmp\" \"{root}\"");
             File.Move(iso + ".tmp", iso);
@@ -41,15 +46,22 @@ internal static class BootImage
         }
     }
 
-    private static string GrubConfig(string commandLine) =>
+    private static string GrubConfig(string commandLine, string moduleLines) =>
         "set timeout=0\n" +
         "insmod all_video\n" +
         "menuentry \"CosmosHybrid test\" {\n" +
         $"    multiboot2 /boot/kernel.elf {commandLine}\n" +
-        "    module2 /boot/kernel.sym kernel.sym\n" +
-        "    module2 /boot/font.pf2 font.pf2\n" +
+        moduleLines +
         "    boot\n" +
         "}\n";
+
+    private static long LatestWrite(string directory)
+    {
+        long latest = 0;
+        foreach (string file in Directory.GetFiles(directory))
+            latest = Math.Max(latest, File.GetLastWriteTimeUtc(file).Ticks);
+        return latest;
+    }
 
     private static string Hash(string text) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();

@@ -1,5 +1,7 @@
 using System.Runtime;
 using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Processes;
+using CosmosHybrid.Scheduling;
 
 namespace CosmosHybrid.Arch.X64;
 
@@ -28,7 +30,11 @@ internal static unsafe class InterruptDispatcher
         int vector = (int)frame->Vector;
         if (vector < ExceptionVector.Count)
         {
-            Panic.FromCpuException(frame);
+            if (frame->PrivilegeLevel == 3)
+                UserFaults.Handle(frame);
+            else
+                Panic.FromCpuException(frame);
+            Scheduler.OnInterruptExit();
             return;
         }
 
@@ -42,5 +48,7 @@ internal static unsafe class InterruptDispatcher
                 handler();
             Pic.EndOfInterrupt(irq);
         }
+        // Last: a switch to another thread may happen here, after the EOI.
+        Scheduler.OnInterruptExit();
     }
 }

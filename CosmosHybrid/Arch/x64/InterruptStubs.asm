@@ -30,8 +30,16 @@ interrupt_stub_%1:
 %assign vector vector + 1
 %endrep
 
+; Stack at interrupt_common: vector, error code, then the CPU's RIP, CS, RFLAGS, RSP, SS.
+FRAME_CS_FROM_VECTOR equ 24
+
 interrupt_common:
     cld
+    ; Coming from ring 3, GS still holds the user's base: switch to the kernel's per-CPU block.
+    test qword [rsp + FRAME_CS_FROM_VECTOR], 3
+    jz .from_kernel
+    swapgs
+.from_kernel:
     push rax
     push rbx
     push rcx
@@ -54,6 +62,7 @@ interrupt_common:
     fxsave [rsp]
 
     mov rdi, rbx
+    xor ebp, ebp                ; a stack trace stops at the interrupt, not in the interrupted code
     call InterruptDispatch
 
     fxrstor [rsp]
@@ -74,6 +83,10 @@ interrupt_common:
     pop rcx
     pop rbx
     pop rax
+    test qword [rsp + FRAME_CS_FROM_VECTOR], 3
+    jz .to_kernel
+    swapgs
+.to_kernel:
     add rsp, 16                 ; vector and error code
     iretq
 

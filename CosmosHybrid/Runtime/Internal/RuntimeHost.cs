@@ -16,6 +16,9 @@ internal static unsafe partial class RuntimeHost
     /// <summary>The highest address (exclusive) of the running thread's stack: where a stack scan ends.</summary>
     internal static partial void* CurrentStackTop();
 
+    /// <summary>Calls <paramref name="visit"/> with [stack pointer, stack top) of every other thread, all stopped.</summary>
+    internal static partial void ForEachSuspendedStack(delegate*<nuint*, nuint*, void> visit);
+
     /// <summary>
     /// Keeps anything else from running on this CPU (in the kernel: interrupts off) until
     /// <see cref="LeaveCriticalRegion"/>; the returned state restores what was there before.

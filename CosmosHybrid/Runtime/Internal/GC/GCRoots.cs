@@ -39,5 +39,11 @@ internal static unsafe class GCRoots
     public static void MarkFrozenObjects() => GarbageCollector.MarkRange(s_frozenStart, s_frozenEnd);
 
     /// <summary>Scans from <paramref name="stackPointer"/> (below the spilled registers) to the stack's top.</summary>
-    public static void MarkStack(nuint* stackPointer) => GarbageCollector.MarkRange(stackPointer, (nuint*)RuntimeHost.CurrentStackTop());
+    public static void MarkStacks(nuint* stackPointer)
+    {
+        GarbageCollector.MarkRange(stackPointer, (nuint*)RuntimeHost.CurrentStackTop());
+        // Stopped threads: their stacks hold their callee-saved registers (saved by the
+        // switch) or their whole register state (saved by the interrupt that stopped them).
+        RuntimeHost.ForEachSuspendedStack(&GarbageCollector.MarkRange);
+    }
 }

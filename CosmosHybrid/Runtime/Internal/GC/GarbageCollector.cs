@@ -47,7 +47,7 @@ internal static unsafe class GarbageCollector
 
         GCRoots.MarkStatics();
         GCRoots.MarkFrozenObjects();
-        GCRoots.MarkStack(stackPointer);
+        GCRoots.MarkStacks(stackPointer);
         DrainMarkStack();
         while (MarkStack.Overflowed)
             RescanMarkedObjects();

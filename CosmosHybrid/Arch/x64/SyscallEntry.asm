@@ -1,0 +1,96 @@
+; System call and user-mode entry.
+;
+; SYSCALL arrives here in ring 0 with interrupts off (SFMASK clears IF), RCX = user
+; RIP, R11 = user RFLAGS, and the user's RSP still loaded. SWAPGS makes GS point at
+; the per-CPU block: [gs:0] = the running thread's kernel stack top, [gs:8] = scratch.
+; The handler gets a SyscallFrame*: the number in RAX and arguments in RDI, RSI,
+; RDX, R10, R8, R9 (the Linux convention), and returns the result in RAX.
+
+bits 64
+default rel
+section .text
+
+global syscall_entry, enter_user_mode
+extern SyscallDispatch
+
+PERCPU_KERNEL_STACK equ 0
+PERCPU_USER_STACK   equ 8
+USER_DATA_SELECTOR  equ 0x18 | 3
+USER_CODE_SELECTOR  equ 0x20 | 3
+
+syscall_entry:
+    swapgs
+    mov [gs:PERCPU_USER_STACK], rsp
+    mov rsp, [gs:PERCPU_KERNEL_STACK]
+    push qword [gs:PERCPU_USER_STACK]   ; frame: user RSP
+    push r11                            ;        user RFLAGS
+    push rcx                            ;        user RIP
+    push rax                            ;        number (result on return)
+    push rdi
+    push rsi
+    push rdx
+    push r10
+    push r8
+    push r9
+    push rbx
+    push rbp
+    push r12
+    push r13
+    push r14
+    push r15
+    xor ebp, ebp                        ; a stack trace stops here, not in user frames
+    mov rdi, rsp
+    sti
+    call SyscallDispatch                ; writes the result into the frame
+    cli
+    pop r15
+    pop r14
+    pop r13
+    pop r12
+    pop rbp
+    pop rbx
+    pop r9
+    pop r8
+    pop r10
+    pop rdx
+    pop rsi
+    pop rdi
+    pop rax                             ; the result
+    pop rcx                             ; user RIP
+    pop r11                             ; user RFLAGS
+    pop rsp                             ; user RSP: from here on only registers are touched
+    swapgs
+    o64 sysret
+
+; void enter_user_mode(ulong rip, ulong rsp, ulong argument0, ulong argument1): leaves
+; for ring 3 with interrupts enabled there, RDI/RSI = the two arguments and all other
+; registers zero. Does not return.
+enter_user_mode:
+    cli
+    push USER_DATA_SELECTOR             ; SS
+    push rsi                            ; RSP
+    push 0x202                          ; RFLAGS: IF, reserved bit 1
+    push USER_CODE_SELECTOR             ; CS
+    push rdi                            ; RIP
+    mov rdi, rdx
+    mov rsi, rcx
+    xor eax, eax
+    xor ebx, ebx
+    xor ecx, ecx
+    xor edx, edx
+    xor ebp, ebp
+    xor r8, r8
+    xor r9, r9
+    xor r10, r10
+    xor r11, r11
+    xor r12, r12
+    xor r13, r13
+    xor r14, r14
+    xor r15, r15
+    swapgs
+    iretq
+
+global syscall_entry_address
+syscall_entry_address:
+    lea rax, [syscall_entry]
+    ret

@@ -1,0 +1,74 @@
+using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Memory.Paging;
+
+namespace CosmosHybrid.Memory;
+
+/// <summary>
+/// Kernel stacks for threads, in their own region of the kernel half. Each slot is
+/// 64 KiB of address space: the top 32 KiB are mapped, the rest stays unmapped as a
+/// guard, so a stack overflow is a page fault (reported through the double-fault
+/// stack) instead of silent corruption of a neighbour.
+/// </summary>
+internal static unsafe class KernelStacks
+{
+    public const ulong RegionBase = 0xFFFF_C000_0000_0000;
+    public const ulong SlotSize = 64 * 1024;
+    public const ulong StackSize = 32 * 1024;
+    public const int MaxStacks = 4096;
+
+    private static int[] s_freeSlots;
+    private static int s_freeCount;
+
+    public static void Initialize()
+    {
+        s_freeSlots = new int[MaxStacks];
+        for (int i = 0; i < MaxStacks; i++)
+            s_freeSlots[i] = MaxStacks - 1 - i;
+        s_freeCount = MaxStacks;
+    }
+
+    /// <summary>Maps a new stack; returns its top (initial stack pointer), or 0 when out of slots or memory.</summary>
+    public static ulong Allocate()
+    {
+        if (s_freeCount == 0)
+            return 0;
+        int slot = s_freeSlots[--s_freeCount];
+        ulong top = RegionBase + (ulong)(slot + 1) * SlotSize;
+        for (ulong page = top - StackSize; page < top; page += PageTables.PageSize)
+        {
+            if (!KernelPages.Frames.TryAllocate(out ulong frame)
+                || !KernelAddressSpace.Tables.Map(page, frame, PageFlags.Writable | PageFlags.NoExecute | PageFlags.Global))
+            {
+                Release(top, page);
+                return 0;
+            }
+        }
+        return top;
+    }
+
+    public static void Free(ulong top) => Release(top, top);
+
+    /// <summary>True for the top of a stack this allocator made (the boot thread's stack is not one).</summary>
+    public static bool IsAllocatedStack(ulong top) => top > RegionBase && top <= RegionBase + MaxStacks * SlotSize;
+
+    /// <summary>Whether <paramref name="address"/> lies in some slot's unmapped guard area.</summary>
+    public static bool IsGuardPage(ulong address)
+    {
+        if (address < RegionBase || address >= RegionBase + MaxStacks * SlotSize)
+            return false;
+        return (address - RegionBase) % SlotSize < SlotSize - StackSize;
+    }
+
+    // Unmaps and frees the pages of the stack below `top` from its bottom up to `mappedEnd`, and frees the slot.
+    private static void Release(ulong top, ulong mappedEnd)
+    {
+        for (ulong page = top - StackSize; page < mappedEnd; page += PageTables.PageSize)
+        {
+            ulong entry = KernelAddressSpace.Tables.Unmap(page);
+            Cpu.InvalidatePage(page);
+            if (PageTableEntry.IsPresent(entry))
+                KernelPages.Frames.Free(PageTableEntry.AddressOf(entry));
+        }
+        s_freeSlots[s_freeCount++] = (int)((top - RegionBase) / SlotSize) - 1;
+    }
+}

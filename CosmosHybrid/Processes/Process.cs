@@ -1,0 +1,91 @@
+using CosmosHybrid.Abi;
+using CosmosHybrid.Scheduling;
+
+namespace CosmosHybrid.Processes;
+
+/// <summary>
+/// A ring-3 program instance: an address space, its threads, and what it is charged
+/// with. When its last thread ends (or it is killed) its memory goes back to the
+/// frame allocator and its exit status waits for whoever calls Wait.
+/// </summary>
+internal sealed class Process
+{
+    public const int MaxThreads = 32;
+
+    private readonly Thread[] _threads = new Thread[MaxThreads];
+
+    public Process(int id, string name, UserAddressSpace addressSpace, int priority)
+    {
+        Id = id;
+        Name = name;
+        AddressSpace = addressSpace;
+        Priority = priority;
+    }
+
+    public int Id { get; }
+
+    public string Name { get; }
+
+    public int Priority { get; }
+
+    public UserAddressSpace AddressSpace { get; private set; }
+
+    public ProcessState State { get; set; } = ProcessState.Running;
+
+    public int ExitStatus { get; set; }
+
+    public int ThreadCount { get; private set; }
+
+    /// <summary>CPU ticks of threads that have already ended.</summary>
+    public ulong RetiredCpuTicks { get; set; }
+
+    /// <summary>Threads blocked in Wait for this process, linked through <see cref="Thread.QueueNext"/>.</summary>
+    public Thread Waiters { get; set; }
+
+    public bool IsAlive => State == ProcessState.Running;
+
+    public ulong CpuTicks
+    {
+        get
+        {
+            ulong total = RetiredCpuTicks;
+            for (int i = 0; i < ThreadCount; i++)
+                total += _threads[i].CpuTicks;
+            return total;
+        }
+    }
+
+    public Thread GetThread(int index) => _threads[index];
+
+    public bool AddThread(Thread thread)
+    {
+        if (ThreadCount == MaxThreads)
+            return false;
+        _threads[ThreadCount++] = thread;
+        thread.Process = this;
+        return true;
+    }
+
+    /// <summary>Forgets an ended thread; returns true when it was the last one.</summary>
+    public bool RemoveThread(Thread thread)
+    {
+        for (int i = 0; i < ThreadCount; i++)
+        {
+            if (_threads[i] == thread)
+            {
+                RetiredCpuTicks += thread.CpuTicks;
+                _threads[i] = _threads[--ThreadCount];
+                _threads[ThreadCount] = null;
+                break;
+            }
+        }
+        return ThreadCount == 0;
+    }
+
+    /// <summary>Frees the address space (called once no thread of the process can run on it).</summary>
+    public void ReleaseMemory()
+    {
+        AddressSpace?.Destroy();
+        AddressSpace = null;
+    }
+}

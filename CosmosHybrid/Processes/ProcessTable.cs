@@ -1,0 +1,223 @@
+using System;
+using CosmosHybrid.Abi;
+using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Loader.Elf;
+using CosmosHybrid.Scheduling;
+
+namespace CosmosHybrid.Processes;
+
+/// <summary>
+/// All processes: starting programs, ending them (exit, kill, fault) and reporting
+/// their exit status to waiters. Program files come from <see cref="ProgramFiles"/>.
+/// </summary>
+internal static unsafe class ProcessTable
+{
+    public const int MaxProcesses = 256;
+    public const int DefaultPriority = 4;
+
+    private static readonly Process[] s_processes = new Process[MaxProcesses];
+    private static int s_count;
+    private static int s_nextId = 1;
+
+    public static int Count => s_count;
+
+    public static Process Get(int index) => s_processes[index];
+
+    public static Process Find(int id)
+    {
+        for (int i = 0; i < s_count; i++)
+        {
+            if (s_processes[i].Id == id)
+                return s_processes[i];
+        }
+        return null;
+    }
+
+    public const int MaxArgumentLength = 200;
+
+    /// <summary>
+    /// Starts a program: <paramref name="commandLine"/> is its name, optionally followed by
+    /// a space and an argument string for its Main. Returns the process, or null with
+    /// <paramref name="error"/> set.
+    /// </summary>
+    public static Process Spawn(string commandLine, out SyscallError error)
+    {
+        error = SyscallError.None;
+        int separator = commandLine.IndexOf(' ');
+        string name = separator < 0 ? commandLine : commandLine.Substring(0, separator);
+        string arguments = separator < 0 ? "" : commandLine.Substring(separator + 1);
+        if (arguments.Length > MaxArgumentLength)
+        {
+            error = SyscallError.InvalidArgument;
+            return null;
+        }
+        if (!ProgramFiles.TryGet(name, out byte[] file))
+        {
+            error = SyscallError.NotFound;
+            return null;
+        }
+        if (s_count == MaxProcesses)
+        {
+            error = SyscallError.OutOfMemory;
+            return null;
+        }
+
+        UserAddressSpace space = UserAddressSpace.Create();
+        if (space == null)
+        {
+            error = SyscallError.OutOfMemory;
+            return null;
+        }
+        ElfError elfError = ProgramLoader.Load(file, space, out ulong entry);
+        if (elfError != ElfError.Ok)
+        {
+            KernelLog.WriteLine("spawn " + name + ": " + ElfErrorText.Describe(elfError));
+            space.Destroy();
+            error = elfError == ElfError.ImageTooLarge ? SyscallError.OutOfMemory : SyscallError.BadExecutable;
+            return null;
+        }
+
+        var process = new Process(s_nextId++, name, space, DefaultPriority);
+        ulong argumentAddress = PlaceArguments(space, arguments);
+        Thread thread = argumentAddress == 0 ? null : CreateUserThread(process, entry, argumentAddress & ~15UL, argumentAddress, (ulong)arguments.Length);
+        if (thread == null)
+        {
+            space.Destroy();
+            error = SyscallError.OutOfMemory;
+            return null;
+        }
+        s_processes[s_count++] = process;
+        Scheduler.Start(thread);
+        return process;
+    }
+
+    // The argument bytes go at the very top of the main thread's stack; the stack starts below them.
+    private static ulong PlaceArguments(UserAddressSpace space, string arguments)
+    {
+        ulong address = UserAddressSpace.StackTop - 256;
+        byte* bytes = stackalloc byte[MaxArgumentLength];
+        for (int i = 0; i < arguments.Length; i++)
+            bytes[i] = arguments[i] < 256 ? (byte)arguments[i] : (byte)'?';
+        return space.CopyToUser(address, bytes, (ulong)arguments.Length) ? address : 0;
+    }
+
+    /// <summary>A thread of <paramref name="process"/> that enters ring 3 at <paramref name="entry"/> with <paramref name="stackTop"/>.</summary>
+    public static Thread CreateUserThread(Process process, ulong entry, ulong stackTop, ulong argument0, ulong argument1)
+    {
+        Thread thread = Thread.Create(process.Name, &UserThreadStart, process.Priority, process.AddressSpace.Cr3);
+        if (thread == null)
+            return null;
+        thread.UserEntry = entry;
+        thread.UserStackTop = stackTop;
+        thread.UserArgument0 = argument0;
+        thread.UserArgument1 = argument1;
+        if (!process.AddThread(thread))
+        {
+            thread.Release();
+            return null;
+        }
+        return thread;
+    }
+
+    private static void UserThreadStart()
+    {
+        Thread self = Scheduler.Current;
+        SyscallEntry.EnterUserMode(self.UserEntry, self.UserStackTop, self.UserArgument0, self.UserArgument1);
+    }
+
+    /// <summary>Ends the calling thread's whole process with <paramref name="status"/>. Does not return.</summary>
+    public static void ExitCurrent(int status, ProcessState how)
+    {
+        Process process = Scheduler.Current.Process;
+        Terminate(process, status, how);
+        Scheduler.ExitCurrent();
+    }
+
+    /// <summary>Ends <paramref name="process"/>: every thread stops, waiters wake with the status.</summary>
+    public static void Terminate(Process process, int status, ProcessState how)
+    {
+        if (!process.IsAlive)
+            return;
+        process.State = how;
+        process.ExitStatus = status;
+        for (int i = 0; i < process.ThreadCount; i++)
+        {
+            Thread thread = process.GetThread(i);
+            if (thread != Scheduler.Current)
+                Scheduler.Terminate(thread);
+        }
+        while (process.Waiters != null)
+        {
+            Thread waiter = process.Waiters;
+            process.Waiters = waiter.WaitNext;
+            Scheduler.Wake(waiter);
+        }
+    }
+
+    /// <summary>Called when an ended thread's resources are freed; the last one frees the process's memory.</summary>
+    public static void OnThreadReleased(Thread thread)
+    {
+        Process process = thread.Process;
+        if (process != null && process.RemoveThread(thread))
+        {
+            if (process.IsAlive)
+            {
+                // The last thread ended by itself (ExitThread): the process exits with status 0.
+                process.State = ProcessState.Exited;
+            }
+            process.ReleaseMemory();
+        }
+    }
+
+    /// <summary>Blocks until <paramref name="process"/> has ended; returns its status and forgets it.</summary>
+    public static int Wait(Process process)
+    {
+        while (process.IsAlive || process.ThreadCount > 0)
+        {
+            ulong flags = Cpu.ReadFlags();
+            Cpu.DisableInterrupts();
+            if (process.IsAlive || process.ThreadCount > 0)
+            {
+                if (process.IsAlive)
+                {
+                    Thread self = Scheduler.Current;
+                    self.WaitNext = process.Waiters;
+                    process.Waiters = self;
+                    Scheduler.Block();
+                }
+                else
+                {
+                    Scheduler.Sleep(1); // ended, but its threads are not freed yet: let that happen first
+                }
+            }
+            if ((flags & (1 << 9)) != 0)
+                Cpu.EnableInterrupts();
+        }
+        Remove(process);
+        return process.ExitStatus;
+    }
+
+    /// <summary>A fault in ring 3 ends the process with a report; the kernel carries on.</summary>
+    public static void KillCurrentForFault(InterruptFrame* frame, string fault)
+    {
+        Process process = Scheduler.Current.Process;
+        KernelLog.WriteLine("process " + process.Id.ToString() + " (" + process.Name + ") killed: " + fault
+            + " at RIP " + KernelLog.Hex(frame->Rip) + ", error code " + KernelLog.Hex(frame->ErrorCode)
+            + (frame->Vector == ExceptionVector.PageFault ? ", address " + KernelLog.Hex(Cpu.ReadCr2()) : ""));
+        ExitCurrent(-(int)frame->Vector - 1000, ProcessState.Killed);
+    }
+
+    private static void Remove(Process process)
+    {
+        for (int i = 0; i < s_count; i++)
+        {
+            if (s_processes[i] == process)
+            {
+                s_processes[i] = s_processes[--s_count];
+                s_processes[s_count] = null;
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Scheduling;
+
+namespace CosmosHybrid.Processes;
+
+/// <summary>
+/// Keeps the initial program (the shell) running: when it ends, for whatever reason,
+/// it is started again. Runs on the boot thread.
+/// </summary>
+internal static class Supervisor
+{
+    private const int MaxQuickRestarts = 5;
+    private const ulong QuickRestartMilliseconds = 1000;
+
+    public static void Run(string program)
+    {
+        int quickRestarts = 0;
+        while (quickRestarts < MaxQuickRestarts)
+        {
+            ulong started = SystemClock.UptimeMilliseconds;
+            Process process = ProcessTable.Spawn(program, out Abi.SyscallError error);
+            if (process == null)
+            {
+                KernelLog.WriteLine("supervisor: cannot start " + program + " (error " + ((long)error).ToString() + ")");
+                return;
+            }
+            int status = ProcessTable.Wait(process);
+            KernelLog.WriteLine("supervisor: " + program + " ended with status " + status.ToString() + "; restarting");
+            quickRestarts = SystemClock.UptimeMilliseconds - started < QuickRestartMilliseconds ? quickRestarts + 1 : 0;
+        }
+        KernelLog.WriteLine("supervisor: " + program + " keeps failing; falling back to the boot console");
+    }
+}

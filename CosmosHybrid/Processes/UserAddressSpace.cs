@@ -1,0 +1,211 @@
+using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Memory;
+using CosmosHybrid.Memory.Paging;
+
+namespace CosmosHybrid.Processes;
+
+/// <summary>
+/// The lower half of a process's address space. The program image is mapped when
+/// loaded; heap and stack are regions whose pages are mapped zero-filled on first
+/// touch (demand-zero). Below the stack lies an unmapped guard page that belongs to
+/// no region, so overflowing the stack is a fault that ends the process.
+/// The kernel reads and writes user memory only through these page tables and the
+/// direct map, checking each page, so a bad user pointer is an error, never a kernel fault.
+/// </summary>
+internal sealed unsafe class UserAddressSpace
+{
+    public const ulong UserStart = 0x0000_0000_0040_0000;
+    public const ulong UserEnd = 0x0000_7FFF_FFFF_0000;
+    public const ulong StackTop = 0x0000_7FFF_FFF0_0000;
+    public const ulong StackSize = 1024 * 1024;
+    public const ulong HeapStart = 0x0000_1000_0000_0000;
+    public const ulong PageSize = PageTables.PageSize;
+
+    private const int MaxRegions = 64;
+
+    private readonly MemoryRegionEntry[] _regions = new MemoryRegionEntry[MaxRegions];
+    private int _regionCount;
+    private ulong _nextHeap = HeapStart;
+
+    private struct MemoryRegionEntry
+    {
+        public ulong Start;
+        public ulong End;
+        public PageFlags Flags;
+    }
+
+    private UserAddressSpace(PageTables tables)
+    {
+        Tables = tables;
+    }
+
+    public PageTables Tables { get; }
+
+    /// <summary>Physical pages this address space owns (image, heap, stack and its page tables are not counted).</summary>
+    public ulong MappedPages { get; private set; }
+
+    /// <summary>The CR3 value that selects this address space.</summary>
+    public ulong Cr3 => Tables.RootPhysical;
+
+    public static UserAddressSpace Create()
+    {
+        PageTables tables = PageTables.Create(KernelAddressSpace.Memory, KernelAddressSpace.Tables);
+        return tables == null ? null : new UserAddressSpace(tables);
+    }
+
+    /// <summary>Maps a fresh zeroed page; false when out of memory.</summary>
+    public bool MapNewPage(ulong virtualAddress, PageFlags flags, out byte* contents)
+    {
+        contents = null;
+        void* page = KernelPages.Allocate(1);
+        if (page == null)
+            return false;
+        if (!Tables.Map(virtualAddress, AddressSpaceLayout.VirtualToPhysical((ulong)page), flags | PageFlags.User))
+        {
+            KernelPages.Free(page, 1);
+            return false;
+        }
+        contents = (byte*)page;
+        MappedPages++;
+        return true;
+    }
+
+    /// <summary>Declares [start, end) as demand-zero memory with <paramref name="flags"/>.</summary>
+    public bool AddRegion(ulong start, ulong end, PageFlags flags)
+    {
+        if (_regionCount == MaxRegions || start >= end || start < UserStart || end > UserEnd)
+            return false;
+        _regions[_regionCount++] = new MemoryRegionEntry { Start = start, End = end, Flags = flags | PageFlags.User };
+        return true;
+    }
+
+    /// <summary>Reserves <paramref name="pages"/> of heap; returns the address or 0.</summary>
+    public ulong ReserveHeap(ulong pages)
+    {
+        if (pages == 0 || pages > (UserEnd - _nextHeap) / PageSize)
+            return 0;
+        ulong start = _nextHeap;
+        if (!AddRegion(start, start + pages * PageSize, PageFlags.Writable | PageFlags.NoExecute))
+            return 0;
+        // Leave an unmapped page between reservations, so running off one is a fault.
+        _nextHeap = start + (pages + 1) * PageSize;
+        return start;
+    }
+
+    /// <summary>Returns a heap reservation made by <see cref="ReserveHeap"/> exactly.</summary>
+    public bool ReleaseHeap(ulong start, ulong pages)
+    {
+        for (int i = 0; i < _regionCount; i++)
+        {
+            if (_regions[i].Start != start || _regions[i].End != start + pages * PageSize || start < HeapStart)
+                continue;
+            for (ulong page = start; page < start + pages * PageSize; page += PageSize)
+                UnmapAndFree(page);
+            _regions[i] = _regions[--_regionCount];
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Resolves a page fault at <paramref name="address"/> if it falls in a demand-zero
+    /// region and the page is simply not there yet. False means the access was invalid.
+    /// </summary>
+    public bool HandlePageFault(ulong address, bool write)
+    {
+        ulong page = address & ~(PageSize - 1);
+        if (PageTableEntry.IsPresent(Tables.Lookup(page)))
+            return false; // present: a protection violation, not a missing page
+        for (int i = 0; i < _regionCount; i++)
+        {
+            if (address < _regions[i].Start || address >= _regions[i].End)
+                continue;
+            if (write && (_regions[i].Flags & PageFlags.Writable) == 0)
+                return false;
+            return MapNewPage(page, _regions[i].Flags, out _);
+        }
+        return false;
+    }
+
+    /// <summary>Copies from user memory; false (copying nothing further) when any byte is not readable user memory.</summary>
+    public bool CopyFromUser(void* destination, ulong source, ulong length) => Copy((byte*)destination, source, length, toUser: false);
+
+    /// <summary>Copies to user memory; false when any byte is not writable user memory.</summary>
+    public bool CopyToUser(ulong destination, void* source, ulong length) => Copy((byte*)source, destination, length, toUser: true);
+
+    /// <summary>Frees every page this address space maps and its page tables. Never call it on the live address space.</summary>
+    public void Destroy()
+    {
+        s_freeing = this;
+        Tables.ForEachUserPage(&FreeMappedPage);
+        s_freeing = null;
+        Tables.FreeUserTables();
+        Tables.FreeRoot();
+        _regionCount = 0;
+    }
+
+    private static UserAddressSpace s_freeing;
+
+    private static void FreeMappedPage(ulong virtualAddress, ulong entry)
+    {
+        KernelPages.Frames.Free(PageTableEntry.AddressOf(entry));
+        s_freeing.MappedPages--;
+    }
+
+    private bool Copy(byte* kernel, ulong user, ulong length, bool toUser)
+    {
+        if (length == 0)
+            return true;
+        if (user < UserStart || user >= UserEnd || length > UserEnd - user)
+            return false;
+        ulong done = 0;
+        while (done < length)
+        {
+            ulong address = user + done;
+            byte* mapped = UserPageContents(address, toUser);
+            if (mapped == null)
+                return false;
+            ulong offset = address & (PageSize - 1);
+            ulong chunk = PageSize - offset;
+            if (chunk > length - done)
+                chunk = length - done;
+            if (toUser)
+                CopyBytes(mapped + offset, kernel + done, chunk);
+            else
+                CopyBytes(kernel + done, mapped + offset, chunk);
+            done += chunk;
+        }
+        return true;
+    }
+
+    // The kernel's view (direct map) of the user page holding `address`, faulting it in if it is demand-zero.
+    private byte* UserPageContents(ulong address, bool needWrite)
+    {
+        ulong entry = Tables.Lookup(address);
+        if (!PageTableEntry.IsPresent(entry) && HandlePageFault(address, needWrite))
+            entry = Tables.Lookup(address);
+        PageFlags flags = PageTableEntry.FlagsOf(entry);
+        if (!PageTableEntry.IsPresent(entry) || (flags & PageFlags.User) == 0 || (needWrite && (flags & PageFlags.Writable) == 0))
+            return null;
+        return (byte*)AddressSpaceLayout.PhysicalToVirtual(PageTableEntry.AddressOf(entry));
+    }
+
+    private void UnmapAndFree(ulong page)
+    {
+        ulong entry = Tables.Unmap(page);
+        if (!PageTableEntry.IsPresent(entry))
+            return;
+        Cpu.InvalidatePage(page);
+        KernelPages.Frames.Free(PageTableEntry.AddressOf(entry));
+        MappedPages--;
+    }
+
+    private static void CopyBytes(byte* destination, byte* source, ulong count)
+    {
+        ulong i = 0;
+        for (; i + 8 <= count; i += 8)
+            *(ulong*)(destination + i) = *(ulong*)(source + i);
+        for (; i < count; i++)
+            destination[i] = source[i];
+    }
+}

@@ -1,0 +1,154 @@
+using System.Runtime.InteropServices;
+using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Memory;
+
+namespace CosmosHybrid.Scheduling;
+
+public enum ThreadState
+{
+    Ready,
+    Running,
+    Sleeping,
+    Blocked,
+    Exited,
+}
+
+/// <summary>What switch_context (ContextSwitch.asm) reads and writes; lives in unmanaged memory.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct ThreadContext
+{
+    public ulong StackPointer;
+    public ulong AddressSpace;
+    public byte* FpuState;
+}
+
+/// <summary>
+/// A kernel-scheduled thread: its kernel stack, saved context and FPU state. A thread
+/// of a ring-3 process enters user mode from its kernel stack and comes back to it on
+/// every interrupt and system call.
+/// </summary>
+internal sealed unsafe class Thread
+{
+    private static int s_nextId = 1;
+    private int _priority;
+
+    private Thread(string name, int priority)
+    {
+        Id = s_nextId++;
+        Name = name;
+        Priority = priority;
+    }
+
+    public int Id { get; }
+
+    public string Name { get; }
+
+    /// <summary>0 is the highest of <see cref="ReadyQueue.LevelCount"/> levels.</summary>
+    public int Priority
+    {
+        get => _priority;
+        set
+        {
+            _priority = value;
+            EffectivePriority = value;
+        }
+    }
+
+    /// <summary>The level the thread waits at: its priority, raised by aging while it waits.</summary>
+    internal int EffectivePriority { get; set; }
+
+    /// <summary>Ticks waited at the current level (for aging).</summary>
+    internal int WaitingTicks { get; set; }
+
+    public ThreadState State { get; set; }
+
+    /// <summary>The process this thread belongs to; null for kernel threads.</summary>
+    public Processes.Process Process { get; set; }
+
+    public ThreadContext* Context { get; private set; }
+
+    public ulong KernelStackTop { get; private set; }
+
+    /// <summary>Timer ticks this thread has run.</summary>
+    public ulong CpuTicks { get; set; }
+
+    /// <summary>When a sleeping thread is due (in <see cref="SystemClock.Ticks"/>).</summary>
+    public ulong WakeTick { get; set; }
+
+    /// <summary>What the thread runs first (its start routine, in ring 0).</summary>
+    internal delegate*<void> Entry { get; private set; }
+
+    /// <summary>Where a user thread enters ring 3, its stack, and its two arguments (RDI, RSI).</summary>
+    internal ulong UserEntry { get; set; }
+
+    internal ulong UserStackTop { get; set; }
+
+    internal ulong UserArgument0 { get; set; }
+
+    internal ulong UserArgument1 { get; set; }
+
+    /// <summary>The next thread waiting for the same process to end.</summary>
+    internal Thread WaitNext { get; set; }
+
+    /// <summary>Scheduler bookkeeping: the next thread in whatever queue this one is in.</summary>
+    internal Thread QueueNext { get; set; }
+
+    /// <summary>
+    /// Creates a thread that will run <paramref name="entry"/> in ring 0 on a fresh
+    /// kernel stack, in <paramref name="addressSpace"/> (a CR3 value). Null when out of memory.
+    /// </summary>
+    public static Thread Create(string name, delegate*<void> entry, int priority, ulong addressSpace)
+    {
+        ulong stackTop = KernelStacks.Allocate();
+        if (stackTop == 0)
+            return null;
+        // One page holds the context, then (64-byte aligned) the FPU save area.
+        byte* page = (byte*)KernelPages.Allocate(Fpu.PagesFor(64 + Fpu.AreaSize));
+        if (page == null)
+        {
+            KernelStacks.Free(stackTop);
+            return null;
+        }
+
+        var thread = new Thread(name, priority) { Entry = entry, KernelStackTop = stackTop, State = ThreadState.Ready };
+        thread.Context = (ThreadContext*)page;
+        thread.Context->FpuState = page + 64;
+        thread.Context->AddressSpace = addressSpace;
+        Fpu.InitializeArea(thread.Context->FpuState);
+
+        // The first switch_context into this thread pops six callee-saved registers
+        // (zero) and returns into thread_entry_trampoline.
+        ulong* stack = (ulong*)stackTop;
+        *--stack = 0;                                   // alignment: rsp % 16 == 8 at the trampoline, like after a call
+        *--stack = (ulong)ThreadTrampoline();
+        for (int i = 0; i < 6; i++)
+            *--stack = 0;
+        thread.Context->StackPointer = (ulong)stack;
+        return thread;
+    }
+
+    /// <summary>Wraps the boot CPU's initial flow of control (it already has a stack and state).</summary>
+    public static Thread AdoptBootThread(ulong addressSpace, ulong stackTop)
+    {
+        byte* page = (byte*)KernelPages.Allocate(Fpu.PagesFor(64 + Fpu.AreaSize));
+        var thread = new Thread("kernel", Scheduler.DefaultPriority) { State = ThreadState.Running, KernelStackTop = stackTop };
+        thread.Context = (ThreadContext*)page;
+        thread.Context->FpuState = page + 64;
+        thread.Context->AddressSpace = addressSpace;
+        return thread;
+    }
+
+    /// <summary>Frees the stack and context of an exited thread (not the running one).</summary>
+    internal void Release()
+    {
+        Processes.ProcessTable.OnThreadReleased(this);
+        if (KernelStackTop != 0 && KernelStacks.IsAllocatedStack(KernelStackTop))
+            KernelStacks.Free(KernelStackTop);
+        KernelPages.Free(Context, Fpu.PagesFor(64 + Fpu.AreaSize));
+        KernelStackTop = 0;
+        Context = null;
+    }
+
+    [DllImport("*", EntryPoint = "thread_trampoline_address"), SuppressGCTransition]
+    private static extern void* ThreadTrampoline();
+}

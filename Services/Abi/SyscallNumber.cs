@@ -1,0 +1,63 @@
+namespace CosmosHybrid.Abi;
+
+/// <summary>
+/// System call numbers: the value in RAX at SYSCALL. Arguments go in RDI, RSI, RDX,
+/// R10, R8, R9; the result comes back in RAX, negative values being <see cref="SyscallError"/>s.
+/// Shared by the kernel, the ring-3 runtime and the host harness.
+/// </summary>
+public enum SyscallNumber : long
+{
+    /// <summary>(int status): ends the calling process.</summary>
+    Exit = 0,
+    /// <summary>(byte* text, long length): writes to the console (serial line and screen); returns bytes written.</summary>
+    ConsoleWrite = 1,
+    /// <summary>(byte* buffer, long capacity): waits for console input and returns the bytes read (at least one).</summary>
+    ConsoleRead = 2,
+    /// <summary>(): gives up the rest of the time slice.</summary>
+    Yield = 3,
+    /// <summary>(long milliseconds): sleeps at least that long.</summary>
+    Sleep = 4,
+    /// <summary>(): the caller's process id.</summary>
+    GetProcessId = 5,
+    /// <summary>(byte* name, long length): starts the program of that name; returns its process id.</summary>
+    Spawn = 6,
+    /// <summary>(long pid): waits for the process to end; returns its exit status.</summary>
+    Wait = 7,
+    /// <summary>(long pid): ends the process.</summary>
+    Kill = 8,
+    /// <summary>(long pages): reserves zero-filled read-write memory, mapped on first touch; returns its address.</summary>
+    MapMemory = 9,
+    /// <summary>(ulong address, long pages): returns memory from MapMemory.</summary>
+    UnmapMemory = 10,
+    /// <summary>(ProcessInfo* buffer, long capacity): fills process records; returns how many there are.</summary>
+    ListProcesses = 11,
+    /// <summary>(MemoryInfo* info): physical memory figures.</summary>
+    GetMemoryInfo = 12,
+    /// <summary>(): milliseconds since boot.</summary>
+    GetUptime = 13,
+    /// <summary>(): turns the machine off (only the shell is expected to ask).</summary>
+    PowerOff = 14,
+    /// <summary>(ulong entry, ulong stackTop, ulong argument): starts a thread in the caller's process; returns its id.</summary>
+    CreateThread = 15,
+    /// <summary>(): ends the calling thread (the process ends with its last thread).</summary>
+    ExitThread = 16,
+    /// <summary>(long pid, ProcessInfo* info): one process's record.</summary>
+    GetProcessInfo = 17,
+}
+
+/// <summary>Error results (negated in RAX).</summary>
+public enum SyscallError : long
+{
+    None = 0,
+    /// <summary>The number names no system call.</summary>
+    NoSuchCall = 1,
+    /// <summary>A pointer argument is not readable/writable user memory.</summary>
+    BadAddress = 2,
+    InvalidArgument = 3,
+    NotFound = 4,
+    OutOfMemory = 5,
+    /// <summary>The operation is not allowed to this caller.</summary>
+    Denied = 6,
+    /// <summary>The program file is not a valid executable.</summary>
+    BadExecutable = 7,
+}

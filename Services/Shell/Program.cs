@@ -1,0 +1,5 @@
+/// <summary>Entry point of the shell program (called by the ring-3 start-up code).</summary>
+internal static class Program
+{
+    public static int Main(string arguments) => CosmosHybrid.Shell.CommandShell.Run();
+}

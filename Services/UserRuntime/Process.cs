@@ -1,0 +1,58 @@
+using CosmosHybrid.Abi;
+
+namespace CosmosHybrid.UserRuntime;
+
+/// <summary>Process and system system calls, wrapped for ring-3 C#.</summary>
+internal static unsafe class ProcessCalls
+{
+    /// <summary>Starts "program [arguments]"; returns the process id, or a negative <see cref="SyscallError"/>.</summary>
+    public static long Spawn(string commandLine)
+    {
+        byte* bytes = stackalloc byte[commandLine.Length];
+        for (int i = 0; i < commandLine.Length; i++)
+            bytes[i] = commandLine[i] < 256 ? (byte)commandLine[i] : (byte)'?';
+        return SystemCall.Call(SyscallNumber.Spawn, (long)bytes, commandLine.Length);
+    }
+
+    public static long Wait(long processId) => SystemCall.Call(SyscallNumber.Wait, processId);
+
+    public static long Kill(long processId) => SystemCall.Call(SyscallNumber.Kill, processId);
+
+    public static long CurrentId => SystemCall.Call(SyscallNumber.GetProcessId);
+
+    public static void Sleep(long milliseconds) => SystemCall.Call(SyscallNumber.Sleep, milliseconds);
+
+    public static void Yield() => SystemCall.Call(SyscallNumber.Yield);
+
+    public static long UptimeMilliseconds => SystemCall.Call(SyscallNumber.GetUptime);
+
+    public static void Exit(int status) => SystemCall.Call(SyscallNumber.Exit, status);
+
+    public static void PowerOff() => SystemCall.Call(SyscallNumber.PowerOff);
+
+    /// <summary>Fills <paramref name="records"/>; returns how many processes exist (may exceed the array).</summary>
+    public static long List(ProcessInfo[] records)
+    {
+        fixed (ProcessInfo* buffer = records)
+            return SystemCall.Call(SyscallNumber.ListProcesses, (long)buffer, records.Length);
+    }
+
+    public static long GetMemoryInfo(out MemoryInfo info)
+    {
+        fixed (MemoryInfo* buffer = &info)
+            return SystemCall.Call(SyscallNumber.GetMemoryInfo, (long)buffer);
+    }
+
+    /// <summary>Text for a negative system-call result.</summary>
+    public static string ErrorText(long result) => (SyscallError)(-result) switch
+    {
+        SyscallError.NoSuchCall => "no such system call",
+        SyscallError.BadAddress => "bad address",
+        SyscallError.InvalidArgument => "invalid argument",
+        SyscallError.NotFound => "not found",
+        SyscallError.OutOfMemory => "out of memory",
+        SyscallError.Denied => "denied",
+        SyscallError.BadExecutable => "not a valid executable",
+        _ => "error " + (-result).ToString(),
+    };
+}

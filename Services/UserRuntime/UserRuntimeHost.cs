@@ -1,0 +1,54 @@
+using System.Runtime;
+using System.Runtime.InteropServices;
+using CosmosHybrid.Abi;
+using CosmosHybrid.UserRuntime;
+
+namespace Internal.Runtime;
+
+/// <summary>
+/// The ring-3 half of the runtime seam: heap pages come from the MapMemory system
+/// call, a fatal error prints its report and ends the process, and there is no
+/// symbol table, so types are named by address.
+/// Only the thread that collects is scanned: ring-3 programs that allocate on
+/// several threads at once are not supported by the collector yet.
+/// </summary>
+internal static unsafe partial class RuntimeHost
+{
+    private const int FailFastExitStatus = 134;
+
+    [DllImport("*", EntryPoint = "user_stack_top_value"), SuppressGCTransition]
+    private static extern void* MainStackTop();
+
+    internal static partial void* AllocatePages(nuint pageCount)
+    {
+        long address = SystemCall.Call(SyscallNumber.MapMemory, (long)pageCount);
+        return SystemCall.IsError(address) ? null : (void*)address;
+    }
+
+    internal static partial void ReleasePages(void* pages, nuint pageCount) =>
+        SystemCall.Call(SyscallNumber.UnmapMemory, (long)pages, (long)pageCount);
+
+    internal static partial void* CurrentStackTop() => MainStackTop();
+
+    internal static partial void ForEachSuspendedStack(delegate*<nuint*, nuint*, void> visit)
+    {
+    }
+
+    // A ring-3 program cannot mask interrupts; the kernel's own scheduling is no threat to its heap.
+    internal static partial ulong EnterCriticalRegion() => 0;
+
+    internal static partial void LeaveCriticalRegion(ulong state)
+    {
+    }
+
+    internal static partial void FailFast(string reason, string detail)
+    {
+        System.Console.WriteLine("*** " + reason + (detail == null ? "" : ": " + detail));
+        SystemCall.Call(SyscallNumber.Exit, FailFastExitStatus);
+    }
+
+    internal static partial string DescribeType(MethodTable* type) => "type at 0x" + ((ulong)type).ToString("x");
+
+    [RuntimeExport("RhpFailFastFromStub")]
+    private static void StackCorruption() => FailFast("stack buffer overrun detected", null);
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Runtime.CompilerServices;
+using CosmosHybrid.Abi;
+using CosmosHybrid.UserRuntime;
+
+namespace CosmosHybrid.UserTest;
+
+/// <summary>
+/// What usertest does, chosen by its first argument word:
+/// count N LABEL (print LABEL 1..N with a pause in between), the faults (divide, null,
+/// kernel-write, kernel-read, privileged, stack-overflow, exception), bad-pointers
+/// (system calls with kernel and unmapped pointers), registers (SSE values survive
+/// preemption), spawn-loop N (start and reap N processes, check frames come back),
+/// heap (the ring-3 garbage collector under churn), exit N.
+/// </summary>
+internal static unsafe class Scenarios
+{
+    public static int Run(string arguments)
+    {
+        int space = arguments.IndexOf(' ');
+        string scenario = space < 0 ? arguments : arguments.Substring(0, space);
+        string rest = space < 0 ? "" : arguments.Substring(space + 1);
+        switch (scenario)
+        {
+            case "count":
+                return Count(rest);
+            case "divide":
+                return Divide(ReadZero());
+            case "null":
+                return *(int*)ReadZero();
+            case "kernel-write":
+                *(ulong*)0xFFFF_FFFF_8010_0000 = 1;
+                return 0;
+            case "kernel-read":
+                return (int)*(ulong*)0xFFFF_8000_0000_1000;
+            case "privileged":
+                return Privileged.DisableInterrupts();
+            case "stack-overflow":
+                return Recurse(1);
+            case "exception":
+                throw new InvalidOperationException("usertest: thrown on purpose in ring 3");
+            case "bad-pointers":
+                return BadPointers.Run();
+            case "registers":
+                return RegisterCheck.Run(ParseOr(rest, 2000));
+            case "spawn-loop":
+                return SpawnLoop.Run(ParseOr(rest, 200));
+            case "heap":
+                return HeapChurn.Run();
+            case "exit":
+                return ParseOr(rest, 0);
+            default:
+                Console.WriteLine("usertest: unknown scenario '" + scenario + "'");
+                return 2;
+        }
+    }
+
+    private static int Count(string rest)
+    {
+        int space = rest.IndexOf(' ');
+        int count = ParseOr(space < 0 ? rest : rest.Substring(0, space), 5);
+        string label = space < 0 ? "count" : rest.Substring(space + 1);
+        for (int i = 1; i <= count; i++)
+        {
+            Console.WriteLine(label + " " + i.ToString());
+            ProcessCalls.Sleep(20);
+        }
+        Console.WriteLine(label + " done");
+        return 0;
+    }
+
+    // Through a call the compiler cannot see into, so the faults really happen at run time.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ReadZero() => 0;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Divide(int divisor) => 100 / divisor;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Recurse(int depth)
+    {
+        int* padding = stackalloc int[64];
+        padding[depth % 64] = depth;
+        return Recurse(depth + 1) + padding[depth % 64];
+    }
+
+    public static int ParseOr(string text, int fallback)
+    {
+        if (text.Length == 0 || text.Length > 9)
+            return fallback;
+        int value = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] < '0' || text[i] > '9')
+                return fallback;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    }
+}
