@@ -7,6 +7,7 @@ namespace CosmosHybrid.Boot;
 /// <item><c>selftest</c>: run the in-kernel tests, print a summary line and power off.</item>
 /// <item><c>panic-test</c>: fault on purpose after boot (a page fault), to show the panic report;
 /// <c>panic-test=exception</c> throws an unhandled C# exception instead.</item>
+/// <item><c>kernel-console</c>: start the ring-0 boot console instead of the ring-3 shell.</item>
 /// <item><c>bench</c>: run the in-kernel benchmarks, print their figures and power off.</item>
 /// <item><c>exit-on-panic</c>: after a panic report, leave QEMU through isa-debug-exit instead of halting.</item>
 /// </list>
@@ -23,6 +24,8 @@ internal static class BootOptions
     public static bool ExitOnPanic { get; private set; }
 
     public static bool Bench { get; private set; }
+
+    public static bool KernelConsole { get; private set; }
 
     public static void Parse(string commandLine)
     {
@@ -52,5 +55,7 @@ internal static class BootOptions
             ExitOnPanic = true;
         else if (word == "bench")
             Bench = true;
+        else if (word == "kernel-console")
+            KernelConsole = true;
     }
 }

@@ -85,7 +85,7 @@ internal static unsafe class Kernel
             Power.ExitEmulator(Power.SuccessExitCode);
         }
 
-        if (ProgramFiles.TryGet(InitialProgram, out _))
+        if (!BootOptions.KernelConsole && ProgramFiles.TryGet(InitialProgram, out _))
             Supervisor.Run(InitialProgram);
         BootConsole.Run();
     }

@@ -20,6 +20,7 @@ internal static class SelfTestRunner
         RuntimeTests.Run();
         MemoryTests.Run();
         TimerTests.Run();
+        SchedulerTests.Run();
         GcTests.Run();
         KernelLog.WriteLine("selftest: gc ran " + GarbageCollector.CollectionCount.ToString() + " collections, heap "
             + ((ulong)GCHeap.SegmentBytes / 1024).ToString() + " KiB in segments");

@@ -2,13 +2,13 @@ using NUnit.Framework;
 
 namespace CosmosHybrid.BootTests;
 
-/// <summary>The serial command line of a normal boot (what `./build.sh run` shows headless).</summary>
+/// <summary>The ring-0 boot console (kernel command line <c>kernel-console</c>, or when no shell can run).</summary>
 public class BootConsoleTests : BootTestBase
 {
     [Test]
     public void AnswersCommandsAndPowersOff()
     {
-        Boot("");
+        Boot("kernel-console");
         ExpectOutput("kernel> ");
 
         Machine.SendLine("help");

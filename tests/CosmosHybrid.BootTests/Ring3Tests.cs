@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using NUnit.Framework;
+
+namespace CosmosHybrid.BootTests;
+
+/// <summary>
+/// Ring-3 processes, driven through the ring-3 shell on the serial line: concurrency,
+/// fault isolation, argument checking of system calls, register preservation under
+/// preemption, and resource recovery.
+/// </summary>
+public class Ring3Tests : BootTestBase
+{
+    private void BootToShell(string cpu = "max")
+    {
+        Boot("", cpu: cpu);
+        ExpectOutput("CosmosHybrid shell (ring 3, process 1)");
+        ExpectOutput("$ ");
+    }
+
+    [Test]
+    public void ShellListsItselfInPs()
+    {
+        BootToShell();
+        Machine.SendLine("ps");
+        ExpectOutput("  PID NAME ");
+        Assert.That(Machine.WaitFor("shell ", System.TimeSpan.FromSeconds(30)), Is.True);
+        Assert.That(Machine.SerialLog, Does.Match(@"\s+1 shell\s+running\s+4\s+1\s+\d+\s+\d+"));
+        Machine.SendLine("uptime");
+        ExpectOutput("up 0m ");
+        Machine.SendLine("mem");
+        ExpectOutput("MiB free");
+    }
+
+    [Test]
+    public void TwoProgramsRunConcurrentlyAndTheirOutputInterleaves()
+    {
+        BootToShell();
+        // Both lines at once: the second program starts while the first is still counting.
+        Machine.SendLine("spawn usertest count 30 alpha");
+        Machine.SendLine("run usertest count 30 beta");
+        ExpectOutput("alpha done");
+        ExpectOutput("beta done");
+
+        string log = Machine.SerialLog;
+        int firstBeta = log.IndexOf("beta 1\r", System.StringComparison.Ordinal);
+        int lastAlpha = log.LastIndexOf("alpha 29\r", System.StringComparison.Ordinal);
+        Assert.That(firstBeta, Is.GreaterThan(0));
+        Assert.That(firstBeta, Is.LessThan(lastAlpha), "beta started printing before alpha finished");
+    }
+
+    [TestCase("divide", "Divide error (#DE)")]
+    [TestCase("null", "Page fault (#PF)")]
+    [TestCase("kernel-write", "Page fault (#PF)")]
+    [TestCase("kernel-read", "Page fault (#PF)")]
+    [TestCase("privileged", "General protection fault (#GP)")]
+    [TestCase("stack-overflow", "Page fault (#PF)")]
+    public void FaultingProgramIsKilledWhileAnotherCompletes(string fault, string report)
+    {
+        BootToShell();
+        Machine.SendLine("spawn usertest count 20 survivor");
+        Machine.SendLine("run usertest " + fault);
+        ExpectOutput($"(usertest) killed: {report} at RIP 0x");
+        ExpectOutput("survivor done");
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+
+        // The kernel and the shell carry on.
+        Machine.SendLine("uptime");
+        ExpectOutput("up 0m");
+    }
+
+    [Test]
+    public void UncaughtExceptionEndsOnlyThatProcessWithItsMessage()
+    {
+        BootToShell();
+        Machine.SendLine("run usertest exception");
+        ExpectOutput("*** unhandled exception");
+        ExpectOutput("usertest: thrown on purpose in ring 3");
+        ExpectOutput("exited with status 134");
+    }
+
+    [Test]
+    public void SystemCallsRejectKernelAndUnmappedPointers()
+    {
+        BootToShell();
+        Machine.SendLine("run usertest bad-pointers");
+        ExpectOutput("bad-pointers: 12 of 12 rejected as expected");
+        ExpectOutput("exited with status 0");
+    }
+
+    [TestCase("max")]
+    [TestCase("qemu64")]
+    public void SseRegistersSurvivePreemption(string cpu)
+    {
+        BootToShell(cpu);
+        // Two processes, each spinning with its own values in xmm0-15 through many time slices.
+        Machine.SendLine("spawn usertest registers 60");
+        Machine.SendLine("run usertest registers 60");
+        ExpectOutput("corrupted register halves");
+        Assert.That(Machine.WaitFor("exited with status", BootTimeout), Is.True);
+        Assert.That(Machine.WaitFor("registers: 60 rounds", BootTimeout), Is.True);
+        System.Threading.Thread.Sleep(500);
+        MatchCollection results = Regex.Matches(Machine.SerialLog, @"registers: 60 rounds over \d+ ms, (\d+) corrupted");
+        Assert.That(results.Count, Is.EqualTo(2), "both processes reported");
+        foreach (Match result in results)
+            Assert.That(result.Groups[1].Value, Is.EqualTo("0"));
+    }
+
+    [Test]
+    public void TwoHundredSpawnExitCyclesReturnEveryFrame()
+    {
+        BootToShell();
+        Machine.SendLine("run usertest spawn-loop 200");
+        ExpectOutput("spawn-loop: 200 cycles");
+        Match match = Regex.Match(Machine.SerialLog, @"free frames before (\d+), after (\d+)");
+        Assert.That(match.Success, Is.True);
+        Assert.That(match.Groups[2].Value, Is.EqualTo(match.Groups[1].Value), "free-frame count after 200 cycles");
+    }
+
+    [Test]
+    public void RingThreeGarbageCollectorKeepsLiveData()
+    {
+        BootToShell();
+        Machine.SendLine("run usertest heap");
+        ExpectOutput("live chain intact");
+        Assert.That(Machine.SerialLog, Does.Match(@"heap: [1-9]\d* collections"));
+    }
+
+    [Test]
+    public void KillingTheShellMakesTheSupervisorStartANewOne()
+    {
+        BootToShell();
+        Machine.SendLine("kill 1");
+        ExpectOutput("supervisor: shell ended with status -9; restarting");
+        ExpectOutput("CosmosHybrid shell (ring 3, process 2)");
+    }
+
+    [Test]
+    public void UnknownProgramsAndCommandsGetClearErrors()
+    {
+        BootToShell();
+        Machine.SendLine("run nosuchprogram");
+        ExpectOutput("spawn: nosuchprogram: not found");
+        Machine.SendLine("kill 4242");
+        ExpectOutput("kill: not found");
+        Machine.SendLine("frobnicate");
+        ExpectOutput("frobnicate: unknown command (try 'help')");
+    }
+}
