@@ -39,7 +39,7 @@ internal sealed class Process
     /// <summary>CPU ticks of threads that have already ended.</summary>
     public ulong RetiredCpuTicks { get; set; }
 
-    /// <summary>Threads blocked in Wait for this process, linked through <see cref="Thread.QueueNext"/>.</summary>
+    /// <summary>Threads blocked in Wait for this process, linked through <see cref="Thread.WaitNext"/>.</summary>
     public Thread Waiters { get; set; }
 
     public bool IsAlive => State == ProcessState.Running;

@@ -1,95 +1,85 @@
 namespace CosmosHybrid.Scheduling;
 
 /// <summary>
-/// Runnable threads by priority: level 0 runs first, round-robin inside a level.
-/// Starvation is prevented by aging: each tick a ready thread waits counts, and
-/// after <see cref="AgingTicks"/> ticks of waiting it moves up one level (its
-/// effective priority), until it runs, which resets it to its own priority. So a
-/// thread at the lowest level waits at most about LevelCount × AgingTicks ticks
-/// plus one round of the top level, however busy the higher levels are.
+/// The ready threads: one FIFO list per priority level, and a bitmap of the
+/// non-empty levels so the highest one is found in constant time. A node sits in
+/// the list of its <see cref="SchedulerNode.EffectivePriority"/>; change that only
+/// while the node is out of the lists.
 /// </summary>
+/// <remarks>
+/// Nodes are only ever appended, each stamped with the current tick in
+/// <see cref="SchedulerNode.ReadySince"/>, so every list is ordered by that stamp
+/// and its head is its longest waiter: aging looks only at heads.
+/// </remarks>
 internal sealed class ReadyQueue
 {
-    public const int LevelCount = 8;
-    public const int AgingTicks = 50;
-
-    private readonly Thread[] _heads = new Thread[LevelCount];
-    private readonly Thread[] _tails = new Thread[LevelCount];
+    private readonly SchedulerNode[] _heads;
+    private readonly SchedulerNode[] _tails;
     private uint _nonEmptyLevels;
+    private int _count;
 
-    public bool IsEmpty => _nonEmptyLevels == 0;
-
-    public void Enqueue(Thread thread)
+    public ReadyQueue(int levelCount)
     {
-        thread.WaitingTicks = 0;
-        Append(thread, thread.EffectivePriority);
+        _heads = new SchedulerNode[levelCount];
+        _tails = new SchedulerNode[levelCount];
     }
 
-    /// <summary>The first thread of the highest non-empty level, or null.</summary>
-    public Thread Dequeue()
-    {
-        if (_nonEmptyLevels == 0)
-            return null;
-        int level = 0;
-        while ((_nonEmptyLevels & (1u << level)) == 0)
-            level++;
-        Thread thread = _heads[level];
-        Unlink(thread, level);
-        thread.EffectivePriority = thread.Priority;
-        return thread;
-    }
+    public int Count => _count;
 
-    public void Remove(Thread thread) => Unlink(thread, thread.EffectivePriority);
+    /// <summary>Bit n set: level n is not empty.</summary>
+    public uint NonEmptyLevels => _nonEmptyLevels;
 
-    /// <summary>One tick of waiting for every ready thread; those that waited long enough move up a level.</summary>
-    public void Age()
+    /// <summary>The highest (numerically lowest) non-empty level, or -1 if nothing is ready.</summary>
+    public int HighestLevel => _nonEmptyLevels == 0 ? -1 : PriorityBitmap.LowestSetBit(_nonEmptyLevels);
+
+    /// <summary>The longest waiter at <paramref name="level"/>, or null.</summary>
+    public SchedulerNode First(int level) => _heads[level];
+
+    public void PushBack(SchedulerNode node)
     {
-        for (int level = 1; level < LevelCount; level++)
+        int level = node.EffectivePriority;
+        SchedulerNode tail = _tails[level];
+        node.ReadyNext = null;
+        node.ReadyPrevious = tail;
+        if (tail == null)
         {
-            Thread thread = _heads[level];
-            while (thread != null)
-            {
-                Thread next = thread.QueueNext;
-                if (++thread.WaitingTicks >= AgingTicks)
-                {
-                    Unlink(thread, level);
-                    thread.EffectivePriority = level - 1;
-                    thread.WaitingTicks = 0;
-                    Append(thread, level - 1);
-                }
-                thread = next;
-            }
+            _heads[level] = node;
+            _nonEmptyLevels |= 1u << level;
         }
-    }
-
-    private void Append(Thread thread, int level)
-    {
-        thread.QueueNext = null;
-        if (_tails[level] == null)
-            _heads[level] = thread;
         else
-            _tails[level].QueueNext = thread;
-        _tails[level] = thread;
-        _nonEmptyLevels |= 1u << level;
+        {
+            tail.ReadyNext = node;
+        }
+        _tails[level] = node;
+        _count++;
     }
 
-    private void Unlink(Thread thread, int level)
+    public void Remove(SchedulerNode node)
     {
-        Thread previous = null;
-        for (Thread current = _heads[level]; current != null; previous = current, current = current.QueueNext)
-        {
-            if (current != thread)
-                continue;
-            if (previous == null)
-                _heads[level] = current.QueueNext;
-            else
-                previous.QueueNext = current.QueueNext;
-            if (_tails[level] == current)
-                _tails[level] = previous;
-            current.QueueNext = null;
-            break;
-        }
+        int level = node.EffectivePriority;
+        if (node.ReadyPrevious == null)
+            _heads[level] = node.ReadyNext;
+        else
+            node.ReadyPrevious.ReadyNext = node.ReadyNext;
+        if (node.ReadyNext == null)
+            _tails[level] = node.ReadyPrevious;
+        else
+            node.ReadyNext.ReadyPrevious = node.ReadyPrevious;
+        node.ReadyNext = null;
+        node.ReadyPrevious = null;
         if (_heads[level] == null)
             _nonEmptyLevels &= ~(1u << level);
+        _count--;
+    }
+
+    /// <summary>Takes the head of the highest non-empty level, or returns null if nothing is ready.</summary>
+    public SchedulerNode PopHighest()
+    {
+        int level = HighestLevel;
+        if (level < 0)
+            return null;
+        SchedulerNode node = _heads[level];
+        Remove(node);
+        return node;
     }
 }

@@ -6,29 +6,26 @@ using CosmosHybrid.Diagnostics;
 namespace CosmosHybrid.Scheduling;
 
 /// <summary>
-/// Decides which thread runs, and switches to it. Preemptive: the timer interrupt
-/// charges the running thread and, when its time slice is over (or a sleeper of
-/// higher priority woke), the switch happens on the way out of the interrupt.
-/// Everything here runs with interrupts disabled, which on one CPU is the lock.
-/// The policy itself (priority levels, round-robin, aging) is in <see cref="ReadyQueue"/>.
+/// Runs threads: the policy (priority levels, round-robin, aging, sleepers) is the
+/// host-tested <see cref="RunQueue"/>; this class applies its decisions by switching
+/// stacks, address spaces and FPU state. Preemptive: the timer interrupt charges the
+/// running thread, and when the queue asks for it (slice used up, a higher-priority
+/// thread ready) the switch happens on the way out of the interrupt. Everything here
+/// runs with interrupts disabled, which on one CPU is the lock.
 /// </summary>
 internal static unsafe class Scheduler
 {
     public const int DefaultPriority = 4;
-    public const int TimeSliceTicks = 10;
 
     [DllImport("*", EntryPoint = "switch_context"), SuppressGCTransition]
     private static extern void SwitchContext(ThreadContext* from, ThreadContext* to);
 
+    private static RunQueue s_queue;
     private static Thread s_current;
     private static Thread s_idle;
-    private static ReadyQueue s_ready;
-    private static Thread s_sleepers;          // sorted by WakeTick
     private static Thread s_exited;            // waiting to have their stacks freed
     private static Thread[] s_threads;
     private static int s_threadCount;
-    private static int s_sliceLeft;
-    private static bool s_rescheduleRequested;
     private static bool s_started;
 
     public static Thread Current => s_current;
@@ -42,13 +39,16 @@ internal static unsafe class Scheduler
     /// <summary>Turns the boot flow of control into the first thread and creates the idle thread.</summary>
     public static void Initialize(ulong kernelAddressSpace, ulong bootStackTop)
     {
-        s_ready = new ReadyQueue();
         s_threads = new Thread[64];
-        s_current = Thread.AdoptBootThread(kernelAddressSpace, bootStackTop);
-        Register(s_current);
-        s_idle = Thread.Create("idle", &IdleLoop, ReadyQueue.LevelCount - 1, kernelAddressSpace);
+        s_idle = Thread.Create("idle", &IdleLoop, DefaultPriority, kernelAddressSpace);
         Register(s_idle);
-        s_sliceLeft = TimeSliceTicks;
+        s_queue = new RunQueue(SchedulerPolicy.Default, s_idle);
+
+        // We are running on the boot stack already: make that the current thread without a switch.
+        Thread boot = Thread.AdoptBootThread(kernelAddressSpace, bootStackTop);
+        Register(boot);
+        s_queue.Add(boot, SystemClock.Ticks);
+        s_current = (Thread)s_queue.Schedule(SystemClock.Ticks);
         s_started = true;
     }
 
@@ -57,8 +57,7 @@ internal static unsafe class Scheduler
     {
         ulong state = EnterCritical();
         Register(thread);
-        thread.State = ThreadState.Ready;
-        s_ready.Enqueue(thread);
+        s_queue.Add(thread, SystemClock.Ticks);
         LeaveCritical(state);
     }
 
@@ -66,9 +65,7 @@ internal static unsafe class Scheduler
     public static void Yield()
     {
         ulong state = EnterCritical();
-        s_current.State = ThreadState.Ready;
-        s_ready.Enqueue(s_current);
-        Reschedule();
+        SwitchTo((Thread)s_queue.Yield(SystemClock.Ticks));
         LeaveCritical(state);
     }
 
@@ -76,10 +73,9 @@ internal static unsafe class Scheduler
     public static void Sleep(ulong milliseconds)
     {
         ulong state = EnterCritical();
-        s_current.WakeTick = SystemClock.Ticks + milliseconds * SystemClock.TicksPerSecond / 1000 + 1;
-        s_current.State = ThreadState.Sleeping;
-        InsertSleeper(s_current);
-        Reschedule();
+        // +1: the current tick is already partly over.
+        s_queue.Sleep(SystemClock.Ticks + milliseconds * SystemClock.TicksPerSecond / 1000 + 1);
+        SwitchTo((Thread)s_queue.Schedule(SystemClock.Ticks));
         LeaveCritical(state);
     }
 
@@ -87,24 +83,16 @@ internal static unsafe class Scheduler
     public static void Block()
     {
         ulong state = EnterCritical();
-        s_current.State = ThreadState.Blocked;
-        Reschedule();
+        s_queue.Block();
+        SwitchTo((Thread)s_queue.Schedule(SystemClock.Ticks));
         LeaveCritical(state);
     }
 
-    /// <summary>Makes a blocked or sleeping thread runnable again.</summary>
+    /// <summary>Makes a blocked or sleeping thread runnable again (the switch, if due, happens at the next interrupt exit).</summary>
     public static void Wake(Thread thread)
     {
         ulong state = EnterCritical();
-        if (thread.State == ThreadState.Sleeping)
-            RemoveSleeper(thread);
-        if (thread.State == ThreadState.Blocked || thread.State == ThreadState.Sleeping)
-        {
-            thread.State = ThreadState.Ready;
-            s_ready.Enqueue(thread);
-            if (thread.Priority < s_current.Priority)
-                s_rescheduleRequested = true;
-        }
+        s_queue.Wake(thread, SystemClock.Ticks);
         LeaveCritical(state);
     }
 
@@ -112,65 +100,46 @@ internal static unsafe class Scheduler
     public static void ExitCurrent()
     {
         EnterCritical();
-        s_current.State = ThreadState.Exited;
-        Reschedule();
-        Panic.Fail("an exited thread was scheduled again", s_current.Name);
+        Thread self = s_current;
+        self.HasExited = true;
+        s_queue.Remove(self);
+        self.ExitedNext = s_exited;
+        s_exited = self;
+        SwitchTo((Thread)s_queue.Schedule(SystemClock.Ticks));
+        Panic.Fail("an exited thread was scheduled again", self.Name);
     }
 
     /// <summary>Ends another thread (kill): it never runs again.</summary>
     public static void Terminate(Thread thread)
     {
-        ulong state = EnterCritical();
         if (thread == s_current)
         {
-            LeaveCritical(state);
             ExitCurrent();
             return;
         }
-        if (thread.State == ThreadState.Ready)
-            s_ready.Remove(thread);
-        else if (thread.State == ThreadState.Sleeping)
-            RemoveSleeper(thread);
-        if (thread.State != ThreadState.Exited)
+        ulong state = EnterCritical();
+        if (!thread.HasExited)
         {
-            thread.State = ThreadState.Exited;
-            thread.QueueNext = s_exited;
+            thread.HasExited = true;
+            s_queue.Remove(thread);
+            thread.ExitedNext = s_exited;
             s_exited = thread;
         }
         LeaveCritical(state);
     }
 
-    /// <summary>Timer interrupt: charge the running thread, wake due sleepers, end the slice when it is used up.</summary>
+    /// <summary>Timer interrupt: the queue charges the running thread, wakes due sleepers and ages waiters.</summary>
     public static void OnTimerTick()
     {
-        if (!s_started)
-            return;
-        s_current.CpuTicks++;
-        while (s_sleepers != null && s_sleepers.WakeTick <= SystemClock.Ticks)
-        {
-            Thread thread = s_sleepers;
-            s_sleepers = thread.QueueNext;
-            thread.State = ThreadState.Ready;
-            s_ready.Enqueue(thread);
-            if (thread.Priority < s_current.Priority)
-                s_rescheduleRequested = true;
-        }
-        s_ready.Age();
-        if (--s_sliceLeft <= 0 || s_current == s_idle && !s_ready.IsEmpty)
-            s_rescheduleRequested = true;
+        if (s_started)
+            s_queue.Tick(SystemClock.Ticks);
     }
 
     /// <summary>Called last on the way out of an interrupt: the place where preemption happens.</summary>
     public static void OnInterruptExit()
     {
-        if (!s_rescheduleRequested || !s_started)
-            return;
-        if (s_current.State == ThreadState.Running && s_current != s_idle)
-        {
-            s_current.State = ThreadState.Ready;
-            s_ready.Enqueue(s_current);
-        }
-        Reschedule();
+        if (s_started && s_queue.NeedsReschedule)
+            SwitchTo((Thread)s_queue.Schedule(SystemClock.Ticks));
     }
 
     /// <summary>Stacks of all threads but the running one: [saved stack pointer, stack top), for the garbage collector.</summary>
@@ -179,33 +148,18 @@ internal static unsafe class Scheduler
         for (int i = 0; i < s_threadCount; i++)
         {
             Thread thread = s_threads[i];
-            if (thread != s_current && thread.Context != null && thread.KernelStackTop != 0 && thread.State != ThreadState.Exited)
+            if (thread != s_current && thread.Context != null && thread.KernelStackTop != 0 && !thread.HasExited)
                 visit((nuint*)thread.Context->StackPointer, (nuint*)thread.KernelStackTop);
         }
     }
 
-    // Picks the next thread and switches to it. The current thread must already be
-    // queued, asleep, blocked or exited as appropriate.
-    private static void Reschedule()
+    // Switches to the thread the queue chose (which may be the current one: then nothing happens).
+    private static void SwitchTo(Thread next)
     {
-        s_rescheduleRequested = false;
-        Thread next = s_ready.Dequeue() ?? s_idle;
         if (next == s_current)
-        {
-            next.State = ThreadState.Running;
-            s_sliceLeft = TimeSliceTicks;
             return;
-        }
-
         Thread previous = s_current;
-        if (previous.State == ThreadState.Exited)
-        {
-            previous.QueueNext = s_exited;
-            s_exited = previous;
-        }
-        next.State = ThreadState.Running;
         s_current = next;
-        s_sliceLeft = TimeSliceTicks;
         Gdt.SetKernelStack(next.KernelStackTop);
         SyscallEntry.SetKernelStack(next.KernelStackTop);
         ContextSwitches++;
@@ -216,46 +170,23 @@ internal static unsafe class Scheduler
 
     private static void ReapExited()
     {
+        Thread keep = null;
         while (s_exited != null)
         {
             Thread thread = s_exited;
-            s_exited = thread.QueueNext;
+            s_exited = thread.ExitedNext;
             if (thread == s_current)
+            {
+                keep = thread; // still on its stack: free it after the next switch
                 continue;
+            }
             Unregister(thread);
             thread.Release();
         }
-    }
-
-    private static void InsertSleeper(Thread thread)
-    {
-        if (s_sleepers == null || thread.WakeTick < s_sleepers.WakeTick)
+        if (keep != null)
         {
-            thread.QueueNext = s_sleepers;
-            s_sleepers = thread;
-            return;
-        }
-        Thread before = s_sleepers;
-        while (before.QueueNext != null && before.QueueNext.WakeTick <= thread.WakeTick)
-            before = before.QueueNext;
-        thread.QueueNext = before.QueueNext;
-        before.QueueNext = thread;
-    }
-
-    private static void RemoveSleeper(Thread thread)
-    {
-        if (s_sleepers == thread)
-        {
-            s_sleepers = thread.QueueNext;
-            return;
-        }
-        for (Thread before = s_sleepers; before != null; before = before.QueueNext)
-        {
-            if (before.QueueNext == thread)
-            {
-                before.QueueNext = thread.QueueNext;
-                return;
-            }
+            keep.ExitedNext = null;
+            s_exited = keep;
         }
     }
 

@@ -4,15 +4,6 @@ using CosmosHybrid.Memory;
 
 namespace CosmosHybrid.Scheduling;
 
-public enum ThreadState
-{
-    Ready,
-    Running,
-    Sleeping,
-    Blocked,
-    Exited,
-}
-
 /// <summary>What switch_context (ContextSwitch.asm) reads and writes; lives in unmanaged memory.</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct ThreadContext
@@ -25,42 +16,23 @@ internal unsafe struct ThreadContext
 /// <summary>
 /// A kernel-scheduled thread: its kernel stack, saved context and FPU state. A thread
 /// of a ring-3 process enters user mode from its kernel stack and comes back to it on
-/// every interrupt and system call.
+/// every interrupt and system call. Its scheduling state (priority, ready/sleeping/
+/// blocked, CPU time) is the <see cref="SchedulerNode"/> part, owned by the RunQueue.
 /// </summary>
-internal sealed unsafe class Thread
+internal sealed unsafe class Thread : SchedulerNode
 {
     private static int s_nextId = 1;
-    private int _priority;
 
     private Thread(string name, int priority)
+        : base(s_nextId++, priority)
     {
-        Id = s_nextId++;
         Name = name;
-        Priority = priority;
     }
-
-    public int Id { get; }
 
     public string Name { get; }
 
-    /// <summary>0 is the highest of <see cref="ReadyQueue.LevelCount"/> levels.</summary>
-    public int Priority
-    {
-        get => _priority;
-        set
-        {
-            _priority = value;
-            EffectivePriority = value;
-        }
-    }
-
-    /// <summary>The level the thread waits at: its priority, raised by aging while it waits.</summary>
-    internal int EffectivePriority { get; set; }
-
-    /// <summary>Ticks waited at the current level (for aging).</summary>
-    internal int WaitingTicks { get; set; }
-
-    public ThreadState State { get; set; }
+    /// <summary>Ended: it will not run again, and its stack is freed once another thread runs.</summary>
+    public bool HasExited { get; set; }
 
     /// <summary>The process this thread belongs to; null for kernel threads.</summary>
     public Processes.Process Process { get; set; }
@@ -68,12 +40,6 @@ internal sealed unsafe class Thread
     public ThreadContext* Context { get; private set; }
 
     public ulong KernelStackTop { get; private set; }
-
-    /// <summary>Timer ticks this thread has run.</summary>
-    public ulong CpuTicks { get; set; }
-
-    /// <summary>When a sleeping thread is due (in <see cref="SystemClock.Ticks"/>).</summary>
-    public ulong WakeTick { get; set; }
 
     /// <summary>What the thread runs first (its start routine, in ring 0).</summary>
     internal delegate*<void> Entry { get; private set; }
@@ -87,11 +53,11 @@ internal sealed unsafe class Thread
 
     internal ulong UserArgument1 { get; set; }
 
-    /// <summary>The next thread waiting for the same process to end.</summary>
+    /// <summary>The next thread waiting for the same event (a process's end, console input).</summary>
     internal Thread WaitNext { get; set; }
 
-    /// <summary>Scheduler bookkeeping: the next thread in whatever queue this one is in.</summary>
-    internal Thread QueueNext { get; set; }
+    /// <summary>The next thread waiting to have its stack freed.</summary>
+    internal Thread ExitedNext { get; set; }
 
     /// <summary>
     /// Creates a thread that will run <paramref name="entry"/> in ring 0 on a fresh
@@ -110,7 +76,7 @@ internal sealed unsafe class Thread
             return null;
         }
 
-        var thread = new Thread(name, priority) { Entry = entry, KernelStackTop = stackTop, State = ThreadState.Ready };
+        var thread = new Thread(name, priority) { Entry = entry, KernelStackTop = stackTop };
         thread.Context = (ThreadContext*)page;
         thread.Context->FpuState = page + 64;
         thread.Context->AddressSpace = addressSpace;
@@ -131,7 +97,7 @@ internal sealed unsafe class Thread
     public static Thread AdoptBootThread(ulong addressSpace, ulong stackTop)
     {
         byte* page = (byte*)KernelPages.Allocate(Fpu.PagesFor(64 + Fpu.AreaSize));
-        var thread = new Thread("kernel", Scheduler.DefaultPriority) { State = ThreadState.Running, KernelStackTop = stackTop };
+        var thread = new Thread("kernel", Scheduler.DefaultPriority) { KernelStackTop = stackTop };
         thread.Context = (ThreadContext*)page;
         thread.Context->FpuState = page + 64;
         thread.Context->AddressSpace = addressSpace;

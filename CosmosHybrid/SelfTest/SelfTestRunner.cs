@@ -21,6 +21,8 @@ internal static class SelfTestRunner
         MemoryTests.Run();
         TimerTests.Run();
         SchedulerTests.Run();
+        RunQueueTests.Run();
+        ElfLoaderTests.Run();
         GcTests.Run();
         KernelLog.WriteLine("selftest: gc ran " + GarbageCollector.CollectionCount.ToString() + " collections, heap "
             + ((ulong)GCHeap.SegmentBytes / 1024).ToString() + " KiB in segments");

@@ -147,7 +147,8 @@ public static class ElfParser
     {
         if (entry.FileSize > entry.MemorySize)
             return ElfError.FileSizeExceedsMemorySize;
-        
+        if (!ElfBytes.RangeFits(entry.Offset, entry.FileSize, fileLength))
+            return ElfError.SegmentOutOfFile;
         if (entry.MemorySize == 0)
             return ElfError.Ok;
 
