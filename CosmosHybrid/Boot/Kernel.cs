@@ -82,12 +82,20 @@ internal static unsafe class Kernel
         if (BootOptions.Bench)
         {
             Benchmarks.BenchmarkRunner.RunAll();
+            RunProgramToCompletion("bench");
             Power.ExitEmulator(Power.SuccessExitCode);
         }
 
         if (!BootOptions.KernelConsole && ProgramFiles.TryGet(InitialProgram, out _))
             Supervisor.Run(InitialProgram);
         BootConsole.Run();
+    }
+
+    private static void RunProgramToCompletion(string commandLine)
+    {
+        Process process = ProcessTable.Spawn(commandLine, out _);
+        if (process != null)
+            ProcessTable.Wait(process);
     }
 
     private static MemoryRange KernelImage()

@@ -20,6 +20,7 @@ internal static unsafe class Commands
                 Console.WriteLine("kill PID             end a process");
                 Console.WriteLine("mem                  physical memory");
                 Console.WriteLine("uptime               time since boot");
+                Console.WriteLine("bench                measure system call, context switch and page fault costs");
                 Console.WriteLine("poweroff             turn the machine off");
                 Console.WriteLine("exit                 end the shell (the kernel starts a new one)");
                 return;
@@ -48,6 +49,9 @@ internal static unsafe class Commands
                 return;
             case "uptime":
                 Console.WriteLine("up " + FormatMilliseconds(ProcessCalls.UptimeMilliseconds));
+                return;
+            case "bench":
+                Spawn("bench", wait: true);
                 return;
             case "poweroff":
                 Console.WriteLine("powering off");

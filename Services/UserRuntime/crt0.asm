@@ -7,11 +7,12 @@
 bits 64
 default rel
 
-global _start, user_syscall, user_stack_top_value
+global _start, user_syscall, user_stack_top_value, user_thread_start
 extern UserStartup
 extern __ReadyToRunHeader
 
 SYSCALL_EXIT equ 0
+SYSCALL_EXIT_THREAD equ 16
 
 section .bss
 alignb 8
@@ -44,4 +45,20 @@ user_syscall:
 
 user_stack_top_value:               ; void* (): the main thread's stack top
     mov rax, [user_stack_top]
+    ret
+
+; Start of a thread made by UserThread.Start: RDI points at {function, argument} at the
+; top of the new stack. Calls function(argument), then ends the thread.
+user_thread_start:
+    mov rax, [rdi]
+    mov rdi, [rdi + 8]
+    xor ebp, ebp
+    call rax
+    mov eax, SYSCALL_EXIT_THREAD
+    syscall
+    ud2
+
+global user_thread_start_address
+user_thread_start_address:          ; ulong (): where new threads begin
+    lea rax, [user_thread_start]
     ret

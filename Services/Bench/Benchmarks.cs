@@ -1,0 +1,144 @@
+using System;
+using System.Runtime.InteropServices;
+using CosmosHybrid.Abi;
+using CosmosHybrid.UserRuntime;
+
+namespace CosmosHybrid.Bench;
+
+/// <summary>
+/// The seed's cost table, measured on this kernel from ring 3: medians of rdtsc over
+/// many iterations. Under QEMU with -icount shift=0 a tick is one guest instruction,
+/// which makes the figures repeatable and comparable with ../shared/perf's Linux run.
+/// </summary>
+internal static unsafe class Benchmarks
+{
+    private const int Trials = 7;
+    private const int SyscallIterations = 10000;
+    private const int SwitchIterations = 2000;
+    private const int FaultPages = 512;
+
+    [DllImport("*", EntryPoint = "RhpReadTimestamp"), SuppressGCTransition]
+    private static extern ulong ReadTimestamp();
+
+    private static volatile int s_partnerReady;
+    private static volatile int s_stop;
+
+    public static int Run(string arguments)
+    {
+        if (arguments.StartsWith("yield-partner"))
+            return YieldPartner();
+
+        Console.WriteLine("bench: start (rdtsc ticks; instructions under -icount shift=0)");
+        Report("null_syscall", NullSyscall(), "ticks", 338);
+        Report("ctx_switch (two processes, yield ping-pong, per switch)", SwitchBetweenProcesses(), "ticks", 2225);
+        Report("ctx_switch_same_process (two threads, per switch)", SwitchBetweenThreads(), "ticks", 0);
+        Report("page_fault (first write to a fresh page)", PageFault(), "ticks", 3314);
+        Console.WriteLine("bench: done");
+        return 0;
+    }
+
+    private static void Report(string name, ulong value, string unit, ulong linux)
+    {
+        string comparison = linux == 0 ? "" : " (Linux " + linux.ToString() + ")";
+        Console.WriteLine("bench: " + name + " = " + value.ToString() + " " + unit + comparison);
+    }
+
+    private static ulong NullSyscall()
+    {
+        ulong[] samples = new ulong[Trials];
+        for (int trial = 0; trial < Trials; trial++)
+        {
+            ulong start = ReadTimestamp();
+            for (int i = 0; i < SyscallIterations; i++)
+                SystemCall.Call(SyscallNumber.GetProcessId);
+            samples[trial] = (ReadTimestamp() - start) / SyscallIterations;
+        }
+        return Median(samples);
+    }
+
+    private static ulong SwitchBetweenProcesses()
+    {
+        long partner = ProcessCalls.Spawn("bench yield-partner");
+        if (partner < 0)
+            return 0;
+        // Let the partner start yielding, so that every yield of ours switches to it and back.
+        for (int i = 0; i < 100; i++)
+            ProcessCalls.Yield();
+        ulong result = MeasureYields();
+        ProcessCalls.Kill(partner);
+        ProcessCalls.Wait(partner);
+        return result;
+    }
+
+    private static ulong SwitchBetweenThreads()
+    {
+        s_stop = 0;
+        s_partnerReady = 0;
+        delegate*<ulong, void> partner = &YieldUntilStopped;
+        if (UserThread.Start(partner, 0) < 0)
+            return 0;
+        while (s_partnerReady == 0)
+            ProcessCalls.Yield();
+        ulong result = MeasureYields();
+        s_stop = 1;
+        ProcessCalls.Yield();
+        return result;
+    }
+
+    // Each of our yields runs the partner once: two switches per iteration.
+    private static ulong MeasureYields()
+    {
+        ulong[] samples = new ulong[Trials];
+        for (int trial = 0; trial < Trials; trial++)
+        {
+            ulong start = ReadTimestamp();
+            for (int i = 0; i < SwitchIterations; i++)
+                ProcessCalls.Yield();
+            samples[trial] = (ReadTimestamp() - start) / (2 * SwitchIterations);
+        }
+        return Median(samples);
+    }
+
+    private static ulong PageFault()
+    {
+        ulong[] samples = new ulong[Trials];
+        for (int trial = 0; trial < Trials; trial++)
+        {
+            long region = SystemCall.Call(SyscallNumber.MapMemory, FaultPages);
+            if (region < 0)
+                return 0;
+            ulong start = ReadTimestamp();
+            for (int page = 0; page < FaultPages; page++)
+                *(byte*)(region + page * 4096L) = 1;
+            samples[trial] = (ReadTimestamp() - start) / FaultPages;
+            SystemCall.Call(SyscallNumber.UnmapMemory, region, FaultPages);
+        }
+        return Median(samples);
+    }
+
+    private static int YieldPartner()
+    {
+        while (true)
+            ProcessCalls.Yield();
+    }
+
+    private static void YieldUntilStopped(ulong argument)
+    {
+        s_partnerReady = 1;
+        while (s_stop == 0)
+            ProcessCalls.Yield();
+    }
+
+    private static ulong Median(ulong[] samples)
+    {
+        for (int i = 1; i < samples.Length; i++)
+        {
+            ulong value = samples[i];
+            int j = i - 1;
+            for (; j >= 0 && samples[j] > value; j--)
+                samples[j + 1] = samples[j];
+            samples[j + 1] = value;
+        }
+        return samples[samples.Length / 2];
+    }
+}

@@ -1,0 +1,30 @@
+using System.Runtime.InteropServices;
+using CosmosHybrid.Abi;
+
+namespace CosmosHybrid.UserRuntime;
+
+/// <summary>
+/// Extra threads in a ring-3 program. Each gets its own stack from MapMemory; the
+/// function and its argument sit at the top of that stack, where crt0's
+/// user_thread_start picks them up. Threads other than the one that allocates must
+/// not allocate managed objects while a collection may run (see RuntimeHost).
+/// </summary>
+internal static unsafe class UserThread
+{
+    public const int DefaultStackPages = 16;
+
+    [DllImport("*", EntryPoint = "user_thread_start_address"), SuppressGCTransition]
+    private static extern ulong StartAddress();
+
+    /// <summary>Starts <paramref name="function"/>(<paramref name="argument"/>) on a new thread; returns its id or a negative error.</summary>
+    public static long Start(delegate*<ulong, void> function, ulong argument, int stackPages = DefaultStackPages)
+    {
+        long stack = SystemCall.Call(SyscallNumber.MapMemory, stackPages);
+        if (stack < 0)
+            return stack;
+        ulong* block = (ulong*)(stack + stackPages * 4096L - 16);
+        block[0] = (ulong)function;
+        block[1] = argument;
+        return SystemCall.Call(SyscallNumber.CreateThread, (long)StartAddress(), (long)block, (long)block);
+    }
+}
