@@ -5,9 +5,10 @@ using CosmosHybrid.UserRuntime;
 namespace CosmosHybrid.UserTest;
 
 /// <summary>
-/// Keeps known values in all sixteen SSE registers while spinning long enough to be
-/// preempted many times, then checks every register still holds its value. Run two
-/// of these at once so that the other one's values pass through the same registers.
+/// Keeps known values in all sixteen SSE registers (and, where the CPU has AVX, in the
+/// upper halves of the YMM registers) while spinning long enough to be preempted many
+/// times, then checks every register still holds its value. Run two of these at once
+/// so that the other one's values pass through the same registers.
 /// </summary>
 internal static class RegisterCheck
 {
@@ -19,19 +20,34 @@ internal static class RegisterCheck
     [DllImport("*", EntryPoint = "usertest_check_xmm"), SuppressGCTransition]
     private static extern ulong SpinAndCheck(ulong seed, ulong spins);
 
+    [DllImport("*", EntryPoint = "usertest_has_avx"), SuppressGCTransition]
+    private static extern int HasAvx();
+
+    [DllImport("*", EntryPoint = "usertest_fill_ymm_high"), SuppressGCTransition]
+    private static extern void FillYmmHigh(ulong seed);
+
+    [DllImport("*", EntryPoint = "usertest_check_ymm_high"), SuppressGCTransition]
+    private static extern ulong CheckYmmHigh(ulong seed);
+
     public static int Run(int rounds)
     {
         ulong seed = 0x1111_0000_0000_0000UL * (ulong)(ProcessCalls.CurrentId % 15 + 1) + 0x0123_4567;
         long start = ProcessCalls.UptimeMilliseconds;
+        bool avx = HasAvx() != 0;
         ulong corrupted = 0;
         for (int round = 0; round < rounds; round++)
         {
-            Fill(seed + (ulong)round);
-            corrupted += SpinAndCheck(seed + (ulong)round, SpinsPerRound);
+            ulong roundSeed = seed + (ulong)round;
+            Fill(roundSeed);
+            if (avx)
+                FillYmmHigh(roundSeed);
+            corrupted += SpinAndCheck(roundSeed, SpinsPerRound);
+            if (avx)
+                corrupted += CheckYmmHigh(roundSeed);
         }
         long elapsed = ProcessCalls.UptimeMilliseconds - start;
         Console.WriteLine("registers: " + rounds.ToString() + " rounds over " + elapsed.ToString() + " ms, "
-            + corrupted.ToString() + " corrupted register halves");
+            + corrupted.ToString() + " corrupted register halves (" + (avx ? "xmm0-15 and ymm0-15 upper halves" : "xmm0-15; no AVX") + ")");
         return corrupted == 0 ? 0 : 1;
     }
 }

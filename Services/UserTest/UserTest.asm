@@ -51,3 +51,70 @@ usertest_check_xmm:
     add rsp, 24
     mov rax, r8
     ret
+
+global usertest_has_avx, usertest_fill_ymm_high, usertest_check_ymm_high
+
+; int (): 1 when AVX can be used (CPUID.1:ECX.AVX and OSXSAVE, and XCR0 enables SSE+AVX state).
+usertest_has_avx:
+    push rbx
+    mov eax, 1
+    cpuid
+    pop rbx
+    xor eax, eax
+    bt ecx, 28                      ; AVX
+    jnc .no
+    bt ecx, 27                      ; OSXSAVE: XGETBV is allowed
+    jnc .no
+    xor ecx, ecx
+    xgetbv
+    and eax, 6
+    cmp eax, 6
+    jne .no
+    mov eax, 1
+    ret
+.no:
+    xor eax, eax
+    ret
+
+; void usertest_fill_ymm_high(ulong seed): the upper 128 bits of ymm0-15 = values from the seed
+; (complemented, so they differ from the low halves). The low halves are left as they are.
+usertest_fill_ymm_high:
+    mov rax, rdi
+    not rax
+    mov r11, 0x0101010101010101
+    sub rsp, 24
+%assign r 0
+%rep 16
+    mov [rsp], rax
+    mov [rsp + 8], rax
+    vinsertf128 ymm %+ r, ymm %+ r, [rsp], 1
+    add rax, r11
+%assign r r + 1
+%endrep
+    add rsp, 24
+    ret
+
+; ulong usertest_check_ymm_high(ulong seed): how many upper halves of ymm0-15 lost their value.
+usertest_check_ymm_high:
+    mov rax, rdi
+    not rax
+    mov r11, 0x0101010101010101
+    xor r8, r8
+    sub rsp, 24
+%assign r 0
+%rep 16
+    vextractf128 [rsp], ymm %+ r, 1
+    cmp [rsp], rax
+    setne r9b
+    movzx r9, r9b
+    add r8, r9
+    cmp [rsp + 8], rax
+    setne r9b
+    movzx r9, r9b
+    add r8, r9
+    add rax, r11
+%assign r r + 1
+%endrep
+    add rsp, 24
+    mov rax, r8
+    ret

@@ -103,6 +103,8 @@ public class Ring3Tests : BootTestBase
         Assert.That(results.Count, Is.EqualTo(2), "both processes reported");
         foreach (Match result in results)
             Assert.That(result.Groups[1].Value, Is.EqualTo("0"));
+        // -cpu max has AVX, so the upper YMM halves (saved only by XSAVE) are checked too.
+        Assert.That(Machine.SerialLog, Does.Contain(cpu == "max" ? "xmm0-15 and ymm0-15 upper halves" : "xmm0-15; no AVX"));
     }
 
     [Test]
