@@ -24,6 +24,9 @@ internal sealed class Process
 
     public int Id { get; }
 
+    /// <summary>The message-port handles this process holds.</summary>
+    public Ipc.HandleTable Handles { get; } = new Ipc.HandleTable();
+
     public string Name { get; }
 
     public int Priority { get; }

@@ -141,6 +141,8 @@ internal static unsafe class ProcessTable
             return;
         process.State = how;
         process.ExitStatus = status;
+        // First the ports: calls it was serving fail, lent pages come back, handles close.
+        Ipc.IpcOperations.ReleaseProcess(process);
         for (int i = 0; i < process.ThreadCount; i++)
         {
             Thread thread = process.GetThread(i);

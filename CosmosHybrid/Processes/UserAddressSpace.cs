@@ -92,6 +92,45 @@ internal sealed unsafe class UserAddressSpace
         return start;
     }
 
+    /// <summary>Page-table bit (ignored by the CPU) marking a page lent by another process: never freed here.</summary>
+    public const PageFlags Borrowed = (PageFlags)(1UL << 9);
+
+    /// <summary>Reserves address space for pages lent by another process (mapped at once, not on demand); returns its start or 0.</summary>
+    public ulong ReserveBorrowed(ulong pages)
+    {
+        if (pages == 0 || pages > (UserEnd - _nextHeap) / PageSize - 1)
+            return 0;
+        ulong start = _nextHeap;
+        _nextHeap = start + (pages + 1) * PageSize;
+        return start;
+    }
+
+    /// <summary>Maps another process's frame at <paramref name="virtualAddress"/> (see <see cref="Borrowed"/>).</summary>
+    public bool MapBorrowed(ulong virtualAddress, ulong physicalAddress, bool writable) =>
+        Tables.Map(virtualAddress, physicalAddress, PageFlags.User | PageFlags.NoExecute | Borrowed | (writable ? PageFlags.Writable : PageFlags.None));
+
+    /// <summary>Removes borrowed pages (the lender keeps the frames).</summary>
+    public void UnmapBorrowed(ulong start, ulong pages)
+    {
+        for (ulong page = start; page < start + pages * PageSize; page += PageSize)
+        {
+            Tables.Unmap(page);
+            Cpu.InvalidatePage(page);
+        }
+    }
+
+    /// <summary>
+    /// The physical frame behind a user page for lending it out, faulting in demand-zero
+    /// pages; 0 when the page is not (writable, if asked) user memory. Borrowed pages cannot be lent on.
+    /// </summary>
+    public ulong FrameForLending(ulong virtualAddress, bool writable)
+    {
+        byte* contents = UserPageContents(virtualAddress, writable);
+        if (contents == null || (PageTableEntry.FlagsOf(Tables.Lookup(virtualAddress)) & Borrowed) != 0)
+            return 0;
+        return AddressSpaceLayout.VirtualToPhysical((ulong)contents);
+    }
+
     /// <summary>Returns a heap reservation made by <see cref="ReserveHeap"/> exactly.</summary>
     public bool ReleaseHeap(ulong start, ulong pages)
     {
@@ -148,6 +187,8 @@ internal sealed unsafe class UserAddressSpace
 
     private static void FreeMappedPage(ulong virtualAddress, ulong entry)
     {
+        if ((PageTableEntry.FlagsOf(entry) & Borrowed) != 0)
+            return; // lent by another process, which frees it
         KernelPages.Frames.Free(PageTableEntry.AddressOf(entry));
         s_freeing.MappedPages--;
     }
@@ -196,6 +237,8 @@ internal sealed unsafe class UserAddressSpace
         if (!PageTableEntry.IsPresent(entry))
             return;
         Cpu.InvalidatePage(page);
+        if ((PageTableEntry.FlagsOf(entry) & Borrowed) != 0)
+            return;
         KernelPages.Frames.Free(PageTableEntry.AddressOf(entry));
         MappedPages--;
     }

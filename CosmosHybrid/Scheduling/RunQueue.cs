@@ -217,6 +217,47 @@ public sealed class RunQueue
     /// cut short). False if it is neither, or not managed by this queue. Check
     /// <see cref="NeedsReschedule"/> afterwards: it is set if the woken thread outranks the running one.
     /// </summary>
+    /// <summary>
+    /// The IPC fast path: the current thread blocks (when <paramref name="blockCurrent"/>)
+    /// or stays ready, and <paramref name="target"/>, which must be blocked or sleeping
+    /// (waiting for this very message), runs next without a pick from the ready lists.
+    /// It inherits the rest of the current time slice, so a client and server bouncing a
+    /// call and a reply share one slice instead of each getting a fresh one. Returns the
+    /// node now running, or null (changing nothing) when the hand-off is not possible.
+    /// </summary>
+    public SchedulerNode HandOff(SchedulerNode target, bool blockCurrent, ulong now)
+    {
+        SchedulerNode current = _current;
+        if (target == null || target.Owner != this || target == _idle || current == null || current == _idle
+            || (target.State != SchedulerState.Blocked && target.State != SchedulerState.Sleeping))
+            return null;
+
+        if (target.State == SchedulerState.Sleeping)
+            _sleeping.Remove(target);
+        else
+            _blockedCount--;
+
+        int slice = current.SliceRemaining;
+        if (blockCurrent)
+        {
+            current.State = SchedulerState.Blocked;
+            _blockedCount++;
+        }
+        else
+        {
+            MakeReady(current, now);
+        }
+
+        target.State = SchedulerState.Running;
+        target.EffectivePriority = target.BasePriority;
+        target.SliceRemaining = slice > 0 ? slice : _policy.TimeSliceTicks;
+        target.Dispatches++;
+        _current = target;
+        _needsReschedule = false;
+        CheckPreemption();
+        return target;
+    }
+
     public bool Wake(SchedulerNode node, ulong now)
     {
         if (node == null || node.Owner != this || node == _idle)

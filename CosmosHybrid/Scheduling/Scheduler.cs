@@ -88,6 +88,26 @@ internal static unsafe class Scheduler
         LeaveCritical(state);
     }
 
+    /// <summary>
+    /// IPC fast path: switches straight to <paramref name="target"/> (blocked or sleeping,
+    /// waiting for what the caller just gave it), donating the rest of the time slice; the
+    /// current thread blocks (or stays ready). Falls back to wake-and-block if the queue refuses.
+    /// </summary>
+    public static void HandOff(Thread target, bool blockCurrent)
+    {
+        ulong state = EnterCritical();
+        SchedulerNode next = s_queue.HandOff(target, blockCurrent, SystemClock.Ticks);
+        if (next == null)
+        {
+            s_queue.Wake(target, SystemClock.Ticks);
+            if (blockCurrent)
+                s_queue.Block();
+            next = s_queue.Schedule(SystemClock.Ticks);
+        }
+        SwitchTo((Thread)next);
+        LeaveCritical(state);
+    }
+
     /// <summary>Makes a blocked or sleeping thread runnable again (the switch, if due, happens at the next interrupt exit).</summary>
     public static void Wake(Thread thread)
     {

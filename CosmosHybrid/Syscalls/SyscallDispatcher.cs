@@ -5,6 +5,7 @@ using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Boot;
 using CosmosHybrid.Console;
 using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Ipc;
 using CosmosHybrid.Memory;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
@@ -80,12 +81,73 @@ internal static unsafe class SyscallDispatcher
             case SyscallNumber.ExitThread:
                 Scheduler.ExitCurrent();
                 return 0;
+            case SyscallNumber.PortCreate:
+                return IpcOperations.CreatePort(process);
+            case SyscallNumber.HandleClose:
+                return IpcOperations.Close(process, (long)frame->Arg0);
+            case SyscallNumber.HandleDuplicate:
+                return IpcOperations.Duplicate(process, (long)frame->Arg0, (HandleRights)frame->Arg1);
+            case SyscallNumber.PortSend:
+                return IpcOperations.Send(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2);
+            case SyscallNumber.PortReceive:
+                return IpcOperations.Receive(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2);
+            case SyscallNumber.PortCall:
+                return IpcOperations.Call(process, (long)frame->Arg0, frame);
+            case SyscallNumber.PortReplyWait:
+                return IpcOperations.ReplyWait(process, (long)frame->Arg0, frame);
+            case SyscallNumber.PortCallEx:
+                return IpcOperations.CallEx(process, (long)frame->Arg0, frame->Arg1, frame->Arg2);
+            case SyscallNumber.PortReplyEx:
+                return IpcOperations.ReplyEx(process, frame->Arg0);
+            case SyscallNumber.PortNotify:
+                return IpcOperations.Notify(process, (long)frame->Arg0, frame->Arg1);
+            case SyscallNumber.IrqBind:
+                return BindIrq(process, (long)frame->Arg0, (long)frame->Arg1, (long)frame->Arg2);
+            case SyscallNumber.IrqAcknowledge:
+                return Error(IrqBindings.Acknowledge(process, (int)frame->Arg0));
+            case SyscallNumber.NameRegister:
+                return RegisterName(process, frame->Arg0, (long)frame->Arg1, (long)frame->Arg2);
+            case SyscallNumber.NameLookup:
+                return LookupName(process, frame->Arg0, (long)frame->Arg1);
             default:
                 return Error(SyscallError.NoSuchCall);
         }
     }
 
     private static long Error(SyscallError error) => -(long)error;
+
+    private static long BindIrq(Process process, long irq, long handle, long bit)
+    {
+        SyscallError error = process.Handles.Lookup(handle, HandleRights.Receive, out Port port, out _);
+        if (error == SyscallError.None)
+            error = irq < 0 || irq > 15 ? SyscallError.InvalidArgument : IrqBindings.Bind(process, (int)irq, port, (int)bit);
+        return Error(error);
+    }
+
+    private static long RegisterName(Process process, ulong name, long length, long handle)
+    {
+        if (length <= 0 || length > NameRegistry.MaxNameLength)
+            return Error(SyscallError.InvalidArgument);
+        if (!ReadUserString(process, name, length, out string text))
+            return Error(SyscallError.BadAddress);
+        SyscallError error = process.Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
+        if (error != SyscallError.None)
+            return Error(error);
+        return NameRegistry.Register(text, port) ? 0 : Error(SyscallError.Exists);
+    }
+
+    private static long LookupName(Process process, ulong name, long length)
+    {
+        if (length <= 0 || length > NameRegistry.MaxNameLength)
+            return Error(SyscallError.InvalidArgument);
+        if (!ReadUserString(process, name, length, out string text))
+            return Error(SyscallError.BadAddress);
+        Port port = NameRegistry.Lookup(text);
+        if (port == null)
+            return Error(SyscallError.NotFound);
+        long handle = process.Handles.Add(port, HandleRights.Send | HandleRights.Transfer);
+        return handle == 0 ? Error(SyscallError.TooManyHandles) : handle;
+    }
 
     private static long ConsoleWrite(Process process, ulong text, long length)
     {
@@ -189,6 +251,7 @@ internal static unsafe class SyscallDispatcher
         info.MemoryPages = process.AddressSpace == null ? 0 : (long)process.AddressSpace.MappedPages;
         info.CpuMilliseconds = (long)(process.CpuTicks * 1000 / SystemClock.TicksPerSecond);
         info.ExitStatus = process.ExitStatus;
+        info.HandleCount = process.Handles.Count;
         for (int i = 0; i < process.Name.Length && i < ProcessInfo.NameCapacity - 1; i++)
             info.Name[i] = (byte)process.Name[i];
         return info;

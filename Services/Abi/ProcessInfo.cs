@@ -15,6 +15,7 @@ public unsafe struct ProcessInfo
     public long MemoryPages;      // physical pages owned
     public long CpuMilliseconds;
     public long ExitStatus;
+    public long HandleCount;
     public fixed byte Name[NameCapacity];
 }
 

@@ -43,6 +43,37 @@ public enum SyscallNumber : long
     ExitThread = 16,
     /// <summary>(long pid, ProcessInfo* info): one process's record.</summary>
     GetProcessInfo = 17,
+
+    // ---- message ports (see IpcMessage) ----
+
+    /// <summary>(): a new port; returns a handle with every right.</summary>
+    PortCreate = 32,
+    /// <summary>(long handle): closes a handle. The last receive handle closing makes senders fail with PeerClosed.</summary>
+    HandleClose = 33,
+    /// <summary>(long handle, long rights): a second handle to the same port with at most those rights.</summary>
+    HandleDuplicate = 34,
+    /// <summary>(long handle, IpcMessage* message, long timeoutMs): queues a message (0 = fail at once when full, -1 = wait).</summary>
+    PortSend = 35,
+    /// <summary>(long handle, IpcMessage* message, long timeoutMs): waits for a message or notification.</summary>
+    PortReceive = 36,
+    /// <summary>(long handle, tag, w0, w1, w2, w3): send and wait for the reply; the reply comes back in the same registers.</summary>
+    PortCall = 37,
+    /// <summary>(long handle, tag, w0, w1, w2, w3): reply to the current caller (if any) and wait for the next call on the port.</summary>
+    PortReplyWait = 38,
+    /// <summary>(long handle, IpcMessage* request, IpcMessage* reply): a call carrying a buffer copy, a page grant or a handle.</summary>
+    PortCallEx = 39,
+    /// <summary>(IpcMessage* reply): reply with a buffer, to the current caller of a call made with PortCallEx.</summary>
+    PortReplyEx = 40,
+    /// <summary>(long handle, ulong bits): sets notification bits on the port (no queue slot used).</summary>
+    PortNotify = 41,
+    /// <summary>(long irq, long handle, long bit): delivers interrupt `irq` as notification bit `bit`; the line stays masked until IrqAcknowledge.</summary>
+    IrqBind = 42,
+    /// <summary>(long irq): unmasks a bound interrupt line after the driver handled it.</summary>
+    IrqAcknowledge = 43,
+    /// <summary>(byte* name, long length, long handle): publishes a send handle under a name ("net", "ui").</summary>
+    NameRegister = 44,
+    /// <summary>(byte* name, long length): a send handle to the port registered under the name.</summary>
+    NameLookup = 45,
 }
 
 /// <summary>Error results (negated in RAX).</summary>
@@ -60,4 +91,17 @@ public enum SyscallError : long
     Denied = 6,
     /// <summary>The program file is not a valid executable.</summary>
     BadExecutable = 7,
+    /// <summary>The handle is not open in this process.</summary>
+    BadHandle = 8,
+    /// <summary>The handle lacks the right the operation needs.</summary>
+    NoRight = 9,
+    /// <summary>Nobody can receive on the port any more (its last receive handle closed, or its server died).</summary>
+    PeerClosed = 10,
+    /// <summary>The port's queue is full and the caller chose not to wait (or not long enough).</summary>
+    QueueFull = 11,
+    TimedOut = 12,
+    /// <summary>The name is already registered.</summary>
+    Exists = 13,
+    /// <summary>The handle table is full.</summary>
+    TooManyHandles = 14,
 }

@@ -62,3 +62,34 @@ global user_thread_start_address
 user_thread_start_address:          ; ulong (): where new threads begin
     lea rax, [user_thread_start]
     ret
+
+SYSCALL_PORT_CALL       equ 37
+SYSCALL_PORT_REPLY_WAIT equ 38
+
+global user_port_call, user_port_reply_wait
+
+; long user_port_call(long handle, ShortMessage* message) and
+; long user_port_reply_wait(long handle, ShortMessage* message):
+; the five message words go in RSI, RDX, R10, R8, R9 and come back there (the reply,
+; or the next request); the kernel passes them between threads without touching memory.
+user_port_call:
+    mov eax, SYSCALL_PORT_CALL
+    jmp port_register_call
+user_port_reply_wait:
+    mov eax, SYSCALL_PORT_REPLY_WAIT
+port_register_call:
+    push rbx
+    mov rbx, rsi                    ; keep the message pointer (callee-saved, survives SYSCALL)
+    mov rsi, [rbx]
+    mov rdx, [rbx + 8]
+    mov r10, [rbx + 16]
+    mov r8, [rbx + 24]
+    mov r9, [rbx + 32]
+    syscall
+    mov [rbx], rsi
+    mov [rbx + 8], rdx
+    mov [rbx + 16], r10
+    mov [rbx + 24], r8
+    mov [rbx + 32], r9
+    pop rbx
+    ret

@@ -18,11 +18,18 @@ internal static unsafe class InterruptDispatcher
     // Function pointers, not delegates: nothing is allocated or dispatched virtually on this path.
     private static readonly delegate*<void>[] s_irqHandlers = new delegate*<void>[IrqCount];
 
+    /// <summary>The IRQ being handled (valid inside a handler).</summary>
+    public static int CurrentIrq { get; private set; }
+
     public static void RegisterIrqHandler(int irq, delegate*<void> handler)
     {
         s_irqHandlers[irq] = handler;
         Pic.Unmask(irq);
     }
+
+    public static void UnregisterIrqHandler(int irq) => s_irqHandlers[irq] = null;
+
+    public static bool HasKernelHandler(int irq) => s_irqHandlers[irq] != null;
 
     [RuntimeExport("InterruptDispatch")]
     public static void Dispatch(InterruptFrame* frame)
@@ -44,6 +51,7 @@ internal static unsafe class InterruptDispatcher
             if (Pic.IsSpurious(irq))
                 return;
             delegate*<void> handler = s_irqHandlers[irq];
+            CurrentIrq = irq;
             if (handler != null)
                 handler();
             Pic.EndOfInterrupt(irq);
