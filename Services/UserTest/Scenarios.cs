@@ -49,6 +49,8 @@ internal static unsafe class Scenarios
                 return HeapChurn.Run();
             case "exit":
                 return ParseOr(rest, 0);
+            case string ipc when ipc.StartsWith("ipc-"):
+                return IpcScenarios.Run(ipc, rest);
             default:
                 Console.WriteLine("usertest: unknown scenario '" + scenario + "'");
                 return 2;

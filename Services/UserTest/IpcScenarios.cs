@@ -1,0 +1,278 @@
+using System;
+using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Echo;
+using CosmosHybrid.UserRuntime;
+
+namespace CosmosHybrid.UserTest;
+
+/// <summary>
+/// Message-port scenarios, run against the echo service (started with `spawn echo`) and
+/// against ports of our own. Each prints "ipc-NAME: ok" or what went wrong.
+/// </summary>
+internal static unsafe class IpcScenarios
+{
+    private static readonly SyscallPorts Ports = SyscallPorts.Instance;
+
+    public static int Run(string scenario, string rest)
+    {
+        bool ok = scenario switch
+        {
+            "ipc-echo" => Echo(),
+            "ipc-rights" => Rights(),
+            "ipc-peer-closed" => PeerClosed(),
+            "ipc-queue-full" => QueueFull(),
+            "ipc-handle" => HandlePassing(),
+            "ipc-bulk" => Bulk(),
+            "ipc-bad-buffer" => BadBuffer(),
+            "ipc-many" => ManyCalls(Scenarios.ParseOr(rest, 100000)),
+            "ipc-server" => DyingServer(),
+            "ipc-server-dies" => CallerOfDyingServer(),
+            "ipc-notify" => Notifications(),
+            _ => Unknown(scenario),
+        };
+        Console.WriteLine(scenario + ": " + (ok ? "ok" : "FAILED"));
+        return ok ? 0 : 1;
+    }
+
+    private static bool Unknown(string scenario)
+    {
+        Console.WriteLine("usertest: unknown IPC scenario " + scenario);
+        return false;
+    }
+
+    private static bool Expect(string what, long actual, long expected)
+    {
+        if (actual == expected)
+            return true;
+        Console.WriteLine("  " + what + ": got " + actual.ToString() + ", expected " + expected.ToString());
+        return false;
+    }
+
+    private static long Err(SyscallError error) => -(long)error;
+
+    private static long LookupEcho(string name)
+    {
+        long handle = Ports.Lookup(name);
+        if (handle < 0)
+            Console.WriteLine("  lookup '" + name + "' failed (is `spawn echo` running?): " + handle.ToString());
+        return handle;
+    }
+
+    private static bool Echo()
+    {
+        long echo = LookupEcho(EchoService.ShortPortName);
+        if (echo < 0)
+            return false;
+        var message = new ShortMessage(EchoService.TagEcho, 11, 22, 33, 44);
+        bool ok = Expect("call", Ports.Call(echo, ref message), 0)
+            & Expect("echoed word 3", (long)message.Word3, 44) & Expect("echoed tag", (long)message.Tag, (long)EchoService.TagEcho);
+        message = new ShortMessage(EchoService.TagAdd, 40, 2);
+        ok &= Expect("add", Ports.Call(echo, ref message), 0) & Expect("sum", (long)message.Word0, 42);
+        return ok;
+    }
+
+    private static bool Rights()
+    {
+        long port = Ports.CreatePort();
+        long receiveOnly = Ports.Duplicate(port, HandleRights.Receive);
+        long sendOnly = Ports.Duplicate(port, HandleRights.Send);
+        var message = default(IpcMessage);
+        var shortMessage = default(ShortMessage);
+        bool ok = Expect("send without the send right", Ports.Send(receiveOnly, ref message, 0), Err(SyscallError.NoRight))
+            & Expect("call without the send right", Ports.Call(receiveOnly, ref shortMessage), Err(SyscallError.NoRight))
+            & Expect("receive without the receive right", Ports.Receive(sendOnly, ref message, 0), Err(SyscallError.NoRight))
+            & Expect("send on a handle never opened", Ports.Send(60, ref message, 0), Err(SyscallError.BadHandle))
+            & Expect("send with the right", Ports.Send(sendOnly, ref message, 0), 0)
+            & Expect("receive with the right", Ports.Receive(receiveOnly, ref message, 0), 0);
+        Ports.Close(sendOnly);
+        ok &= Expect("send on a closed handle", Ports.Send(sendOnly, ref message, 0), Err(SyscallError.BadHandle));
+        Ports.Close(receiveOnly);
+        Ports.Close(port);
+        return ok;
+    }
+
+    private static bool PeerClosed()
+    {
+        long port = Ports.CreatePort();
+        long sendOnly = Ports.Duplicate(port, HandleRights.Send);
+        Ports.Close(port); // the only receive handle: the port is closed now
+        var message = default(IpcMessage);
+        var shortMessage = default(ShortMessage);
+        bool ok = Expect("send to a closed port (would block for ever otherwise)", Ports.Send(sendOnly, ref message, -1), Err(SyscallError.PeerClosed))
+            & Expect("call to a closed port", Ports.Call(sendOnly, ref shortMessage), Err(SyscallError.PeerClosed));
+        Ports.Close(sendOnly);
+        return ok;
+    }
+
+    private static bool QueueFull()
+    {
+        long port = Ports.CreatePort();
+        var message = default(IpcMessage);
+        bool ok = true;
+        for (int i = 0; i < 16; i++)
+        {
+            message.Tag = (ulong)i;
+            ok &= Expect("queued send " + i.ToString(), Ports.Send(port, ref message, 0), 0);
+        }
+        ok &= Expect("17th send, no waiting", Ports.Send(port, ref message, 0), Err(SyscallError.QueueFull));
+        long before = ProcessCalls.UptimeMilliseconds;
+        ok &= Expect("17th send, 50 ms wait", Ports.Send(port, ref message, 50), Err(SyscallError.QueueFull));
+        ok &= Expect("waited about 50 ms", ProcessCalls.UptimeMilliseconds - before >= 45 ? 1 : 0, 1);
+        ok &= Expect("receive frees a slot", Ports.Receive(port, ref message, 0), 0) & Expect("first in, first out", (long)message.Tag, 0);
+        ok &= Expect("send after the receive", Ports.Send(port, ref message, 0), 0);
+        ok &= Expect("empty-queue receive with no wait", Ports.Receive(Ports.CreatePort(), ref message, 0), Err(SyscallError.TimedOut));
+        Ports.Close(port);
+        return ok;
+    }
+
+    private static bool HandlePassing()
+    {
+        long bulk = LookupEcho(EchoService.BulkPortName);
+        if (bulk < 0)
+            return false;
+        long mine = Ports.CreatePort();
+        long toPass = Ports.Duplicate(mine, HandleRights.Send | HandleRights.Transfer);
+        var request = default(IpcMessage);
+        request.Tag = EchoService.TagBulk;
+        request.Handle = toPass;
+        var reply = default(IpcMessage);
+        bool ok = Expect("call passing a handle", Ports.CallEx(bulk, ref request, ref reply), 0)
+            & Expect("the server could send on it", (long)reply.Word2, 0)
+            & Expect("and not after closing it", (long)reply.Word3, Err(SyscallError.BadHandle));
+        var received = default(IpcMessage);
+        ok &= Expect("the server's message arrived on our port", Ports.Receive(mine, ref received, 0), 0)
+            & Expect("its tag", (long)received.Tag, (long)EchoService.TagEcho);
+        ok &= Expect("the passed handle left our table", Ports.Close(toPass), Err(SyscallError.BadHandle));
+        long noTransfer = Ports.Duplicate(mine, HandleRights.Send);
+        request.Handle = noTransfer;
+        ok &= Expect("passing a handle without the transfer right", Ports.CallEx(bulk, ref request, ref reply), Err(SyscallError.NoRight));
+        return ok;
+    }
+
+    private static bool Bulk()
+    {
+        long bulk = LookupEcho(EchoService.BulkPortName);
+        if (bulk < 0)
+            return false;
+        byte* data = (byte*)SystemCall.Call(SyscallNumber.MapMemory, 16);
+        byte* echoed = (byte*)SystemCall.Call(SyscallNumber.MapMemory, 1);
+        for (int i = 0; i < 16 * 4096; i++)
+            data[i] = (byte)(i * 7 + 3);
+
+        var request = default(IpcMessage);
+        request.Tag = EchoService.TagBulk;
+        request.BufferAddress = (ulong)data;
+        request.BufferLength = 4096;
+        request.GrantAddress = (ulong)data;
+        request.GrantLength = 16 * 4096;
+        request.Word0 = 16 * 4096; // bytes for the server to checksum in the grant
+        var reply = default(IpcMessage);
+        reply.BufferAddress = (ulong)echoed;
+        reply.BufferLength = 4096;
+        bool ok = Expect("bulk call", Ports.CallEx(bulk, ref request, ref reply), 0)
+            & Expect("checksum of the copied 4 KiB", (long)reply.Word0, (long)EchoService.Checksum(data, 4096))
+            & Expect("checksum of the granted 64 KiB", (long)reply.Word1, (long)EchoService.Checksum(data, 16 * 4096))
+            & Expect("bytes echoed back", (long)reply.BufferLength, 4096);
+        bool same = true;
+        for (int i = 0; i < 4096; i++)
+            same &= echoed[i] == data[i];
+        ok &= Expect("echoed bytes match", same ? 1 : 0, 1);
+        request.BufferLength = 4097;
+        ok &= Expect("a copy over 4 KiB", Ports.CallEx(bulk, ref request, ref reply), Err(SyscallError.InvalidArgument));
+        return ok;
+    }
+
+    private static bool BadBuffer()
+    {
+        long bulk = LookupEcho(EchoService.BulkPortName);
+        if (bulk < 0)
+            return false;
+        var request = default(IpcMessage);
+        request.Tag = EchoService.TagBulk;
+        request.BufferAddress = 0x0000_5000_0000_0000; // unmapped
+        request.BufferLength = 64;
+        var reply = default(IpcMessage);
+        bool ok = Expect("unmapped buffer", Ports.CallEx(bulk, ref request, ref reply), Err(SyscallError.BadAddress));
+        request.BufferAddress = 0xFFFF_8000_0000_0000; // kernel
+        ok &= Expect("kernel buffer", Ports.CallEx(bulk, ref request, ref reply), Err(SyscallError.BadAddress));
+        request.BufferLength = 0;
+        request.GrantAddress = 0x0000_5000_0000_0000;
+        request.GrantLength = 4096;
+        ok &= Expect("unmapped grant", Ports.CallEx(bulk, ref request, ref reply), Err(SyscallError.BadAddress));
+        ok &= Expect("bad message pointer", SystemCall.Call(SyscallNumber.PortCallEx, bulk, 0x10, 0x10), Err(SyscallError.BadAddress));
+        // The server is unharmed: a good call still works.
+        request.GrantLength = 0;
+        ok &= Expect("the server still answers", Ports.CallEx(bulk, ref request, ref reply), 0);
+        return ok;
+    }
+
+    private static bool ManyCalls(int count)
+    {
+        long echo = LookupEcho(EchoService.ShortPortName);
+        if (echo < 0)
+            return false;
+        ProcessCalls.GetMemoryInfo(out MemoryInfo before);
+        int wrong = 0;
+        for (int i = 0; i < count; i++)
+        {
+            var message = new ShortMessage(EchoService.TagAdd, (ulong)i, 1);
+            if (Ports.Call(echo, ref message) != 0 || message.Word0 != (ulong)i + 1)
+                wrong++;
+        }
+        ProcessCalls.GetMemoryInfo(out MemoryInfo after);
+        Console.WriteLine("  " + count.ToString() + " calls, " + wrong.ToString() + " wrong replies; free frames "
+            + before.FreePages.ToString() + " -> " + after.FreePages.ToString() + ", kernel heap "
+            + (before.KernelHeapBytes / 1024).ToString() + " -> " + (after.KernelHeapBytes / 1024).ToString() + " KiB");
+        return Expect("wrong replies", wrong, 0) & Expect("frames leaked", before.FreePages - after.FreePages, 0)
+            & Expect("kernel heap grew", after.KernelHeapBytes > before.KernelHeapBytes ? 1 : 0, 0);
+    }
+
+    /// <summary>A server that takes one call and dies without answering (started by ipc-server-dies).</summary>
+    private static bool DyingServer()
+    {
+        long port = Ports.CreatePort();
+        Ports.Register("dying", port);
+        var message = default(ShortMessage);
+        Ports.ReplyWait(port, ref message); // receives the call…
+        ProcessCalls.Sleep(50);
+        ProcessCalls.Exit(3);                // …and exits without replying
+        return true;
+    }
+
+    private static bool CallerOfDyingServer()
+    {
+        long pid = ProcessCalls.Spawn("usertest ipc-server");
+        long handle = -1;
+        for (int i = 0; i < 100 && handle < 0; i++)
+        {
+            ProcessCalls.Sleep(10);
+            handle = Ports.Lookup("dying");
+        }
+        var message = new ShortMessage(EchoService.TagEcho, 1);
+        bool ok = Expect("call whose server dies", Ports.Call(handle, ref message), Err(SyscallError.PeerClosed));
+        ProcessCalls.Wait(pid);
+        ok &= Expect("its name is gone", Ports.Lookup("dying"), Err(SyscallError.NotFound));
+        return ok;
+    }
+
+    private static bool Notifications()
+    {
+        long port = Ports.CreatePort();
+        var message = default(IpcMessage);
+        message.Tag = 5;
+        Ports.Send(port, ref message, 0);
+        Ports.Notify(port, 0x5);
+        Ports.Notify(port, 0x10);
+        var received = default(IpcMessage);
+        bool ok = Expect("receive", Ports.Receive(port, ref received, 0), 0)
+            & Expect("notification first", (long)received.Tag, unchecked((long)IpcMessage.NotificationTag))
+            & Expect("bits merged", (long)received.Word0, 0x15)
+            & Expect("then the message", Ports.Receive(port, ref received, 0), 0) & Expect("its tag", (long)received.Tag, 5);
+        ok &= Expect("binding the timer line", SystemCall.Call(SyscallNumber.IrqBind, 0, port, 1), Err(SyscallError.InvalidArgument));
+        ok &= Expect("binding IRQ 5", SystemCall.Call(SyscallNumber.IrqBind, 5, port, 1), 0);
+        ok &= Expect("binding IRQ 5 twice", SystemCall.Call(SyscallNumber.IrqBind, 5, port, 2), Err(SyscallError.Exists));
+        ok &= Expect("acknowledging IRQ 5", SystemCall.Call(SyscallNumber.IrqAcknowledge, 5), 0);
+        ok &= Expect("acknowledging a line we do not own", SystemCall.Call(SyscallNumber.IrqAcknowledge, 6), Err(SyscallError.InvalidArgument));
+        return ok;
+    }
+}
