@@ -18,7 +18,7 @@ internal static unsafe class Benchmarks
     private const int FaultPages = 512;
 
     [DllImport("*", EntryPoint = "RhpReadTimestamp"), SuppressGCTransition]
-    private static extern ulong ReadTimestamp();
+    public static extern ulong ReadTimestamp();
 
     private static volatile int s_partnerReady;
     private static volatile int s_stop;
@@ -33,11 +33,12 @@ internal static unsafe class Benchmarks
         Report("ctx_switch (two processes, yield ping-pong, per switch)", SwitchBetweenProcesses(), "ticks", 2225);
         Report("ctx_switch_same_process (two threads, per switch)", SwitchBetweenThreads(), "ticks", 0);
         Report("page_fault (first write to a fresh page)", PageFault(), "ticks", 3314);
+        IpcBenchmarks.Run();
         Console.WriteLine("bench: done");
         return 0;
     }
 
-    private static void Report(string name, ulong value, string unit, ulong linux)
+    public static void Report(string name, ulong value, string unit, ulong linux)
     {
         string comparison = linux == 0 ? "" : " (Linux " + linux.ToString() + ")";
         Console.WriteLine("bench: " + name + " = " + value.ToString() + " " + unit + comparison);
@@ -129,7 +130,7 @@ internal static unsafe class Benchmarks
             ProcessCalls.Yield();
     }
 
-    private static ulong Median(ulong[] samples)
+    public static ulong Median(ulong[] samples)
     {
         for (int i = 1; i < samples.Length; i++)
         {

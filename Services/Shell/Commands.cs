@@ -13,7 +13,7 @@ internal static unsafe class Commands
         {
             case "help":
                 Console.WriteLine("help                 this list");
-                Console.WriteLine("ps                   processes: pid, name, state, priority, memory, CPU time");
+                Console.WriteLine("ps                   processes: pid, name, state, priority, threads, handles, memory, CPU time");
                 Console.WriteLine("spawn NAME [ARGS]    start a program in the background; prints its pid");
                 Console.WriteLine("run NAME [ARGS]      start a program and wait for it to end");
                 Console.WriteLine("wait PID             wait for a process to end; prints its status");
@@ -96,12 +96,13 @@ internal static unsafe class Commands
     {
         ProcessInfo[] records = new ProcessInfo[64];
         long count = ProcessCalls.List(records);
-        Console.WriteLine("  PID NAME                 STATE    PRI  THR   MEM(KiB)   CPU(ms)");
+        Console.WriteLine("  PID NAME                 STATE    PRI  THR  HND   MEM(KiB)   CPU(ms)");
         for (int i = 0; i < count && i < records.Length; i++)
         {
             ProcessInfo info = records[i];
             Console.WriteLine(Pad(info.ProcessId.ToString(), 5) + " " + PadRight(NameOf(info), 20) + " "
                 + PadRight(StateName(info), 8) + " " + Pad(info.Priority.ToString(), 3) + " " + Pad(info.ThreadCount.ToString(), 4) + " "
+                + Pad(info.HandleCount.ToString(), 4) + " "
                 + Pad((info.MemoryPages * 4).ToString(), 10) + " " + Pad(info.CpuMilliseconds.ToString(), 9));
         }
     }

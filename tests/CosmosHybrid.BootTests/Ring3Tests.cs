@@ -24,7 +24,7 @@ public class Ring3Tests : BootTestBase
         Machine.SendLine("ps");
         ExpectOutput("  PID NAME ");
         Assert.That(Machine.WaitFor("shell ", System.TimeSpan.FromSeconds(30)), Is.True);
-        Assert.That(Machine.SerialLog, Does.Match(@"\s+1 shell\s+running\s+4\s+1\s+\d+\s+\d+"));
+        Assert.That(Machine.SerialLog, Does.Match(@"\s+1 shell\s+running\s+4\s+1\s+0\s+\d+\s+\d+"));
         Machine.SendLine("uptime");
         ExpectOutput("up 0m ");
         Machine.SendLine("mem");
