@@ -19,6 +19,7 @@ internal static class SelfTestRunner
         RuntimeTests.Run();
         MemoryTests.Run();
         TimerTests.Run();
+        ConformanceTests.Run();
         KernelLog.WriteLine("selftest: " + s_passed.ToString() + " passed, " + s_failed.ToString() + " failed");
         return s_failed == 0;
     }
