@@ -85,7 +85,9 @@ internal static unsafe class IpcOperations
             }
             port.AddBlockedSender(self);
             self.IpcWaitPort = port;
+            self.IpcSending = message; // if we are killed while waiting, its handle must not be lost
             Wait(timeoutMs, deadline);
+            self.IpcSending = null;
             port.Forget(self);
             self.IpcWaitPort = null;
         }
@@ -146,6 +148,8 @@ internal static unsafe class IpcOperations
     /// <summary>Sets notification bits and hands them to a waiting receiver (also used for interrupts).</summary>
     public static void PostNotification(Port port, ulong bits)
     {
+        if (bits == 0)
+            return; // nothing to deliver: waking a receiver would hand it no message
         port.PendingNotifications |= bits;
         Thread receiver = port.TakeReceiver();
         if (receiver != null)
@@ -238,7 +242,9 @@ internal static unsafe class IpcOperations
             self.IpcCalling = null;
             port.AddBlockedSender(self);
             self.IpcWaitPort = port;
+            self.IpcSending = message;
             Scheduler.Block();
+            self.IpcSending = null;
             port.Forget(self);
             self.IpcWaitPort = null;
         }
@@ -629,6 +635,12 @@ internal static unsafe class IpcOperations
             {
                 thread.IpcWaitPort.Forget(thread);
                 thread.IpcWaitPort = null;
+            }
+            if (thread.IpcSending != null)
+            {
+                // Blocked on a full queue with a handle in the message: close it, do not lose it.
+                DropTransferredHandle(thread.IpcSending);
+                thread.IpcSending = null;
             }
         }
         for (int i = 0; i < HandleTable.Capacity; i++)

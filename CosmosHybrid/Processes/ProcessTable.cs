@@ -149,6 +149,11 @@ internal static unsafe class ProcessTable
             if (thread != Scheduler.Current)
                 Scheduler.Terminate(thread);
         }
+        WakeWaiters(process);
+    }
+
+    private static void WakeWaiters(Process process)
+    {
         while (process.Waiters != null)
         {
             Thread waiter = process.Waiters;
@@ -165,8 +170,11 @@ internal static unsafe class ProcessTable
         {
             if (process.IsAlive)
             {
-                // The last thread ended by itself (ExitThread): the process exits with status 0.
+                // The last thread ended by itself (ExitThread): the process exits with status 0,
+                // and its ports and handles go as they would on Exit.
+                Ipc.IpcOperations.ReleaseProcess(process);
                 process.State = ProcessState.Exited;
+                WakeWaiters(process);
             }
             process.ReleaseMemory();
         }

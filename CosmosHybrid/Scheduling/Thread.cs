@@ -85,6 +85,9 @@ internal sealed unsafe class Thread : SchedulerNode
     /// <summary>The call this thread made and waits on (to revoke its grant if it dies meanwhile).</summary>
     internal Ipc.PendingMessage IpcCalling { get; set; }
 
+    /// <summary>A message this thread is trying to send while it waits for room in a full queue.</summary>
+    internal Ipc.PendingMessage IpcSending { get; set; }
+
     /// <summary>Reused for this thread's register calls (one call at a time), so the fast path allocates nothing.</summary>
     internal Ipc.PendingMessage IpcCallMessage { get; set; }
 

@@ -23,6 +23,7 @@ internal static class SelfTestRunner
         SchedulerTests.Run();
         RunQueueTests.Run();
         ElfLoaderTests.Run();
+        ConformanceTests.Run();
         GcTests.Run();
         KernelLog.WriteLine("selftest: gc ran " + GarbageCollector.CollectionCount.ToString() + " collections, heap "
             + ((ulong)GCHeap.SegmentBytes / 1024).ToString() + " KiB in segments");

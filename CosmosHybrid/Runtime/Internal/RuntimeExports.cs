@@ -16,16 +16,32 @@ internal static unsafe class RuntimeExports
 
     public static object RhBox(MethodTable* type, ref byte data)
     {
+        // A Nullable<T> boxes to null when empty, else to a boxed T.
+        if (type->IsNullable)
+        {
+            if (data == 0)
+                return null;
+            data = ref Unsafe.Add(ref data, type->NullableValueOffset);
+            type = type->NullableType;
+        }
         object box = Allocator.NewObject(type);
-        uint size = type->BaseSize - (uint)(2 * sizeof(nint)); // minus header word and MethodTable pointer
-        SpanHelpers.Memmove(ref Unsafe.As<RawData>(box).Data, ref data, size);
+        // Copy the value's own bytes only: the box may be padded beyond them.
+        SpanHelpers.Memmove(ref Unsafe.As<RawData>(box).Data, ref data, type->ValueTypeSize);
         return box;
     }
 
-    // Unboxing into a Nullable<T> needs the value's offset inside Nullable<T>, which
-    // ILC keeps in optional MethodTable data the runtime does not read yet.
-    public static void RhUnboxNullable(ref byte data, MethodTable* type, object obj) =>
-        RuntimeHost.FailFast("unboxing to Nullable<T> is not supported yet", null);
+    /// <summary>Unboxes into a Nullable&lt;T&gt;: null gives an empty value, a boxed T a full one.</summary>
+    public static void RhUnboxNullable(ref byte data, MethodTable* type, object obj)
+    {
+        MethodTable* valueType = type->NullableType;
+        if (obj != null && TypeOf(obj) != valueType)
+            ThrowHelpers.ThrowInvalidCastException();
+        SpanHelpers.ClearWithoutReferences(ref data, type->ValueTypeSize);
+        if (obj == null)
+            return;
+        data = 1;
+        SpanHelpers.Memmove(ref Unsafe.Add(ref data, type->NullableValueOffset), ref Unsafe.As<RawData>(obj).Data, valueType->ValueTypeSize);
+    }
 
     private static MethodTable* TypeOf(object obj) => **(MethodTable***)Unsafe.AsPointer(ref obj);
 

@@ -35,11 +35,38 @@ public class ArgumentException : SystemException
     public ArgumentException(string message) : base(message) { }
     public ArgumentException(string message, string paramName) : base(message) { ParamName = paramName; }
     public string ParamName { get; }
+
+    /// <summary>Throws <see cref="ArgumentNullException"/> for null and <see cref="ArgumentException"/> for "".</summary>
+    public static void ThrowIfNullOrEmpty(string argument, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(argument))] string paramName = null)
+    {
+        if (argument is null)
+            throw new ArgumentNullException(paramName);
+        if (argument.Length == 0)
+            throw new ArgumentException("The value cannot be an empty string.", paramName);
+    }
+
+    /// <summary>Throws <see cref="ArgumentNullException"/> for null and <see cref="ArgumentException"/> for blank text.</summary>
+    public static void ThrowIfNullOrWhiteSpace(string argument, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(argument))] string paramName = null)
+    {
+        if (argument is null)
+            throw new ArgumentNullException(paramName);
+        if (string.IsNullOrWhiteSpace(argument))
+            throw new ArgumentException("The value cannot be an empty string or composed entirely of whitespace.", paramName);
+    }
 }
 
 public class ArgumentNullException : ArgumentException
 {
+    public ArgumentNullException() : base("Value cannot be null.") { }
     public ArgumentNullException(string paramName) : base("Value cannot be null.", paramName) { }
+    public ArgumentNullException(string paramName, string message) : base(message, paramName) { }
+
+    /// <summary>Throws when <paramref name="argument"/> is null.</summary>
+    public static void ThrowIfNull(object argument, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(argument))] string paramName = null)
+    {
+        if (argument is null)
+            throw new ArgumentNullException(paramName);
+    }
 }
 
 public class ArgumentOutOfRangeException : ArgumentException
@@ -82,12 +109,19 @@ public class InvalidCastException : SystemException
     public InvalidCastException() : base("Specified cast is not valid.") { }
 }
 
-public class OverflowException : SystemException
+public class ArithmeticException : SystemException
 {
-    public OverflowException() : base("Arithmetic operation resulted in an overflow.") { }
+    public ArithmeticException() : base("Overflow or underflow in the arithmetic operation.") { }
+    public ArithmeticException(string message) : base(message) { }
 }
 
-public class DivideByZeroException : SystemException
+public class OverflowException : ArithmeticException
+{
+    public OverflowException() : base("Arithmetic operation resulted in an overflow.") { }
+    public OverflowException(string message) : base(message) { }
+}
+
+public class DivideByZeroException : ArithmeticException
 {
     public DivideByZeroException() : base("Attempted to divide by zero.") { }
 }

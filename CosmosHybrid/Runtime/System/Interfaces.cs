@@ -6,11 +6,13 @@ namespace System
         void Dispose();
     }
 
+    /// <summary>Value equality with another instance of the same type, without boxing.</summary>
     public interface IEquatable<T>
     {
         bool Equals(T other);
     }
 
+    /// <summary>Orders an instance relative to another of type <typeparamref name="T"/>.</summary>
     public interface IComparable<in T>
     {
         int CompareTo(T other);

@@ -20,8 +20,25 @@ public readonly ref struct ReadOnlySpan<T>
         _length = array.Length;
     }
 
+    public ReadOnlySpan(T[] array, int start, int length)
+    {
+        if (array == null)
+        {
+            if (start != 0 || length != 0)
+                ThrowHelpers.ThrowArgumentOutOfRangeException();
+            this = default;
+            return;
+        }
+        if ((uint)start > (uint)array.Length || (uint)length > (uint)(array.Length - start))
+            ThrowHelpers.ThrowArgumentOutOfRangeException();
+        _reference = ref Unsafe.Add(ref Unsafe.As<byte, T>(ref Unsafe.As<RawArrayData>(array).Data), start);
+        _length = length;
+    }
+
     public unsafe ReadOnlySpan(void* pointer, int length)
     {
+        if (length < 0)
+            ThrowHelpers.ThrowArgumentOutOfRangeException();
         _reference = ref Unsafe.AsRef<T>(pointer);
         _length = length;
     }
@@ -31,6 +48,8 @@ public readonly ref struct ReadOnlySpan<T>
         _reference = ref reference;
         _length = length;
     }
+
+    public static ReadOnlySpan<T> Empty => default;
 
     public int Length => _length;
 
@@ -60,35 +79,81 @@ public readonly ref struct ReadOnlySpan<T>
         return new ReadOnlySpan<T>(ref Unsafe.Add(ref _reference, start), length);
     }
 
+    /// <summary>Copies every element; throws <see cref="ArgumentException"/> when the destination is shorter.</summary>
     public void CopyTo(Span<T> destination)
     {
-        if ((uint)_length > (uint)destination.Length)
+        if (!TryCopyTo(destination))
             ThrowHelpers.ThrowArgumentException();
-        SpanHelpers.Copy(ref destination._reference, ref _reference, _length);
     }
 
-    public ref readonly T GetPinnableReference() => ref _reference;
-
-    public static implicit operator ReadOnlySpan<T>(T[] array) => new ReadOnlySpan<T>(array);
-}
-
-/// <summary>Span extension methods with .NET's names.</summary>
-public static class MemoryExtensions
-{
-    public static bool SequenceEqual<T>(this ReadOnlySpan<T> span, ReadOnlySpan<T> other) where T : IEquatable<T>
+    public bool TryCopyTo(Span<T> destination)
     {
-        if (span.Length != other.Length)
+        if ((uint)_length > (uint)destination.Length)
             return false;
-        for (int i = 0; i < span.Length; i++)
-        {
-            if (!span[i].Equals(other[i]))
-                return false;
-        }
+        SpanHelpers.Copy(ref destination._reference, ref _reference, _length);
         return true;
     }
 
-    public static bool SequenceEqual<T>(this Span<T> span, ReadOnlySpan<T> other) where T : IEquatable<T> =>
-        ((ReadOnlySpan<T>)span).SequenceEqual(other);
+    public T[] ToArray()
+    {
+        if (_length == 0)
+            return Array.Empty<T>();
+        T[] array = new T[_length];
+        SpanHelpers.Copy(ref Unsafe.As<byte, T>(ref Unsafe.As<RawArrayData>(array).Data), ref _reference, _length);
+        return array;
+    }
 
-    public static ReadOnlySpan<char> AsSpan(this string text) => text == null ? default : text.AsSpan();
+    public ref readonly T GetPinnableReference() => ref _length != 0 ? ref _reference : ref Unsafe.NullRef<T>();
+
+    public Enumerator GetEnumerator() => new Enumerator(this);
+
+    /// <summary>For a span of characters, the characters as a string (as in .NET).</summary>
+    public override string ToString()
+    {
+        if (typeof(T) == typeof(char))
+            return new string(new ReadOnlySpan<char>(ref Unsafe.As<T, char>(ref _reference), _length));
+        return "System.ReadOnlySpan<" + typeof(T).Name + ">[" + _length.ToString() + "]";
+    }
+
+    /// <summary>True when both spans start at the same address and have the same length.</summary>
+    public static bool operator ==(ReadOnlySpan<T> left, ReadOnlySpan<T> right) =>
+        left._length == right._length && Unsafe.AreSame(ref left._reference, ref right._reference);
+
+    public static bool operator !=(ReadOnlySpan<T> left, ReadOnlySpan<T> right) => !(left == right);
+
+#pragma warning disable CS0809 // obsolete member overrides non-obsolete member
+    [Obsolete("Equals() on ReadOnlySpan will always throw an exception. Use the equality operator instead.")]
+    public override bool Equals(object obj) => throw new NotSupportedException("Equals() on ReadOnlySpan and Span is not supported. Use operator== instead.");
+
+    [Obsolete("GetHashCode() on ReadOnlySpan will always throw an exception.")]
+    public override int GetHashCode() => throw new NotSupportedException("GetHashCode() on ReadOnlySpan and Span is not supported.");
+#pragma warning restore CS0809
+
+    public static implicit operator ReadOnlySpan<T>(T[] array) => new ReadOnlySpan<T>(array);
+
+    /// <summary>Walks a span with <c>foreach</c>.</summary>
+    public ref struct Enumerator
+    {
+        private readonly ReadOnlySpan<T> _span;
+        private int _index;
+
+        internal Enumerator(ReadOnlySpan<T> span)
+        {
+            _span = span;
+            _index = -1;
+        }
+
+        public bool MoveNext()
+        {
+            int index = _index + 1;
+            if (index < _span.Length)
+            {
+                _index = index;
+                return true;
+            }
+            return false;
+        }
+
+        public ref readonly T Current => ref _span[_index];
+    }
 }

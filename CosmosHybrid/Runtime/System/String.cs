@@ -1,11 +1,19 @@
-using Internal.Runtime.CompilerHelpers;
+using System.Collections;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Internal.Runtime;
+using Internal.Runtime.CompilerHelpers;
 
 namespace System;
 
-/// <summary>An immutable UTF-16 string. Layout (length, then characters) is fixed by ILC.</summary>
-public sealed class String
+/// <summary>
+/// An immutable UTF-16 string. Layout (length, then characters) is fixed by ILC.
+/// Comparisons, searches and hashing are ordinal: where .NET compares with the current
+/// culture (Compare, CompareTo, IndexOf(string), StartsWith(string)...) this class compares
+/// code units, which gives the same answers for text without ignorable characters
+/// except for the order of letters of different case ("a" &lt; "B" in a culture, "B" &lt; "a" here).
+/// </summary>
+public sealed partial class String : IComparable, IComparable<string>, IEquatable<string>, IEnumerable<char>
 {
 #pragma warning disable 649
     // ILC requires exactly these two fields; the characters follow _firstChar.
@@ -45,10 +53,15 @@ public sealed class String
     public extern String(char c, int count);
 
 #pragma warning disable IDE0051 // called by ILC-generated code
-    private static string Ctor(char[] value) => Ctor(new ReadOnlySpan<char>(value));
+    private static string Ctor(char[] value) => value == null ? Empty : Ctor(new ReadOnlySpan<char>(value));
 
-    private static string Ctor(char[] value, int startIndex, int length) =>
-        Ctor(new ReadOnlySpan<char>(value).Slice(startIndex, length));
+    private static string Ctor(char[] value, int startIndex, int length)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (startIndex < 0 || length < 0 || startIndex > value.Length - length)
+            throw new ArgumentOutOfRangeException(nameof(startIndex), "Index and length must refer to a location within the string.");
+        return Ctor(new ReadOnlySpan<char>(value, startIndex, length));
+    }
 
     private static string Ctor(ReadOnlySpan<char> value)
     {
@@ -64,7 +77,9 @@ public sealed class String
 
     private static string Ctor(char c, int count)
     {
-        if (count <= 0)
+        if (count < 0)
+            throw new ArgumentOutOfRangeException(nameof(count), "Non-negative number required.");
+        if (count == 0)
             return Empty;
         string result = FastAllocateString(count);
         new Span<char>(ref result._firstChar, count).Fill(c);
@@ -81,127 +96,77 @@ public sealed class String
 
     internal static string FromChar(char c) => Ctor(c, 1);
 
-    public ReadOnlySpan<char> AsSpan() => new ReadOnlySpan<char>(ref _firstChar, _stringLength);
+    /// <summary>The first character, to write a freshly allocated string.</summary>
+    internal ref char GetRawStringData() => ref _firstChar;
 
     public ref readonly char GetPinnableReference() => ref _firstChar;
 
-    public static string Concat(string a, string b)
-    {
-        if (IsNullOrEmpty(a))
-            return b ?? Empty;
-        if (IsNullOrEmpty(b))
-            return a;
-        string result = FastAllocateString(a.Length + b.Length);
-        Span<char> chars = new Span<char>(ref result._firstChar, result.Length);
-        a.AsSpan().CopyTo(chars);
-        b.AsSpan().CopyTo(chars.Slice(a.Length));
-        return result;
-    }
-
-    public static string Concat(string a, string b, string c) => Concat(Concat(a, b), c);
-
-    public static string Concat(string a, string b, string c, string d) => Concat(Concat(a, b), Concat(c, d));
-
-    public static string Concat(params string[] values)
-    {
-        int length = 0;
-        for (int i = 0; i < values.Length; i++)
-            length += values[i] == null ? 0 : values[i].Length;
-        if (length == 0)
-            return Empty;
-
-        string result = FastAllocateString(length);
-        Span<char> chars = new Span<char>(ref result._firstChar, length);
-        int offset = 0;
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (values[i] == null)
-                continue;
-            values[i].AsSpan().CopyTo(chars.Slice(offset));
-            offset += values[i].Length;
-        }
-        return result;
-    }
-
-    public static string Concat(object a, object b) => Concat(a?.ToString(), b?.ToString());
-
-    public static string Concat(object a, object b, object c) => Concat(a?.ToString(), b?.ToString(), c?.ToString());
+    /// <summary>A null string becomes an empty span.</summary>
+    public static implicit operator ReadOnlySpan<char>(string value) =>
+        value == null ? default : new ReadOnlySpan<char>(ref value._firstChar, value._stringLength);
 
     public static bool IsNullOrEmpty(string value) => value == null || value.Length == 0;
 
-    public static bool Equals(string a, string b)
+    public static bool IsNullOrWhiteSpace(string value)
     {
-        if ((object)a == b)
+        if (value == null)
             return true;
-        if (a is null || b is null || a.Length != b.Length)
-            return false;
-        return a.AsSpan().SequenceEqual(b.AsSpan());
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (!char.IsWhiteSpace(value[i]))
+                return false;
+        }
+        return true;
     }
-
-    public bool Equals(string other) => Equals(this, other);
-
-    public override bool Equals(object obj) => obj is string other && Equals(this, other);
-
-    public static bool operator ==(string a, string b) => Equals(a, b);
-
-    public static bool operator !=(string a, string b) => !Equals(a, b);
 
     public override int GetHashCode()
     {
-        // FNV-1a over the UTF-16 code units.
+        // FNV-1a over the UTF-16 code units (.NET randomizes string hashes per process).
         uint hash = 2166136261;
         for (int i = 0; i < _stringLength; i++)
-            hash = (hash ^ this[i]) * 16777619;
+            hash = (hash ^ Unsafe.Add(ref _firstChar, i)) * 16777619;
         return (int)hash;
     }
 
-    public bool StartsWith(string value) =>
-        value.Length <= Length && AsSpan().Slice(0, value.Length).SequenceEqual(value.AsSpan());
-
-    public bool EndsWith(string value) =>
-        value.Length <= Length && AsSpan().Slice(Length - value.Length).SequenceEqual(value.AsSpan());
-
-    public int IndexOf(char value)
+    public char[] ToCharArray()
     {
-        for (int i = 0; i < _stringLength; i++)
-        {
-            if (this[i] == value)
-                return i;
-        }
-        return -1;
+        if (_stringLength == 0)
+            return Array.Empty<char>();
+        char[] chars = new char[_stringLength];
+        this.AsSpan().CopyTo(chars);
+        return chars;
     }
 
-    public int IndexOf(string value)
-    {
-        for (int i = 0; i + value.Length <= _stringLength; i++)
-        {
-            if (AsSpan().Slice(i, value.Length).SequenceEqual(value.AsSpan()))
-                return i;
-        }
-        return -1;
-    }
-
-    public bool Contains(string value) => IndexOf(value) >= 0;
-
-    public string Substring(int startIndex) => Substring(startIndex, Length - startIndex);
-
-    public string Substring(int startIndex, int length)
+    public char[] ToCharArray(int startIndex, int length)
     {
         if ((uint)startIndex > (uint)Length || (uint)length > (uint)(Length - startIndex))
-            throw new ArgumentOutOfRangeException(nameof(length), "Index and length must refer to a location within the string.");
-        return new string(AsSpan().Slice(startIndex, length));
+            throw new ArgumentOutOfRangeException(nameof(startIndex));
+        if (length == 0)
+            return Array.Empty<char>();
+        char[] chars = new char[length];
+        this.AsSpan().Slice(startIndex, length).CopyTo(chars);
+        return chars;
     }
 
-    public string Trim()
+    public void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)
     {
-        int start = 0;
-        int end = Length;
-        while (start < end && char.IsWhiteSpace(this[start]))
-            start++;
-        while (end > start && char.IsWhiteSpace(this[end - 1]))
-            end--;
-        return start == 0 && end == Length ? this : Substring(start, end - start);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (count < 0 || sourceIndex < 0 || destinationIndex < 0 || count > Length - sourceIndex || destinationIndex > destination.Length - count)
+            throw new ArgumentOutOfRangeException(nameof(count));
+        this.AsSpan().Slice(sourceIndex, count).CopyTo(new Span<char>(destination, destinationIndex, count));
     }
+
+    public void CopyTo(Span<char> destination) => this.AsSpan().CopyTo(destination);
+
+    public bool TryCopyTo(Span<char> destination) => this.AsSpan().TryCopyTo(destination);
+
+    public CharEnumerator GetEnumerator() => new CharEnumerator(this);
+
+    IEnumerator<char> IEnumerable<char>.GetEnumerator() => new CharEnumerator(this);
+
+    IEnumerator IEnumerable.GetEnumerator() => new CharEnumerator(this);
 
     public override string ToString() => this;
+
+    public string ToString(IFormatProvider provider) => this;
 }

@@ -33,8 +33,10 @@ public static unsafe class EchoService
                 return result;
             if (message.Tag == TagStop)
             {
-                // Answer the stop call itself before leaving.
-                ports.ReplyWait(port, ref message);
+                // Answer the stop call itself, without waiting for another message.
+                var reply = default(IpcMessage);
+                reply.Tag = TagStop;
+                ports.ReplyEx(ref reply);
                 return 0;
             }
             message = Answer(message);

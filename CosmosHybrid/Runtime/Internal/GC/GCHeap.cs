@@ -52,7 +52,13 @@ internal static unsafe class GCHeap
     internal static HeapSegment* Segments => s_segments;
 
     /// <summary>Allows collections; until then (while static bases are being created) the heap only grows.</summary>
-    public static void EnableCollection() => s_collectionEnabled = true;
+    public static void EnableCollection()
+    {
+        // The mark stack is taken now rather than at the first collection, so that a
+        // collection never asks for pages (and a program's page count stays steady).
+        MarkStack.Reserve();
+        s_collectionEnabled = true;
+    }
 
     public static bool IsCollectionEnabled => s_collectionEnabled && !s_collectionSuspended;
 

@@ -17,6 +17,13 @@ internal static unsafe class MarkStack
 
     public static bool IsEmpty => s_count == 0;
 
+    /// <summary>Allocates the initial stack (it grows later only if a collection needs more).</summary>
+    public static void Reserve()
+    {
+        if (s_capacity == 0)
+            Grow();
+    }
+
     public static void Push(byte* obj)
     {
         if (s_count == s_capacity && !Grow())

@@ -1,0 +1,7 @@
+namespace System.Collections;
+
+/// <summary>Something <c>foreach</c> can walk.</summary>
+public interface IEnumerable
+{
+    IEnumerator GetEnumerator();
+}
