@@ -243,6 +243,7 @@ Task("Test")
         EnvironmentVariables = new Dictionary<string, string> { ["COSMOSHYBRID_OUT"] = outDir.FullPath },
     };
     DotNetTest(root.CombineWithFilePath("tests/CosmosHybrid.UnitTests/CosmosHybrid.UnitTests.csproj").FullPath, settings);
+    DotNetTest(root.CombineWithFilePath("tests/CosmosHybrid.HarnessTests/CosmosHybrid.HarnessTests.csproj").FullPath, settings);
     DotNetTest(root.CombineWithFilePath("tests/CosmosHybrid.BootTests/CosmosHybrid.BootTests.csproj").FullPath, settings);
 });
 

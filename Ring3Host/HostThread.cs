@@ -1,0 +1,109 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using CosmosHybrid.Abi;
+
+namespace CosmosHybrid.Ring3Host;
+
+/// <summary>
+/// The kernel-side state of one .NET thread acting inside one <see cref="HostProcess"/>:
+/// what it is waiting for, the call it is making, the call it is serving, and where a
+/// message for it must be written. Blocking is a condition wait on the kernel lock.
+/// </summary>
+/// <remarks>
+/// Mirrors the <c>Ipc*</c> fields of the kernel's <c>Thread</c>. Every field is read
+/// and written with the kernel lock held. The pointers name memory of the thread's own
+/// stack frame, pinned for as long as the thread is inside the port operation; the
+/// kernel only writes through them while the thread waits in that operation.
+/// </remarks>
+internal sealed unsafe class HostThread
+{
+    /// <summary>The deadline of a wait without a time-out.</summary>
+    public const long Forever = long.MaxValue;
+
+    // Monitor.Wait takes at most int.MaxValue - 1 ms; longer waits simply loop.
+    private static readonly TimeSpan s_longestWait = TimeSpan.FromMilliseconds(int.MaxValue - 1);
+
+    private bool _wakePending;
+
+    public HostThread(HostProcess process)
+    {
+        Process = process;
+    }
+
+    public HostProcess Process { get; }
+
+    /// <summary>The .NET thread this context belongs to has returned from its entry point.</summary>
+    public bool HasEnded { get; set; }
+
+    /// <summary>Neither this thread nor its process has ended: a reply can still reach it.</summary>
+    public bool IsAlive => !HasEnded && Process.State == ProcessState.Running;
+
+    /// <summary>Register-mode wait (Call, ReplyWait): where the short message goes.</summary>
+    public ShortMessage* IpcFrame;
+
+    /// <summary>Memory-mode receive: the receiver's message (also naming its buffer).</summary>
+    public IpcMessage* IpcUserMessage;
+
+    /// <summary>CallEx: where the reply goes (null for a register-mode Call).</summary>
+    public IpcMessage* IpcReplyMessage;
+
+    /// <summary>The call this thread is waiting on (null when none).</summary>
+    public PendingMessage IpcCalling;
+
+    /// <summary>The call this thread received and must answer (null when none).</summary>
+    public PendingMessage IpcServing;
+
+    /// <summary>A message (or the reply) was handed to this thread while it waited.</summary>
+    public bool IpcDelivered;
+
+    /// <summary>The result of that hand-over.</summary>
+    public SyscallError IpcStatus;
+
+    /// <summary>The port on whose waiter lists this thread is.</summary>
+    public Port IpcWaitPort;
+
+    /// <summary>
+    /// Waits (kernel lock held) until <see cref="Wake"/> or until <paramref name="deadline"/>
+    /// (a <see cref="Stopwatch"/> timestamp, or <see cref="Forever"/>). Throws
+    /// <see cref="ThreadTerminatedException"/> once the process has ended: like a killed
+    /// thread in the OS, it never runs on inside the operation.
+    /// </summary>
+    public void Block(long deadline)
+    {
+        object sync = Process.Kernel.SyncRoot;
+        Debug.Assert(Monitor.IsEntered(sync));
+        _wakePending = false;
+        while (true)
+        {
+            ThrowIfTerminated();
+            if (_wakePending)
+                break;
+            if (deadline == Forever)
+            {
+                Monitor.Wait(sync);
+                continue;
+            }
+            long remaining = deadline - Stopwatch.GetTimestamp();
+            if (remaining <= 0)
+                break;
+            TimeSpan wait = Stopwatch.GetElapsedTime(0, remaining) + TimeSpan.FromMilliseconds(1);
+            Monitor.Wait(sync, wait < s_longestWait ? wait : s_longestWait);
+        }
+        _wakePending = false;
+    }
+
+    /// <summary>Makes a thread waiting in <see cref="Block"/> return (kernel lock held).</summary>
+    public void Wake()
+    {
+        _wakePending = true;
+        Monitor.PulseAll(Process.Kernel.SyncRoot);
+    }
+
+    /// <summary>Stops a thread of an ended process at its next port operation.</summary>
+    public void ThrowIfTerminated()
+    {
+        if (Process.State != ProcessState.Running)
+            throw new ThreadTerminatedException(Process);
+    }
+}
