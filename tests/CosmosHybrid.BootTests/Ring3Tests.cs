@@ -113,9 +113,12 @@ public class Ring3Tests : BootTestBase
         BootToShell();
         Machine.SendLine("run usertest spawn-loop 200");
         ExpectOutput("spawn-loop: 200 cycles");
-        Match match = Regex.Match(Machine.SerialLog, @"free frames before (\d+), after (\d+)");
+        Match match = Regex.Match(Machine.SerialLog,
+            @"free frames before (\d+), after (\d+); kernel heap (\d+) -> (\d+) pages; frames not accounted for: (-?\d+)");
         Assert.That(match.Success, Is.True);
-        Assert.That(match.Groups[2].Value, Is.EqualTo(match.Groups[1].Value), "free-frame count after 200 cycles");
+        Assert.That(match.Groups[5].Value, Is.EqualTo("0"), "frames lost over 200 spawn/exit cycles");
+        int heapGrowth = int.Parse(match.Groups[4].Value) - int.Parse(match.Groups[3].Value);
+        Assert.That(heapGrowth, Is.LessThanOrEqualTo(512), "the kernel heap settles (at most 2 MiB of growth)");
     }
 
     [Test]

@@ -104,8 +104,18 @@ internal static unsafe class GCHeap
 
         if (IsCollectionEnabled && s_allocatedSinceCollection >= s_budget)
             GarbageCollector.Collect();
+        if (TryRefill(size))
+            return BumpRefilled(size);
 
-        if (TryRefill(size) || AddSegment(SegmentPages, isLarge: false) != null && TryRefill(size))
+        // No gap fits. Before growing, collect if a fair share of the budget has been
+        // allocated since the last collection: the room may be there, just not yet reclaimed.
+        if (IsCollectionEnabled && s_allocatedSinceCollection >= s_budget / 4)
+        {
+            GarbageCollector.Collect();
+            if (TryRefill(size))
+                return BumpRefilled(size);
+        }
+        if (AddSegment(SegmentPages, isLarge: false) != null && TryRefill(size))
             return BumpRefilled(size);
 
         RuntimeHost.FailFast("out of memory", "the managed heap could not grow");
