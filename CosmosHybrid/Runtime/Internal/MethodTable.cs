@@ -7,7 +7,7 @@ namespace Internal.Runtime;
 /// the runtime reads are named; the layout is ILC 10's.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct MethodTable
+internal unsafe partial struct MethodTable
 {
     // Low 16 bits: the element size of arrays and strings (when HasComponentSize is set).
     private uint _flags;
