@@ -1,6 +1,7 @@
 using System;
 using CosmosHybrid.Drivers.Storage;
 using CosmosHybrid.Drivers.Storage.Ahci;
+using CosmosHybrid.Scheduling;
 using CosmosHybrid.Storage;
 
 namespace CosmosHybrid.Diagnostics;
@@ -53,6 +54,9 @@ internal static class DiskTest
         if (plan.HasWrite)
             TestWrite(disk, DiskTestPlan.Resolve(plan.WriteLba, device.SectorCount), plan.WriteSectors);
 
+        if (plan.BenchMiB != 0)
+            Bench(disk, plan.BenchMiB);
+
         if (disk.Device is AhciDisk ahci)
         {
             KernelLog.WriteLine(name + "irq=" + ahci.Port.Controller.Irq.ToString() + " interrupts=" + ahci.Port.InterruptCount.ToString()
@@ -88,6 +92,28 @@ internal static class DiskTest
         error = device.Read(lba, stackSpan);
         KernelLog.WriteLine(name + "readback stack: "
             + (error != StorageError.Ok ? ErrorName(error) : Same(new Span<byte>(data, 0, sectorSize), stackSpan) ? "match" : "MISMATCH"));
+    }
+
+    // Sequential read from sector 0 in 64 KiB requests, timed with the 1 kHz system clock.
+    private static void Bench(Disk disk, int mebibytes)
+    {
+        const int RequestBytes = 64 * 1024;
+        IBlockDevice device = disk.Device;
+        ulong bytes = (ulong)mebibytes * 1024 * 1024;
+        if (bytes > disk.SizeBytes)
+            bytes = disk.SizeBytes - disk.SizeBytes % RequestBytes;
+        byte[] buffer = new byte[RequestBytes];
+        ulong sectorsPerRequest = (ulong)(RequestBytes / device.SectorSize);
+        ulong start = SystemClock.Ticks;
+        ulong done = 0;
+        StorageError error = StorageError.Ok;
+        for (ulong lba = 0; done < bytes && error == StorageError.Ok; lba += sectorsPerRequest, done += RequestBytes)
+            error = device.Read(lba, buffer);
+        ulong milliseconds = (SystemClock.Ticks - start) * 1000 / SystemClock.TicksPerSecond;
+        if (milliseconds == 0)
+            milliseconds = 1;
+        KernelLog.WriteLine(Prefix + disk.Name + " bench read " + (done / 1024).ToString() + " KiB in 64 KiB requests: "
+            + (error != StorageError.Ok ? ErrorName(error) : milliseconds.ToString() + " ms, " + (done * 1000 / milliseconds / 1024).ToString() + " KiB/s"));
     }
 
     private static bool Same(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)

@@ -5,7 +5,8 @@ namespace CosmosHybrid.Diagnostics;
 /// <summary>
 /// What the <c>disktest</c> boot option asks for, parsed from its argument: a
 /// comma-separated list of <c>read:LBA[+COUNT]</c> and <c>write:LBA[+COUNT]</c>, where LBA
-/// may be <c>last</c> (the disk's last sector). With no reads listed, sectors 0 and last
+/// may be <c>last</c> (the disk's last sector), and <c>bench:MIB</c> (time a sequential read
+/// of that many MiB from sector 0). With no reads listed, sectors 0 and last
 /// are read. Also the test's data pattern and checksum, which the host-side boot test
 /// recomputes. Pure, so it is tested on the host.
 /// </summary>
@@ -30,6 +31,9 @@ public sealed class DiskTestPlan
     public ulong WriteLba { get; private set; }
 
     public int WriteSectors { get; private set; }
+
+    /// <summary>MiB to read sequentially for the throughput figure; 0 for none.</summary>
+    public int BenchMiB { get; private set; }
 
     /// <summary>Why the argument was rejected; null when it parsed.</summary>
     public string Error { get; private set; }
@@ -88,6 +92,14 @@ public sealed class DiskTestPlan
         }
         string kind = item.Substring(0, colon);
         string range = item.Substring(colon + 1);
+        if (kind == "bench")
+        {
+            if (!TryParse(range, out ulong mib) || mib == 0 || mib > 4096)
+                Error = "bad size in '" + item + "'";
+            else
+                BenchMiB = (int)mib;
+            return;
+        }
         int plus = range.IndexOf('+');
         string lbaText = plus < 0 ? range : range.Substring(0, plus);
         ulong count = 1;

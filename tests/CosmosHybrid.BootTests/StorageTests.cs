@@ -41,13 +41,14 @@ public class StorageTests : BootTestBase
         var slaveReads = new[] { (0L, 1), (SmallDiskSectors / 2 - 1, 1), (100L, 300) };
         var slaveBefore = Snapshot(slave, slaveReads);
 
-        BootWith("disktest=read:0,read:last,read:100+300,write:2048+300", "pc",
+        BootWith("disktest=read:0,read:last,read:100+300,write:2048+300,bench:4", "pc",
             $"-boot order=d -drive file=\"{master.Path}\",format=raw,if=ide,index=0 -drive file=\"{slave.Path}\",format=raw,if=ide,index=1");
 
         ExpectOutput("ata0 ata-pio 'QEMU HARDDISK' 16 MiB (32768 x 512 B) at ide primary master");
         ExpectOutput("ata1 ata-pio 'QEMU HARDDISK' 8192 KiB (16384 x 512 B) at ide primary slave");
         ExpectDiskTest("ata0", "ata-pio", master, masterBefore, 2048, 300);
         ExpectDiskTest("ata1", "ata-pio", slave, slaveBefore, 2048, 300);
+        ExpectOutput("disktest: ata1 bench read 4096 KiB in 64 KiB requests: ");
         ExpectOutput("disktest: done");
         Assert.That(ExpectExit(), Is.EqualTo(33));
         ExpectWritten(master, 2048, 300);
@@ -63,10 +64,11 @@ public class StorageTests : BootTestBase
         var reads = new[] { (0L, 1), (SmallDiskSectors - 1, 1), (100L, 300) };
         var before = Snapshot(disk, reads);
 
-        BootWith("disktest=read:0,read:last,read:100+300,write:2048+300", "q35", AhciArguments(disk, builtInController), firmware);
+        BootWith("disktest=read:0,read:last,read:100+300,write:2048+300,bench:16", "q35", AhciArguments(disk, builtInController), firmware);
 
         ExpectOutput(builtInController ? "at ahci 00:1f.2 port 0" : "at ahci 00:03.0 port 0");
         ExpectDiskTest("ahci0", "ahci", disk, before, 2048, 300);
+        ExpectOutput("disktest: ahci0 bench read 16384 KiB in 64 KiB requests: ");
         ExpectOutput("disktest: done");
         ExpectInterrupts("ahci0");
         Assert.That(ExpectExit(), Is.EqualTo(33));

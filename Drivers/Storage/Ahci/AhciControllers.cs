@@ -51,21 +51,6 @@ internal static unsafe class AhciControllers
         }
     }
 
-    /// <summary>
-    /// Describes what a port holds, for the log: "ata disk", "atapi", "no device", ...
-    /// </summary>
-    public static string DescribeSignature(uint signature)
-    {
-        switch (signature)
-        {
-            case AhciPortRegisters.SignatureAta: return "ata disk";
-            case AhciPortRegisters.SignatureAtapi: return "atapi device";
-            case AhciPortRegisters.SignatureEnclosure: return "enclosure bridge";
-            case AhciPortRegisters.SignaturePortMultiplier: return "port multiplier";
-            default: return "signature 0x" + signature.ToString("x8");
-        }
-    }
-
     private static void OpenPorts(AhciController controller, delegate*<AhciDisk, void> found)
     {
         for (int number = 0; number < 32; number++)

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Scheduling;
 using CosmosHybrid.Storage;
 
 namespace CosmosHybrid.Drivers.Storage.Ata;
@@ -20,6 +21,9 @@ internal sealed unsafe class AtaChannel
 
     /// <summary>How long a reset may keep the channel busy (ATA allows up to 31 s for a spinning disk).</summary>
     public const ulong ResetTimeoutMilliseconds = 5000;
+
+    private const int PollsBeforeYield = 1000;
+    private const ulong InterruptFlag = 1 << 9;
 
     private readonly ushort _io;
     private readonly ushort _control;
@@ -80,13 +84,19 @@ internal sealed unsafe class AtaChannel
             _ = AlternateStatus;
     }
 
-    /// <summary>Waits until BSY clears; <see cref="StorageError.IoError"/> on time-out.</summary>
+    /// <summary>
+    /// Waits until BSY clears; <see cref="StorageError.IoError"/> on time-out. A long wait
+    /// (a disk spinning up) yields the CPU between bursts of polls instead of hogging it.
+    /// </summary>
     public StorageError WaitWhileBusy(ref IoDeadline deadline)
     {
+        int polls = 0;
         while ((AlternateStatus & AtaStatus.Busy) != 0)
         {
             if (deadline.Expired())
                 return StorageError.IoError;
+            if (++polls % PollsBeforeYield == 0 && (Cpu.ReadFlags() & InterruptFlag) != 0)
+                Scheduler.Yield();
         }
         return StorageError.Ok;
     }

@@ -33,6 +33,14 @@ public class DiskTestPlanTests
         Assert.That(plan.WriteSectors, Is.EqualTo(16));
     }
 
+    [Test]
+    public void BenchTakesMebibytes()
+    {
+        Assert.That(DiskTestPlan.Parse("bench:16").BenchMiB, Is.EqualTo(16));
+        Assert.That(DiskTestPlan.Parse("read:0").BenchMiB, Is.Zero);
+    }
+
+    [TestCase("bench:0")]
     [TestCase("frob:1")]
     [TestCase("read")]
     [TestCase("read:x")]
