@@ -24,6 +24,10 @@ internal static class Banner
             KernelLog.WriteLine("memory: " + ToMiB(PhysicalMemory.UnreachableBytes) + " MiB above 4 GiB not used yet");
         KernelLog.WriteLine("cpu: " + Arch.X64.CpuFeatures.Describe());
         KernelLog.WriteLine("screen: " + Screen.Description);
+        KernelLog.WriteLine("pci: " + Drivers.Pci.PciBus.Count.ToString() + " devices");
+        KernelLog.WriteLine("storage: " + Drivers.Storage.DiskRegistry.Count.ToString() + " disks");
+        for (int i = 0; i < Drivers.Storage.DiskRegistry.Count; i++)
+            KernelLog.WriteLine("  " + Drivers.Storage.DiskRegistry.Describe(Drivers.Storage.DiskRegistry.Get(i)));
         KernelLog.WriteLine("modules: " + boot.ModuleCount.ToString() + (Panic.Symbols != null ? " (symbols loaded)" : " (no symbols)"));
     }
 

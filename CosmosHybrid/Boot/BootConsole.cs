@@ -54,7 +54,7 @@ internal static class BootConsole
             case "":
                 return;
             case "help":
-                KernelLog.WriteLine("commands: help, mem, uptime, bench, panic, poweroff");
+                KernelLog.WriteLine("commands: help, mem, uptime, bench, panic, poweroff, lspci, lspci -v, disks");
                 return;
             case "mem":
                 FrameAllocator frames = KernelPages.Frames;
@@ -73,6 +73,17 @@ internal static class BootConsole
                 return;
             case "panic":
                 PanicDemonstration.Run("page-fault");
+                return;
+            case "lspci":
+                Drivers.Pci.PciListing.Print(verbose: false);
+                return;
+            case "lspci -v":
+                Drivers.Pci.PciListing.Print(verbose: true);
+                return;
+            case "disks":
+                for (int i = 0; i < Drivers.Storage.DiskRegistry.Count; i++)
+                    KernelLog.WriteLine(Drivers.Storage.DiskRegistry.Describe(Drivers.Storage.DiskRegistry.Get(i)));
+                KernelLog.WriteLine(Drivers.Storage.DiskRegistry.Count.ToString() + " disks");
                 return;
             case "poweroff":
                 KernelLog.WriteLine("powering off");

@@ -10,6 +10,7 @@ namespace CosmosHybrid.Boot;
 /// <item><c>kernel-console</c>: start the ring-0 boot console instead of the ring-3 shell.</item>
 /// <item><c>bench</c>: run the in-kernel benchmarks, print their figures and power off.</item>
 /// <item><c>exit-on-panic</c>: after a panic report, leave QEMU through isa-debug-exit instead of halting.</item>
+/// <item><c>disktest</c>, <c>disktest=read:LBA[+N],write:LBA[+N]</c>: exercise every disk found, print the results and power off.</item>
 /// </list>
 /// </summary>
 internal static class BootOptions
@@ -26,6 +27,11 @@ internal static class BootOptions
     public static bool Bench { get; private set; }
 
     public static bool KernelConsole { get; private set; }
+
+    public static bool DiskTest { get; private set; }
+
+    /// <summary>The text after <c>disktest=</c> (empty for a bare <c>disktest</c>).</summary>
+    public static string DiskTestArguments { get; private set; } = "";
 
     public static void Parse(string commandLine)
     {
@@ -57,5 +63,12 @@ internal static class BootOptions
             Bench = true;
         else if (word == "kernel-console")
             KernelConsole = true;
+        else if (word == "disktest")
+            DiskTest = true;
+        else if (word.StartsWith("disktest="))
+        {
+            DiskTest = true;
+            DiskTestArguments = word.Substring("disktest=".Length);
+        }
     }
 }

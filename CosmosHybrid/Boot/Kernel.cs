@@ -67,6 +67,9 @@ internal static unsafe class Kernel
         SerialConsoleInput.Attach(serial, Uart16550.Com1Irq);
         ProgramFiles.LoadFromModules(boot);
         Cpu.EnableInterrupts();
+        // Drivers probe with interrupts on: their time-outs count timer ticks, AHCI completes by IRQ.
+        Drivers.Pci.PciBus.Enumerate();
+        Drivers.Storage.DiskRegistry.Probe(boot);
 
         Banner.Print(boot);
 
@@ -77,6 +80,12 @@ internal static unsafe class Kernel
         {
             bool passed = SelfTest.SelfTestRunner.RunAll();
             Power.ExitEmulator(passed ? Power.SuccessExitCode : Power.FailureExitCode);
+        }
+
+        if (BootOptions.DiskTest)
+        {
+            DiskTest.Run(BootOptions.DiskTestArguments);
+            Power.ExitEmulator(Power.SuccessExitCode);
         }
 
         if (BootOptions.Bench)

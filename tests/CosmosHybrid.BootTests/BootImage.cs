@@ -15,11 +15,13 @@ internal static class BootImage
 {
     private static readonly object Gate = new();
 
-    public static string WithCommandLine(string commandLine)
+    /// <param name="extraModule">A file to add as one more boot module, named after the file (e.g. rootfs.img); null for none.</param>
+    public static string WithCommandLine(string commandLine, string extraModule = null)
     {
         lock (Gate)
         {
-            string key = Hash(commandLine + "|" + LatestWrite(Path.Combine(BuildOutput.IsoRoot, "boot")));
+            string moduleKey = extraModule == null ? "" : "|" + Path.GetFullPath(extraModule) + "|" + File.GetLastWriteTimeUtc(extraModule).Ticks;
+            string key = Hash(commandLine + "|" + LatestWrite(Path.Combine(BuildOutput.IsoRoot, "boot")) + moduleKey);
             string imageDirectory = Path.Combine(BuildOutput.Directory, "test-images");
             string iso = Path.Combine(imageDirectory, key + ".iso");
             if (File.Exists(iso))
@@ -36,6 +38,12 @@ internal static class BootImage
                 File.Copy(path, Path.Combine(root, "boot", file));
                 if (file != "kernel.elf")
                     modules.Append($"    module2 /boot/{file} {file}\n");
+            }
+            if (extraModule != null)
+            {
+                string file = Path.GetFileName(extraModule);
+                File.Copy(extraModule, Path.Combine(root, "boot", file));
+                modules.Append($"    module2 /boot/{file} {file}\n");
             }
             File.WriteAllText(Path.Combine(root, "boot", "grub", "grub.cfg"), GrubConfig(commandLine, modules.ToString()));
 

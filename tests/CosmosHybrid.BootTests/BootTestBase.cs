@@ -21,6 +21,13 @@ public abstract class BootTestBase
         return Machine;
     }
 
+    /// <summary>Boots a given machine type with extra QEMU options (disks, controllers) and optionally one more GRUB module.</summary>
+    protected QemuMachine BootWith(string commandLine, string machine, string extraQemuArguments, Firmware firmware = Firmware.Bios, string extraModule = null)
+    {
+        Machine = QemuMachine.Boot(BootImage.WithCommandLine(commandLine, extraModule), firmware, machine: machine, extraArguments: extraQemuArguments);
+        return Machine;
+    }
+
     /// <summary>Waits for <paramref name="text"/> on the serial line; fails with the log if it never comes.</summary>
     protected void ExpectOutput(string text, TimeSpan? timeout = null)
     {

@@ -47,7 +47,9 @@ public sealed class QemuMachine : IDisposable
     }
 
     /// <param name="cpu">"max" has every optional feature (SMEP, SMAP, XSAVE…); "qemu64" has few, like ../shared/perf's Linux runs.</param>
-    public static QemuMachine Boot(string iso, Firmware firmware = Firmware.Bios, BootMedium medium = BootMedium.Cdrom, string machine = "pc", string cpu = "max")
+    /// <param name="extraArguments">More QEMU options, appended as given (disks, controllers).</param>
+    public static QemuMachine Boot(string iso, Firmware firmware = Firmware.Bios, BootMedium medium = BootMedium.Cdrom, string machine = "pc", string cpu = "max",
+        string extraArguments = null)
     {
         var arguments = new StringBuilder();
         arguments.Append($"-machine {machine} -cpu {cpu} -m 512 -smp 1 -no-reboot ");
@@ -58,6 +60,8 @@ public sealed class QemuMachine : IDisposable
         arguments.Append(medium == BootMedium.Cdrom
             ? $"-cdrom \"{iso}\" "
             : $"-drive if=none,id=stick,format=raw,readonly=on,file=\"{iso}\" -device qemu-xhci -device usb-storage,drive=stick,bootindex=0 ");
+        if (!string.IsNullOrEmpty(extraArguments))
+            arguments.Append(extraArguments).Append(' ');
 
         var start = new ProcessStartInfo("qemu-system-x86_64", arguments.ToString())
         {

@@ -1,0 +1,28 @@
+namespace CosmosHybrid.Drivers.Storage;
+
+/// <summary>
+/// The ATA command opcodes both drivers issue (ATA/ATAPI Command Set, ACS-3): the
+/// PIO forms for the legacy IDE driver, the DMA forms for AHCI.
+/// </summary>
+internal static class AtaCommand
+{
+    public const byte ReadSectors = 0x20;
+    public const byte ReadSectorsExt = 0x24;
+    public const byte ReadDmaExt = 0x25;
+    public const byte WriteSectors = 0x30;
+    public const byte WriteSectorsExt = 0x34;
+    public const byte WriteDmaExt = 0x35;
+    public const byte IdentifyPacketDevice = 0xA1;
+    public const byte FlushCache = 0xE7;
+    public const byte FlushCacheExt = 0xEA;
+    public const byte IdentifyDevice = 0xEC;
+
+    /// <summary>Device register bit 6: the address is an LBA, not cylinder/head/sector.</summary>
+    public const byte DeviceLba = 0x40;
+
+    /// <summary>Highest sector count a 28-bit command can address (2^28 sectors = 128 GiB of 512-byte sectors).</summary>
+    public const ulong Lba28Limit = 1UL << 28;
+
+    /// <summary>Highest sector count a 48-bit command can address.</summary>
+    public const ulong Lba48Limit = 1UL << 48;
+}

@@ -1,0 +1,55 @@
+using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Scheduling;
+
+namespace CosmosHybrid.Drivers.Storage;
+
+/// <summary>
+/// Mutual exclusion for a device that runs one command at a time (an IDE channel, an
+/// AHCI port): a thread that finds it taken blocks until the holder releases it.
+/// Interrupts are off only while the lock's own fields change, which on one CPU is
+/// what makes that change atomic.
+/// </summary>
+internal sealed class DeviceLock
+{
+    private const ulong InterruptFlag = 1 << 9;
+
+    private bool _held;
+    private Thread _waiters;
+
+    public void Acquire()
+    {
+        ulong flags = Cpu.ReadFlags();
+        Cpu.DisableInterrupts();
+        while (_held)
+        {
+            Thread self = Scheduler.Current;
+            self.WaitNext = _waiters;
+            _waiters = self;
+            Scheduler.Block();
+        }
+        _held = true;
+        Restore(flags);
+    }
+
+    public void Release()
+    {
+        ulong flags = Cpu.ReadFlags();
+        Cpu.DisableInterrupts();
+        _held = false;
+        // Wake them all; the first to run takes the lock and the others queue up again.
+        while (_waiters != null)
+        {
+            Thread waiter = _waiters;
+            _waiters = waiter.WaitNext;
+            waiter.WaitNext = null;
+            Scheduler.Wake(waiter);
+        }
+        Restore(flags);
+    }
+
+    private static void Restore(ulong flags)
+    {
+        if ((flags & InterruptFlag) != 0)
+            Cpu.EnableInterrupts();
+    }
+}
