@@ -5,6 +5,8 @@ using System.Threading.Tasks;
 using CosmosHybrid.Abi;
 using CosmosHybrid.Services.Ipc;
 
+using CosmosHybrid.Ipc;
+
 namespace CosmosHybrid.Ring3Host;
 
 /// <summary>
@@ -59,7 +61,7 @@ public sealed unsafe class HostProcess : IMessagePorts
 
     internal InProcessKernel Kernel { get; }
 
-    internal HandleTable Handles { get; } = new HandleTable();
+    internal HandleTable<Port> Handles { get; } = new HandleTable<Port>();
 
     /// <summary>The calling .NET thread's context in this process (created on first use).</summary>
     internal HostThread Current => _current.Value;

@@ -5,6 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using CosmosHybrid.Abi;
 
+using CosmosHybrid.Ipc;
+
 namespace CosmosHybrid.Ring3Host;
 
 /// <summary>
@@ -32,7 +34,7 @@ namespace CosmosHybrid.Ring3Host;
 public sealed class InProcessKernel : IDisposable
 {
     /// <summary>Handles a process can hold.</summary>
-    public const int HandleCapacity = HandleTable.Capacity;
+    public const int HandleCapacity = HandleTable<Port>.Capacity;
 
     /// <summary>Messages a port queues before senders wait or fail with QueueFull.</summary>
     public const int QueueCapacity = Port.QueueCapacity;

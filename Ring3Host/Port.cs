@@ -13,7 +13,7 @@ namespace CosmosHybrid.Ring3Host;
 /// waiter lists: both are stacks (the thread that started waiting last is served first).
 /// Only touched with the kernel lock held.
 /// </remarks>
-internal sealed class Port
+internal sealed class Port : CosmosHybrid.Ipc.IHandleObject
 {
     /// <summary>Messages a port holds before senders must wait (or fail with QueueFull).</summary>
     public const int QueueCapacity = 16;

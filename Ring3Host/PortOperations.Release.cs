@@ -1,5 +1,7 @@
 using CosmosHybrid.Abi;
 
+using CosmosHybrid.Ipc;
+
 namespace CosmosHybrid.Ring3Host;
 
 /// <summary>Closing ports and cleaning up after a process that ended.</summary>
@@ -69,7 +71,7 @@ internal sealed unsafe partial class PortOperations
             // Blocked threads see the ended process and unwind.
             thread.Wake();
         }
-        for (int handle = 1; handle <= HandleTable.Capacity; handle++)
+        for (int handle = 1; handle <= HandleTable<Port>.Capacity; handle++)
         {
             if (process.Handles.Detach(handle, out Port port, out HandleRights rights))
                 AfterHandleRemoved(port, rights);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using CosmosHybrid.Abi;
 
+using CosmosHybrid.Ipc;
+
 namespace CosmosHybrid.Ring3Host;
 
 /// <summary>
@@ -38,7 +40,7 @@ internal sealed unsafe partial class PortOperations
         lock (_sync)
         {
             self.ThrowIfTerminated();
-            HandleTable handles = self.Process.Handles;
+            HandleTable<Port> handles = self.Process.Handles;
             SyscallError error = handles.Lookup(handle, HandleRights.None, out Port port, out HandleRights held);
             if (error != SyscallError.None)
                 return Error(error);

@@ -3,20 +3,21 @@ using CosmosHybrid.Abi;
 namespace CosmosHybrid.Ipc;
 
 /// <summary>
-/// A process's handles: small integers naming a port and the rights held on it.
-/// No handle, no access: every port operation starts by looking the handle up here.
+/// A process's handles: small integers (1-based, lowest free first) naming a port and
+/// the rights held on it. No handle, no access: every port operation starts by looking
+/// the handle up here. Shared by the kernel and Ring3Host, each with its own port type.
 /// </summary>
-internal sealed class HandleTable
+internal sealed class HandleTable<TPort> where TPort : class, IHandleObject
 {
     public const int Capacity = 64;
 
-    private readonly Port[] _ports = new Port[Capacity];
+    private readonly TPort[] _ports = new TPort[Capacity];
     private readonly HandleRights[] _rights = new HandleRights[Capacity];
 
     public int Count { get; private set; }
 
     /// <summary>Adds a handle; returns its value (1-based) or 0 when the table is full.</summary>
-    public long Add(Port port, HandleRights rights)
+    public long Add(TPort port, HandleRights rights)
     {
         for (int i = 0; i < Capacity; i++)
         {
@@ -34,7 +35,7 @@ internal sealed class HandleTable
     }
 
     /// <summary>The port behind <paramref name="handle"/> if the handle is open and holds <paramref name="needed"/>.</summary>
-    public SyscallError Lookup(long handle, HandleRights needed, out Port port, out HandleRights rights)
+    public SyscallError Lookup(long handle, HandleRights needed, out TPort port, out HandleRights rights)
     {
         port = null;
         rights = HandleRights.None;
@@ -48,7 +49,7 @@ internal sealed class HandleTable
     }
 
     /// <summary>Removes a handle without closing the port's side of it (it is being moved elsewhere).</summary>
-    public bool Detach(long handle, out Port port, out HandleRights rights)
+    public bool Detach(long handle, out TPort port, out HandleRights rights)
     {
         if (Lookup(handle, HandleRights.None, out port, out rights) != SyscallError.None)
             return false;
@@ -60,7 +61,7 @@ internal sealed class HandleTable
         return true;
     }
 
-    public Port GetPort(int index) => _ports[index];
+    public TPort GetPort(int index) => _ports[index];
 
     public HandleRights GetRights(int index) => _rights[index];
 }

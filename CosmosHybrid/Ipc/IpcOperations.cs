@@ -643,7 +643,7 @@ internal static unsafe class IpcOperations
                 thread.IpcSending = null;
             }
         }
-        for (int i = 0; i < HandleTable.Capacity; i++)
+        for (int i = 0; i < HandleTable<Port>.Capacity; i++)
         {
             if (process.Handles.GetPort(i) != null && process.Handles.Detach(i + 1, out Port port, out HandleRights rights))
                 AfterHandleRemoved(port, rights);

@@ -8,7 +8,7 @@ namespace CosmosHybrid.Ipc;
 /// lives while any handle refers to it; once its last receive handle is closed it is
 /// "closed": nothing can be received, and every sender is told so (PeerClosed).
 /// </summary>
-internal sealed class Port
+internal sealed class Port : IHandleObject
 {
     public const int QueueCapacity = 16;
 

@@ -25,7 +25,7 @@ internal sealed class Process
     public int Id { get; }
 
     /// <summary>The message-port handles this process holds.</summary>
-    public Ipc.HandleTable Handles { get; } = new Ipc.HandleTable();
+    public Ipc.HandleTable<Ipc.Port> Handles { get; } = new Ipc.HandleTable<Ipc.Port>();
 
     public string Name { get; }
 
