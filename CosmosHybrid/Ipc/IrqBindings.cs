@@ -34,7 +34,7 @@ internal static unsafe class IrqBindings
 
     public static SyscallError Acknowledge(Process owner, int irq)
     {
-        if (irq < 0 || irq >= InterruptDispatcher.IrqCount || s_owners[irq] != owner)
+        if (irq < 0 || irq >= InterruptDispatcher.IrqCount || s_ports[irq] == null || s_owners[irq] != owner)
             return SyscallError.InvalidArgument;
         Pic.Unmask(irq);
         return SyscallError.None;
@@ -44,7 +44,7 @@ internal static unsafe class IrqBindings
     {
         for (int irq = 0; irq < InterruptDispatcher.IrqCount; irq++)
         {
-            if (s_owners[irq] != owner)
+            if (s_ports[irq] == null || s_owners[irq] != owner)
                 continue;
             Pic.Mask(irq);
             InterruptDispatcher.UnregisterIrqHandler(irq);

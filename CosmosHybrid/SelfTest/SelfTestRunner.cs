@@ -23,6 +23,7 @@ internal static class SelfTestRunner
         SchedulerTests.Run();
         RunQueueTests.Run();
         ElfLoaderTests.Run();
+        IrqBindingTests.Run();
         ConformanceTests.Run();
         GcTests.Run();
         KernelLog.WriteLine("selftest: gc ran " + GarbageCollector.CollectionCount.ToString() + " collections, heap "
