@@ -1,15 +1,15 @@
 using System;
 using System.Runtime;
 using System.Runtime.InteropServices;
-using CosmosHybrid.Console;
-using CosmosHybrid.Processes;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Boot.Multiboot2;
+using CosmosHybrid.Console;
 using CosmosHybrid.Diagnostics;
 using CosmosHybrid.Drivers.Display;
 using CosmosHybrid.Drivers.Serial;
 using CosmosHybrid.Memory;
 using CosmosHybrid.Memory.Paging;
+using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
 using Internal.Runtime;
 
@@ -17,8 +17,9 @@ namespace CosmosHybrid.Boot;
 
 /// <summary>
 /// The kernel's entry point, called by Multiboot.asm in long mode on the boot stack,
-/// with interrupts off. It brings the machine up in dependency order and then hands
-/// over to the self-test, the panic demonstration or the boot console.
+/// with interrupts off. It brings the machine up in dependency order and then becomes
+/// the supervisor of the ring-3 shell (or runs what the command line asked for: the
+/// self-test, a disk test, the benchmarks, the panic demonstration, the boot console).
 /// </summary>
 internal static unsafe class Kernel
 {
