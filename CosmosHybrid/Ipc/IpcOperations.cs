@@ -52,7 +52,7 @@ internal static unsafe class IpcOperations
         SyscallError error = process.Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
-        error = ReadMessage(process, userMessage, allowGrant: false, out PendingMessage message, out IpcMessage _);
+        error = ReadMessage(process, userMessage, isCall: false, out PendingMessage message, out IpcMessage _);
         if (error != SyscallError.None)
             return Error(error);
 
@@ -176,7 +176,7 @@ internal static unsafe class IpcOperations
         message.Word1 = frame->Arg3;
         message.Word2 = frame->Arg4;
         message.Word3 = frame->Arg5;
-        message.Bytes = null;
+        message.Bytes = default;
         message.GrantPages = 0;
         message.TransferredPort = null;
         message.Caller = self;
@@ -198,7 +198,7 @@ internal static unsafe class IpcOperations
         IpcMessage replyProbe;
         if (!process.AddressSpace.CopyFromUser(&replyProbe, reply, (ulong)sizeof(IpcMessage)))
             return Error(SyscallError.BadAddress);
-        error = ReadMessage(process, request, allowGrant: true, out PendingMessage message, out _);
+        error = ReadMessage(process, request, isCall: true, out PendingMessage message, out _);
         if (error != SyscallError.None)
             return Error(error);
 
@@ -264,7 +264,7 @@ internal static unsafe class IpcOperations
 
         ulong state = EnterCritical();
         Thread self = Scheduler.Current;
-        Thread caller = ReplyToCurrentCaller(self, frame->Arg1, frame->Arg2, frame->Arg3, frame->Arg4, frame->Arg5, null, 0);
+        Thread caller = ReplyToCurrentCaller(self, frame->Arg1, frame->Arg2, frame->Arg3, frame->Arg4, frame->Arg5, default);
 
         PendingMessage next = TakeNext(port);
         if (next != null)
@@ -296,18 +296,12 @@ internal static unsafe class IpcOperations
         IpcMessage reply;
         if (!process.AddressSpace.CopyFromUser(&reply, userReply, (ulong)sizeof(IpcMessage)))
             return Error(SyscallError.BadAddress);
-        byte[] bytes = null;
-        if (reply.BufferLength > 0)
-        {
-            if (reply.BufferLength > IpcMessage.MaxCopyBytes)
-                return Error(SyscallError.InvalidArgument);
-            bytes = new byte[reply.BufferLength];
-            fixed (byte* destination = bytes)
-            {
-                if (!process.AddressSpace.CopyFromUser(destination, reply.BufferAddress, reply.BufferLength))
-                    return Error(SyscallError.BadAddress);
-            }
-        }
+        if (reply.BufferLength > IpcMessage.MaxCopyBytes)
+            return Error(SyscallError.InvalidArgument);
+        if (!process.AddressSpace.IsReadable(reply.BufferAddress, reply.BufferLength))
+            return Error(SyscallError.BadAddress);
+        // Copied once, straight into the caller, while we hold the CPU.
+        Payload bytes = Payload.InUserMemory(process.AddressSpace, reply.BufferAddress, reply.BufferLength);
 
         ulong state = EnterCritical();
         Thread self = Scheduler.Current;
@@ -316,7 +310,7 @@ internal static unsafe class IpcOperations
             error = SyscallError.InvalidArgument;
         else
         {
-            Thread caller = ReplyToCurrentCaller(self, reply.Tag, reply.Word0, reply.Word1, reply.Word2, reply.Word3, bytes, reply.BufferLength);
+            Thread caller = ReplyToCurrentCaller(self, reply.Tag, reply.Word0, reply.Word1, reply.Word2, reply.Word3, bytes);
             if (caller != null)
                 Scheduler.Wake(caller);
         }
@@ -325,7 +319,7 @@ internal static unsafe class IpcOperations
     }
 
     // Answers the call `self` is serving, if any; returns the caller to wake (null if none or gone).
-    private static Thread ReplyToCurrentCaller(Thread self, ulong tag, ulong word0, ulong word1, ulong word2, ulong word3, byte[] bytes, ulong length)
+    private static Thread ReplyToCurrentCaller(Thread self, ulong tag, ulong word0, ulong word1, ulong word2, ulong word3, Payload bytes)
     {
         PendingMessage served = self.IpcServing;
         if (served == null)
@@ -344,7 +338,7 @@ internal static unsafe class IpcOperations
             reply.Word1 = word1;
             reply.Word2 = word2;
             reply.Word3 = word3;
-            caller.IpcStatus = WriteToUser(caller, caller.IpcReplyMessage, &reply, bytes, length);
+            caller.IpcStatus = WriteToUser(caller, caller.IpcReplyMessage, &reply, bytes);
         }
         else
         {
@@ -422,26 +416,21 @@ internal static unsafe class IpcOperations
         }
         if (message.GrantPages != 0)
             received.GrantedAddress = MapGrant(receiver.Process.AddressSpace, message);
-        receiver.IpcStatus = WriteToUser(receiver, receiver.IpcUserMessage, &received, message.Bytes, message.Bytes == null ? 0 : (ulong)message.Bytes.Length);
+        // A caller that died while its message waited in the queue has no memory left to copy from.
+        Payload bytes = message.Caller != null && message.Caller.HasExited ? default : message.Bytes;
+        receiver.IpcStatus = WriteToUser(receiver, receiver.IpcUserMessage, &received, bytes);
     }
 
     // Writes a received message into `thread`'s memory; bytes go into the buffer it named in its own message.
-    private static SyscallError WriteToUser(Thread thread, ulong userMessage, IpcMessage* message, byte[] bytes, ulong length)
+    private static SyscallError WriteToUser(Thread thread, ulong userMessage, IpcMessage* message, Payload bytes)
     {
         UserAddressSpace space = thread.Process.AddressSpace;
         IpcMessage mine;
         if (!space.CopyFromUser(&mine, userMessage, (ulong)sizeof(IpcMessage)))
             return SyscallError.BadAddress;
-        ulong copied = 0;
-        if (bytes != null && length > 0)
-        {
-            copied = length < mine.BufferLength ? length : mine.BufferLength;
-            fixed (byte* source = bytes)
-            {
-                if (copied > 0 && !space.CopyToUser(mine.BufferAddress, source, copied))
-                    return SyscallError.BadAddress;
-            }
-        }
+        ulong copied = bytes.Length < mine.BufferLength ? bytes.Length : mine.BufferLength;
+        if (!bytes.CopyTo(space, mine.BufferAddress, copied))
+            return SyscallError.BadAddress;
         message->BufferAddress = mine.BufferAddress;
         message->BufferLength = copied;
         return space.CopyToUser(userMessage, message, (ulong)sizeof(IpcMessage)) ? SyscallError.None : SyscallError.BadAddress;
@@ -469,7 +458,7 @@ internal static unsafe class IpcOperations
 
     // ---- building messages from user memory ----
 
-    private static SyscallError ReadMessage(Process process, ulong userMessage, bool allowGrant, out PendingMessage message, out IpcMessage raw)
+    private static SyscallError ReadMessage(Process process, ulong userMessage, bool isCall, out PendingMessage message, out IpcMessage raw)
     {
         message = null;
         IpcMessage copy;
@@ -479,21 +468,29 @@ internal static unsafe class IpcOperations
         raw = copy;
         var built = PendingMessage.Short(copy.Tag, copy.Word0, copy.Word1, copy.Word2, copy.Word3);
 
-        if (copy.BufferLength > 0)
+        if (copy.BufferLength > IpcMessage.MaxCopyBytes)
+            return SyscallError.InvalidArgument;
+        if (isCall)
         {
-            if (copy.BufferLength > IpcMessage.MaxCopyBytes)
-                return SyscallError.InvalidArgument;
-            built.Bytes = new byte[copy.BufferLength];
-            fixed (byte* destination = built.Bytes)
+            // A call: the caller waits, so its bytes stay where they are until delivery.
+            if (!process.AddressSpace.IsReadable(copy.BufferAddress, copy.BufferLength))
+                return SyscallError.BadAddress;
+            built.Bytes = Payload.InUserMemory(process.AddressSpace, copy.BufferAddress, copy.BufferLength);
+        }
+        else if (copy.BufferLength > 0)
+        {
+            byte[] buffered = new byte[copy.BufferLength];
+            fixed (byte* destination = buffered)
             {
                 if (!process.AddressSpace.CopyFromUser(destination, copy.BufferAddress, copy.BufferLength))
                     return SyscallError.BadAddress;
             }
+            built.Bytes = Payload.InKernel(buffered);
         }
 
         if (copy.GrantLength > 0)
         {
-            if (!allowGrant || (copy.GrantAddress & (UserAddressSpace.PageSize - 1)) != 0
+            if (!isCall || (copy.GrantAddress & (UserAddressSpace.PageSize - 1)) != 0
                 || (copy.GrantLength & (UserAddressSpace.PageSize - 1)) != 0 || copy.GrantLength / UserAddressSpace.PageSize > MaxGrantPages)
                 return SyscallError.InvalidArgument;
             built.GrantSpace = process.AddressSpace;

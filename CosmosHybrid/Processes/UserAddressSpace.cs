@@ -172,6 +172,53 @@ internal sealed unsafe class UserAddressSpace
     /// <summary>Copies to user memory; false when any byte is not writable user memory.</summary>
     public bool CopyToUser(ulong destination, void* source, ulong length) => Copy((byte*)source, destination, length, toUser: true);
 
+    /// <summary>True when [address, address + length) is all readable user memory (demand-zero pages are faulted in).</summary>
+    public bool IsReadable(ulong address, ulong length)
+    {
+        if (length == 0)
+            return true;
+        if (address < UserStart || address >= UserEnd || length > UserEnd - address)
+            return false;
+        for (ulong page = address & ~(PageSize - 1); page < address + length; page += PageSize)
+        {
+            if (UserPageContents(page, needWrite: false) == null)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Copies straight from one address space to another (both reached through the direct
+    /// map): the single copy of a message payload. False when either range is not
+    /// (readable, respectively writable) user memory.
+    /// </summary>
+    public static bool CopyBetween(UserAddressSpace source, ulong sourceAddress, UserAddressSpace destination, ulong destinationAddress, ulong length)
+    {
+        if (length == 0)
+            return true;
+        if (sourceAddress < UserStart || sourceAddress >= UserEnd || length > UserEnd - sourceAddress
+            || destinationAddress < UserStart || destinationAddress >= UserEnd || length > UserEnd - destinationAddress)
+            return false;
+        ulong done = 0;
+        while (done < length)
+        {
+            ulong from = sourceAddress + done;
+            ulong to = destinationAddress + done;
+            byte* sourcePage = source.UserPageContents(from, needWrite: false);
+            byte* destinationPage = destination.UserPageContents(to, needWrite: true);
+            if (sourcePage == null || destinationPage == null)
+                return false;
+            ulong sourceOffset = from & (PageSize - 1);
+            ulong destinationOffset = to & (PageSize - 1);
+            ulong chunk = PageSize - (sourceOffset > destinationOffset ? sourceOffset : destinationOffset);
+            if (chunk > length - done)
+                chunk = length - done;
+            CopyBytes(destinationPage + destinationOffset, sourcePage + sourceOffset, chunk);
+            done += chunk;
+        }
+        return true;
+    }
+
     /// <summary>Frees every page this address space maps and its page tables. Never call it on the live address space.</summary>
     public void Destroy()
     {
