@@ -74,11 +74,5 @@ internal static unsafe class KernelPages
         return pages;
     }
 
-    // 8 bytes at a time: under QEMU icount `rep stosb` would cost an instruction per byte.
-    private static void Zero(byte* memory, ulong bytes)
-    {
-        ulong* words = (ulong*)memory;
-        for (ulong i = 0; i < bytes / 8; i++)
-            words[i] = 0;
-    }
+    private static void Zero(byte* memory, ulong bytes) => System.SpanHelpers.Clear(memory, (nuint)bytes);
 }

@@ -290,12 +290,6 @@ internal sealed unsafe class UserAddressSpace
         MappedPages--;
     }
 
-    private static void CopyBytes(byte* destination, byte* source, ulong count)
-    {
-        ulong i = 0;
-        for (; i + 8 <= count; i += 8)
-            *(ulong*)(destination + i) = *(ulong*)(source + i);
-        for (; i < count; i++)
-            destination[i] = source[i];
-    }
+    private static void CopyBytes(byte* destination, byte* source, ulong count) =>
+        System.SpanHelpers.Memmove(destination, source, (nuint)count);
 }

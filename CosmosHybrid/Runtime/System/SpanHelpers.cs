@@ -1,13 +1,21 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace System;
 
 /// <summary>
-/// Memory copy and fill. ILC looks some of these up by name. Copies move
-/// 8 bytes at a time: under QEMU icount a byte loop or `rep movsb` costs per byte.
+/// Memory copy and fill, for the whole runtime and the kernel. ILC looks some of these
+/// up by name. Bulk work is REP MOVSQ/STOSQ in RuntimeStubs.asm: 8 bytes per step, and
+/// the cheapest form under QEMU icount, which charges string instructions per element.
 /// </summary>
 internal static unsafe class SpanHelpers
 {
+    [DllImport("*", EntryPoint = "RhpMemoryCopy"), SuppressGCTransition]
+    private static extern void CopyForward(byte* destination, byte* source, nuint byteCount);
+
+    [DllImport("*", EntryPoint = "RhpMemoryFill"), SuppressGCTransition]
+    private static extern void FillBytes(byte* destination, byte value, nuint byteCount);
+
     public static void Copy<T>(ref T destination, ref T source, int count)
     {
         nuint bytes = (nuint)count * (nuint)Unsafe.SizeOf<T>();
@@ -24,11 +32,7 @@ internal static unsafe class SpanHelpers
 
         if (destination < source || destination >= source + byteCount)
         {
-            nuint i = 0;
-            for (; i + 8 <= byteCount; i += 8)
-                *(ulong*)(destination + i) = *(ulong*)(source + i);
-            for (; i < byteCount; i++)
-                destination[i] = source[i];
+            CopyForward(destination, source, byteCount);
         }
         else
         {
@@ -41,16 +45,10 @@ internal static unsafe class SpanHelpers
         }
     }
 
-    public static void Fill(ref byte destination, nuint byteCount, byte value)
-    {
-        byte* p = (byte*)Unsafe.AsPointer(ref destination);
-        ulong pattern = value * 0x0101010101010101UL;
-        nuint i = 0;
-        for (; i + 8 <= byteCount; i += 8)
-            *(ulong*)(p + i) = pattern;
-        for (; i < byteCount; i++)
-            p[i] = value;
-    }
+    public static void Fill(ref byte destination, nuint byteCount, byte value) =>
+        FillBytes((byte*)Unsafe.AsPointer(ref destination), value, byteCount);
+
+    public static void Clear(byte* destination, nuint byteCount) => FillBytes(destination, 0, byteCount);
 
     public static void ClearWithoutReferences(ref byte destination, nuint byteCount) => Fill(ref destination, byteCount, 0);
 

@@ -33,11 +33,5 @@ internal static unsafe class ObjectModel
 
     public static void ClearMark(byte* obj) => *(nuint*)obj &= ~MarkBit;
 
-    // 8 bytes at a time: `rep stosb` costs an instruction per byte under QEMU icount.
-    public static void Zero(byte* memory, nuint bytes)
-    {
-        ulong* words = (ulong*)memory;
-        for (nuint i = 0; i < bytes / 8; i++)
-            words[i] = 0;
-    }
+    public static void Zero(byte* memory, nuint bytes) => System.SpanHelpers.Clear(memory, bytes);
 }
