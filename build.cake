@@ -98,7 +98,8 @@ Task("Kernel-Native")
 });
 
 // Ring-3 programs: every Services/*/*.csproj that imports RingThreeProgram.props becomes
-// out/NAME.elf (ilc, plus crt0, the runtime's assembly stubs and the program's own .asm).
+// out/NAME.elf (ilc, plus crt0, the runtime's assembly stubs and the program's own .asm)
+// and out/NAME.sym (its symbol map). Both become boot modules.
 var programs = new List<FilePath>();
 
 Task("Programs")
@@ -147,7 +148,12 @@ Task("Programs")
             Run("ld", $"-static -z max-page-size=4096 -z noexecstack -z norelro -T \"{script}\" -o \"{elf}\" "
                 + string.Join(" ", objects.Select(o => $"\"{o}\"")));
         }
+        // Its symbol map, so the kernel can name types and methods in the program's fault reports.
+        var symbols = outDir.CombineWithFilePath(name + ".sym");
+        if (!IsUpToDate(symbols, elf))
+            System.IO.File.WriteAllText(symbols.FullPath, Capture("nm", $"-n --defined-only \"{elf}\""));
         programs.Add(elf);
+        programs.Add(symbols);
     }
 });
 
@@ -164,7 +170,7 @@ Task("Iso")
     foreach (var program in programs)
         CopyIfNewer(program, boot.CombineWithFilePath(program.GetFilename()));
 
-    // Every menu entry loads the same modules: symbols, font, and the programs.
+    // Every menu entry loads the same modules: symbols, font, and the programs with their symbols.
     var modules = string.Join("\n    ", new[] { "kernel.sym", "font.pf2" }.Concat(programs.Select(p => p.GetFilename().FullPath))
         .Select(file => $"module2 /boot/{file} {file}"));
     var config = System.IO.File.ReadAllText(grubConfig.FullPath).Replace("@MODULES@", modules);

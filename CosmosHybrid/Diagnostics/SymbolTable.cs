@@ -9,10 +9,14 @@ namespace CosmosHybrid.Diagnostics;
 public sealed class SymbolTable
 {
     private readonly byte[] _text;
+    private readonly string _modulePrefix;
 
-    public SymbolTable(byte[] nmOutput)
+    /// <param name="nmOutput">The text of `nm -n` for one linked image.</param>
+    /// <param name="module">ILC's module name, which prefixes every managed symbol ("kernel", "shell"…).</param>
+    public SymbolTable(byte[] nmOutput, string module = "kernel")
     {
         _text = nmOutput;
+        _modulePrefix = module + "_";
     }
 
     /// <summary>
@@ -48,7 +52,7 @@ public sealed class SymbolTable
         if (bestStart < 0)
             return false;
 
-        name = Demangle(Decode(bestStart, bestLength));
+        name = Demangle(Decode(bestStart, bestLength), _modulePrefix);
         offset = address - bestAddress;
         return true;
     }
@@ -62,12 +66,12 @@ public sealed class SymbolTable
     }
 
     /// <summary>
-    /// Turns ILC's symbol names into C# names: "kernel_CosmosHybrid_Boot_Kernel__Main"
-    /// becomes "CosmosHybrid.Boot.Kernel.Main"; a MethodTable's "_ZTV23kernel_System_Exception"
-    /// becomes "System.Exception". Underscores inside C# names cannot be told apart from
-    /// separators, so they come out as dots too.
+    /// Turns ILC's symbol names into C# names: with <paramref name="modulePrefix"/> "kernel_",
+    /// "kernel_CosmosHybrid_Boot_Kernel__Main" becomes "CosmosHybrid.Boot.Kernel.Main" and a
+    /// MethodTable's "_ZTV23kernel_System_Exception" becomes "System.Exception". Underscores
+    /// inside C# names cannot be told apart from separators, so they come out as dots too.
     /// </summary>
-    public static string Demangle(string symbol)
+    public static string Demangle(string symbol, string modulePrefix = "kernel_")
     {
         int start = 0;
         if (symbol.StartsWith("_ZTV"))
@@ -76,8 +80,8 @@ public sealed class SymbolTable
             while (start < symbol.Length && symbol[start] >= '0' && symbol[start] <= '9')
                 start++;
         }
-        if (symbol.Length - start > 7 && symbol.Substring(start, 7) == "kernel_")
-            start += 7;
+        if (symbol.Length - start > modulePrefix.Length && symbol.Substring(start, modulePrefix.Length) == modulePrefix)
+            start += modulePrefix.Length;
 
         char[] result = new char[symbol.Length - start];
         int length = 0;

@@ -66,6 +66,8 @@ internal static unsafe class SyscallDispatcher
                 return process.AddressSpace.ReleaseHeap(frame->Arg0, frame->Arg1) ? 0 : Error(SyscallError.InvalidArgument);
             case SyscallNumber.ListProcesses:
                 return ListProcesses(process, frame->Arg0, (long)frame->Arg1);
+            case SyscallNumber.DescribeAddress:
+                return DescribeAddress(process, frame->Arg0, frame->Arg1, (long)frame->Arg2);
             case SyscallNumber.GetProcessInfo:
                 return GetProcessInfo(process, (long)frame->Arg0, frame->Arg1);
             case SyscallNumber.GetMemoryInfo:
@@ -115,6 +117,22 @@ internal static unsafe class SyscallDispatcher
     }
 
     private static long Error(SyscallError error) => -(long)error;
+
+    private static long DescribeAddress(Process process, ulong address, ulong buffer, long capacity)
+    {
+        if (capacity <= 0 || capacity > ChunkSize)
+            return Error(SyscallError.InvalidArgument);
+        SymbolTable symbols = ProgramFiles.GetSymbols(process.Name);
+        if (symbols == null || !symbols.TryFind(address, out string name, out ulong offset))
+            return Error(SyscallError.NotFound);
+        if (offset != 0)
+            name = name + "+0x" + offset.ToString("x");
+        byte* bytes = stackalloc byte[ChunkSize];
+        int length = name.Length < capacity ? name.Length : (int)capacity;
+        for (int i = 0; i < length; i++)
+            bytes[i] = name[i] < 128 ? (byte)name[i] : (byte)'?';
+        return process.AddressSpace.CopyToUser(buffer, bytes, (ulong)length) ? length : Error(SyscallError.BadAddress);
+    }
 
     private static long BindIrq(Process process, long irq, long handle, long bit)
     {

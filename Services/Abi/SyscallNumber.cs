@@ -43,6 +43,8 @@ public enum SyscallNumber : long
     ExitThread = 16,
     /// <summary>(long pid, ProcessInfo* info): one process's record.</summary>
     GetProcessInfo = 17,
+    /// <summary>(ulong address, byte* buffer, long capacity): the name of the symbol at or below an address of the caller's program; returns its length.</summary>
+    DescribeAddress = 18,
 
     // ---- message ports (see IpcMessage) ----
 

@@ -7,8 +7,8 @@ namespace Internal.Runtime;
 
 /// <summary>
 /// The ring-3 half of the runtime seam: heap pages come from the MapMemory system
-/// call, a fatal error prints its report and ends the process, and there is no
-/// symbol table, so types are named by address.
+/// call, a fatal error prints its report and ends the process, and types are named
+/// by the kernel from the program's symbol map (DescribeAddress).
 /// Only the thread that collects is scanned: ring-3 programs that allocate on
 /// several threads at once are not supported by the collector yet.
 /// </summary>
@@ -47,7 +47,18 @@ internal static unsafe partial class RuntimeHost
         SystemCall.Call(SyscallNumber.Exit, FailFastExitStatus);
     }
 
-    internal static partial string DescribeType(MethodTable* type) => "type at 0x" + ((ulong)type).ToString("x");
+    internal static partial string DescribeType(MethodTable* type)
+    {
+        const int Capacity = 128;
+        byte* name = stackalloc byte[Capacity];
+        long length = SystemCall.Call(SyscallNumber.DescribeAddress, (long)type, (long)name, Capacity);
+        if (length <= 0)
+            return "type at 0x" + ((ulong)type).ToString("x");
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++)
+            chars[i] = (char)name[i];
+        return new string(chars);
+    }
 
     [RuntimeExport("RhpFailFastFromStub")]
     private static void StackCorruption() => FailFast("stack buffer overrun detected", null);

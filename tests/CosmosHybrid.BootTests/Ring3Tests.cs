@@ -73,8 +73,7 @@ public class Ring3Tests : BootTestBase
     {
         BootToShell();
         Machine.SendLine("run usertest exception");
-        ExpectOutput("*** unhandled exception");
-        ExpectOutput("usertest: thrown on purpose in ring 3");
+        ExpectOutput("*** unhandled exception System.InvalidOperationException: usertest: thrown on purpose in ring 3");
         ExpectOutput("exited with status 134");
     }
 

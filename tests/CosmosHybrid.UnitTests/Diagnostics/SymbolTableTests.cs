@@ -54,6 +54,17 @@ public class SymbolTableTests
     }
 
     [Test]
+    public void ProgramSymbolsLoseTheirOwnModulePrefix()
+    {
+        var table = new SymbolTable(Encoding.ASCII.GetBytes(
+            "0000000000407358 D _ZTV41usertest_System_InvalidOperationException\n" +
+            "0000000000401000 T usertest_CosmosHybrid_UserTest_Scenarios__Run\n"), "usertest");
+
+        Assert.That(table.Describe(0x407358), Is.EqualTo("System.InvalidOperationException"));
+        Assert.That(table.Describe(0x401010), Is.EqualTo("CosmosHybrid.UserTest.Scenarios.Run+0x10"));
+    }
+
+    [Test]
     public void EmptyMapFindsNothing()
     {
         Assert.That(new SymbolTable(new byte[0]).TryFind(0xffffffff80100000, out _, out _), Is.False);
