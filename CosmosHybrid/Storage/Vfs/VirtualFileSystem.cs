@@ -136,12 +136,12 @@ public sealed class VirtualFileSystem
             return error;
         }
 
-        if (mount == null || relative == "/" || Mounts.HoldsMount(canonical))
+        if (relative == "/" || Mounts.HoldsMount(canonical))
         {
             return StorageError.Exists;
         }
 
-        return mount.Volume.CreateDirectory(relative);
+        return mount == null ? StorageError.NotFound : mount.Volume.CreateDirectory(relative);
     }
 
     /// <summary>Deletes a file or an empty directory.</summary>
