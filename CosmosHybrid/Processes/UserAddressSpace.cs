@@ -243,12 +243,6 @@ internal sealed unsafe class UserAddressSpace
         MappedPages--;
     }
 
-    private static void CopyBytes(byte* destination, byte* source, ulong count)
-    {
-        ulong i = 0;
-        for (; i + 8 <= count; i += 8)
-            *(ulong*)(destination + i) = *(ulong*)(source + i);
-        for (; i < count; i++)
-            destination[i] = source[i];
-    }
+    private static void CopyBytes(byte* destination, byte* source, ulong count) =>
+        System.Buffer.MemoryCopy(source, destination, (long)count, (long)count);
 }

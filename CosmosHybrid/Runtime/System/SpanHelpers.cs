@@ -1,13 +1,24 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace System;
 
 /// <summary>
 /// Memory copy and fill. ILC looks some of these up by name. Copies move
-/// 8 bytes at a time: under QEMU icount a byte loop or `rep movsb` costs per byte.
+/// 8 bytes at a time: under QEMU icount a byte loop or `rep movsb` costs per byte;
+/// from <see cref="StringMoveThreshold"/> bytes on, forward copies and fills use
+/// `rep movsq`/`rep stosq` (RuntimeStubs.asm), one tick per 8 bytes.
 /// </summary>
 internal static unsafe class SpanHelpers
 {
+    private const nuint StringMoveThreshold = 64;
+
+    [DllImport("*", EntryPoint = "RhpCopyQwordsForward"), SuppressGCTransition]
+    private static extern void CopyQwordsForward(byte* destination, byte* source, nuint count);
+
+    [DllImport("*", EntryPoint = "RhpFillQwords"), SuppressGCTransition]
+    private static extern void FillQwords(byte* destination, ulong pattern, nuint count);
+
     public static void Copy<T>(ref T destination, ref T source, int count)
     {
         nuint bytes = (nuint)count * (nuint)Unsafe.SizeOf<T>();
@@ -25,6 +36,11 @@ internal static unsafe class SpanHelpers
         if (destination < source || destination >= source + byteCount)
         {
             nuint i = 0;
+            if (byteCount >= StringMoveThreshold)
+            {
+                i = byteCount & ~(nuint)7;
+                CopyQwordsForward(destination, source, byteCount >> 3);
+            }
             for (; i + 8 <= byteCount; i += 8)
                 *(ulong*)(destination + i) = *(ulong*)(source + i);
             for (; i < byteCount; i++)
@@ -46,6 +62,11 @@ internal static unsafe class SpanHelpers
         byte* p = (byte*)Unsafe.AsPointer(ref destination);
         ulong pattern = value * 0x0101010101010101UL;
         nuint i = 0;
+        if (byteCount >= StringMoveThreshold)
+        {
+            i = byteCount & ~(nuint)7;
+            FillQwords(p, pattern, byteCount >> 3);
+        }
         for (; i + 8 <= byteCount; i += 8)
             *(ulong*)(p + i) = pattern;
         for (; i < byteCount; i++)
