@@ -20,7 +20,7 @@ internal static unsafe class FileSyscalls
 {
     /// <summary>The first and last file system call numbers.</summary>
     public const long FirstCall = (long)SyscallNumber.FileOpen;
-    public const long LastCall = (long)SyscallNumber.FileSetLength;
+    public const long LastCall = (long)SyscallNumber.FileReadAt;
 
     private const int TransferBytes = 64 * 1024;
     private const int MaxPath = VfsPath.MaxLength;
@@ -36,7 +36,9 @@ internal static unsafe class FileSyscalls
             case SyscallNumber.FileOpen:
                 return Open(process, frame->Arg0, (long)frame->Arg1, (long)frame->Arg2);
             case SyscallNumber.FileRead:
-                return Read(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2);
+                return Read(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2, -1);
+            case SyscallNumber.FileReadAt:
+                return (long)frame->Arg3 < 0 ? Error(SyscallError.InvalidArgument) : Read(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2, (long)frame->Arg3);
             case SyscallNumber.FileWrite:
                 return Write(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2);
             case SyscallNumber.FileSeek:
@@ -122,8 +124,9 @@ internal static unsafe class FileSyscalls
 
     // Reads straight into the caller's pages (through the direct map), in pieces of physically
     // contiguous pages; pages that cannot be lent (granted by another process) go through the
-    // transfer buffer. An error after some bytes were read returns the count so far.
-    private static long Read(Process process, long descriptor, ulong buffer, long count)
+    // transfer buffer. An error after some bytes were read returns the count so far. With
+    // 'offset' at 0 or more, reads there and leaves the position alone (pread).
+    private static long Read(Process process, long descriptor, ulong buffer, long count, long offset)
     {
         if (count < 0)
             return Error(SyscallError.InvalidArgument);
@@ -136,15 +139,11 @@ internal static unsafe class FileSyscalls
             ulong address = buffer + (ulong)done;
             long wanted = count - done < TransferBytes ? count - done : TransferBytes;
             byte* direct = UserRun(process, address, ref wanted);
-            StorageError readError;
+            Span<byte> target = direct != null ? new Span<byte>(direct, (int)wanted) : new Span<byte>(s_transfer, 0, (int)wanted);
             int read;
-            if (direct != null)
+            StorageError readError = offset < 0 ? file.Read(target, out read) : file.ReadAt((ulong)(offset + done), target, out read);
+            if (direct == null)
             {
-                readError = file.Read(new Span<byte>(direct, (int)wanted), out read);
-            }
-            else
-            {
-                readError = file.Read(new Span<byte>(s_transfer, 0, (int)wanted), out read);
                 fixed (byte* source = s_transfer)
                 {
                     if (readError == StorageError.Ok && read > 0 && !process.AddressSpace.CopyToUser(address, source, (ulong)read))

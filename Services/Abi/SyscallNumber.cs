@@ -107,6 +107,8 @@ public enum SyscallNumber : long
     ListMounts = 77,
     /// <summary>(long fd, long length): truncates or extends an open file.</summary>
     FileSetLength = 78,
+    /// <summary>(long fd, byte* buffer, long count, long offset): reads at an offset without moving the position (pread).</summary>
+    FileReadAt = 79,
 }
 
 /// <summary>Error results (negated in RAX).</summary>

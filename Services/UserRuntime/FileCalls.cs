@@ -24,6 +24,10 @@ internal static unsafe class FileCalls
     public static long Read(long fd, byte* buffer, long count) =>
         SystemCall.Call(SyscallNumber.FileRead, fd, (long)buffer, count);
 
+    /// <summary>Reads at <paramref name="position"/> without moving the descriptor's position (pread).</summary>
+    public static long ReadAt(long fd, byte* buffer, long count, long position) =>
+        SystemCall.Call(SyscallNumber.FileReadAt, fd, (long)buffer, count, position);
+
     public static long Read(long fd, byte[] buffer, int offset, int count)
     {
         if (offset < 0 || count < 0 || offset > buffer.Length - count)

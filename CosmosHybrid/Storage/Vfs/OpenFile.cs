@@ -50,6 +50,27 @@ public sealed class OpenFile
         return error != StorageError.Ok ? error : _file.Read(buffer, out bytesRead);
     }
 
+    /// <summary>Reads at <paramref name="offset"/>; the position does not move.</summary>
+    public StorageError ReadAt(ulong offset, Span<byte> buffer, out int bytesRead)
+    {
+        bytesRead = 0;
+        StorageError error = CheckFile(VfsOpenFlags.Read);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        ulong position = _file.Position;
+        error = _file.Seek(offset);
+        if (error == StorageError.Ok)
+        {
+            error = _file.Read(buffer, out bytesRead);
+        }
+
+        _file.Seek(position);
+        return error;
+    }
+
     /// <summary>Writes at the position (at the end in append mode) and advances it.</summary>
     public StorageError Write(ReadOnlySpan<byte> buffer, out int bytesWritten)
     {
