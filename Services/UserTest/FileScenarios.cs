@@ -97,7 +97,10 @@ internal static unsafe class FileScenarios
         Expect("read from a negative descriptor", FileCalls.Read(-1, (byte*)CodeAddress, 1), SyscallError.BadHandle);
         Expect("seek with a bad origin", FileCalls.Seek(fd, 0, (FileSeekOrigin)7), SyscallError.InvalidArgument);
         Expect("stat into a kernel address", SystemCall.Call(SyscallNumber.FileStat, (long)Bytes(file), file.Length, KernelAddress), SyscallError.BadAddress);
-        Expect("list into a kernel address", SystemCall.Call(SyscallNumber.DirectoryRead, DirectoryDescriptor(), KernelAddress, 4), SyscallError.BadAddress);
+        long directory = FileCalls.Open("/", FileOpenFlags.Directory);
+        Expect("list into a kernel address", SystemCall.Call(SyscallNumber.DirectoryRead, directory, KernelAddress, 4), SyscallError.BadAddress);
+        Expect("list with no room", SystemCall.Call(SyscallNumber.DirectoryRead, directory, CodeAddress, 0), SyscallError.InvalidArgument);
+        FileCalls.Close(directory);
         Expect("rename to a path in unmapped memory", SystemCall.Call(SyscallNumber.Rename, (long)Bytes(file), file.Length, UnmappedAddress, 4), SyscallError.BadAddress);
         Expect("working directory into a kernel address", SystemCall.Call(SyscallNumber.GetWorkingDirectory, KernelAddress, 100), SyscallError.BadAddress);
         Expect("mount list into a kernel address", SystemCall.Call(SyscallNumber.ListMounts, KernelAddress, 4), SyscallError.BadAddress);
@@ -131,7 +134,10 @@ internal static unsafe class FileScenarios
             FileCalls.Close(descriptors[i]);
     }
 
-    /// <summary>Writes 64 KiB chunks until the volume is full; prints how far it got.</summary>
+    /// <summary>
+    /// Writes until the volume is full to the last byte (64 KiB writes, then 4 KiB, 512 and 1
+    /// byte ones: a write that does not fit writes nothing); prints how far it got.
+    /// </summary>
     public static int Fill(string path)
     {
         long fd = FileCalls.Open(path, FileOpenFlags.Write | FileOpenFlags.Create | FileOpenFlags.Truncate);
@@ -142,13 +148,13 @@ internal static unsafe class FileScenarios
         }
         byte[] chunk = Pattern(64 * 1024);
         long total = 0;
-        long result;
-        while ((result = FileCalls.Write(fd, chunk, 0, chunk.Length)) == chunk.Length)
-            total += result;
-        if (result > 0)
+        long result = 0;
+        for (int size = chunk.Length; size >= 1; size = size > 4096 ? 4096 : size > 512 ? 512 : size > 1 ? 1 : 0)
         {
-            total += result;
-            result = FileCalls.Write(fd, chunk, 0, chunk.Length);
+            while ((result = FileCalls.Write(fd, chunk, 0, size)) == size)
+                total += result;
+            if (result >= 0)
+                break;
         }
         FileCalls.Close(fd);
         Console.WriteLine("fill: wrote " + total.ToString() + " bytes, then: " + (result < 0 ? ProcessCalls.ErrorText(result) : "no error"));
@@ -197,12 +203,6 @@ internal static unsafe class FileScenarios
         }
         FileCalls.Close(fd);
         return found;
-    }
-
-    private static long DirectoryDescriptor()
-    {
-        long fd = FileCalls.Open("/", FileOpenFlags.Directory);
-        return fd;
     }
 
     private static string Canonical(string path) => path.Length > 1 && path.EndsWith("/") ? path.Substring(0, path.Length - 1) : path;
