@@ -8,6 +8,7 @@
 var target = Argument("target", "build");
 var gui = HasArgument("gui");
 var firmware = Argument("firmware", "bios");   // bios | uefi, for `run`
+var disk = Argument("disk", "");                // a raw disk image to attach (IDE) for `run`
 
 var root = MakeAbsolute(Directory("."));
 var outDir = root.Combine("out");
@@ -221,6 +222,8 @@ Task("Run")
         + "-device isa-debug-exit,iobase=0xf4,iosize=0x04 ";
     if (firmware == "uefi")
         args += "-bios /usr/share/ovmf/OVMF.fd ";
+    if (disk != "")
+        args += $"-drive file=\"{MakeAbsolute(File(disk))}\",format=raw,if=ide,index=0 -boot order=d ";
     args += gui ? "-serial stdio" : "-nographic -serial mon:stdio";
     Information(gui ? "QEMU window + serial console here." : "Headless: the serial console is this terminal. Quit QEMU with Ctrl-A then X.");
     // QEMU's own exit status reports isa-debug-exit codes; a user session ends with whatever they chose.
