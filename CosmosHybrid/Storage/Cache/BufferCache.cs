@@ -30,7 +30,8 @@ public sealed class BufferCache : IBlockDevice
     private readonly IBlockDevice _device;
     private readonly int _sectorSize;
     private readonly int _sectorsPerBlock;
-    private readonly Dictionary<ulong, CacheBlock> _blocks = new Dictionary<ulong, CacheBlock>();
+    private readonly BlockTable _blocks;
+    private readonly CacheBlock[] _allocatedBlocks;
     private readonly RecencyList _recency = new RecencyList();
     private readonly Stack<CacheBlock> _spare = new Stack<CacheBlock>();
     private readonly CacheBlock[] _run;
@@ -52,6 +53,8 @@ public sealed class BufferCache : IBlockDevice
         _sectorsPerBlock = Math.Max(1, blockSize / _sectorSize);
         BlockSize = _sectorsPerBlock * _sectorSize;
         Capacity = Math.Max(1, capacity);
+        _blocks = new BlockTable(Capacity);
+        _allocatedBlocks = new CacheBlock[Capacity];
         int runBlocks = Math.Min(MaxWriteBackBlocks, Capacity);
         _run = new CacheBlock[runBlocks];
         _staging = new byte[runBlocks * BlockSize];
@@ -92,7 +95,8 @@ public sealed class BufferCache : IBlockDevice
             int count = (int)Math.Min((ulong)(blockSectors - inBlock), end - position);
             int bytes = count * _sectorSize;
 
-            if (_blocks.TryGetValue(number, out CacheBlock block))
+            CacheBlock block = _blocks.Find(number);
+            if (block != null)
             {
                 _statistics.Hits++;
                 _recency.Touch(block);
@@ -130,7 +134,8 @@ public sealed class BufferCache : IBlockDevice
             int bytes = count * _sectorSize;
             ReadOnlySpan<byte> part = buffer.Slice(offset, bytes);
 
-            if (_blocks.TryGetValue(number, out CacheBlock block))
+            CacheBlock block = _blocks.Find(number);
+            if (block != null)
             {
                 _statistics.Hits++;
                 _recency.Touch(block);
@@ -184,19 +189,20 @@ public sealed class BufferCache : IBlockDevice
         {
             ulong[] numbers = new ulong[_dirty];
             int count = 0;
-            foreach (KeyValuePair<ulong, CacheBlock> pair in _blocks)
+            for (int i = 0; i < _allocated; i++)
             {
-                if (pair.Value.Dirty && count < numbers.Length)
+                CacheBlock candidate = _allocatedBlocks[i];
+                if (candidate.InUse && candidate.Dirty && count < numbers.Length)
                 {
-                    numbers[count++] = pair.Key;
+                    numbers[count++] = candidate.Number;
                 }
             }
 
             Array.Sort(numbers, 0, count);
             for (int i = 0; i < count; i++)
             {
-                CacheBlock block = _blocks[numbers[i]];
-                if (block.Dirty)
+                CacheBlock block = _blocks.Find(numbers[i]);
+                if (block != null && block.Dirty)
                 {
                     StorageError runError = WriteBackRun(block);
                     if (runError != StorageError.Ok)
@@ -248,7 +254,7 @@ public sealed class BufferCache : IBlockDevice
         {
             ulong next = last + 1;
             ulong nextFirst = next * (uint)_sectorsPerBlock;
-            if (nextFirst >= end || _blocks.ContainsKey(next))
+            if (nextFirst >= end || _blocks.Find(next) != null)
             {
                 break;
             }
@@ -344,7 +350,7 @@ public sealed class BufferCache : IBlockDevice
         else if (_allocated < Capacity)
         {
             block = new CacheBlock(BlockSize);
-            _allocated++;
+            _allocatedBlocks[_allocated++] = block;
         }
         else
         {
@@ -359,7 +365,7 @@ public sealed class BufferCache : IBlockDevice
         block.Sectors = SectorsIn(number);
         block.Dirty = false;
         block.InUse = true;
-        _blocks[number] = block;
+        _blocks.Add(block);
         _recency.AddNewest(block);
         return block;
     }
@@ -410,10 +416,12 @@ public sealed class BufferCache : IBlockDevice
         {
             _run[count++] = block;
             sectors += block.Sectors;
-            if (block.Sectors < _sectorsPerBlock || !_blocks.TryGetValue(block.Number + 1, out block))
+            if (block.Sectors < _sectorsPerBlock)
             {
                 break;
             }
+
+            block = _blocks.Find(block.Number + 1);
         }
 
         ulong lba = first.Number * (uint)_sectorsPerBlock;
@@ -459,7 +467,7 @@ public sealed class BufferCache : IBlockDevice
     // Takes a block out of the lookup table and the recency list (its contents are dropped).
     private void Forget(CacheBlock block)
     {
-        _blocks.Remove(block.Number);
+        _blocks.Remove(block);
         _recency.Remove(block);
         block.InUse = false;
     }

@@ -31,4 +31,7 @@ internal sealed class CacheBlock
 
     /// <summary>The next less recently used block, or null for the least recent.</summary>
     public CacheBlock Older { get; set; }
+
+    /// <summary>The next block in the same <see cref="BlockTable"/> bucket.</summary>
+    public CacheBlock HashNext { get; set; }
 }
