@@ -59,6 +59,7 @@ internal static class KernelFileSystem
     public static void MountBootDisks()
     {
         Enter();
+        WallClock clock = WallClock.Start();
         int hardDisks = 0;
         for (int i = 0; i < DiskRegistry.Count; i++)
         {
@@ -74,6 +75,7 @@ internal static class KernelFileSystem
                 KernelLog.WriteLine("vfs: " + disk.Name + ": no FAT file system (" + StorageErrorText.Describe(error) + ")");
                 continue;
             }
+            volume.Clock = clock;
             string source = partition < 0 ? disk.Name : disk.Name + "p" + (partition + 1).ToString();
             s_vfs.Mount(path, volume, source, cache);
             if (!isRam)
