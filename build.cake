@@ -8,6 +8,7 @@
 var target = Argument("target", "build");
 var gui = HasArgument("gui");
 var firmware = Argument("firmware", "bios");   // bios | uefi, for `run`
+var disk = Argument("disk", "");                // a raw disk image to attach (IDE) for `run`
 
 var root = MakeAbsolute(Directory("."));
 var outDir = root.Combine("out");
@@ -28,12 +29,13 @@ const string IlcVersion = "10.0.12";
 var requiredTools = new (string Tool, string Package)[]
 {
     ("nasm", "nasm"), ("ld", "binutils"), ("nm", "binutils"), ("grub-mkrescue", "grub-common"),
-    ("xorriso", "xorriso"), ("mformat", "mtools"), ("qemu-system-x86_64", "qemu-system-x86"),
+    ("xorriso", "xorriso"), ("mformat", "mtools"), ("mcopy", "mtools"), ("qemu-system-x86_64", "qemu-system-x86"),
 };
 
 Task("Prerequisites").Does(() =>
 {
     var missing = requiredTools.Where(t => !IsOnPath(t.Tool)).ToList();
+    if (!IsOnPath("mkfs.fat") && !FileExists(ToolPath("mkfs.fat"))) missing.Add(("mkfs.fat", "dosfstools"));
     if (!System.IO.Directory.Exists("/usr/lib/grub/i386-pc")) missing.Add(("grub BIOS modules", "grub-pc-bin"));
     if (!System.IO.Directory.Exists("/usr/lib/grub/x86_64-efi")) missing.Add(("grub UEFI modules", "grub-efi-amd64-bin"));
     if (!FileExists(fontSource)) missing.Add(("GRUB font " + fontSource, "grub-common"));
@@ -157,9 +159,37 @@ Task("Programs")
     }
 });
 
+// The root file system: a FAT16 image with the programs in /bin and a README, which GRUB
+// loads as the module rootfs.img and the kernel mounts at "/" (a RAM disk).
+var rootFs = outDir.CombineWithFilePath("rootfs.img");
+var rootFsReadme = root.CombineWithFilePath("CosmosHybrid/Boot/rootfs-readme.txt");
+const int RootFsKiB = 16 * 1024;
+
+Task("RootFs")
+    .IsDependentOn("Programs")
+    .Does(() =>
+{
+    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).ToArray()))
+        return;
+    Information($"mkfs.fat + mtools: rootfs.img ({RootFsKiB / 1024} MiB FAT16: /bin, /README.TXT)");
+    var temporary = outDir.CombineWithFilePath("rootfs.img.tmp");
+    if (FileExists(temporary))
+        DeleteFile(temporary);
+    // FAT16: FAT32 needs at least 65525 clusters (over 32 MiB of RAM disk); mtools refuses less.
+    Run("mkfs.fat", $"-F 16 -n COSMOSROOT -C \"{temporary}\" {RootFsKiB}", quiet: true);
+    Run("mmd", $"-i \"{temporary}\" ::/bin");
+    foreach (var program in programs.Where(p => p.GetExtension() == ".elf"))
+        Run("mcopy", $"-i \"{temporary}\" \"{program}\" ::/bin/{program.GetFilename()}");
+    Run("mcopy", $"-i \"{temporary}\" \"{rootFsReadme}\" ::/README.TXT");
+    if (FileExists(rootFs))
+        DeleteFile(rootFs);
+    MoveFile(temporary, rootFs);
+});
+
 Task("Iso")
     .IsDependentOn("Kernel-Native")
     .IsDependentOn("Programs")
+    .IsDependentOn("RootFs")
     .Does(() =>
 {
     var boot = isoRoot.Combine("boot");
@@ -169,9 +199,10 @@ Task("Iso")
     CopyIfNewer(fontSource, boot.CombineWithFilePath("font.pf2"));
     foreach (var program in programs)
         CopyIfNewer(program, boot.CombineWithFilePath(program.GetFilename()));
+    CopyIfNewer(rootFs, boot.CombineWithFilePath("rootfs.img"));
 
-    // Every menu entry loads the same modules: symbols, font, and the programs with their symbols.
-    var modules = string.Join("\n    ", new[] { "kernel.sym", "font.pf2" }.Concat(programs.Select(p => p.GetFilename().FullPath))
+    // Every menu entry loads the same modules: symbols, font, the programs with their symbols, and the root file system.
+    var modules = string.Join("\n    ", new[] { "kernel.sym", "font.pf2" }.Concat(programs.Select(p => p.GetFilename().FullPath)).Append("rootfs.img")
         .Select(file => $"module2 /boot/{file} {file}"));
     var config = System.IO.File.ReadAllText(grubConfig.FullPath).Replace("@MODULES@", modules);
     var configPath = boot.Combine("grub").CombineWithFilePath("grub.cfg");
@@ -197,6 +228,8 @@ Task("Run")
         + "-device isa-debug-exit,iobase=0xf4,iosize=0x04 ";
     if (firmware == "uefi")
         args += "-bios /usr/share/ovmf/OVMF.fd ";
+    if (disk != "")
+        args += $"-drive file=\"{MakeAbsolute(File(disk))}\",format=raw,if=ide,index=0 -boot order=d ";
     args += gui ? "-serial stdio" : "-nographic -serial mon:stdio";
     Information(gui ? "QEMU window + serial console here." : "Headless: the serial console is this terminal. Quit QEMU with Ctrl-A then X.");
     // QEMU's own exit status reports isa-debug-exit codes; a user session ends with whatever they chose.
@@ -222,9 +255,17 @@ Task("Bench")
     if (!IsUpToDate(benchIso, GetFiles(benchRoot.FullPath + "/**/*").ToArray()))
         Run("grub-mkrescue", $"-o \"{benchIso}\" \"{benchRoot}\"");
 
+    // A fresh FAT32 disk (300 MiB, sparse: 4 KiB clusters) on the IDE channel, mounted at /disk,
+    // for the file benchmarks through the buffer cache.
+    var benchDisk = outDir.CombineWithFilePath("bench-disk.img");
+    if (FileExists(benchDisk))
+        DeleteFile(benchDisk);
+    Run("mkfs.fat", $"-F 32 -C \"{benchDisk}\" {300 * 1024}", quiet: true);
+
     var exit = StartProcess("qemu-system-x86_64", new ProcessSettings
     {
         Arguments = $"-machine pc -cpu qemu64 -m 512 -smp 1 -icount shift=0 -cdrom \"{benchIso}\" -no-reboot "
+            + $"-drive file=\"{benchDisk}\",format=raw,if=ide,index=0 -boot order=d "
             + "-display none -monitor none -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=0x04",
         RedirectStandardOutput = true,
     }, out var output);
@@ -291,11 +332,35 @@ void CopyIfNewer(FilePath source, FilePath destination)
         CopyFile(source, destination);
 }
 
-void Run(string tool, string arguments)
+// Runs a tool (found on PATH or in /usr/sbin, /sbin); `quiet` hides its output unless it fails.
+void Run(string tool, string arguments, bool quiet = false)
 {
-    var exit = StartProcess(tool, new ProcessSettings { Arguments = arguments });
+    var settings = new ProcessSettings { Arguments = arguments, RedirectStandardOutput = quiet, RedirectStandardError = quiet };
+    settings.EnvironmentVariables = new Dictionary<string, string> { ["MTOOLS_SKIP_CHECK"] = "1" };
+    var path = ToolPath(tool);
+    if (!quiet)
+    {
+        var status = StartProcess(path, settings);
+        if (status != 0)
+            throw new Exception($"{tool} failed with exit code {status}");
+        return;
+    }
+    var exit = StartProcess(path, settings, out var output, out var errors);
     if (exit != 0)
-        throw new Exception($"{tool} failed with exit code {exit}");
+        throw new Exception($"{tool} failed with exit code {exit}:\n" + string.Join("\n", output.Concat(errors)));
+}
+
+// System tools such as mkfs.fat live in /usr/sbin, which is not on a normal user's PATH.
+string ToolPath(string tool)
+{
+    if (tool.Contains('/') || IsOnPath(tool))
+        return tool;
+    foreach (var directory in new[] { "/usr/sbin", "/sbin" })
+    {
+        if (System.IO.File.Exists(System.IO.Path.Combine(directory, tool)))
+            return System.IO.Path.Combine(directory, tool);
+    }
+    return tool;
 }
 
 string Capture(string tool, string arguments)

@@ -73,6 +73,7 @@ internal static unsafe class Kernel
         Drivers.Storage.DiskRegistry.Probe(boot);
 
         Banner.Print(boot);
+        Storage.Kernel.KernelFileSystem.MountBootDisks();
 
         if (BootOptions.PanicTest)
             PanicDemonstration.Run(BootOptions.PanicTestKind);

@@ -19,13 +19,23 @@ internal static class Power
     private const ushort BochsAcpiPm1aControl = 0xB004;
     private const ushort SleepTypeS5Enable = 0x2000;
 
+    /// <summary>Ends QEMU with <paramref name="code"/> (tests, panics); no disk is synced.</summary>
     public static void ExitEmulator(byte code)
     {
         Cpu.OutDword(DebugExitPort, code);
-        PowerOff();
+        TurnOff();
     }
 
+    /// <summary>An orderly power-off: the file systems' caches are written to the disks first.</summary>
     public static void PowerOff()
+    {
+        Storage.StorageError error = Storage.Kernel.KernelFileSystem.SyncAll();
+        if (error != Storage.StorageError.Ok)
+            Diagnostics.KernelLog.WriteLine("power-off: sync failed: " + Storage.StorageErrorText.Describe(error));
+        TurnOff();
+    }
+
+    private static void TurnOff()
     {
         Cpu.OutWord(QemuAcpiPm1aControl, SleepTypeS5Enable);
         Cpu.OutWord(BochsAcpiPm1aControl, SleepTypeS5Enable);

@@ -27,6 +27,12 @@ internal sealed class Process
     /// <summary>The message-port handles this process holds.</summary>
     public Ipc.HandleTable<Ipc.Port> Handles { get; } = new Ipc.HandleTable<Ipc.Port>();
 
+    /// <summary>Its open files by descriptor (used under the file-system lock only).</summary>
+    public Storage.Vfs.FileDescriptorTable Files { get; } = new Storage.Vfs.FileDescriptorTable();
+
+    /// <summary>Canonical path that relative paths start from.</summary>
+    public string WorkingDirectory { get; set; } = "/";
+
     public string Name { get; }
 
     public int Priority { get; }

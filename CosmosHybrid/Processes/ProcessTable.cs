@@ -38,10 +38,12 @@ internal static unsafe class ProcessTable
 
     /// <summary>
     /// Starts a program: <paramref name="commandLine"/> is its name, optionally followed by
-    /// a space and an argument string for its Main. Returns the process, or null with
-    /// <paramref name="error"/> set.
+    /// a space and an argument string for its Main. A name with a '/' is a file path (relative
+    /// to <paramref name="workingDirectory"/>, ".elf" optional), any other a boot module's program.
+    /// The process starts in <paramref name="workingDirectory"/>. Returns the process, or null
+    /// with <paramref name="error"/> set.
     /// </summary>
-    public static Process Spawn(string commandLine, out SyscallError error)
+    public static Process Spawn(string commandLine, out SyscallError error, string workingDirectory = "/")
     {
         error = SyscallError.None;
         int separator = commandLine.IndexOf(' ');
@@ -52,7 +54,18 @@ internal static unsafe class ProcessTable
             error = SyscallError.InvalidArgument;
             return null;
         }
-        if (!ProgramFiles.TryGet(name, out byte[] file))
+        byte[] file;
+        if (name.IndexOf('/') >= 0)
+        {
+            Storage.StorageError readError = Storage.Kernel.KernelFileSystem.ReadProgram(workingDirectory, name, out file);
+            if (readError != Storage.StorageError.Ok)
+            {
+                error = Syscalls.FileSyscalls.ToSyscallError(readError);
+                return null;
+            }
+            name = ProgramName(name);
+        }
+        else if (!ProgramFiles.TryGet(name, out file))
         {
             error = SyscallError.NotFound;
             return null;
@@ -78,7 +91,7 @@ internal static unsafe class ProcessTable
             return null;
         }
 
-        var process = new Process(s_nextId++, name, space, DefaultPriority);
+        var process = new Process(s_nextId++, name, space, DefaultPriority) { WorkingDirectory = workingDirectory };
         ulong argumentAddress = PlaceArguments(space, arguments);
         Thread thread = argumentAddress == 0 ? null : CreateUserThread(process, entry, argumentAddress & ~15UL, argumentAddress, (ulong)arguments.Length);
         if (thread == null)
@@ -90,6 +103,13 @@ internal static unsafe class ProcessTable
         s_processes[s_count++] = process;
         Scheduler.Start(thread);
         return process;
+    }
+
+    // "/bin/usertest.elf" runs as "usertest".
+    private static string ProgramName(string path)
+    {
+        string name = path.Substring(path.LastIndexOf('/') + 1);
+        return name.EndsWith(".elf") ? name.Substring(0, name.Length - 4) : name;
     }
 
     // The argument bytes go at the very top of the main thread's stack; the stack starts below them.
@@ -177,6 +197,7 @@ internal static unsafe class ProcessTable
                 WakeWaiters(process);
             }
             process.ReleaseMemory();
+            Storage.Kernel.KernelFileSystem.ReleaseProcess(process);
         }
     }
 

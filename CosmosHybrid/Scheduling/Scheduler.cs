@@ -138,7 +138,12 @@ internal static unsafe class Scheduler
             return;
         }
         ulong state = EnterCritical();
-        if (!thread.HasExited)
+        if (thread.KillDeferrals > 0)
+        {
+            // Inside a file-system operation: it finishes it (releasing its locks), then ends (AllowKills).
+            thread.KillPending = true;
+        }
+        else if (!thread.HasExited)
         {
             thread.HasExited = true;
             s_queue.Remove(thread);
@@ -153,6 +158,28 @@ internal static unsafe class Scheduler
     {
         if (s_started)
             s_queue.Tick(SystemClock.Ticks);
+    }
+
+    /// <summary>
+    /// Starts a section in which <see cref="Terminate"/> does not stop the current thread at
+    /// once (it holds a lock others wait for); the kill takes effect at <see cref="AllowKills"/>.
+    /// </summary>
+    public static void DeferKills()
+    {
+        ulong state = EnterCritical();
+        s_current.KillDeferrals++;
+        LeaveCritical(state);
+    }
+
+    /// <summary>Ends a <see cref="DeferKills"/> section; a kill that came meanwhile ends the thread now.</summary>
+    public static void AllowKills()
+    {
+        ulong state = EnterCritical();
+        Thread self = s_current;
+        self.KillDeferrals--;
+        if (self.KillDeferrals == 0 && self.KillPending)
+            ExitCurrent();
+        LeaveCritical(state);
     }
 
     /// <summary>Called last on the way out of an interrupt: the place where preemption happens.</summary>

@@ -59,6 +59,15 @@ internal sealed unsafe class Thread : SchedulerNode
     /// <summary>The next thread waiting to have its stack freed.</summary>
     internal Thread ExitedNext { get; set; }
 
+    /// <summary>
+    /// Nesting depth of sections a kill must not interrupt (file-system operations hold locks
+    /// and leave volumes consistent only at their end); see <see cref="Scheduler.DeferKills"/>.
+    /// </summary>
+    internal int KillDeferrals { get; set; }
+
+    /// <summary>Set when the thread was killed inside such a section: it ends when it leaves the section.</summary>
+    internal bool KillPending { get; set; }
+
     // ---- message-port state (see Ipc/IpcOperations) ----
 
     /// <summary>The next thread in a port's receiver or blocked-sender list.</summary>

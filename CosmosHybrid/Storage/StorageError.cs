@@ -50,4 +50,10 @@ public enum StorageError
 
     /// <summary>The handle is closed or otherwise no longer usable.</summary>
     Closed,
+
+    /// <summary>The handle was not opened for this kind of access (e.g. writing a file opened for reading).</summary>
+    AccessDenied,
+
+    /// <summary>The operation would move an entry from one mounted volume to another.</summary>
+    CrossDevice,
 }

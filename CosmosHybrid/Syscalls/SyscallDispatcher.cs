@@ -112,7 +112,7 @@ internal static unsafe class SyscallDispatcher
             case SyscallNumber.NameLookup:
                 return LookupName(process, frame->Arg0, (long)frame->Arg1);
             default:
-                return Error(SyscallError.NoSuchCall);
+                return FileSyscalls.Handles((long)frame->NumberAndResult) ? FileSyscalls.Run(frame, process) : Error(SyscallError.NoSuchCall);
         }
     }
 
@@ -205,7 +205,7 @@ internal static unsafe class SyscallDispatcher
     {
         if (!ReadUserString(process, name, length, out string programName))
             return Error(length <= 0 || length > MaxNameLength ? SyscallError.InvalidArgument : SyscallError.BadAddress);
-        Process child = ProcessTable.Spawn(programName, out SyscallError error);
+        Process child = ProcessTable.Spawn(programName, out SyscallError error, process.WorkingDirectory);
         return child == null ? Error(error) : child.Id;
     }
 

@@ -76,6 +76,41 @@ public enum SyscallNumber : long
     NameRegister = 44,
     /// <summary>(byte* name, long length): a send handle to the port registered under the name.</summary>
     NameLookup = 45,
+
+    // ---- files (paths are bytes with a length, relative to the working directory unless they start with '/') ----
+
+    /// <summary>(byte* path, long length, FileOpenFlags flags): opens a file or directory; returns a descriptor.</summary>
+    FileOpen = 64,
+    /// <summary>(long fd, byte* buffer, long count): reads at the position; returns the bytes read (0 at the end).</summary>
+    FileRead = 65,
+    /// <summary>(long fd, byte* buffer, long count): writes at the position (the end with Append); returns the bytes written.</summary>
+    FileWrite = 66,
+    /// <summary>(long fd, long offset, FileSeekOrigin origin): moves the position; returns the new position.</summary>
+    FileSeek = 67,
+    /// <summary>(long fd): closes a descriptor.</summary>
+    FileClose = 68,
+    /// <summary>(byte* path, long length, FileStatus* status): describes a file or directory.</summary>
+    FileStat = 69,
+    /// <summary>(long fd, DirectoryEntry* entries, long capacity): the next entries of an open directory; returns how many (0 at the end).</summary>
+    DirectoryRead = 70,
+    /// <summary>(byte* path, long length): creates a directory.</summary>
+    DirectoryCreate = 71,
+    /// <summary>(byte* path, long length): deletes a file or an empty directory.</summary>
+    Unlink = 72,
+    /// <summary>(byte* old, long oldLength, byte* new, long newLength): renames or moves within one volume.</summary>
+    Rename = 73,
+    /// <summary>(): writes every cached block and file-system structure to the disks.</summary>
+    Sync = 74,
+    /// <summary>(byte* path, long length): sets the caller's working directory.</summary>
+    ChangeDirectory = 75,
+    /// <summary>(byte* buffer, long capacity): the caller's working directory; returns its length.</summary>
+    GetWorkingDirectory = 76,
+    /// <summary>(MountInfo* buffer, long capacity): fills mount records; returns how many mounts there are.</summary>
+    ListMounts = 77,
+    /// <summary>(long fd, long length): truncates or extends an open file.</summary>
+    FileSetLength = 78,
+    /// <summary>(long fd, byte* buffer, long count, long offset): reads at an offset without moving the position (pread).</summary>
+    FileReadAt = 79,
 }
 
 /// <summary>Error results (negated in RAX).</summary>
@@ -106,4 +141,26 @@ public enum SyscallError : long
     Exists = 13,
     /// <summary>The handle table is full.</summary>
     TooManyHandles = 14,
+    /// <summary>A file was expected but the path names a directory.</summary>
+    IsDirectory = 15,
+    /// <summary>A directory was expected (a path component or the target is a file).</summary>
+    NotDirectory = 16,
+    /// <summary>The directory still has entries.</summary>
+    NotEmpty = 17,
+    /// <summary>The volume is full.</summary>
+    NoSpace = 18,
+    /// <summary>The file system's structures are damaged.</summary>
+    Corrupt = 19,
+    /// <summary>The device failed or timed out.</summary>
+    IoError = 20,
+    /// <summary>A name is empty, too long or has characters the file system forbids.</summary>
+    InvalidName = 21,
+    /// <summary>The file would exceed the file system's largest size.</summary>
+    FileTooLarge = 22,
+    /// <summary>The target is in use (an open file, a mount point).</summary>
+    Busy = 23,
+    /// <summary>The device or volume layout is not handled.</summary>
+    NotSupported = 24,
+    /// <summary>Renaming across mounted volumes.</summary>
+    CrossDevice = 25,
 }

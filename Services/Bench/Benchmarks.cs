@@ -34,6 +34,7 @@ internal static unsafe class Benchmarks
         Report("ctx_switch_same_process (two threads, per switch)", SwitchBetweenThreads(), "ticks", 0);
         Report("page_fault (first write to a fresh page)", PageFault(), "ticks", 3314);
         IpcBenchmarks.Run();
+        FileBenchmarks.Run();
         Console.WriteLine("bench: done");
         return 0;
     }

@@ -14,13 +14,14 @@ internal static unsafe class Commands
             case "help":
                 Console.WriteLine("help                 this list");
                 Console.WriteLine("ps                   processes: pid, name, state, priority, threads, handles, memory, CPU time");
-                Console.WriteLine("spawn NAME [ARGS]    start a program in the background; prints its pid");
+                Console.WriteLine("spawn NAME [ARGS]    start a program in the background; prints its pid (NAME with a '/' is a file)");
                 Console.WriteLine("run NAME [ARGS]      start a program and wait for it to end");
                 Console.WriteLine("wait PID             wait for a process to end; prints its status");
                 Console.WriteLine("kill PID             end a process");
                 Console.WriteLine("mem                  physical memory");
                 Console.WriteLine("uptime               time since boot");
-                Console.WriteLine("bench                measure system call, context switch and page fault costs");
+                Console.WriteLine("bench                measure system call, context switch, page fault, IPC and file costs");
+                FileCommands.PrintHelp();
                 Console.WriteLine("poweroff             turn the machine off");
                 Console.WriteLine("exit                 end the shell (the kernel starts a new one)");
                 return;
@@ -58,7 +59,8 @@ internal static unsafe class Commands
                 ProcessCalls.PowerOff();
                 return;
             default:
-                Console.WriteLine(command + ": unknown command (try 'help')");
+                if (!FileCommands.TryExecute(command, argument))
+                    Console.WriteLine(command + ": unknown command (try 'help')");
                 return;
         }
     }

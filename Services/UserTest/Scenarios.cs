@@ -11,7 +11,8 @@ namespace CosmosHybrid.UserTest;
 /// kernel-write, kernel-read, privileged, stack-overflow, exception), bad-pointers
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
 /// preemption), spawn-loop N (start and reap N processes, check frames come back),
-/// heap (the ring-3 garbage collector under churn), exit N.
+/// heap (the ring-3 garbage collector under churn), exit N, and the file scenarios
+/// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>).
 /// </summary>
 internal static unsafe class Scenarios
 {
@@ -49,6 +50,14 @@ internal static unsafe class Scenarios
                 return HeapChurn.Run();
             case "exit":
                 return ParseOr(rest, 0);
+            case "files":
+                return FileScenarios.Files(rest);
+            case "fill":
+                return FileScenarios.Fill(rest);
+            case "churn":
+                return FileScenarios.Churn(rest);
+            case "leave-open":
+                return FileScenarios.LeaveOpen(rest);
             case string ipc when ipc.StartsWith("ipc-"):
                 return IpcScenarios.Run(ipc, rest);
             default:

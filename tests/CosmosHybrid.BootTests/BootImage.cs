@@ -15,7 +15,8 @@ internal static class BootImage
 {
     private static readonly object Gate = new();
 
-    /// <param name="extraModule">A file to add as one more boot module, named after the file (e.g. rootfs.img); null for none.</param>
+    /// <param name="extraModule">A file to add as one more boot module, named after the file; null for none. It takes the
+    /// place of the build's module of the same name (e.g. its own rootfs.img).</param>
     public static string WithCommandLine(string commandLine, string extraModule = null)
     {
         lock (Gate)
@@ -35,6 +36,8 @@ internal static class BootImage
             foreach (string path in Directory.GetFiles(Path.Combine(BuildOutput.IsoRoot, "boot")))
             {
                 string file = Path.GetFileName(path);
+                if (extraModule != null && file == Path.GetFileName(extraModule))
+                    continue;
                 File.Copy(path, Path.Combine(root, "boot", file));
                 if (file != "kernel.elf")
                     modules.Append($"    module2 /boot/{file} {file}\n");

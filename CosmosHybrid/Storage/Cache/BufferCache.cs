@@ -1,0 +1,493 @@
+using System;
+using System.Collections.Generic;
+
+namespace CosmosHybrid.Storage.Cache;
+
+/// <summary>
+/// A write-back block cache in front of a block device, itself a block device: file
+/// systems mount on it unchanged. The device is divided into blocks of
+/// <see cref="BlockSize"/> bytes (whole sectors); at most <see cref="Capacity"/> of them are
+/// held in memory, and the least recently used one makes room for a new one.
+/// </summary>
+/// <remarks>
+/// <para>Writes only change cached blocks (marking them dirty); dirty blocks reach the device
+/// when they are evicted or on <see cref="Sync"/>, runs of consecutive dirty blocks in one
+/// request. A block that could not be written back stays cached and dirty: dirty data is
+/// never dropped. Its error is returned by the next <see cref="Sync"/>, and meanwhile the
+/// operation that needed room falls back to an uncached transfer.</para>
+/// <para>Reads of whole blocks missing from the cache go to the device in one request straight
+/// into the caller's buffer, and are then copied into the cache.</para>
+/// <para>Not thread-safe: the file system layer above serialises calls.</para>
+/// </remarks>
+public sealed class BufferCache : IBlockDevice
+{
+    /// <summary>Block size used unless the device's sectors are larger: a page.</summary>
+    public const int DefaultBlockSize = 4096;
+
+    /// <summary>The longest run of dirty blocks written back in one device request.</summary>
+    public const int MaxWriteBackBlocks = 16;
+
+    private readonly IBlockDevice _device;
+    private readonly int _sectorSize;
+    private readonly int _sectorsPerBlock;
+    private readonly BlockTable _blocks;
+    private readonly CacheBlock[] _allocatedBlocks;
+    private readonly RecencyList _recency = new RecencyList();
+    private readonly Stack<CacheBlock> _spare = new Stack<CacheBlock>();
+    private readonly CacheBlock[] _run;
+    private readonly byte[] _staging;
+    private int _allocated;
+    private int _dirty;
+    private StorageError _pendingError;
+    private CacheStatistics _statistics;
+
+    /// <summary>
+    /// Caches <paramref name="device"/> in blocks of <paramref name="blockSize"/> bytes (rounded
+    /// down to whole sectors, at least one), holding at most <paramref name="capacity"/> blocks
+    /// (at least one). Block memory is allocated as it is first needed.
+    /// </summary>
+    public BufferCache(IBlockDevice device, int blockSize = DefaultBlockSize, int capacity = 256)
+    {
+        _device = device;
+        _sectorSize = device.SectorSize;
+        _sectorsPerBlock = Math.Max(1, blockSize / _sectorSize);
+        BlockSize = _sectorsPerBlock * _sectorSize;
+        Capacity = Math.Max(1, capacity);
+        _blocks = new BlockTable(Capacity);
+        _allocatedBlocks = new CacheBlock[Capacity];
+        int runBlocks = Math.Min(MaxWriteBackBlocks, Capacity);
+        _run = new CacheBlock[runBlocks];
+        _staging = new byte[runBlocks * BlockSize];
+    }
+
+    /// <summary>Bytes per cached block.</summary>
+    public int BlockSize { get; }
+
+    /// <summary>The most blocks held at once.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Blocks held now.</summary>
+    public int CachedBlocks => _blocks.Count;
+
+    /// <summary>Blocks holding writes the device has not seen.</summary>
+    public int DirtyBlocks => _dirty;
+
+    /// <summary>Hit, miss, eviction and device request counters.</summary>
+    public CacheStatistics Statistics => _statistics;
+
+    /// <inheritdoc/>
+    public int SectorSize => _sectorSize;
+
+    /// <inheritdoc/>
+    public ulong SectorCount => _device.SectorCount;
+
+    /// <inheritdoc/>
+    public StorageError Read(ulong lba, Span<byte> buffer)
+    {
+        StorageError error = Check(lba, buffer.Length, out ulong end);
+        ulong position = lba;
+        int offset = 0;
+        while (error == StorageError.Ok && position < end)
+        {
+            ulong number = position / (uint)_sectorsPerBlock;
+            int inBlock = (int)(position - number * (uint)_sectorsPerBlock);
+            int blockSectors = SectorsIn(number);
+            int count = (int)Math.Min((ulong)(blockSectors - inBlock), end - position);
+            int bytes = count * _sectorSize;
+
+            CacheBlock block = _blocks.Find(number);
+            if (block != null)
+            {
+                _statistics.Hits++;
+                _recency.Touch(block);
+                new ReadOnlySpan<byte>(block.Data, inBlock * _sectorSize, bytes).CopyTo(buffer.Slice(offset, bytes));
+            }
+            else if (inBlock == 0 && count == blockSectors)
+            {
+                error = ReadMissingRun(number, end, buffer.Slice(offset), out count);
+                bytes = count * _sectorSize;
+            }
+            else
+            {
+                error = ReadPartialMiss(number, buffer.Slice(offset, bytes), inBlock);
+            }
+
+            position += (uint)count;
+            offset += bytes;
+        }
+
+        return error;
+    }
+
+    /// <inheritdoc/>
+    public StorageError Write(ulong lba, ReadOnlySpan<byte> buffer)
+    {
+        StorageError error = Check(lba, buffer.Length, out ulong end);
+        ulong position = lba;
+        int offset = 0;
+        while (error == StorageError.Ok && position < end)
+        {
+            ulong number = position / (uint)_sectorsPerBlock;
+            int inBlock = (int)(position - number * (uint)_sectorsPerBlock);
+            int blockSectors = SectorsIn(number);
+            int count = (int)Math.Min((ulong)(blockSectors - inBlock), end - position);
+            int bytes = count * _sectorSize;
+            ReadOnlySpan<byte> part = buffer.Slice(offset, bytes);
+
+            CacheBlock block = _blocks.Find(number);
+            if (block != null)
+            {
+                _statistics.Hits++;
+                _recency.Touch(block);
+            }
+            else
+            {
+                block = Acquire(number);
+                if (block != null && count != blockSectors)
+                {
+                    // Part of a block: the rest must come from the device first.
+                    error = ReadDevice(number * (uint)_sectorsPerBlock, new Span<byte>(block.Data, 0, blockSectors * _sectorSize));
+                    _statistics.Misses++;
+                    if (error != StorageError.Ok)
+                    {
+                        Discard(block);
+                        break;
+                    }
+                }
+            }
+
+            if (block != null)
+            {
+                part.CopyTo(new Span<byte>(block.Data, inBlock * _sectorSize, bytes));
+                MarkDirty(block);
+            }
+            else
+            {
+                error = WriteThrough(number, inBlock, part);
+            }
+
+            position += (uint)count;
+            offset += bytes;
+        }
+
+        return error;
+    }
+
+    /// <summary>Writes every dirty block back (then flushes the device); same as <see cref="Sync"/>.</summary>
+    public StorageError Flush() => Sync();
+
+    /// <summary>
+    /// Writes every dirty block to the device in block order, then flushes the device's own
+    /// cache. Stops at the first device error and returns it (also an earlier write-back
+    /// error not yet reported); the blocks not written stay dirty for a later attempt.
+    /// </summary>
+    public StorageError Sync()
+    {
+        StorageError error = _pendingError;
+        _pendingError = StorageError.Ok;
+        if (_dirty > 0)
+        {
+            ulong[] numbers = new ulong[_dirty];
+            int count = 0;
+            for (int i = 0; i < _allocated; i++)
+            {
+                CacheBlock candidate = _allocatedBlocks[i];
+                if (candidate.InUse && candidate.Dirty && count < numbers.Length)
+                {
+                    numbers[count++] = candidate.Number;
+                }
+            }
+
+            Array.Sort(numbers, 0, count);
+            for (int i = 0; i < count; i++)
+            {
+                CacheBlock block = _blocks.Find(numbers[i]);
+                if (block != null && block.Dirty)
+                {
+                    StorageError runError = WriteBackRun(block);
+                    if (runError != StorageError.Ok)
+                    {
+                        return runError;
+                    }
+                }
+            }
+        }
+
+        StorageError flushError = _device.Flush();
+        return error != StorageError.Ok ? error : flushError;
+    }
+
+    private StorageError Check(ulong lba, int length, out ulong end)
+    {
+        end = lba;
+        if (length <= 0 || length % _sectorSize != 0)
+        {
+            return StorageError.InvalidArgument;
+        }
+
+        ulong sectors = (ulong)(length / _sectorSize);
+        ulong total = _device.SectorCount;
+        if (lba >= total || sectors > total - lba)
+        {
+            return StorageError.InvalidArgument;
+        }
+
+        end = lba + sectors;
+        return StorageError.Ok;
+    }
+
+    // Sectors in block 'number': a full block except perhaps the device's last one.
+    private int SectorsIn(ulong number)
+    {
+        ulong first = number * (uint)_sectorsPerBlock;
+        return (int)Math.Min((ulong)_sectorsPerBlock, _device.SectorCount - first);
+    }
+
+    // Reads the whole, uncached blocks from 'number' on (as many as the request covers
+    // entirely) in one device request into 'destination', then caches copies of them.
+    private StorageError ReadMissingRun(ulong number, ulong end, Span<byte> destination, out int sectors)
+    {
+        ulong first = number * (uint)_sectorsPerBlock;
+        ulong last = number;
+        sectors = SectorsIn(number);
+        while (true)
+        {
+            ulong next = last + 1;
+            ulong nextFirst = next * (uint)_sectorsPerBlock;
+            if (nextFirst >= end || _blocks.Find(next) != null)
+            {
+                break;
+            }
+
+            int nextSectors = SectorsIn(next);
+            if (nextFirst + (uint)nextSectors > end)
+            {
+                break;
+            }
+
+            last = next;
+            sectors += nextSectors;
+        }
+
+        Span<byte> run = destination.Slice(0, sectors * _sectorSize);
+        StorageError error = ReadDevice(first, run);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        int offset = 0;
+        for (ulong block = number; block <= last; block++)
+        {
+            _statistics.Misses++;
+            int bytes = SectorsIn(block) * _sectorSize;
+            CacheBlock slot = Acquire(block);
+            if (slot != null)
+            {
+                run.Slice(offset, bytes).CopyTo(slot.Data);
+            }
+
+            offset += bytes;
+        }
+
+        return StorageError.Ok;
+    }
+
+    // Part of an uncached block: the whole block is read (into the cache, or into the
+    // staging buffer when no room can be made) and the wanted sectors copied out.
+    private StorageError ReadPartialMiss(ulong number, Span<byte> destination, int inBlock)
+    {
+        _statistics.Misses++;
+        int blockBytes = SectorsIn(number) * _sectorSize;
+        CacheBlock slot = Acquire(number);
+        byte[] target = slot != null ? slot.Data : _staging;
+        StorageError error = ReadDevice(number * (uint)_sectorsPerBlock, new Span<byte>(target, 0, blockBytes));
+        if (error != StorageError.Ok)
+        {
+            if (slot != null)
+            {
+                Discard(slot);
+            }
+
+            return error;
+        }
+
+        new ReadOnlySpan<byte>(target, inBlock * _sectorSize, destination.Length).CopyTo(destination);
+        return StorageError.Ok;
+    }
+
+    // No room in the cache (write-back failing): the sectors go to the device at once,
+    // a partial block by read-modify-write through the staging buffer.
+    private StorageError WriteThrough(ulong number, int inBlock, ReadOnlySpan<byte> part)
+    {
+        ulong first = number * (uint)_sectorsPerBlock;
+        int blockSectors = SectorsIn(number);
+        if (inBlock == 0 && part.Length == blockSectors * _sectorSize)
+        {
+            return WriteDevice(first, part);
+        }
+
+        Span<byte> block = new Span<byte>(_staging, 0, blockSectors * _sectorSize);
+        StorageError error = ReadDevice(first, block);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        part.CopyTo(block.Slice(inBlock * _sectorSize));
+        return WriteDevice(first, block);
+    }
+
+    // A block for 'number' (not cached yet), registered as most recently used and clean,
+    // with undefined contents; null when the cache is full of blocks that cannot be written back.
+    private CacheBlock Acquire(ulong number)
+    {
+        CacheBlock block;
+        if (_spare.Count > 0)
+        {
+            block = _spare.Pop();
+        }
+        else if (_allocated < Capacity)
+        {
+            block = new CacheBlock(BlockSize);
+            _allocatedBlocks[_allocated++] = block;
+        }
+        else
+        {
+            block = Evict();
+            if (block == null)
+            {
+                return null;
+            }
+        }
+
+        block.Number = number;
+        block.Sectors = SectorsIn(number);
+        block.Dirty = false;
+        block.InUse = true;
+        _blocks.Add(block);
+        _recency.AddNewest(block);
+        return block;
+    }
+
+    // Frees the least recently used block, writing it back first if it is dirty. When that
+    // write fails the block stays (dirty) and the least recently used clean block goes
+    // instead; null when there is none.
+    private CacheBlock Evict()
+    {
+        CacheBlock victim = _recency.Oldest;
+        if (victim == null)
+        {
+            return null;
+        }
+
+        if (victim.Dirty)
+        {
+            StorageError error = WriteBackRun(victim);
+            if (error != StorageError.Ok)
+            {
+                _pendingError = error;
+                victim = victim.Newer;
+                while (victim != null && victim.Dirty)
+                {
+                    victim = victim.Newer;
+                }
+
+                if (victim == null)
+                {
+                    return null;
+                }
+            }
+        }
+
+        Forget(victim);
+        _statistics.Evictions++;
+        return victim;
+    }
+
+    // Writes 'first' and the cached dirty blocks right after it on the device (up to
+    // MaxWriteBackBlocks) in one request; marks them clean only if the write succeeded.
+    private StorageError WriteBackRun(CacheBlock first)
+    {
+        int count = 0;
+        int sectors = 0;
+        CacheBlock block = first;
+        while (block != null && block.Dirty && count < _run.Length)
+        {
+            _run[count++] = block;
+            sectors += block.Sectors;
+            if (block.Sectors < _sectorsPerBlock)
+            {
+                break;
+            }
+
+            block = _blocks.Find(block.Number + 1);
+        }
+
+        ulong lba = first.Number * (uint)_sectorsPerBlock;
+        StorageError error;
+        if (count == 1)
+        {
+            error = WriteDevice(lba, new ReadOnlySpan<byte>(first.Data, 0, sectors * _sectorSize));
+        }
+        else
+        {
+            for (int i = 0; i < count; i++)
+            {
+                new ReadOnlySpan<byte>(_run[i].Data, 0, _run[i].Sectors * _sectorSize).CopyTo(new Span<byte>(_staging, i * BlockSize, _run[i].Sectors * _sectorSize));
+            }
+
+            error = WriteDevice(lba, new ReadOnlySpan<byte>(_staging, 0, sectors * _sectorSize));
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            if (error == StorageError.Ok)
+            {
+                _run[i].Dirty = false;
+                _dirty--;
+                _statistics.BlocksWrittenBack++;
+            }
+
+            _run[i] = null;
+        }
+
+        return error;
+    }
+
+    private void MarkDirty(CacheBlock block)
+    {
+        if (!block.Dirty)
+        {
+            block.Dirty = true;
+            _dirty++;
+        }
+    }
+
+    // Takes a block out of the lookup table and the recency list (its contents are dropped).
+    private void Forget(CacheBlock block)
+    {
+        _blocks.Remove(block);
+        _recency.Remove(block);
+        block.InUse = false;
+    }
+
+    // Undoes Acquire for a block whose contents could not be read.
+    private void Discard(CacheBlock block)
+    {
+        Forget(block);
+        _spare.Push(block);
+    }
+
+    private StorageError ReadDevice(ulong lba, Span<byte> buffer)
+    {
+        _statistics.DeviceReads++;
+        return _device.Read(lba, buffer);
+    }
+
+    private StorageError WriteDevice(ulong lba, ReadOnlySpan<byte> buffer)
+    {
+        _statistics.DeviceWrites++;
+        return _device.Write(lba, buffer);
+    }
+}

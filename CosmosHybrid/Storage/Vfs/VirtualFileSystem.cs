@@ -1,0 +1,386 @@
+using System;
+using System.Collections.Generic;
+using CosmosHybrid.Storage.Cache;
+using CosmosHybrid.Storage.Fat;
+
+namespace CosmosHybrid.Storage.Vfs;
+
+/// <summary>
+/// One tree of files over the mounted volumes: resolves paths (relative ones against a
+/// working directory, with "." and ".." and across mount points) to a volume and a path
+/// within it, and runs the file operations there.
+/// </summary>
+/// <remarks>
+/// Mount points behave as directories: they are listed in their parent, cannot be removed
+/// or renamed, and nothing can be renamed across them. Every operation returns a
+/// <see cref="StorageError"/>; none throws. Not thread-safe: the kernel holds one lock
+/// around every call.
+/// </remarks>
+public sealed class VirtualFileSystem
+{
+    /// <summary>The mounted volumes.</summary>
+    public MountTable Mounts { get; } = new MountTable();
+
+    /// <summary>Attaches <paramref name="volume"/> at canonical <paramref name="path"/>.</summary>
+    public StorageError Mount(string path, FatVolume volume, string source, BufferCache cache) =>
+        Mounts.Add(new Mount(path, volume, source, cache));
+
+    /// <summary>Opens a file or (with <see cref="VfsOpenFlags.Directory"/>) a directory.</summary>
+    public StorageError Open(string workingDirectory, string path, VfsOpenFlags flags, out OpenFile file)
+    {
+        file = null;
+        string canonical = null;
+        Mount mount = null;
+        string relative = null;
+        StorageError error = CheckFlags(flags);
+        if (error == StorageError.Ok)
+        {
+            error = Locate(workingDirectory, path, out canonical, out mount, out relative);
+        }
+
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        if ((flags & VfsOpenFlags.Directory) != 0)
+        {
+            var entries = new List<FileEntry>();
+            error = List(canonical, mount, relative, entries);
+            if (error == StorageError.Ok)
+            {
+                file = new OpenFile(mount, canonical, flags, null, entries);
+            }
+
+            return error;
+        }
+
+        if (mount == null || relative == "/")
+        {
+            return mount == null && !Mounts.HoldsMount(canonical) ? StorageError.NotFound : StorageError.IsDirectory;
+        }
+
+        FatOpenFlags fatFlags = FatOpenFlags.None;
+        if ((flags & VfsOpenFlags.Create) != 0)
+        {
+            fatFlags |= FatOpenFlags.Create;
+        }
+
+        if ((flags & VfsOpenFlags.Exclusive) != 0)
+        {
+            fatFlags |= FatOpenFlags.Exclusive;
+        }
+
+        if ((flags & VfsOpenFlags.Truncate) != 0)
+        {
+            fatFlags |= FatOpenFlags.Truncate;
+        }
+
+        if ((flags & VfsOpenFlags.Append) != 0)
+        {
+            fatFlags |= FatOpenFlags.Append;
+        }
+
+        error = mount.Volume.Open(relative, fatFlags, out FatFile fatFile);
+        if (error == StorageError.Ok)
+        {
+            file = new OpenFile(mount, canonical, flags, fatFile, null);
+        }
+
+        return error;
+    }
+
+    /// <summary>Describes the file or directory at <paramref name="path"/>.</summary>
+    public StorageError Stat(string workingDirectory, string path, out FileEntry entry)
+    {
+        entry = default;
+        StorageError error = Locate(workingDirectory, path, out string canonical, out Mount mount, out string relative);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        if (mount == null || relative == "/")
+        {
+            if (mount == null && !Mounts.HoldsMount(canonical))
+            {
+                return StorageError.NotFound;
+            }
+
+            entry = new FileEntry(VfsPath.GetName(canonical), true, 0, 0, 0);
+            return StorageError.Ok;
+        }
+
+        error = mount.Volume.Stat(relative, out FatEntryInfo info);
+        if (error == StorageError.Ok)
+        {
+            entry = ToEntry(info);
+        }
+
+        return error;
+    }
+
+    /// <summary>Appends the entries of a directory (mount points in it included) to <paramref name="entries"/>.</summary>
+    public StorageError ReadDirectory(string workingDirectory, string path, List<FileEntry> entries)
+    {
+        StorageError error = Locate(workingDirectory, path, out string canonical, out Mount mount, out string relative);
+        return error != StorageError.Ok ? error : List(canonical, mount, relative, entries);
+    }
+
+    /// <summary>Creates an empty directory.</summary>
+    public StorageError CreateDirectory(string workingDirectory, string path)
+    {
+        StorageError error = Locate(workingDirectory, path, out string canonical, out Mount mount, out string relative);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        if (relative == "/" || Mounts.HoldsMount(canonical))
+        {
+            return StorageError.Exists;
+        }
+
+        return mount == null ? StorageError.NotFound : mount.Volume.CreateDirectory(relative);
+    }
+
+    /// <summary>Deletes a file or an empty directory.</summary>
+    public StorageError Remove(string workingDirectory, string path)
+    {
+        StorageError error = Locate(workingDirectory, path, out string canonical, out Mount mount, out string relative);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        if (Mounts.HoldsMount(canonical))
+        {
+            return StorageError.Busy;
+        }
+
+        if (mount == null)
+        {
+            return StorageError.NotFound;
+        }
+
+        error = mount.Volume.Stat(relative, out FatEntryInfo info);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        return info.IsDirectory ? mount.Volume.RemoveDirectory(relative) : mount.Volume.Delete(relative);
+    }
+
+    /// <summary>Renames or moves a file or directory within one volume.</summary>
+    public StorageError Rename(string workingDirectory, string oldPath, string newPath)
+    {
+        StorageError error = Locate(workingDirectory, oldPath, out string oldCanonical, out Mount oldMount, out string oldRelative);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        error = Locate(workingDirectory, newPath, out string newCanonical, out Mount newMount, out string newRelative);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        if (Mounts.HoldsMount(oldCanonical) || Mounts.HoldsMount(newCanonical))
+        {
+            return StorageError.Busy;
+        }
+
+        if (oldMount == null)
+        {
+            return StorageError.NotFound;
+        }
+
+        if (newMount != oldMount)
+        {
+            return StorageError.CrossDevice;
+        }
+
+        return oldMount.Volume.Rename(oldRelative, newRelative);
+    }
+
+    /// <summary>The canonical form of <paramref name="path"/> when it names a directory (for `cd`).</summary>
+    public StorageError ChangeDirectory(string workingDirectory, string path, out string directory)
+    {
+        directory = null;
+        StorageError error = VfsPath.Combine(workingDirectory, path, out string canonical);
+        if (error == StorageError.Ok)
+        {
+            error = Stat(canonical, canonical, out FileEntry entry);
+            if (error == StorageError.Ok && !entry.IsDirectory)
+            {
+                error = StorageError.NotDirectory;
+            }
+        }
+
+        if (error == StorageError.Ok)
+        {
+            directory = canonical;
+        }
+
+        return error;
+    }
+
+    /// <summary>Reads a whole file of at most <paramref name="maxBytes"/> bytes (a program to load).</summary>
+    public StorageError ReadAll(string workingDirectory, string path, int maxBytes, out byte[] data)
+    {
+        data = null;
+        StorageError error = Open(workingDirectory, path, VfsOpenFlags.Read, out OpenFile file);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        if (file.Length > (ulong)maxBytes)
+        {
+            file.Close();
+            return StorageError.FileTooLarge;
+        }
+
+        byte[] bytes = new byte[(int)file.Length];
+        int done = 0;
+        while (error == StorageError.Ok && done < bytes.Length)
+        {
+            error = file.Read(new Span<byte>(bytes, done, bytes.Length - done), out int read);
+            if (error == StorageError.Ok && read == 0)
+            {
+                error = StorageError.Corrupt;
+            }
+
+            done += read;
+        }
+
+        StorageError closeError = file.Close();
+        if (error == StorageError.Ok)
+        {
+            error = closeError;
+        }
+
+        if (error == StorageError.Ok)
+        {
+            data = bytes;
+        }
+
+        return error;
+    }
+
+    /// <summary>Writes every volume's cached metadata and blocks to its device; returns the first error.</summary>
+    public StorageError Sync()
+    {
+        StorageError result = StorageError.Ok;
+        for (int i = 0; i < Mounts.Count; i++)
+        {
+            StorageError error = Mounts.Get(i).Volume.Flush();
+            if (result == StorageError.Ok)
+            {
+                result = error;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The mount a path lies on (null when none).</summary>
+    public StorageError FindMount(string workingDirectory, string path, out Mount mount)
+    {
+        StorageError error = Locate(workingDirectory, path, out _, out mount, out _);
+        return error == StorageError.Ok && mount == null ? StorageError.NotFound : error;
+    }
+
+    private static StorageError CheckFlags(VfsOpenFlags flags)
+    {
+        const VfsOpenFlags Known = VfsOpenFlags.Read | VfsOpenFlags.Write | VfsOpenFlags.Create | VfsOpenFlags.Truncate
+            | VfsOpenFlags.Append | VfsOpenFlags.Exclusive | VfsOpenFlags.Directory;
+        const VfsOpenFlags WriteOnly = VfsOpenFlags.Create | VfsOpenFlags.Truncate | VfsOpenFlags.Append | VfsOpenFlags.Exclusive;
+        if ((flags & ~Known) != 0)
+        {
+            return StorageError.InvalidArgument;
+        }
+
+        if ((flags & VfsOpenFlags.Directory) != 0)
+        {
+            return (flags & (VfsOpenFlags.Write | WriteOnly)) != 0 ? StorageError.InvalidArgument : StorageError.Ok;
+        }
+
+        if ((flags & (VfsOpenFlags.Read | VfsOpenFlags.Write)) == 0)
+        {
+            return StorageError.InvalidArgument;
+        }
+
+        if ((flags & WriteOnly) != 0 && (flags & VfsOpenFlags.Write) == 0)
+        {
+            return StorageError.InvalidArgument;
+        }
+
+        return (flags & VfsOpenFlags.Exclusive) != 0 && (flags & VfsOpenFlags.Create) == 0 ? StorageError.InvalidArgument : StorageError.Ok;
+    }
+
+    private StorageError Locate(string workingDirectory, string path, out string canonical, out Mount mount, out string relative)
+    {
+        mount = null;
+        relative = null;
+        StorageError error = VfsPath.Combine(workingDirectory, path, out canonical);
+        if (error == StorageError.Ok)
+        {
+            mount = Mounts.Resolve(canonical, out relative);
+        }
+
+        return error;
+    }
+
+    // The entries of a directory: the volume's, then mount points inside it that the volume
+    // does not list already. A path on no volume is a directory only if mounts lie below it.
+    private StorageError List(string canonical, Mount mount, string relative, List<FileEntry> entries)
+    {
+        int first = entries.Count;
+        if (mount != null)
+        {
+            var infos = new List<FatEntryInfo>();
+            StorageError error = mount.Volume.ReadDirectory(relative, infos);
+            if (error != StorageError.Ok)
+            {
+                return error;
+            }
+
+            for (int i = 0; i < infos.Count; i++)
+            {
+                entries.Add(ToEntry(infos[i]));
+            }
+        }
+        else if (!Mounts.HoldsMount(canonical))
+        {
+            return StorageError.NotFound;
+        }
+
+        var mountNames = new List<string>();
+        Mounts.GetChildMountNames(canonical, mountNames);
+        for (int i = 0; i < mountNames.Count; i++)
+        {
+            bool listed = false;
+            for (int j = first; j < entries.Count && !listed; j++)
+            {
+                listed = string.Equals(entries[j].Name, mountNames[i], StringComparison.OrdinalIgnoreCase);
+                if (listed)
+                {
+                    entries[j] = new FileEntry(entries[j].Name, true, 0, entries[j].ModifiedDate, entries[j].ModifiedTime);
+                }
+            }
+
+            if (!listed)
+            {
+                entries.Add(new FileEntry(mountNames[i], true, 0, 0, 0));
+            }
+        }
+
+        return StorageError.Ok;
+    }
+
+    private static FileEntry ToEntry(in FatEntryInfo info) =>
+        new FileEntry(info.Name, info.IsDirectory, info.IsDirectory ? 0 : info.Size, info.Modified.Date, info.Modified.Time);
+}

@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using NUnit.Framework;
+
+namespace CosmosHybrid.BootTests;
+
+/// <summary>
+/// The file system from the ring-3 shell: the root RAM disk from the ISO, hard disks with
+/// FAT made by mkfs.fat on IDE (whole disk and MBR partition) and AHCI, where a file written
+/// in one boot is read in the next and the reference tools find the image clean, a full
+/// disk, a damaged one, and a process killed in the middle of file system calls.
+/// </summary>
+public class FileSystemTests : BootTestBase
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly List<FatDiskImage> _images = new();
+
+    [TearDown]
+    public void DeleteImages()
+    {
+        foreach (FatDiskImage image in _images)
+            image.Dispose();
+        _images.Clear();
+    }
+
+    [Test]
+    public void RootFileSystemComesFromTheIso()
+    {
+        Boot("");
+        ExpectOutput("vfs: / is ram0 (FAT16");
+        ExpectOutput("$ ");
+
+        Assert.That(Shell("ls /bin"), Does.Contain("usertest.elf").And.Contain("shell.elf"));
+        Assert.That(Shell("cat /README.TXT"), Does.Contain("CosmosHybrid root file system"));
+        Assert.That(Shell("run /bin/usertest exit 5"), Does.Contain("process 2 exited with status 5"));
+        Assert.That(Shell("run /bin/usertest.elf count 2 dotted"), Does.Contain("dotted done"));
+        Assert.That(Shell("cd /bin"), Is.Empty);
+        Assert.That(Shell("pwd"), Is.EqualTo("/bin"));
+        Assert.That(Shell("run ./usertest count 1 relative"), Does.Contain("relative done"), "relative to the working directory");
+        Assert.That(Shell("run ../nowhere/x"), Does.Contain("not found"));
+        Assert.That(Shell("cd /README.TXT"), Does.Contain("not a directory"));
+
+        Assert.That(Shell("write /notes.txt first"), Does.Contain("wrote 6 bytes"));
+        Assert.That(Shell("append /notes.txt second"), Does.Contain("wrote 7 bytes"));
+        Assert.That(Shell("cat /notes.txt"), Is.EqualTo("first\r\nsecond"));
+        Assert.That(Shell("mkdir /docs"), Is.Empty);
+        Assert.That(Shell("mv /notes.txt /docs/notes.txt"), Is.Empty);
+        Assert.That(Shell("ls /docs"), Does.Contain("13  notes.txt"));
+        Assert.That(Shell("rm /docs"), Does.Contain("directory not empty"));
+        Assert.That(Shell("rm /docs/notes.txt"), Is.Empty);
+        Assert.That(Shell("rm /docs"), Is.Empty);
+        Assert.That(Shell("ls /"), Does.Not.Contain("docs"));
+        Assert.That(Shell("df"), Does.Match(@"/\s+ram0\s+FAT16\s+\d+"));
+
+        string files = Shell("run /bin/usertest files /");
+        Assert.That(files, Does.Match(@"files: (\d+) of \1 checks passed in /"));
+        Assert.That(files, Does.Contain("exited with status 0"));
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+    }
+
+    [Test]
+    public void KilledProcessLeavesTheFileSystemUsableAndItsFilesClosed()
+    {
+        Boot("");
+        ExpectOutput("$ ");
+
+        Assert.That(Shell("run /bin/usertest leave-open /open.txt"), Does.Contain("is descriptor 0"));
+        Assert.That(Shell("rm /open.txt"), Is.Empty, "the kernel closed the file when the process ended");
+
+        for (int round = 0; round < 4; round++)
+        {
+            // Kills land at different points of the churn's file system calls.
+            int from = Machine.SerialLog.Length;
+            string started = Shell("spawn /bin/usertest churn /churn.bin");
+            string pid = Regex.Match(started, @"started process (\d+)").Groups[1].Value;
+            WaitFrom(from, "churn: started");
+            Thread.Sleep(100 + 170 * round);
+            Assert.That(Shell("write /alive.txt still here"), Does.Contain("wrote 11 bytes"), "file calls work beside the churn");
+            Assert.That(Shell("kill " + pid), Does.Contain("killed " + pid));
+            Shell("wait " + pid);   // returns once the process is gone (the shell words status -9 as an error code)
+        }
+        Assert.That(Shell("cat /alive.txt"), Is.EqualTo("still here"));
+        Assert.That(Shell("rm /churn.bin"), Does.Not.Contain("busy"), "the killed process's file was closed");
+        Assert.That(Shell("run /bin/usertest files /"), Does.Match(@"files: (\d+) of \1 checks passed"));
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+    }
+
+    [TestCase("ide", 0, TestName = "FileWrittenInOneBootIsReadInTheNext(IDE)")]
+    [TestCase("ide", 2048, TestName = "FileWrittenInOneBootIsReadInTheNext(IDE, MBR partition)")]
+    [TestCase("ahci", 0, TestName = "FileWrittenInOneBootIsReadInTheNext(AHCI)")]
+    public void FileWrittenInOneBootIsReadInTheNext(string controller, int partitionStart)
+    {
+        FatDiskImage disk = Keep(FatDiskImage.Create("persist-" + controller, 32, 34000, partitionStart, "-s", "1"));
+        disk.Put("/FROMHOST.TXT", Encoding.ASCII.GetBytes("made by mtools\n"));
+        string source = (controller == "ide" ? "ata0" : "ahci0") + (partitionStart > 0 ? "p1" : "");
+
+        BootDisk(controller, disk);
+        ExpectOutput($"vfs: /disk is {source} (FAT32");
+        ExpectOutput("$ ");
+        Assert.That(Shell("cat /disk/FROMHOST.TXT"), Is.EqualTo("made by mtools"));
+        Assert.That(Shell("write /disk/hello.txt Hello from the first boot"), Does.Contain("wrote 26 bytes"));
+        Assert.That(Shell("mkdir /disk/Some.Directory"), Is.Empty);
+        Assert.That(Shell("write /disk/Some.Directory/LongFileName.text nested"), Does.Contain("wrote 7 bytes"));
+        Assert.That(Shell("sync"), Is.Empty);
+        Assert.That(Shell("df"), Does.Match(@"/disk\s+" + source + @"\s+FAT32\s+\d+\s+\d+\s+\d+\s+\d+/2048 KiB, 0 dirty"));
+        PowerOff();
+
+        disk.AssertClean();
+        Assert.That(disk.Get("/hello.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("Hello from the first boot\n")));
+        Assert.That(disk.Get("/Some.Directory/LongFileName.text"), Is.EqualTo(Encoding.ASCII.GetBytes("nested\n")));
+
+        BootDisk(controller, disk);
+        ExpectOutput("$ ");
+        Assert.That(Shell("cat /disk/hello.txt"), Is.EqualTo("Hello from the first boot"));
+        Assert.That(Shell("append /disk/hello.txt and the second"), Does.Contain("wrote 15 bytes"));
+        Assert.That(Shell("rm /disk/Some.Directory/LongFileName.text"), Is.Empty);
+        Assert.That(Shell("mv /disk/Some.Directory /disk/Renamed"), Is.Empty);
+        Assert.That(Shell("run /bin/usertest files /disk"), Does.Match(@"files: (\d+) of \1 checks passed in /disk"));
+        PowerOff();   // no sync: power-off writes the cache back
+
+        disk.AssertClean();
+        Assert.That(disk.Get("/hello.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("Hello from the first boot\nand the second\n")));
+        Assert.That(disk.Get("/FROMHOST.TXT"), Is.EqualTo(Encoding.ASCII.GetBytes("made by mtools\n")));
+    }
+
+    [Test]
+    public void FullDiskSaysNoSpaceAndStaysClean()
+    {
+        FatDiskImage disk = Keep(FatDiskImage.Create("full", 12, 1024, 0, "-s", "1"));
+        BootDisk("ide", disk);
+        ExpectOutput("vfs: /disk is ata0 (FAT12");
+        ExpectOutput("$ ");
+
+        string fill = Shell("run /bin/usertest fill /disk/big.bin");
+        Assert.That(fill, Does.Contain("then: no space left on the volume"));
+        long written = long.Parse(Regex.Match(fill, @"fill: wrote (\d+) bytes").Groups[1].Value);
+        Assert.That(written, Is.GreaterThan(900_000));
+        Assert.That(Shell("write /disk/more.txt x"), Does.Contain("write: /disk/more.txt: no space left on the volume"));
+        Assert.That(Shell("mkdir /disk/dir"), Does.Contain("no space left on the volume"));
+        Assert.That(Shell("df"), Does.Match(@"/disk\s+ata0\s+FAT12\s+\d+\s+\d+\s+0\s"));
+        PowerOff();
+
+        disk.AssertClean();
+        Assert.That(disk.Get("/big.bin").Length, Is.EqualTo(written));
+
+        BootDisk("ide", disk);
+        ExpectOutput("$ ");
+        Assert.That(Shell("rm /disk/big.bin"), Is.Empty);
+        Assert.That(Shell("write /disk/more.txt room again"), Does.Contain("wrote 11 bytes"));
+        PowerOff();
+        disk.AssertClean();
+        Assert.That(disk.Get("/more.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("room again\n")));
+    }
+
+    [Test]
+    public void DamagedDisksGiveErrorsNotPanics()
+    {
+        // ata0: a file whose cluster chain loops back on itself. ata1: no valid boot sector.
+        FatDiskImage looped = Keep(FatDiskImage.Create("looped", 32, 34000, 0, "-s", "1"));
+        looped.Put("/BROKEN.BIN", new byte[5000]);
+        looped.Put("/GOOD.TXT", Encoding.ASCII.GetBytes("intact\n"));
+        uint cluster = FirstCluster(looped, "BROKEN  BIN");
+        long entry = FatOffset(looped) + cluster * 4L;
+        Assert.That(BitConverter.ToUInt32(looped.ReadBytes(entry, 4)), Is.EqualTo(cluster + 1), "mcopy wrote a contiguous chain");
+        looped.WriteBytes(entry, BitConverter.GetBytes(cluster));
+        FatDiskImage garbage = Keep(FatDiskImage.Create("garbage", 12, 1024));
+        garbage.WriteBytes(11, new byte[] { 0x00, 0x00, 0x00 });   // bytes per sector 0, sectors per cluster 0
+
+        BootWith("", "pc", looped.IdeArguments + $" -drive file=\"{garbage.Path}\",format=raw,if=ide,index=1");
+        ExpectOutput("vfs: /disk is ata0 (FAT32");
+        ExpectOutput("vfs: ata1: no FAT file system (file system damaged)");
+        ExpectOutput("$ ");
+
+        Assert.That(Shell("cat /disk/BROKEN.BIN"), Does.Contain("cat: /disk/BROKEN.BIN: file system damaged"));
+        Assert.That(Shell("rm /disk/BROKEN.BIN"), Does.Contain("file system damaged"));
+        Assert.That(Shell("run /bin/usertest.elf exit 3"), Does.Contain("exited with status 3"));
+        Assert.That(Shell("ls /disk"), Does.Contain("BROKEN.BIN").And.Contain("GOOD.TXT"));
+        Assert.That(Shell("cat /disk/GOOD.TXT"), Is.EqualTo("intact"));
+        Assert.That(Shell("ls /disk1"), Does.Contain("not found"));
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+        PowerOff();
+    }
+
+    private FatDiskImage Keep(FatDiskImage image)
+    {
+        _images.Add(image);
+        return image;
+    }
+
+    private void BootDisk(string controller, FatDiskImage disk)
+    {
+        Machine?.Dispose();
+        if (controller == "ide")
+            BootWith("", "pc", disk.IdeArguments);
+        else
+            BootWith("", "q35", disk.AhciArguments);
+    }
+
+    private void PowerOff()
+    {
+        Machine.SendLine("poweroff");
+        Assert.That(ExpectExit(), Is.EqualTo(0), "ACPI power-off");
+    }
+
+    /// <summary>
+    /// Types a command at the shell and returns what it printed: the text between the echo
+    /// of the command and the next prompt, trimmed.
+    /// </summary>
+    private string Shell(string command)
+    {
+        int start = Machine.SerialLog.Length;
+        Machine.SendLine(command);
+        int output = WaitFrom(start, command + "\r\n") + command.Length + 2;
+        int prompt = WaitFrom(output, "$ ");
+        return Machine.SerialLog.Substring(output, prompt - output).Trim();
+    }
+
+    // Waits for 'text' at or after 'from' in the serial log; returns where it starts.
+    private int WaitFrom(int from, string text)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < CommandTimeout)
+        {
+            string log = Machine.SerialLog;
+            int index = log.IndexOf(text, Math.Min(from, log.Length), StringComparison.Ordinal);
+            if (index >= 0)
+                return index;
+            Thread.Sleep(50);
+        }
+        Assert.Fail($"\"{text}\" did not appear on the serial console");
+        return -1;
+    }
+
+    // The FAT32 layout from the boot sector: reserved sectors, FAT size, sectors per cluster.
+    private static long FatOffset(FatDiskImage image)
+    {
+        byte[] boot = image.ReadBytes(0, 512);
+        return BitConverter.ToUInt16(boot, 14) * 512L;
+    }
+
+    private static uint FirstCluster(FatDiskImage image, string shortName)
+    {
+        byte[] boot = image.ReadBytes(0, 512);
+        long reserved = BitConverter.ToUInt16(boot, 14);
+        long fats = boot[16];
+        long fatSectors = BitConverter.ToUInt32(boot, 36);
+        long sectorsPerCluster = boot[13];
+        uint rootCluster = BitConverter.ToUInt32(boot, 44);
+        long root = (reserved + fats * fatSectors + (rootCluster - 2) * sectorsPerCluster) * 512;
+        byte[] directory = image.ReadBytes(root, 512);
+        for (int offset = 0; offset < directory.Length; offset += 32)
+        {
+            if (Encoding.ASCII.GetString(directory, offset, 11) == shortName)
+                return (uint)(BitConverter.ToUInt16(directory, offset + 20) << 16 | BitConverter.ToUInt16(directory, offset + 26));
+        }
+        Assert.Fail(shortName + " not in the root directory");
+        return 0;
+    }
+}
