@@ -66,6 +66,8 @@ internal static unsafe class SyscallDispatcher
                 return process.AddressSpace.ReleaseHeap(frame->Arg0, frame->Arg1) ? 0 : Error(SyscallError.InvalidArgument);
             case SyscallNumber.ListProcesses:
                 return ListProcesses(process, frame->Arg0, (long)frame->Arg1);
+            case SyscallNumber.ListPciDevices:
+                return ListPciDevices(process, frame->Arg0, (long)frame->Arg1);
             case SyscallNumber.DescribeAddress:
                 return DescribeAddress(process, frame->Arg0, frame->Arg1, (long)frame->Arg2);
             case SyscallNumber.GetProcessInfo:
@@ -117,6 +119,23 @@ internal static unsafe class SyscallDispatcher
     }
 
     private static long Error(SyscallError error) => -(long)error;
+
+    private const long MaxListing = 16 * 1024;
+
+    private static long ListPciDevices(Process process, ulong buffer, long capacity)
+    {
+        if (capacity <= 0 || capacity > MaxListing)
+            return Error(SyscallError.InvalidArgument);
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < Drivers.Pci.PciBus.Count; i++)
+            text.Append(Drivers.Pci.PciListing.FormatLine(Drivers.Pci.PciBus.Get(i))).Append('\n');
+        int length = text.Length < capacity ? text.Length : (int)capacity;
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++)
+            bytes[i] = text[i] < 128 ? (byte)text[i] : (byte)'?';
+        fixed (byte* source = bytes)
+            return process.AddressSpace.CopyToUser(buffer, source, (ulong)length) ? length : Error(SyscallError.BadAddress);
+    }
 
     private static long DescribeAddress(Process process, ulong address, ulong buffer, long capacity)
     {

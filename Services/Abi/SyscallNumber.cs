@@ -45,6 +45,8 @@ public enum SyscallNumber : long
     GetProcessInfo = 17,
     /// <summary>(ulong address, byte* buffer, long capacity): the name of the symbol at or below an address of the caller's program; returns its length.</summary>
     DescribeAddress = 18,
+    /// <summary>(byte* buffer, long capacity): the PCI devices, one `lspci`-style line each; returns the bytes written.</summary>
+    ListPciDevices = 19,
 
     // ---- message ports (see IpcMessage) ----
 

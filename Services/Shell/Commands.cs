@@ -19,6 +19,7 @@ internal static unsafe class Commands
                 Console.WriteLine("wait PID             wait for a process to end; prints its status");
                 Console.WriteLine("kill PID             end a process");
                 Console.WriteLine("mem                  physical memory");
+                Console.WriteLine("lspci                PCI devices");
                 Console.WriteLine("uptime               time since boot");
                 Console.WriteLine("bench                measure system call, context switch, page fault, IPC and file costs");
                 FileCommands.PrintHelp();
@@ -47,6 +48,9 @@ internal static unsafe class Commands
                 return;
             case "mem":
                 ShowMemory();
+                return;
+            case "lspci":
+                ListPciDevices();
                 return;
             case "uptime":
                 Console.WriteLine("up " + FormatMilliseconds(ProcessCalls.UptimeMilliseconds));
@@ -107,6 +111,24 @@ internal static unsafe class Commands
                 + Pad(info.HandleCount.ToString(), 4) + " "
                 + Pad((info.MemoryPages * 4).ToString(), 10) + " " + Pad(info.CpuMilliseconds.ToString(), 9));
         }
+    }
+
+    private static void ListPciDevices()
+    {
+        const int Capacity = 8192;
+        byte[] text = new byte[Capacity];
+        long length;
+        fixed (byte* buffer = text)
+            length = SystemCall.Call(SyscallNumber.ListPciDevices, (long)buffer, Capacity);
+        if (length < 0)
+        {
+            Console.WriteLine("lspci: " + ProcessCalls.ErrorText(length));
+            return;
+        }
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++)
+            chars[i] = (char)text[i];
+        Console.Write(new string(chars));
     }
 
     private static void ShowMemory()

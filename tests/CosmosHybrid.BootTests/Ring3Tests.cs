@@ -29,6 +29,8 @@ public class Ring3Tests : BootTestBase
         ExpectOutput("up 0m ");
         Machine.SendLine("mem");
         ExpectOutput("MiB free");
+        Machine.SendLine("lspci");
+        ExpectOutput("8086:7010");   // the PIIX3 IDE controller of QEMU's pc machine
     }
 
     [Test]
