@@ -20,15 +20,13 @@ internal static unsafe partial class RuntimeHost
 
     internal static partial ulong EnterCriticalRegion()
     {
-        ulong flags = Cpu.ReadFlags();
-        Cpu.DisableInterrupts();
+        ulong flags = Cpu.DisableInterruptsSaving();
         return flags;
     }
 
     internal static partial void LeaveCriticalRegion(ulong state)
     {
-        if ((state & InterruptFlag) != 0)
-            Cpu.EnableInterrupts();
+        Cpu.RestoreInterrupts(state);
     }
 
     internal static partial void FailFast(string reason, string detail) => Panic.Fail(reason, detail);
@@ -41,7 +39,6 @@ internal static unsafe partial class RuntimeHost
         return "type at " + KernelLog.Hex((ulong)type);
     }
 
-    private const ulong InterruptFlag = 1 << 9;
 
 
     /// <summary>Reached from RhpFallbackFailFast when a stack-protector check finds the stack overwritten.</summary>

@@ -40,8 +40,7 @@ internal static unsafe class ConsoleInput
     /// <summary>Waits for at least one byte, then takes up to <paramref name="capacity"/>.</summary>
     public static int Read(byte* destination, int capacity)
     {
-        ulong flags = Cpu.ReadFlags();
-        Cpu.DisableInterrupts();
+        ulong flags = Cpu.DisableInterruptsSaving();
         while (s_count == 0)
         {
             Thread self = Scheduler.Current;
@@ -56,8 +55,7 @@ internal static unsafe class ConsoleInput
             s_head = (s_head + 1) % Capacity;
             s_count--;
         }
-        if ((flags & (1 << 9)) != 0)
-            Cpu.EnableInterrupts();
+        Cpu.RestoreInterrupts(flags);
         return taken;
     }
 }

@@ -37,11 +37,11 @@ internal static unsafe class IpcOperations
 
     public static long Close(Process process, long handle)
     {
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         bool closed = process.Handles.Detach(handle, out Port port, out HandleRights rights);
         if (closed)
             AfterHandleRemoved(port, rights);
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
         return closed ? 0 : Error(SyscallError.BadHandle);
     }
 
@@ -56,7 +56,7 @@ internal static unsafe class IpcOperations
         if (error != SyscallError.None)
             return Error(error);
 
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         ulong deadline = Deadline(timeoutMs);
         Thread self = Scheduler.Current;
         while (true)
@@ -93,7 +93,7 @@ internal static unsafe class IpcOperations
         }
         if (error != SyscallError.None)
             ReturnTransferredHandle(process, message);
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
         return Error(error);
     }
 
@@ -106,7 +106,7 @@ internal static unsafe class IpcOperations
         if (!process.AddressSpace.CopyFromUser(&probe, userMessage, (ulong)sizeof(IpcMessage)))
             return Error(SyscallError.BadAddress);
 
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         Thread self = Scheduler.Current;
         PendingMessage message = TakeNext(port);
         if (message != null)
@@ -128,7 +128,7 @@ internal static unsafe class IpcOperations
         {
             error = WaitForMessage(self, port, null, userMessage, timeoutMs, handOffTo: null);
         }
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
         return Error(error);
     }
 
@@ -137,11 +137,11 @@ internal static unsafe class IpcOperations
         SyscallError error = process.Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         error = port.IsClosed ? SyscallError.PeerClosed : SyscallError.None;
         if (error == SyscallError.None)
             PostNotification(port, bits);
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
         return Error(error);
     }
 
@@ -181,11 +181,11 @@ internal static unsafe class IpcOperations
         message.TransferredPort = null;
         message.Caller = self;
 
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         self.IpcFrame = frame;
         self.IpcReplyMessage = 0;
         error = CallAndWaitForReply(port, message);
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
         return Error(error);
     }
 
@@ -204,13 +204,13 @@ internal static unsafe class IpcOperations
 
         Thread self = Scheduler.Current;
         message.Caller = self;
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         self.IpcFrame = null;
         self.IpcReplyMessage = reply;
         error = CallAndWaitForReply(port, message);
         if (error == SyscallError.PeerClosed)
             ReturnTransferredHandle(process, message);
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
         return Error(error);
     }
 
@@ -262,7 +262,7 @@ internal static unsafe class IpcOperations
         if (error != SyscallError.None)
             return Error(error);
 
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         Thread self = Scheduler.Current;
         Thread caller = ReplyToCurrentCaller(self, frame->Arg1, frame->Arg2, frame->Arg3, frame->Arg4, frame->Arg5, default);
 
@@ -286,7 +286,7 @@ internal static unsafe class IpcOperations
             // Wait, switching straight back to the caller we just answered.
             error = WaitForMessage(self, port, frame, 0, -1, caller);
         }
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
         return Error(error);
     }
 
@@ -303,7 +303,7 @@ internal static unsafe class IpcOperations
         // Copied once, straight into the caller, while we hold the CPU.
         Payload bytes = Payload.InUserMemory(process.AddressSpace, reply.BufferAddress, reply.BufferLength);
 
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         Thread self = Scheduler.Current;
         SyscallError error = SyscallError.None;
         if (self.IpcServing == null)
@@ -314,7 +314,7 @@ internal static unsafe class IpcOperations
             if (caller != null)
                 Scheduler.Wake(caller);
         }
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
         return Error(error);
     }
 
@@ -617,7 +617,7 @@ internal static unsafe class IpcOperations
     /// </summary>
     public static void ReleaseProcess(Process process)
     {
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         for (int i = 0; i < process.ThreadCount; i++)
         {
             Thread thread = process.GetThread(i);
@@ -646,7 +646,7 @@ internal static unsafe class IpcOperations
                 AfterHandleRemoved(port, rights);
         }
         IrqBindings.ReleaseProcess(process);
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
     }
 
     // ---- helpers ----
@@ -667,17 +667,4 @@ internal static unsafe class IpcOperations
     }
 
     private static long Error(SyscallError error) => error == SyscallError.None ? 0 : -(long)error;
-
-    private static ulong EnterCritical()
-    {
-        ulong flags = Cpu.ReadFlags();
-        Cpu.DisableInterrupts();
-        return flags;
-    }
-
-    private static void LeaveCritical(ulong flags)
-    {
-        if ((flags & (1 << 9)) != 0)
-            Cpu.EnableInterrupts();
-    }
 }

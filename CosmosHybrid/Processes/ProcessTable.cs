@@ -206,8 +206,7 @@ internal static unsafe class ProcessTable
     {
         while (process.IsAlive || process.ThreadCount > 0)
         {
-            ulong flags = Cpu.ReadFlags();
-            Cpu.DisableInterrupts();
+            ulong flags = Cpu.DisableInterruptsSaving();
             if (process.IsAlive || process.ThreadCount > 0)
             {
                 if (process.IsAlive)
@@ -222,8 +221,7 @@ internal static unsafe class ProcessTable
                     Scheduler.Sleep(1); // ended, but its threads are not freed yet: let that happen first
                 }
             }
-            if ((flags & (1 << 9)) != 0)
-                Cpu.EnableInterrupts();
+            Cpu.RestoreInterrupts(flags);
         }
         Remove(process);
         return process.ExitStatus;

@@ -55,37 +55,37 @@ internal static unsafe class Scheduler
     /// <summary>Makes a new thread runnable.</summary>
     public static void Start(Thread thread)
     {
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         Register(thread);
         s_queue.Add(thread, SystemClock.Ticks);
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
     }
 
     /// <summary>Gives up the rest of the time slice to threads of equal or higher priority.</summary>
     public static void Yield()
     {
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         SwitchTo((Thread)s_queue.Yield(SystemClock.Ticks));
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
     }
 
     /// <summary>Sleeps the current thread for at least <paramref name="milliseconds"/>.</summary>
     public static void Sleep(ulong milliseconds)
     {
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         // +1: the current tick is already partly over.
         s_queue.Sleep(SystemClock.Ticks + milliseconds * SystemClock.TicksPerSecond / 1000 + 1);
         SwitchTo((Thread)s_queue.Schedule(SystemClock.Ticks));
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
     }
 
     /// <summary>Blocks the current thread until <see cref="Wake"/>; the caller has put it where a waker will find it.</summary>
     public static void Block()
     {
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         s_queue.Block();
         SwitchTo((Thread)s_queue.Schedule(SystemClock.Ticks));
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
     }
 
     /// <summary>
@@ -95,7 +95,7 @@ internal static unsafe class Scheduler
     /// </summary>
     public static void HandOff(Thread target, bool blockCurrent)
     {
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         SchedulerNode next = s_queue.HandOff(target, blockCurrent, SystemClock.Ticks);
         if (next == null)
         {
@@ -105,21 +105,21 @@ internal static unsafe class Scheduler
             next = s_queue.Schedule(SystemClock.Ticks);
         }
         SwitchTo((Thread)next);
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
     }
 
     /// <summary>Makes a blocked or sleeping thread runnable again (the switch, if due, happens at the next interrupt exit).</summary>
     public static void Wake(Thread thread)
     {
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         s_queue.Wake(thread, SystemClock.Ticks);
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
     }
 
     /// <summary>Ends the current thread. Its stack is freed later, from another thread.</summary>
     public static void ExitCurrent()
     {
-        EnterCritical();
+        Cpu.DisableInterruptsSaving();
         Thread self = s_current;
         self.HasExited = true;
         s_queue.Remove(self);
@@ -137,7 +137,7 @@ internal static unsafe class Scheduler
             ExitCurrent();
             return;
         }
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         if (thread.KillDeferrals > 0)
         {
             // Inside a file-system operation: it finishes it (releasing its locks), then ends (AllowKills).
@@ -150,7 +150,7 @@ internal static unsafe class Scheduler
             thread.ExitedNext = s_exited;
             s_exited = thread;
         }
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
     }
 
     /// <summary>Timer interrupt: the queue charges the running thread, wakes due sleepers and ages waiters.</summary>
@@ -166,20 +166,20 @@ internal static unsafe class Scheduler
     /// </summary>
     public static void DeferKills()
     {
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         s_current.KillDeferrals++;
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
     }
 
     /// <summary>Ends a <see cref="DeferKills"/> section; a kill that came meanwhile ends the thread now.</summary>
     public static void AllowKills()
     {
-        ulong state = EnterCritical();
+        ulong state = Cpu.DisableInterruptsSaving();
         Thread self = s_current;
         self.KillDeferrals--;
         if (self.KillDeferrals == 0 && self.KillPending)
             ExitCurrent();
-        LeaveCritical(state);
+        Cpu.RestoreInterrupts(state);
     }
 
     /// <summary>Called last on the way out of an interrupt: the place where preemption happens.</summary>
@@ -276,18 +276,5 @@ internal static unsafe class Scheduler
         Cpu.EnableInterrupts();
         s_current.Entry();
         ExitCurrent();
-    }
-
-    private static ulong EnterCritical()
-    {
-        ulong flags = Cpu.ReadFlags();
-        Cpu.DisableInterrupts();
-        return flags;
-    }
-
-    private static void LeaveCritical(ulong flags)
-    {
-        if ((flags & (1 << 9)) != 0)
-            Cpu.EnableInterrupts();
     }
 }

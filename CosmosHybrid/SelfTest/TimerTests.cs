@@ -16,7 +16,7 @@ internal static class TimerTests
         ulong elapsed = SystemClock.Ticks - ticksBefore;
         Check(elapsed >= 20 && elapsed < 1000, "20 ms wait took " + elapsed.ToString() + " ticks");
         Check(Cpu.ReadTimestampCounter() > tscBefore, "time stamp counter advances");
-        Check((Cpu.ReadFlags() & (1 << 9)) != 0, "interrupts are enabled");
+        Check((Cpu.ReadFlags() & Cpu.InterruptFlag) != 0, "interrupts are enabled");
         Check(SystemClock.UptimeMilliseconds >= 20, "uptime counts milliseconds");
         Equal("1m 01.005s", SystemClock.FormatUptime(61005), "uptime formatting");
     }

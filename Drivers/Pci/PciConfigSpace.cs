@@ -13,12 +13,10 @@ internal static class PciConfigSpace
     private const ushort AddressPort = 0xCF8;
     private const ushort DataPort = 0xCFC;
     private const uint EnableBit = 0x8000_0000;
-    private const ulong InterruptFlag = 1 << 9;
 
     public static uint Read32(PciAddress function, int offset)
     {
-        ulong flags = Cpu.ReadFlags();
-        Cpu.DisableInterrupts();
+        ulong flags = Cpu.DisableInterruptsSaving();
         Cpu.OutDword(AddressPort, Encode(function, offset));
         uint value = Cpu.InDword(DataPort);
         Restore(flags);
@@ -27,8 +25,7 @@ internal static class PciConfigSpace
 
     public static void Write32(PciAddress function, int offset, uint value)
     {
-        ulong flags = Cpu.ReadFlags();
-        Cpu.DisableInterrupts();
+        ulong flags = Cpu.DisableInterruptsSaving();
         Cpu.OutDword(AddressPort, Encode(function, offset));
         Cpu.OutDword(DataPort, value);
         Restore(flags);
@@ -61,7 +58,6 @@ internal static class PciConfigSpace
 
     private static void Restore(ulong flags)
     {
-        if ((flags & InterruptFlag) != 0)
-            Cpu.EnableInterrupts();
+        Cpu.RestoreInterrupts(flags);
     }
 }

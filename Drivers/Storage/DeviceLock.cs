@@ -11,15 +11,13 @@ namespace CosmosHybrid.Drivers.Storage;
 /// </summary>
 internal sealed class DeviceLock
 {
-    private const ulong InterruptFlag = 1 << 9;
 
     private bool _held;
     private Thread _waiters;
 
     public void Acquire()
     {
-        ulong flags = Cpu.ReadFlags();
-        Cpu.DisableInterrupts();
+        ulong flags = Cpu.DisableInterruptsSaving();
         while (_held)
         {
             Thread self = Scheduler.Current;
@@ -33,8 +31,7 @@ internal sealed class DeviceLock
 
     public void Release()
     {
-        ulong flags = Cpu.ReadFlags();
-        Cpu.DisableInterrupts();
+        ulong flags = Cpu.DisableInterruptsSaving();
         _held = false;
         // Wake them all; the first to run takes the lock and the others queue up again.
         while (_waiters != null)
@@ -49,7 +46,6 @@ internal sealed class DeviceLock
 
     private static void Restore(ulong flags)
     {
-        if ((flags & InterruptFlag) != 0)
-            Cpu.EnableInterrupts();
+        Cpu.RestoreInterrupts(flags);
     }
 }

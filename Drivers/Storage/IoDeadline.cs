@@ -11,7 +11,6 @@ namespace CosmosHybrid.Drivers.Storage;
 /// </summary>
 internal struct IoDeadline
 {
-    private const ulong InterruptFlag = 1 << 9;
     private const ulong PollsPerMillisecond = 1000;
 
     private readonly ulong _tick;
@@ -40,7 +39,7 @@ internal struct IoDeadline
     /// <summary>True once the time is up; call it once per poll.</summary>
     public bool Expired()
     {
-        if ((Cpu.ReadFlags() & InterruptFlag) != 0)
+        if ((Cpu.ReadFlags() & Cpu.InterruptFlag) != 0)
             return SystemClock.Ticks >= _tick;
         if (_pollsLeft == 0)
             return true;

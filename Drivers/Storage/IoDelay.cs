@@ -6,7 +6,6 @@ namespace CosmosHybrid.Drivers.Storage;
 /// <summary>Short waits the storage protocols prescribe (a reset pulse, a settle time).</summary>
 internal static class IoDelay
 {
-    private const ulong InterruptFlag = 1 << 9;
 
     // Port 0x80 is the POST diagnostic port: nothing listens, and an access to it takes
     // about a microsecond on the ISA-compatible bus, which makes it a portable delay.
@@ -22,7 +21,7 @@ internal static class IoDelay
     /// <summary>Waits at least <paramref name="milliseconds"/> ms, letting other threads run when it can.</summary>
     public static void Milliseconds(ulong milliseconds)
     {
-        if ((Cpu.ReadFlags() & InterruptFlag) != 0)
+        if ((Cpu.ReadFlags() & Cpu.InterruptFlag) != 0)
             Scheduler.Sleep(milliseconds);
         else
             Microseconds((int)(milliseconds * 1000));

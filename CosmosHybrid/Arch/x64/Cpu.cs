@@ -38,6 +38,27 @@ internal static unsafe class Cpu
     [DllImport("*", EntryPoint = "cpu_read_rflags"), SuppressGCTransition] public static extern ulong ReadFlags();
     [DllImport("*", EntryPoint = "cpu_invalidate_page"), SuppressGCTransition] public static extern void InvalidatePage(ulong virtualAddress);
 
+    /// <summary>RFLAGS.IF: interrupts are enabled.</summary>
+    public const ulong InterruptFlag = 1 << 9;
+
+    /// <summary>
+    /// Disables interrupts and returns the previous RFLAGS for <see cref="RestoreInterrupts"/>.
+    /// On one CPU this is the kernel's lock: nothing else runs until interrupts come back.
+    /// </summary>
+    public static ulong DisableInterruptsSaving()
+    {
+        ulong flags = ReadFlags();
+        DisableInterrupts();
+        return flags;
+    }
+
+    /// <summary>Enables interrupts again if they were enabled when <paramref name="savedFlags"/> was taken.</summary>
+    public static void RestoreInterrupts(ulong savedFlags)
+    {
+        if ((savedFlags & InterruptFlag) != 0)
+            EnableInterrupts();
+    }
+
     public static CpuIdResult CpuId(uint leaf, uint subleaf = 0)
     {
         CpuIdResult result;

@@ -24,7 +24,6 @@ internal static class KernelFileSystem
     /// <summary>The largest program file spawn loads.</summary>
     public const int MaxProgramBytes = 16 * 1024 * 1024;
 
-    private const ulong InterruptFlag = 1 << 9;
 
     private static readonly VirtualFileSystem s_vfs = new VirtualFileSystem();
     private static readonly DeviceLock s_lock = new DeviceLock();
@@ -114,12 +113,10 @@ internal static class KernelFileSystem
     {
         if (process.Files.Count == 0)
             return;
-        ulong flags = Cpu.ReadFlags();
-        Cpu.DisableInterrupts();
+        ulong flags = Cpu.DisableInterruptsSaving();
         if (s_orphanCount < s_orphans.Length)
             s_orphans[s_orphanCount++] = process.Files;
-        if ((flags & InterruptFlag) != 0)
-            Cpu.EnableInterrupts();
+        Cpu.RestoreInterrupts(flags);
     }
 
     public static string TypeName(FatType type) => type == FatType.Fat32 ? "FAT32" : type == FatType.Fat16 ? "FAT16" : "FAT12";
@@ -129,12 +126,10 @@ internal static class KernelFileSystem
     {
         while (s_orphanCount > 0)
         {
-            ulong flags = Cpu.ReadFlags();
-            Cpu.DisableInterrupts();
+            ulong flags = Cpu.DisableInterruptsSaving();
             FileDescriptorTable table = s_orphans[--s_orphanCount];
             s_orphans[s_orphanCount] = null;
-            if ((flags & InterruptFlag) != 0)
-                Cpu.EnableInterrupts();
+            Cpu.RestoreInterrupts(flags);
             table.CloseAll();
         }
     }

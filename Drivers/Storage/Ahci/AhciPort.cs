@@ -21,7 +21,6 @@ internal sealed unsafe class AhciPort
     /// <summary>Bytes of the bounce buffer: the most one bounced command moves.</summary>
     public const int BounceBytes = 64 * 1024;
 
-    private const ulong InterruptFlag = 1 << 9;
 
     // Layout of the port page: command list (32 headers, 1 KiB-aligned), received FIS
     // (256-byte aligned), and the command table of slot 0 (128-byte aligned) with its PRDT.
@@ -164,15 +163,13 @@ internal sealed unsafe class AhciPort
             return Fail();
 
         ulong timeout = command == AtaCommand.FlushCacheExt || command == AtaCommand.FlushCache ? FlushTimeoutMilliseconds : CommandTimeoutMilliseconds;
-        ulong flags = Cpu.ReadFlags();
-        Cpu.DisableInterrupts();
+        ulong flags = Cpu.DisableInterruptsSaving();
         _interruptStatus = 0;
         Write(AhciPortRegisters.InterruptStatus, 0xFFFF_FFFF);
         // The volatile write orders the structures above before the doorbell.
         Write(AhciPortRegisters.CommandIssue, 1);
         StorageError result = WaitForCompletion(timeout);
-        if ((flags & InterruptFlag) != 0)
-            Cpu.EnableInterrupts();
+        Cpu.RestoreInterrupts(flags);
 
         if (result == StorageError.Ok && (TaskFileStatus & AtaStatus.Failed) != 0)
             result = StorageError.IoError;

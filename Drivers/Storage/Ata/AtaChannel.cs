@@ -23,7 +23,6 @@ internal sealed unsafe class AtaChannel
     public const ulong ResetTimeoutMilliseconds = 5000;
 
     private const int PollsBeforeYield = 1000;
-    private const ulong InterruptFlag = 1 << 9;
 
     private readonly ushort _io;
     private readonly ushort _control;
@@ -95,7 +94,7 @@ internal sealed unsafe class AtaChannel
         {
             if (deadline.Expired())
                 return StorageError.IoError;
-            if (++polls % PollsBeforeYield == 0 && (Cpu.ReadFlags() & InterruptFlag) != 0)
+            if (++polls % PollsBeforeYield == 0 && (Cpu.ReadFlags() & Cpu.InterruptFlag) != 0)
                 Scheduler.Yield();
         }
         return StorageError.Ok;
