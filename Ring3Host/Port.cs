@@ -16,13 +16,11 @@ namespace CosmosHybrid.Ring3Host;
 internal sealed class Port : CosmosHybrid.Ipc.IHandleObject
 {
     /// <summary>Messages a port holds before senders must wait (or fail with QueueFull).</summary>
-    public const int QueueCapacity = 16;
+    public const int QueueCapacity = CosmosHybrid.Ipc.MessageQueue<PendingMessage>.Capacity;
 
-    private readonly PendingMessage[] _queue = new PendingMessage[QueueCapacity];
+    private readonly CosmosHybrid.Ipc.MessageQueue<PendingMessage> _queue = new CosmosHybrid.Ipc.MessageQueue<PendingMessage>();
     private readonly List<HostThread> _receivers = new List<HostThread>();
     private readonly List<HostThread> _blockedSenders = new List<HostThread>();
-    private int _head;
-    private int _count;
 
     /// <summary>Open handles with the receive right; at zero the port is closed.</summary>
     public int ReceiveHandles { get; set; }
@@ -35,31 +33,18 @@ internal sealed class Port : CosmosHybrid.Ipc.IHandleObject
     /// <summary>Notification bits set and not yet received.</summary>
     public ulong PendingNotifications { get; set; }
 
-    public int QueuedCount => _count;
+    public int QueuedCount => _queue.Count;
 
-    public bool IsFull => _count == QueueCapacity;
+    public bool IsFull => _queue.IsFull;
 
     public bool HasBlockedSenders => _blockedSenders.Count != 0;
 
     public bool HasReceivers => _receivers.Count != 0;
 
-    public void Enqueue(PendingMessage message)
-    {
-        _queue[(_head + _count) % QueueCapacity] = message;
-        _count++;
-    }
+    public void Enqueue(PendingMessage message) => _queue.Enqueue(message);
 
     /// <summary>The oldest queued message, or null when the queue is empty.</summary>
-    public PendingMessage Dequeue()
-    {
-        if (_count == 0)
-            return null;
-        PendingMessage message = _queue[_head];
-        _queue[_head] = null;
-        _head = (_head + 1) % QueueCapacity;
-        _count--;
-        return message;
-    }
+    public PendingMessage Dequeue() => _queue.Dequeue();
 
     public void AddReceiver(HostThread thread) => _receivers.Add(thread);
 

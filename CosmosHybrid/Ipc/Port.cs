@@ -10,11 +10,9 @@ namespace CosmosHybrid.Ipc;
 /// </summary>
 internal sealed class Port : IHandleObject
 {
-    public const int QueueCapacity = 16;
+    public const int QueueCapacity = MessageQueue<PendingMessage>.Capacity;
 
-    private readonly PendingMessage[] _queue = new PendingMessage[QueueCapacity];
-    private int _head;
-    private int _count;
+    private readonly MessageQueue<PendingMessage> _queue = new MessageQueue<PendingMessage>();
 
     private static int s_nextId = 1;
 
@@ -42,26 +40,13 @@ internal sealed class Port : IHandleObject
     /// <summary>Threads waiting for room in the queue, linked through <see cref="Thread.IpcNext"/>.</summary>
     public Thread BlockedSenders { get; set; }
 
-    public int QueuedCount => _count;
+    public int QueuedCount => _queue.Count;
 
-    public bool IsFull => _count == QueueCapacity;
+    public bool IsFull => _queue.IsFull;
 
-    public void Enqueue(PendingMessage message)
-    {
-        _queue[(_head + _count) % QueueCapacity] = message;
-        _count++;
-    }
+    public void Enqueue(PendingMessage message) => _queue.Enqueue(message);
 
-    public PendingMessage Dequeue()
-    {
-        if (_count == 0)
-            return null;
-        PendingMessage message = _queue[_head];
-        _queue[_head] = null;
-        _head = (_head + 1) % QueueCapacity;
-        _count--;
-        return message;
-    }
+    public PendingMessage Dequeue() => _queue.Dequeue();
 
     public Thread TakeReceiver()
     {
