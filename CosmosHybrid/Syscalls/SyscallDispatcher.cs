@@ -57,7 +57,7 @@ internal static unsafe class SyscallDispatcher
             case SyscallNumber.Spawn:
                 return Spawn(process, frame->Arg0, (long)frame->Arg1);
             case SyscallNumber.Wait:
-                return Wait(process, (long)frame->Arg0);
+                return Wait(process, (long)frame->Arg0, frame->Arg1);
             case SyscallNumber.Kill:
                 return Kill(process, (long)frame->Arg0);
             case SyscallNumber.MapMemory:
@@ -228,12 +228,17 @@ internal static unsafe class SyscallDispatcher
         return child == null ? Error(error) : child.Id;
     }
 
-    private static long Wait(Process process, long id)
+    // The status goes through memory: exit statuses can be negative and must not be mistaken for errors.
+    private static long Wait(Process process, long id, ulong statusAddress)
     {
-        Process target = ProcessTable.Find((int)id);
-        if (target == null || target == process || id <= 0 || id > int.MaxValue)
+        Process target = id > 0 && id <= int.MaxValue ? ProcessTable.Find((int)id) : null;
+        if (target == null || target == process)
             return Error(SyscallError.NotFound);
-        return ProcessTable.Wait(target);
+        long probe = 0;
+        if (!process.AddressSpace.CopyToUser(statusAddress, &probe, sizeof(long)))
+            return Error(SyscallError.BadAddress);
+        long status = ProcessTable.Wait(target);
+        return process.AddressSpace.CopyToUser(statusAddress, &status, sizeof(long)) ? 0 : Error(SyscallError.BadAddress);
     }
 
     private static long Kill(Process process, long id)

@@ -21,7 +21,7 @@ public enum SyscallNumber : long
     GetProcessId = 5,
     /// <summary>(byte* name, long length): starts the program of that name; returns its process id.</summary>
     Spawn = 6,
-    /// <summary>(long pid): waits for the process to end; returns its exit status.</summary>
+    /// <summary>(long pid, long* status): waits for the process to end and stores its exit status (which may be negative: -9 when killed).</summary>
     Wait = 7,
     /// <summary>(long pid): ends the process.</summary>
     Kill = 8,

@@ -68,7 +68,7 @@ internal static unsafe class Benchmarks
             ProcessCalls.Yield();
         ulong result = MeasureYields();
         ProcessCalls.Kill(partner);
-        ProcessCalls.Wait(partner);
+        ProcessCalls.Wait(partner, out _);
         return result;
     }
 

@@ -37,7 +37,7 @@ internal static unsafe class Commands
                 return;
             case "wait":
                 if (TryParsePid(argument, out long waitPid))
-                    ReportExit(waitPid, ProcessCalls.Wait(waitPid));
+                    ReportExit(waitPid);
                 return;
             case "kill":
                 if (TryParsePid(argument, out long killPid))
@@ -87,13 +87,14 @@ internal static unsafe class Commands
             Console.WriteLine("started process " + pid.ToString());
             return;
         }
-        ReportExit(pid, ProcessCalls.Wait(pid));
+        ReportExit(pid);
     }
 
-    private static void ReportExit(long pid, long status)
+    private static void ReportExit(long pid)
     {
-        if (status < 0 && status > -100)
-            Console.WriteLine("wait: " + ProcessCalls.ErrorText(status));
+        long result = ProcessCalls.Wait(pid, out long status);
+        if (result < 0)
+            Console.WriteLine("wait: " + ProcessCalls.ErrorText(result));
         else
             Console.WriteLine("process " + pid.ToString() + " exited with status " + status.ToString());
     }

@@ -14,7 +14,14 @@ internal static unsafe class ProcessCalls
         return SystemCall.Call(SyscallNumber.Spawn, (long)bytes, commandLine.Length);
     }
 
-    public static long Wait(long processId) => SystemCall.Call(SyscallNumber.Wait, processId);
+    /// <summary>Waits for a process to end; returns 0 with its exit status, or a negative <see cref="SyscallError"/>.</summary>
+    public static long Wait(long processId, out long status)
+    {
+        long result;
+        fixed (long* pointer = &status)
+            result = SystemCall.Call(SyscallNumber.Wait, processId, (long)pointer);
+        return result;
+    }
 
     public static long Kill(long processId) => SystemCall.Call(SyscallNumber.Kill, processId);
 

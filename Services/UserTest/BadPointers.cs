@@ -21,7 +21,7 @@ internal static class BadPointers
         failures += Expect("spawn of a missing program", ProcessCalls.Spawn("no-such-program"), SyscallError.NotFound);
         failures += Expect("an unknown system call", SystemCall.Call((SyscallNumber)9999), SyscallError.NoSuchCall);
         failures += Expect("a huge memory request", SystemCall.Call(SyscallNumber.MapMemory, long.MaxValue), SyscallError.InvalidArgument);
-        failures += Expect("wait for a missing process", ProcessCalls.Wait(99999), SyscallError.NotFound);
+        failures += Expect("wait for a missing process", ProcessCalls.Wait(99999, out _), SyscallError.NotFound);
         Console.WriteLine("bad-pointers: " + (12 - failures).ToString() + " of 12 rejected as expected");
         return failures == 0 ? 0 : 1;
     }

@@ -250,7 +250,7 @@ internal static unsafe class IpcScenarios
         }
         var message = new ShortMessage(EchoService.TagEcho, 1);
         bool ok = Expect("call whose server dies", Ports.Call(handle, ref message), Err(SyscallError.PeerClosed));
-        ProcessCalls.Wait(pid);
+        ProcessCalls.Wait(pid, out _);
         ok &= Expect("its name is gone", Ports.Lookup("dying"), Err(SyscallError.NotFound));
         return ok;
     }

@@ -40,6 +40,9 @@ internal static class SpawnLoop
     private static long RunOnce()
     {
         long pid = ProcessCalls.Spawn("usertest exit 7");
-        return pid < 0 ? pid : ProcessCalls.Wait(pid);
+        if (pid < 0)
+            return pid;
+        long result = ProcessCalls.Wait(pid, out long status);
+        return result < 0 ? result : status;
     }
 }

@@ -132,6 +132,22 @@ public class Ring3Tests : BootTestBase
     }
 
     [Test]
+    public void WaitReportsNegativeExitStatusesAsStatusesNotErrors()
+    {
+        BootToShell();
+        Machine.SendLine("spawn usertest count 500 victim");
+        ExpectOutput("started process 2");
+        Machine.SendLine("kill 2");
+        ExpectOutput("killed 2");
+        Machine.SendLine("wait 2");
+        ExpectOutput("process 2 exited with status -9");
+        Machine.SendLine("run usertest divide");
+        ExpectOutput("process 3 exited with status -1000");
+        Machine.SendLine("wait 42");
+        ExpectOutput("wait: not found");
+    }
+
+    [Test]
     public void KillingTheShellMakesTheSupervisorStartANewOne()
     {
         BootToShell();
