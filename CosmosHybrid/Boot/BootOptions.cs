@@ -6,7 +6,7 @@ namespace CosmosHybrid.Boot;
 /// <list type="bullet">
 /// <item><c>selftest</c>: run the in-kernel tests, print a summary line and power off.</item>
 /// <item><c>panic-test</c>: fault on purpose after boot (a page fault), to show the panic report;
-/// <c>panic-test=exception</c> throws an unhandled C# exception instead.</item>
+/// <c>panic-test=exception</c> throws an unhandled C# exception instead, <c>panic-test=stack-overflow</c> overflows a kernel thread stack.</item>
 /// <item><c>kernel-console</c>: start the ring-0 boot console instead of the ring-3 shell.</item>
 /// <item><c>bench</c>: run the in-kernel benchmarks, print their figures and power off.</item>
 /// <item><c>exit-on-panic</c>: after a panic report, leave QEMU through isa-debug-exit instead of halting.</item>

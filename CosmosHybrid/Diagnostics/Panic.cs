@@ -24,7 +24,11 @@ internal static unsafe class Panic
 
         string errorDetail = vector == ExceptionVector.PageFault ? " (" + ExceptionVector.DescribePageFault(frame->ErrorCode) + ")" : "";
         KernelLog.WriteLine("error code " + KernelLog.Hex(frame->ErrorCode) + errorDetail);
-        KernelLog.WriteLine("RIP " + KernelLog.Hex(frame->Rip) + " in " + Describe(frame->Rip));
+        // An overflowing kernel stack runs into its guard: usually a double fault, as the
+        // CPU cannot push the page fault's frame either (it then switches to the IST stack).
+        if ((vector == ExceptionVector.PageFault || vector == ExceptionVector.DoubleFault) && KernelStacks.IsGuardPage(Cpu.ReadCr2()))
+            KernelLog.WriteLine("cause: kernel stack overflow (CR2 is in a thread stack's guard area)");
+        KernelLog.WriteLine("RIP " + KernelLog.Hex(frame->Rip) + " in " + Describe(frame->Rip, isReturnAddress: false));
         KernelLog.WriteLine("CR2 " + KernelLog.Hex(Cpu.ReadCr2()) + "  CR3 " + KernelLog.Hex(Cpu.ReadCr3()) + "  RFLAGS " + KernelLog.Hex(frame->Rflags));
         KernelLog.WriteLine("CS  " + KernelLog.Hex(frame->Cs) + "  SS  " + KernelLog.Hex(frame->Ss) + "  RSP " + KernelLog.Hex(frame->Rsp));
         WriteRegisterRow("RAX", frame->Rax, "RBX", frame->Rbx, "RCX", frame->Rcx);
@@ -58,7 +62,6 @@ internal static unsafe class Panic
         EndReport();
     }
 
-    public static string Describe(ulong address) => Describe(address, isReturnAddress: false);
 
     private static void BeginReport()
     {

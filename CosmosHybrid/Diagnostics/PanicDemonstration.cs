@@ -17,8 +17,28 @@ internal static unsafe class PanicDemonstration
         KernelLog.WriteLine("panic-test: triggering a " + kind + " in ring 0");
         if (kind == "exception")
             ThrowUnhandledException();
+        else if (kind == "stack-overflow")
+            OverflowAThreadStack();
         else
             WriteToUnmappedAddress((ulong*)UnmappedAddress);
+    }
+
+    // On a thread's own kernel stack (the boot stack has no guard), recursing until the guard.
+    private static void OverflowAThreadStack()
+    {
+        Scheduling.Scheduler.Start(Scheduling.Thread.Create("overflow", &RecurseForever, Scheduling.Scheduler.DefaultPriority,
+            Memory.Paging.KernelAddressSpace.Tables.RootPhysical));
+        Scheduling.Scheduler.Block();
+    }
+
+    private static void RecurseForever() => Recurse(0);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Recurse(int depth)
+    {
+        ulong* padding = stackalloc ulong[32];
+        padding[depth & 31] = (ulong)depth;
+        return Recurse(depth + 1) + (int)padding[depth & 31];
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

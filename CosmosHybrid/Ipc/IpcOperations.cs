@@ -52,7 +52,7 @@ internal static unsafe class IpcOperations
         SyscallError error = process.Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
-        error = ReadMessage(process, userMessage, isCall: false, out PendingMessage message, out IpcMessage _);
+        error = ReadMessage(process, userMessage, isCall: false, out PendingMessage message);
         if (error != SyscallError.None)
             return Error(error);
 
@@ -198,7 +198,7 @@ internal static unsafe class IpcOperations
         IpcMessage replyProbe;
         if (!process.AddressSpace.CopyFromUser(&replyProbe, reply, (ulong)sizeof(IpcMessage)))
             return Error(SyscallError.BadAddress);
-        error = ReadMessage(process, request, isCall: true, out PendingMessage message, out _);
+        error = ReadMessage(process, request, isCall: true, out PendingMessage message);
         if (error != SyscallError.None)
             return Error(error);
 
@@ -458,14 +458,12 @@ internal static unsafe class IpcOperations
 
     // ---- building messages from user memory ----
 
-    private static SyscallError ReadMessage(Process process, ulong userMessage, bool isCall, out PendingMessage message, out IpcMessage raw)
+    private static SyscallError ReadMessage(Process process, ulong userMessage, bool isCall, out PendingMessage message)
     {
         message = null;
         IpcMessage copy;
-        raw = default;
         if (!process.AddressSpace.CopyFromUser(&copy, userMessage, (ulong)sizeof(IpcMessage)))
             return SyscallError.BadAddress;
-        raw = copy;
         var built = PendingMessage.Short(copy.Tag, copy.Word0, copy.Word1, copy.Word2, copy.Word3);
 
         if (copy.BufferLength > IpcMessage.MaxCopyBytes)

@@ -26,9 +26,6 @@ internal static unsafe class KernelPages
 
     public static FrameAllocator Frames => s_frames;
 
-    /// <summary>Bytes of the early arena handed out (part of the kernel image, counted as used).</summary>
-    public static ulong EarlyBytesUsed { get; private set; }
-
     public static void UseFrameAllocator(FrameAllocator frames)
     {
         s_frames = frames;
@@ -70,7 +67,6 @@ internal static unsafe class KernelPages
             return null;
         byte* pages = (byte*)s_earlyNext;
         s_earlyNext += bytes;
-        EarlyBytesUsed += bytes;
         return pages;
     }
 

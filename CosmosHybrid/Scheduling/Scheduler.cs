@@ -30,12 +30,6 @@ internal static unsafe class Scheduler
 
     public static Thread Current => s_current;
 
-    public static int ThreadCount => s_threadCount;
-
-    public static Thread GetThread(int index) => s_threads[index];
-
-    public static ulong ContextSwitches { get; private set; }
-
     /// <summary>Turns the boot flow of control into the first thread and creates the idle thread.</summary>
     public static void Initialize(ulong kernelAddressSpace, ulong bootStackTop)
     {
@@ -209,7 +203,6 @@ internal static unsafe class Scheduler
         s_current = next;
         Gdt.SetKernelStack(next.KernelStackTop);
         SyscallEntry.SetKernelStack(next.KernelStackTop);
-        ContextSwitches++;
         SwitchContext(previous.Context, next.Context);
         // Back in `previous`, on its own stack. Threads that exited meanwhile can be freed now.
         ReapExited();

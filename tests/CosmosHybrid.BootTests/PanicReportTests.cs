@@ -38,6 +38,18 @@ public class PanicReportTests : BootTestBase
     }
 
     [Test]
+    public void KernelStackOverflowHitsTheGuardAndIsNamed()
+    {
+        Boot("panic-test=stack-overflow exit-on-panic");
+
+        Assert.That(ExpectExit(), Is.EqualTo(PanicStatus));
+        string log = Machine.SerialLog;
+        Assert.That(log, Does.Contain("*** KERNEL PANIC: Double fault (#DF)").Or.Contain("*** KERNEL PANIC: Page fault (#PF)"));
+        Assert.That(log, Does.Contain("cause: kernel stack overflow"));
+        Assert.That(log, Does.Contain("PanicDemonstration.Recurse"));
+    }
+
+    [Test]
     public void WithoutExitOnPanicTheMachineHaltsInsteadOfRebooting()
     {
         Boot("panic-test");
