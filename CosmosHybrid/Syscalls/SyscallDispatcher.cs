@@ -25,6 +25,10 @@ internal static unsafe class SyscallDispatcher
     private const long MaxNameLength = 256;
     private const long MaxMapPages = 64 * 1024;   // 256 MiB per call
 
+    // One write reaches the console whole: a preempted writer keeps the others out, so
+    // lines of processes writing at once interleave but never tear (like a tty's write lock).
+    private static readonly KernelMutex s_consoleWriteLock = new KernelMutex();
+
     [RuntimeExport("SyscallDispatch")]
     private static void Dispatch(SyscallFrame* frame)
     {
@@ -191,15 +195,23 @@ internal static unsafe class SyscallDispatcher
         if (length < 0 || length > MaxConsoleWrite)
             return Error(SyscallError.InvalidArgument);
         byte* chunk = stackalloc byte[ChunkSize];
+        long result = length;
+        Scheduler.DeferKills();
+        s_consoleWriteLock.Acquire();
         for (long done = 0; done < length; done += ChunkSize)
         {
             long count = length - done < ChunkSize ? length - done : ChunkSize;
             if (!process.AddressSpace.CopyFromUser(chunk, text + (ulong)done, (ulong)count))
-                return Error(SyscallError.BadAddress);
+            {
+                result = Error(SyscallError.BadAddress);
+                break;
+            }
             for (long i = 0; i < count; i++)
                 KernelLog.Write((char)chunk[i]);
         }
-        return length;
+        s_consoleWriteLock.Release();
+        Scheduler.AllowKills();
+        return result;
     }
 
     private static long ConsoleRead(Process process, ulong buffer, long capacity)

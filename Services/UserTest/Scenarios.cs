@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Text;
 using CosmosHybrid.Abi;
 using CosmosHybrid.UserRuntime;
 
@@ -7,7 +8,8 @@ namespace CosmosHybrid.UserTest;
 
 /// <summary>
 /// What usertest does, chosen by its first argument word:
-/// count N LABEL (print LABEL 1..N with a pause in between), the faults (divide, null,
+/// count N LABEL (print LABEL 1..N with a pause in between), lines N LABEL (N long lines
+/// as fast as it can, for checking that concurrent writes do not tear), the faults (divide, null,
 /// kernel-write, kernel-read, privileged, stack-overflow, exception), bad-pointers
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
 /// preemption), spawn-loop N (start and reap N processes, check frames come back),
@@ -25,6 +27,8 @@ internal static unsafe class Scenarios
         {
             case "count":
                 return Count(rest);
+            case "lines":
+                return Lines(rest);
             case "divide":
                 return Divide(ReadZero());
             case "null":
@@ -77,6 +81,20 @@ internal static unsafe class Scenarios
             ProcessCalls.Sleep(20);
         }
         Console.WriteLine(label + " done");
+        return 0;
+    }
+
+    private static int Lines(string rest)
+    {
+        int space = rest.IndexOf(' ');
+        int count = ParseOr(space < 0 ? rest : rest.Substring(0, space), 100);
+        string label = space < 0 ? "line" : rest.Substring(space + 1);
+        // About 200 characters: long enough that a preemption often lands inside a write.
+        var filler = new StringBuilder();
+        while (filler.Length < 200)
+            filler.Append(label);
+        for (int i = 1; i <= count; i++)
+            Console.WriteLine("<" + label + " " + i.ToString() + " " + filler.ToString() + ">");
         return 0;
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading;
 
 namespace CosmosHybrid.BootTests;
@@ -79,17 +80,25 @@ public sealed class QemuMachine : IDisposable
     }
 
     /// <summary>Waits until the serial log contains <paramref name="text"/>; false on time-out or if QEMU exits first.</summary>
-    public bool WaitFor(string text, TimeSpan timeout)
+    public bool WaitFor(string text, TimeSpan timeout) =>
+        WaitUntil(log => log.Contains(text, StringComparison.Ordinal), timeout);
+
+    /// <summary>Waits until <paramref name="pattern"/> matches the serial log <paramref name="count"/> times.</summary>
+    public bool WaitForMatches(Regex pattern, int count, TimeSpan timeout) =>
+        WaitUntil(log => pattern.Matches(log).Count >= count, timeout);
+
+    /// <summary>Waits until <paramref name="condition"/> holds for the serial log; false on time-out or if QEMU exits first.</summary>
+    public bool WaitUntil(Func<string, bool> condition, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
-            if (SerialLog.Contains(text, StringComparison.Ordinal))
+            if (condition(SerialLog))
                 return true;
             if (_process.HasExited)
             {
                 Thread.Sleep(200); // let the readers drain what is left
-                return SerialLog.Contains(text, StringComparison.Ordinal);
+                return condition(SerialLog);
             }
             Thread.Sleep(50);
         }

@@ -26,7 +26,7 @@ internal static class KernelFileSystem
 
 
     private static readonly VirtualFileSystem s_vfs = new VirtualFileSystem();
-    private static readonly DeviceLock s_lock = new DeviceLock();
+    private static readonly KernelMutex s_lock = new KernelMutex();
 
     // Descriptor tables of ended processes, closed by the next Enter (a process ends where
     // nothing may block, so its files cannot be closed there).

@@ -55,7 +55,7 @@ internal sealed unsafe class AhciPort
         _hba = hba;
         Number = number;
         _registers = registers;
-        Lock = new DeviceLock();
+        Lock = new KernelMutex();
     }
 
     public int Number { get; }
@@ -63,7 +63,7 @@ internal sealed unsafe class AhciPort
     public AhciController Controller => _hba;
 
     /// <summary>Held by the disk for a whole command (and across chunks of one request).</summary>
-    public DeviceLock Lock { get; }
+    public KernelMutex Lock { get; }
 
     /// <summary>Bounce buffer for transfers whose memory the HBA cannot reach directly (kernel stacks, unaligned spans).</summary>
     public byte* Bounce => _bounce;

@@ -32,7 +32,7 @@ internal sealed unsafe class AtaChannel
         Name = name;
         _io = commandBase;
         _control = controlPort;
-        Lock = new DeviceLock();
+        Lock = new KernelMutex();
     }
 
     /// <summary>"primary", "secondary", or "native 0xc000" for a native-mode channel.</summary>
@@ -40,7 +40,7 @@ internal sealed unsafe class AtaChannel
 
     public ushort CommandBase => _io;
 
-    public DeviceLock Lock { get; }
+    public KernelMutex Lock { get; }
 
     /// <summary>Status without side effects (the alternate status register).</summary>
     public byte AlternateStatus => Cpu.InByte(_control);

@@ -1,17 +1,16 @@
 using CosmosHybrid.Arch.X64;
-using CosmosHybrid.Scheduling;
 
-namespace CosmosHybrid.Drivers.Storage;
+namespace CosmosHybrid.Scheduling;
 
 /// <summary>
-/// Mutual exclusion for a device that runs one command at a time (an IDE channel, an
-/// AHCI port): a thread that finds it taken blocks until the holder releases it.
+/// A lock a thread may hold while it blocks (for a device that runs one command at a
+/// time, the file system, the console): a thread that finds it taken sleeps until the
+/// holder releases it.
 /// Interrupts are off only while the lock's own fields change, which on one CPU is
 /// what makes that change atomic.
 /// </summary>
-internal sealed class DeviceLock
+internal sealed class KernelMutex
 {
-
     private bool _held;
     private Thread _waiters;
 
