@@ -18,6 +18,15 @@ internal static unsafe partial class RuntimeHost
     internal static partial void ForEachSuspendedStack(delegate*<nuint*, nuint*, void> visit) =>
         CosmosHybrid.Scheduling.Scheduler.ForEachSuspendedStack(visit);
 
+    // With interrupts off (the critical region), no other kernel thread runs: nothing to stop.
+    internal static partial void StopOtherThreads()
+    {
+    }
+
+    internal static partial void ResumeOtherThreads()
+    {
+    }
+
     internal static partial ulong EnterCriticalRegion()
     {
         ulong flags = Cpu.DisableInterruptsSaving();
@@ -38,8 +47,6 @@ internal static unsafe partial class RuntimeHost
             return name;
         return "type at " + KernelLog.Hex((ulong)type);
     }
-
-
 
     /// <summary>Reached from RhpFallbackFailFast when a stack-protector check finds the stack overwritten.</summary>
     [RuntimeExport("RhpFailFastFromStub")]

@@ -10,7 +10,7 @@ namespace CosmosHybrid.Processes;
 /// </summary>
 internal sealed class Process
 {
-    public const int MaxThreads = 32;
+    public const int MaxThreads = StoppedThread.MaxThreads;
 
     private readonly Thread[] _threads = new Thread[MaxThreads];
 
@@ -47,6 +47,9 @@ internal sealed class Process
 
     /// <summary>CPU ticks of threads that have already ended.</summary>
     public ulong RetiredCpuTicks { get; set; }
+
+    /// <summary>The thread whose garbage collector has the others stopped (see <see cref="ThreadStops"/>), or null.</summary>
+    public Thread StoppedBy { get; set; }
 
     /// <summary>Threads blocked in Wait for this process, linked through <see cref="Thread.WaitNext"/>.</summary>
     public Thread Waiters { get; set; }

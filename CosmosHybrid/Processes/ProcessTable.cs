@@ -142,6 +142,7 @@ internal static unsafe class ProcessTable
 
     private static void UserThreadStart()
     {
+        ThreadStops.ParkIfStopped();
         Thread self = Scheduler.Current;
         SyscallEntry.EnterUserMode(self.UserEntry, self.UserStackTop, self.UserArgument0, self.UserArgument1);
     }

@@ -5,7 +5,8 @@ namespace CosmosHybrid.Scheduling;
 /// <summary>
 /// A lock a thread may hold while it blocks (for a device that runs one command at a
 /// time, the file system, the console): a thread that finds it taken sleeps until the
-/// holder releases it.
+/// holder releases it. A holder is not killed until it releases the lock (its kill is
+/// deferred), so a lock is never left held by a thread that is gone.
 /// Interrupts are off only while the lock's own fields change, which on one CPU is
 /// what makes that change atomic.
 /// </summary>
@@ -16,6 +17,7 @@ internal sealed class KernelMutex
 
     public void Acquire()
     {
+        Scheduler.DeferKills();
         ulong flags = Cpu.DisableInterruptsSaving();
         while (_held)
         {
@@ -41,6 +43,7 @@ internal sealed class KernelMutex
             Scheduler.Wake(waiter);
         }
         Restore(flags);
+        Scheduler.AllowKills();
     }
 
     private static void Restore(ulong flags)

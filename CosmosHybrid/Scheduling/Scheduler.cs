@@ -134,7 +134,7 @@ internal static unsafe class Scheduler
         ulong state = Cpu.DisableInterruptsSaving();
         if (thread.KillDeferrals > 0)
         {
-            // Inside a file-system operation: it finishes it (releasing its locks), then ends (AllowKills).
+            // It holds (or waits for) a kernel lock: it finishes with it, then ends (AllowKills).
             thread.KillPending = true;
         }
         else if (!thread.HasExited)

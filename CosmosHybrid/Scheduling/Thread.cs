@@ -53,6 +53,12 @@ internal sealed unsafe class Thread : SchedulerNode
 
     internal ulong UserArgument1 { get; set; }
 
+    /// <summary>How the thread last came from ring 3 into the kernel: where its user registers are saved.</summary>
+    internal UserEntryKind LastUserEntry { get; set; }
+
+    /// <summary>Held back from ring 3 while its process's garbage collector runs (see Processes/ThreadStops).</summary>
+    internal bool StoppedForCollector { get; set; }
+
     /// <summary>The next thread waiting for the same event (a process's end, console input).</summary>
     internal Thread WaitNext { get; set; }
 

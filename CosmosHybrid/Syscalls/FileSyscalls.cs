@@ -124,7 +124,8 @@ internal static unsafe class FileSyscalls
 
     // Reads straight into the caller's pages (through the direct map), in pieces of physically
     // contiguous pages; pages that cannot be lent (granted by another process) go through the
-    // transfer buffer. An error after some bytes were read returns the count so far. With
+    // transfer buffer. An error after some bytes were read returns the count so far, and the
+    // position moves only over bytes the caller received. With
     // 'offset' at 0 or more, reads there and leaves the position alone (pread).
     private static long Read(Process process, long descriptor, ulong buffer, long count, long offset)
     {
@@ -147,7 +148,12 @@ internal static unsafe class FileSyscalls
                 fixed (byte* source = s_transfer)
                 {
                     if (readError == StorageError.Ok && read > 0 && !process.AddressSpace.CopyToUser(address, source, (ulong)read))
+                    {
                         error = SyscallError.BadAddress;
+                        // The bytes never reached the caller: give them back to the next read.
+                        if (offset < 0)
+                            file.Seek(-read, VfsSeekOrigin.Current, out _);
+                    }
                 }
             }
             if (readError != StorageError.Ok)

@@ -32,9 +32,15 @@ internal static unsafe class SyscallDispatcher
     [RuntimeExport("SyscallDispatch")]
     private static void Dispatch(SyscallFrame* frame)
     {
-        Process process = Scheduler.Current.Process;
+        // Recorded before interrupts come back on, so a thread preempted anywhere in the
+        // call is known to have its ring-3 registers in this frame (see ThreadStops).
+        Thread self = Scheduler.Current;
+        self.LastUserEntry = UserEntryKind.SystemCall;
+        Cpu.EnableInterrupts();
+        Process process = self.Process;
         long result = process == null ? Error(SyscallError.Denied) : Run(frame, process);
         frame->NumberAndResult = (ulong)result;
+        ThreadStops.ParkIfStopped();
     }
 
     private static long Run(SyscallFrame* frame, Process process)
@@ -87,8 +93,13 @@ internal static unsafe class SyscallDispatcher
             case SyscallNumber.CreateThread:
                 return CreateThread(process, frame->Arg0, frame->Arg1, frame->Arg2);
             case SyscallNumber.ExitThread:
+                ThreadStops.OnThreadEnding(Scheduler.Current);
                 Scheduler.ExitCurrent();
                 return 0;
+            case SyscallNumber.StopOtherThreads:
+                return ThreadStops.Stop(process, frame->Arg0, (long)frame->Arg1);
+            case SyscallNumber.ResumeOtherThreads:
+                return ThreadStops.Resume(process);
             case SyscallNumber.PortCreate:
                 return IpcOperations.CreatePort(process);
             case SyscallNumber.HandleClose:
@@ -196,7 +207,6 @@ internal static unsafe class SyscallDispatcher
             return Error(SyscallError.InvalidArgument);
         byte* chunk = stackalloc byte[ChunkSize];
         long result = length;
-        Scheduler.DeferKills();
         s_consoleWriteLock.Acquire();
         for (long done = 0; done < length; done += ChunkSize)
         {
@@ -210,7 +220,6 @@ internal static unsafe class SyscallDispatcher
                 KernelLog.Write((char)chunk[i]);
         }
         s_consoleWriteLock.Release();
-        Scheduler.AllowKills();
         return result;
     }
 

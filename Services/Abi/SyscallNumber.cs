@@ -47,6 +47,15 @@ public enum SyscallNumber : long
     DescribeAddress = 18,
     /// <summary>(byte* buffer, long capacity): the PCI devices, one `lspci`-style line each; returns the bytes written.</summary>
     ListPciDevices = 19,
+    /// <summary>
+    /// (StoppedThread* records, long capacity): for the caller's garbage collector. Until
+    /// ResumeOtherThreads, no other thread of the process returns to ring 3. Fills record 0
+    /// with the caller's stack top and one record per other thread with where its stack's
+    /// live part starts and its registers; returns how many records it filled.
+    /// </summary>
+    StopOtherThreads = 20,
+    /// <summary>(): lets the threads StopOtherThreads held back run again.</summary>
+    ResumeOtherThreads = 21,
 
     // ---- message ports (see IpcMessage) ----
 

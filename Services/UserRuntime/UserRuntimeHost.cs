@@ -1,4 +1,5 @@
 using System.Runtime;
+using System.Threading;
 using System.Runtime.InteropServices;
 using CosmosHybrid.Abi;
 using CosmosHybrid.UserRuntime;
@@ -9,15 +10,34 @@ namespace Internal.Runtime;
 /// The ring-3 half of the runtime seam: heap pages come from the MapMemory system
 /// call, a fatal error prints its report and ends the process, and types are named
 /// by the kernel from the program's symbol map (DescribeAddress).
-/// Only the thread that collects is scanned: ring-3 programs that allocate on
-/// several threads at once are not supported by the collector yet.
+/// Once a program starts a second thread (<see cref="UserThread"/>), the heap is guarded
+/// by a lock, and a collection stops the other threads (StopOtherThreads) and scans
+/// their stacks and registers as the kernel reports them.
 /// </summary>
 internal static unsafe partial class RuntimeHost
 {
     private const int FailFastExitStatus = 134;
 
+    private static bool s_multiThreaded;
+    private static int s_heapLock;
+    private static StoppedThread* s_stopped;
+    private static long s_stoppedCount;
+
     [DllImport("*", EntryPoint = "user_stack_top_value"), SuppressGCTransition]
     private static extern void* MainStackTop();
+
+    /// <summary>Called before the program's second thread starts (then nothing else runs in it yet).</summary>
+    internal static void OnSecondThread()
+    {
+        if (s_multiThreaded)
+            return;
+        // Records for StopOtherThreads, taken now because a collection must not fail for want of them.
+        long pages = ((long)sizeof(StoppedThread) * StoppedThread.MaxThreads + 4095) / 4096;
+        s_stopped = (StoppedThread*)AllocatePages((nuint)pages);
+        if (s_stopped == null)
+            FailFast("out of memory", "no room to record stopped threads");
+        s_multiThreaded = true;
+    }
 
     internal static partial void* AllocatePages(nuint pageCount)
     {
@@ -28,22 +48,65 @@ internal static unsafe partial class RuntimeHost
     internal static partial void ReleasePages(void* pages, nuint pageCount) =>
         SystemCall.Call(SyscallNumber.UnmapMemory, (long)pages, (long)pageCount);
 
-    internal static partial void* CurrentStackTop() => MainStackTop();
+    internal static partial void* CurrentStackTop() => s_stoppedCount > 0 ? (void*)s_stopped[0].StackTop : MainStackTop();
+
+    internal static partial void StopOtherThreads()
+    {
+        if (!s_multiThreaded)
+            return;
+        long count = SystemCall.Call(SyscallNumber.StopOtherThreads, (long)s_stopped, StoppedThread.MaxThreads);
+        if (SystemCall.IsError(count))
+            FailFast("the collector could not stop the other threads", null);
+        s_stoppedCount = count;
+    }
+
+    internal static partial void ResumeOtherThreads()
+    {
+        if (s_stoppedCount == 0)
+            return;
+        s_stoppedCount = 0;
+        SystemCall.Call(SyscallNumber.ResumeOtherThreads);
+    }
 
     internal static partial void ForEachSuspendedStack(delegate*<nuint*, nuint*, void> visit)
     {
+        for (long i = 1; i < s_stoppedCount; i++)
+        {
+            StoppedThread* thread = &s_stopped[i];
+            if (thread->StackPointer <= thread->StackTop)
+                visit((nuint*)thread->StackPointer, (nuint*)thread->StackTop);
+            visit((nuint*)thread->Registers, (nuint*)thread->Registers + StoppedThread.RegisterCount);
+        }
     }
 
-    // A ring-3 program cannot mask interrupts; the kernel's own scheduling is no threat to its heap.
-    internal static partial ulong EnterCriticalRegion() => 0;
+    // One thread in the heap at a time. A waiter yields (the threads of a process share a
+    // priority, so the holder runs next); the lock is held only for an allocation or a collection.
+    internal static partial ulong EnterCriticalRegion()
+    {
+        if (!s_multiThreaded)
+            return 0;
+        while (Interlocked.CompareExchange(ref s_heapLock, 1, 0) != 0)
+            SystemCall.Call(SyscallNumber.Yield);
+        return 1;
+    }
 
     internal static partial void LeaveCriticalRegion(ulong state)
     {
+        if (state != 0)
+            Interlocked.Exchange(ref s_heapLock, 0);
     }
 
+    // Allocates nothing: it may be reached from inside the heap (out of memory, heap lock held).
     internal static partial void FailFast(string reason, string detail)
     {
-        System.Console.WriteLine("*** " + reason + (detail == null ? "" : ": " + detail));
+        System.Console.Write("*** ");
+        System.Console.Write(reason);
+        if (detail != null)
+        {
+            System.Console.Write(": ");
+            System.Console.Write(detail);
+        }
+        System.Console.Write("\n");
         SystemCall.Call(SyscallNumber.Exit, FailFastExitStatus);
     }
 

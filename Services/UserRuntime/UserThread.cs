@@ -6,8 +6,8 @@ namespace CosmosHybrid.UserRuntime;
 /// <summary>
 /// Extra threads in a ring-3 program. Each gets its own stack from MapMemory; the
 /// function and its argument sit at the top of that stack, where crt0's
-/// user_thread_start picks them up. Threads other than the one that allocates must
-/// not allocate managed objects while a collection may run (see RuntimeHost).
+/// user_thread_start picks them up. From the second thread on, the heap is shared
+/// safely (see RuntimeHost).
 /// </summary>
 internal static unsafe class UserThread
 {
@@ -19,6 +19,7 @@ internal static unsafe class UserThread
     /// <summary>Starts <paramref name="function"/>(<paramref name="argument"/>) on a new thread; returns its id or a negative error.</summary>
     public static long Start(delegate*<ulong, void> function, ulong argument, int stackPages = DefaultStackPages)
     {
+        Internal.Runtime.RuntimeHost.OnSecondThread();
         long stack = SystemCall.Call(SyscallNumber.MapMemory, stackPages);
         if (stack < 0)
             return stack;

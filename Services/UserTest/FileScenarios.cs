@@ -92,6 +92,7 @@ internal static unsafe class FileScenarios
         Expect("read into a kernel address", FileCalls.Read(fd, (byte*)KernelAddress, 16), SyscallError.BadAddress);
         Expect("read into unmapped memory", FileCalls.Read(fd, (byte*)UnmappedAddress, 16), SyscallError.BadAddress);
         Expect("read into read-only code", FileCalls.Read(fd, (byte*)CodeAddress, 16), SyscallError.BadAddress);
+        Check("failed reads leave the position alone", FileCalls.Seek(fd, 0, FileSeekOrigin.Current) == 0, 0);
         Expect("read with a negative count", FileCalls.Read(fd, (byte*)CodeAddress, -1), SyscallError.InvalidArgument);
         Expect("read from a bad descriptor", FileCalls.Read(99, (byte*)CodeAddress, 1), SyscallError.BadHandle);
         Expect("read from a negative descriptor", FileCalls.Read(-1, (byte*)CodeAddress, 1), SyscallError.BadHandle);

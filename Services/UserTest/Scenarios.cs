@@ -13,7 +13,8 @@ namespace CosmosHybrid.UserTest;
 /// kernel-write, kernel-read, privileged, stack-overflow, exception), bad-pointers
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
 /// preemption), spawn-loop N (start and reap N processes, check frames come back),
-/// heap (the ring-3 garbage collector under churn), exit N, and the file scenarios
+/// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
+/// threads allocating at once), exit N, and the file scenarios
 /// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>).
 /// </summary>
 internal static unsafe class Scenarios
@@ -52,6 +53,8 @@ internal static unsafe class Scenarios
                 return SpawnLoop.Run(ParseOr(rest, 200));
             case "heap":
                 return HeapChurn.Run();
+            case "heap-threads":
+                return SharedHeap.Run(ParseOr(rest, 3));
             case "exit":
                 return ParseOr(rest, 0);
             case "files":

@@ -147,6 +147,18 @@ public class Ring3Tests : BootTestBase
     }
 
     [Test]
+    public void RingThreeCollectorStopsAndScansEveryThread()
+    {
+        BootToShell();
+        // Four threads allocate at once; whichever starts a collection stops the other three.
+        Machine.SendLine("run usertest heap-threads 3");
+        ExpectOutput("damaged structures");
+        ExpectOutput("exited with status");
+        Assert.That(Machine.SerialLog, Does.Match(@"heap-threads: 4 threads, [1-9]\d* collections, 0 damaged structures"));
+        Assert.That(Machine.SerialLog, Does.Contain("exited with status 0"));
+    }
+
+    [Test]
     public void WaitReportsNegativeExitStatusesAsStatusesNotErrors()
     {
         BootToShell();

@@ -34,29 +34,35 @@ internal static unsafe class InterruptDispatcher
     [RuntimeExport("InterruptDispatch")]
     public static void Dispatch(InterruptFrame* frame)
     {
+        bool fromUser = frame->PrivilegeLevel == 3;
+        if (fromUser)
+            Scheduler.Current.LastUserEntry = UserEntryKind.Interrupt;
         int vector = (int)frame->Vector;
         if (vector < ExceptionVector.Count)
         {
-            if (frame->PrivilegeLevel == 3)
+            if (fromUser)
                 UserFaults.Handle(frame);
             else
                 Panic.FromCpuException(frame);
-            Scheduler.OnInterruptExit();
-            return;
         }
-
-        int irq = vector - IrqBase;
-        if (irq >= 0 && irq < IrqCount)
+        else
         {
-            if (Pic.IsSpurious(irq))
-                return;
-            delegate*<void> handler = s_irqHandlers[irq];
-            CurrentIrq = irq;
-            if (handler != null)
-                handler();
-            Pic.EndOfInterrupt(irq);
+            HandleIrq(vector - IrqBase);
         }
         // Last: a switch to another thread may happen here, after the EOI.
         Scheduler.OnInterruptExit();
+        if (fromUser)
+            ThreadStops.ParkIfStopped();
+    }
+
+    private static void HandleIrq(int irq)
+    {
+        if (irq < 0 || irq >= IrqCount || Pic.IsSpurious(irq))
+            return;
+        delegate*<void> handler = s_irqHandlers[irq];
+        CurrentIrq = irq;
+        if (handler != null)
+            handler();
+        Pic.EndOfInterrupt(irq);
     }
 }

@@ -40,8 +40,7 @@ syscall_entry:
     push r15
     xor ebp, ebp                        ; a stack trace stops here, not in user frames
     mov rdi, rsp
-    sti
-    call SyscallDispatch                ; writes the result into the frame
+    call SyscallDispatch                ; enables interrupts; writes the result into the frame
     cli
     pop r15
     pop r14

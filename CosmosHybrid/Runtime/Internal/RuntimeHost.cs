@@ -16,12 +16,21 @@ internal static unsafe partial class RuntimeHost
     /// <summary>The highest address (exclusive) of the running thread's stack: where a stack scan ends.</summary>
     internal static partial void* CurrentStackTop();
 
-    /// <summary>Calls <paramref name="visit"/> with [stack pointer, stack top) of every other thread, all stopped.</summary>
+    /// <summary>
+    /// Calls <paramref name="visit"/> for every other thread, all stopped: with [stack pointer,
+    /// stack top) of its stack, and with any saved registers that are not on that stack.
+    /// </summary>
     internal static partial void ForEachSuspendedStack(delegate*<nuint*, nuint*, void> visit);
 
+    /// <summary>Keeps every other thread from touching managed objects until <see cref="ResumeOtherThreads"/> (called inside the critical region).</summary>
+    internal static partial void StopOtherThreads();
+
+    internal static partial void ResumeOtherThreads();
+
     /// <summary>
-    /// Keeps anything else from running on this CPU (in the kernel: interrupts off) until
-    /// <see cref="LeaveCriticalRegion"/>; the returned state restores what was there before.
+    /// Keeps any other thread out of the heap (in the kernel: interrupts off; in ring 3: a
+    /// lock, once the program has a second thread) until <see cref="LeaveCriticalRegion"/>;
+    /// the returned state restores what was there before. Not re-entered by the runtime.
     /// </summary>
     internal static partial ulong EnterCriticalRegion();
 

@@ -12,6 +12,9 @@ global RhpTrapThreads
 global RhpSpillRegistersAndCollect
 global RhpReadTimestamp
 global RhpMemoryCopy, RhpMemoryFill
+global RhpInterlockedCompareExchange32, RhpInterlockedCompareExchange64
+global RhpInterlockedExchange32, RhpInterlockedExchange64
+global RhpInterlockedExchangeAdd32, RhpInterlockedExchangeAdd64
 extern RhpResolveInterfaceDispatch
 extern RhpCollectFromStack
 extern RhpFailFastFromStub
@@ -134,4 +137,36 @@ RhpMemoryFill:
     mov rcx, rdx
     and rcx, 7
     rep stosb
+    ret
+
+; System.Threading.Interlocked: (location in rdi, value in rsi, comparand in rdx);
+; each returns the value the location held before.
+RhpInterlockedCompareExchange32:
+    mov eax, edx
+    lock cmpxchg [rdi], esi
+    ret
+
+RhpInterlockedCompareExchange64:
+    mov rax, rdx
+    lock cmpxchg [rdi], rsi
+    ret
+
+RhpInterlockedExchange32:               ; XCHG with memory is locked without a prefix
+    mov eax, esi
+    xchg [rdi], eax
+    ret
+
+RhpInterlockedExchange64:
+    mov rax, rsi
+    xchg [rdi], rax
+    ret
+
+RhpInterlockedExchangeAdd32:
+    mov eax, esi
+    lock xadd [rdi], eax
+    ret
+
+RhpInterlockedExchangeAdd64:
+    mov rax, rsi
+    lock xadd [rdi], rax
     ret

@@ -23,7 +23,33 @@ internal static class LanguageCases
         new ConformanceCase("language: Index, Range, HashCode", IndexRangeHash),
         new ConformanceCase("language: pattern matching and boxing", Patterns),
         new ConformanceCase("language: argument checks and checked arithmetic", Checks),
+        new ConformanceCase("threading: Interlocked", InterlockedOperations),
     };
+
+    private static int s_sharedCounter;
+
+    private static void InterlockedOperations(ConformanceCheck c)
+    {
+        int value = 5;
+        c.Equal(5, System.Threading.Interlocked.CompareExchange(ref value, 9, 5), "CompareExchange returns the old value");
+        c.Equal(9, value, "CompareExchange stores when equal");
+        c.Equal(9, System.Threading.Interlocked.CompareExchange(ref value, 1, 5), "CompareExchange when different");
+        c.Equal(9, value, "CompareExchange leaves it when different");
+        c.Equal(9, System.Threading.Interlocked.Exchange(ref value, -3), "Exchange returns the old value");
+        c.Equal(-3, value, "Exchange stores");
+        c.Equal(4, System.Threading.Interlocked.Add(ref value, 7), "Add returns the new value");
+        c.Equal(5, System.Threading.Interlocked.Increment(ref value), "Increment");
+        c.Equal(4, System.Threading.Interlocked.Decrement(ref value), "Decrement");
+        long wide = long.MaxValue - 1;
+        c.Equal(long.MaxValue, System.Threading.Interlocked.Increment(ref wide), "Increment long");
+        c.Equal(long.MinValue, System.Threading.Interlocked.Increment(ref wide), "Increment long wraps");
+        c.Equal(long.MinValue, System.Threading.Interlocked.CompareExchange(ref wide, 0x1_0000_0000L, long.MinValue), "CompareExchange long");
+        c.Equal(0x1_0000_0000L, System.Threading.Interlocked.Exchange(ref wide, 2), "Exchange long");
+        c.Equal(-8L, System.Threading.Interlocked.Add(ref wide, -10), "Add long");
+        int before = s_sharedCounter;
+        c.Equal(before + 2, System.Threading.Interlocked.Add(ref s_sharedCounter, 2), "Add on a static field");
+        c.Equal(before + 2, s_sharedCounter, "the static field holds the sum");
+    }
 
     private static IEnumerable<int> Countdown(int from)
     {

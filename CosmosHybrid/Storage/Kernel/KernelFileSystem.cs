@@ -36,20 +36,15 @@ internal static class KernelFileSystem
     /// <summary>The tree; only between <see cref="Enter"/> and <see cref="Leave"/>.</summary>
     public static VirtualFileSystem Vfs => s_vfs;
 
-    /// <summary>Takes the file-system lock (waiting for it) and defers kills of the calling thread.</summary>
+    /// <summary>Takes the file-system lock (waiting for it); the calling thread is not killed while it holds it.</summary>
     public static void Enter()
     {
-        Scheduler.DeferKills();
         s_lock.Acquire();
         CloseOrphans();
     }
 
     /// <summary>Releases the lock; a kill that came meanwhile takes effect now.</summary>
-    public static void Leave()
-    {
-        s_lock.Release();
-        Scheduler.AllowKills();
-    }
+    public static void Leave() => s_lock.Release();
 
     /// <summary>
     /// Mounts the RAM disk's FAT image at "/" and the FAT volume of each hard disk (whole

@@ -77,9 +77,12 @@ internal static unsafe class GCHeap
         return array;
     }
 
+    // Inside the host's critical region: another thread (a preempting kernel thread, a
+    // second ring-3 thread) may allocate too, and the bump must not be torn between them.
     private static object Allocate(MethodTable* type, nuint size)
     {
         size = (size + 7) & ~(nuint)7;
+        ulong region = RuntimeHost.EnterCriticalRegion();
         byte* memory = s_allocationPointer;
         if (size <= (nuint)(s_allocationLimit - memory) && memory != null)
         {
@@ -94,6 +97,7 @@ internal static unsafe class GCHeap
         *(MethodTable**)memory = type;
         s_allocatedSinceCollection += size;
         TotalAllocatedBytes += size;
+        RuntimeHost.LeaveCriticalRegion(region);
         return ObjectModel.FromAddress(memory);
     }
 
@@ -103,7 +107,7 @@ internal static unsafe class GCHeap
             return AllocateLarge(size);
 
         if (IsCollectionEnabled && s_allocatedSinceCollection >= s_budget)
-            GarbageCollector.Collect();
+            GarbageCollector.CollectInCriticalRegion();
         if (TryRefill(size))
             return BumpRefilled(size);
 
@@ -111,7 +115,7 @@ internal static unsafe class GCHeap
         // allocated since the last collection: the room may be there, just not yet reclaimed.
         if (IsCollectionEnabled && s_allocatedSinceCollection >= s_budget / 4)
         {
-            GarbageCollector.Collect();
+            GarbageCollector.CollectInCriticalRegion();
             if (TryRefill(size))
                 return BumpRefilled(size);
         }
@@ -133,7 +137,7 @@ internal static unsafe class GCHeap
     private static byte* AllocateLarge(nuint size)
     {
         if (IsCollectionEnabled && s_allocatedSinceCollection >= s_budget)
-            GarbageCollector.Collect();
+            GarbageCollector.CollectInCriticalRegion();
 
         nuint overhead = PageSize; // header and start bitmap
         nuint pages = (size + overhead + PageSize - 1) / PageSize;

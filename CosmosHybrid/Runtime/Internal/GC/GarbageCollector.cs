@@ -29,15 +29,25 @@ internal static unsafe class GarbageCollector
 
     public static void Collect()
     {
+        ulong state = RuntimeHost.EnterCriticalRegion();
+        CollectInCriticalRegion();
+        RuntimeHost.LeaveCriticalRegion(state);
+    }
+
+    /// <summary>A collection for a caller already inside the host's critical region (the allocator).</summary>
+    internal static void CollectInCriticalRegion()
+    {
         if (s_collecting || !GCHeap.IsCollectionEnabled)
             return;
-        ulong state = RuntimeHost.EnterCriticalRegion();
         s_collecting = true;
+        // Other threads stay stopped until marking is over: one running meanwhile could
+        // move a reference out of an object not yet scanned into a stack already scanned.
+        RuntimeHost.StopOtherThreads();
         // The assembly helper pushes the callee-saved registers (which may hold the
         // only reference to an object) and calls CollectFromStack with the stack pointer.
         SpillRegistersAndCollect();
+        RuntimeHost.ResumeOtherThreads();
         s_collecting = false;
-        RuntimeHost.LeaveCriticalRegion(state);
     }
 
     [RuntimeExport("RhpCollectFromStack")]

@@ -1,0 +1,75 @@
+using System.Runtime;
+using System.Runtime.InteropServices;
+
+namespace System.Threading;
+
+/// <summary>
+/// Atomic operations on shared variables, as in .NET: each is one locked instruction
+/// (RuntimeStubs.asm), so it is atomic against preemption and against other CPUs.
+/// </summary>
+public static unsafe class Interlocked
+{
+    public static int CompareExchange(ref int location1, int value, int comparand)
+    {
+        fixed (int* location = &location1)
+            return CompareExchange32(location, value, comparand);
+    }
+
+    public static long CompareExchange(ref long location1, long value, long comparand)
+    {
+        fixed (long* location = &location1)
+            return CompareExchange64(location, value, comparand);
+    }
+
+    public static int Exchange(ref int location1, int value)
+    {
+        fixed (int* location = &location1)
+            return Exchange32(location, value);
+    }
+
+    public static long Exchange(ref long location1, long value)
+    {
+        fixed (long* location = &location1)
+            return Exchange64(location, value);
+    }
+
+    /// <summary>Adds <paramref name="value"/> and returns the new value.</summary>
+    public static int Add(ref int location1, int value)
+    {
+        fixed (int* location = &location1)
+            return ExchangeAdd32(location, value) + value;
+    }
+
+    /// <summary>Adds <paramref name="value"/> and returns the new value.</summary>
+    public static long Add(ref long location1, long value)
+    {
+        fixed (long* location = &location1)
+            return ExchangeAdd64(location, value) + value;
+    }
+
+    public static int Increment(ref int location) => Add(ref location, 1);
+
+    public static long Increment(ref long location) => Add(ref location, 1);
+
+    public static int Decrement(ref int location) => Add(ref location, -1);
+
+    public static long Decrement(ref long location) => Add(ref location, -1);
+
+    [DllImport("*", EntryPoint = "RhpInterlockedCompareExchange32"), SuppressGCTransition]
+    private static extern int CompareExchange32(int* location, int value, int comparand);
+
+    [DllImport("*", EntryPoint = "RhpInterlockedCompareExchange64"), SuppressGCTransition]
+    private static extern long CompareExchange64(long* location, long value, long comparand);
+
+    [DllImport("*", EntryPoint = "RhpInterlockedExchange32"), SuppressGCTransition]
+    private static extern int Exchange32(int* location, int value);
+
+    [DllImport("*", EntryPoint = "RhpInterlockedExchange64"), SuppressGCTransition]
+    private static extern long Exchange64(long* location, long value);
+
+    [DllImport("*", EntryPoint = "RhpInterlockedExchangeAdd32"), SuppressGCTransition]
+    private static extern int ExchangeAdd32(int* location, int value);
+
+    [DllImport("*", EntryPoint = "RhpInterlockedExchangeAdd64"), SuppressGCTransition]
+    private static extern long ExchangeAdd64(long* location, long value);
+}
