@@ -144,6 +144,7 @@ internal static unsafe class ProcessTable
     {
         ThreadStops.ParkIfStopped();
         Thread self = Scheduler.Current;
+        self.HasEnteredUserMode = true;
         SyscallEntry.EnterUserMode(self.UserEntry, self.UserStackTop, self.UserArgument0, self.UserArgument1);
     }
 

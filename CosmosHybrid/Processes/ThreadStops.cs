@@ -22,6 +22,9 @@ internal static unsafe class ThreadStops
     private const int FxsaveXmmOffset = 160;
     private const int GeneralRegisterCount = 15;
 
+    // syscall_entry (SyscallEntry.asm) pushes two marker words, then the frame.
+    private const ulong SyscallMarkerBytes = 16;
+
     /// <summary>The StopOtherThreads system call: see <see cref="SyscallNumber.StopOtherThreads"/>.</summary>
     public static long Stop(Process process, ulong records, long capacity)
     {
@@ -107,25 +110,17 @@ internal static unsafe class ThreadStops
     }
 
     // Where the thread's ring-3 stack and registers were when it last entered the kernel.
+    // The word at its kernel stack's top tells how it came in: the CPU stores the user SS
+    // there for an interrupt from ring 3; syscall_entry stores a zero.
     private static void Describe(Thread thread, StoppedThread* record)
     {
         *record = default;
         record->StackTop = thread.UserStackTop;
         record->StackPointer = thread.UserStackTop;
+        if (!thread.HasEnteredUserMode)
+            return;
         ulong* registers = record->Registers;
-        if (thread.LastUserEntry == UserEntryKind.SystemCall)
-        {
-            // The system call was a call: only the callee-saved registers can be live across it.
-            var frame = (SyscallFrame*)(thread.KernelStackTop - (ulong)sizeof(SyscallFrame));
-            record->StackPointer = frame->UserRsp;
-            registers[0] = frame->Rbx;
-            registers[1] = frame->Rbp;
-            registers[2] = frame->R12;
-            registers[3] = frame->R13;
-            registers[4] = frame->R14;
-            registers[5] = frame->R15;
-        }
-        else if (thread.LastUserEntry == UserEntryKind.Interrupt)
+        if (((ulong*)thread.KernelStackTop)[-1] == Gdt.UserDataSelector)
         {
             // Stopped anywhere: every general register, and the xmm registers (struct copies pass references through them).
             var frame = (InterruptFrame*)(thread.KernelStackTop - (ulong)sizeof(InterruptFrame));
@@ -136,6 +131,18 @@ internal static unsafe class ThreadStops
             ulong* xmm = (ulong*)((((ulong)frame - FxsaveAreaSize) & ~15UL) + FxsaveXmmOffset);
             for (int i = 0; i < StoppedThread.RegisterCount - GeneralRegisterCount; i++)
                 registers[GeneralRegisterCount + i] = xmm[i];
+        }
+        else
+        {
+            // The system call was a call: only the callee-saved registers can be live across it.
+            var frame = (SyscallFrame*)(thread.KernelStackTop - SyscallMarkerBytes - (ulong)sizeof(SyscallFrame));
+            record->StackPointer = frame->UserRsp;
+            registers[0] = frame->Rbx;
+            registers[1] = frame->Rbp;
+            registers[2] = frame->R12;
+            registers[3] = frame->R13;
+            registers[4] = frame->R14;
+            registers[5] = frame->R15;
         }
     }
 }

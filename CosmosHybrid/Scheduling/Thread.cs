@@ -53,8 +53,8 @@ internal sealed unsafe class Thread : SchedulerNode
 
     internal ulong UserArgument1 { get; set; }
 
-    /// <summary>How the thread last came from ring 3 into the kernel: where its user registers are saved.</summary>
-    internal UserEntryKind LastUserEntry { get; set; }
+    /// <summary>Set as the thread first leaves for ring 3: from then on, its kernel stack's top holds its ring-3 registers whenever it is in the kernel.</summary>
+    internal bool HasEnteredUserMode { get; set; }
 
     /// <summary>Held back from ring 3 while its process's garbage collector runs (see Processes/ThreadStops).</summary>
     internal bool StoppedForCollector { get; set; }

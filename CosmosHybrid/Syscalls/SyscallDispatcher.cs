@@ -32,15 +32,11 @@ internal static unsafe class SyscallDispatcher
     [RuntimeExport("SyscallDispatch")]
     private static void Dispatch(SyscallFrame* frame)
     {
-        // Recorded before interrupts come back on, so a thread preempted anywhere in the
-        // call is known to have its ring-3 registers in this frame (see ThreadStops).
-        Thread self = Scheduler.Current;
-        self.LastUserEntry = UserEntryKind.SystemCall;
-        Cpu.EnableInterrupts();
-        Process process = self.Process;
+        Process process = Scheduler.Current.Process;
         long result = process == null ? Error(SyscallError.Denied) : Run(frame, process);
         frame->NumberAndResult = (ulong)result;
-        ThreadStops.ParkIfStopped();
+        if (process != null && process.StoppedBy != null)
+            ThreadStops.ParkIfStopped();
     }
 
     private static long Run(SyscallFrame* frame, Process process)

@@ -35,8 +35,6 @@ internal static unsafe class InterruptDispatcher
     public static void Dispatch(InterruptFrame* frame)
     {
         bool fromUser = frame->PrivilegeLevel == 3;
-        if (fromUser)
-            Scheduler.Current.LastUserEntry = UserEntryKind.Interrupt;
         int vector = (int)frame->Vector;
         if (vector < ExceptionVector.Count)
         {

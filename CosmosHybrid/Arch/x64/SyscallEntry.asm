@@ -22,6 +22,8 @@ syscall_entry:
     swapgs
     mov [gs:PERCPU_USER_STACK], rsp
     mov rsp, [gs:PERCPU_KERNEL_STACK]
+    push 0                              ; where an interrupt from ring 3 has SS: marks a system call
+    push 0                              ; (keeps RSP 16-byte aligned at the call)
     push qword [gs:PERCPU_USER_STACK]   ; frame: user RSP
     push r11                            ;        user RFLAGS
     push rcx                            ;        user RIP
@@ -40,7 +42,8 @@ syscall_entry:
     push r15
     xor ebp, ebp                        ; a stack trace stops here, not in user frames
     mov rdi, rsp
-    call SyscallDispatch                ; enables interrupts; writes the result into the frame
+    sti
+    call SyscallDispatch                ; writes the result into the frame
     cli
     pop r15
     pop r14
