@@ -11,6 +11,7 @@ namespace CosmosHybrid.Boot;
 /// <item><c>bench</c>: run the in-kernel benchmarks, print their figures and power off.</item>
 /// <item><c>exit-on-panic</c>: after a panic report, leave QEMU through isa-debug-exit instead of halting.</item>
 /// <item><c>disktest</c>, <c>disktest=read:LBA[+N],write:LBA[+N]</c>: exercise every disk found, print the results and power off.</item>
+/// <item><c>nopcid</c>: do not tag address spaces with PCIDs even when the CPU has them (every switch flushes the TLB).</item>
 /// </list>
 /// </summary>
 internal static class BootOptions
@@ -29,6 +30,8 @@ internal static class BootOptions
     public static bool KernelConsole { get; private set; }
 
     public static bool DiskTest { get; private set; }
+
+    public static bool NoPcid { get; private set; }
 
     /// <summary>The text after <c>disktest=</c> (empty for a bare <c>disktest</c>).</summary>
     public static string DiskTestArguments { get; private set; } = "";
@@ -63,6 +66,8 @@ internal static class BootOptions
             Bench = true;
         else if (word == "kernel-console")
             KernelConsole = true;
+        else if (word == "nopcid")
+            NoPcid = true;
         else if (word == "disktest")
             DiskTest = true;
         else if (word.StartsWith("disktest="))

@@ -64,7 +64,7 @@ internal static unsafe class Kernel
         Fpu.Initialize();
         KernelStacks.Initialize();
         SyscallEntry.Initialize();
-        Scheduler.Initialize(KernelAddressSpace.Tables.RootPhysical, BootThreadStackTop());
+        Scheduler.Initialize(AddressSpaceTags.KernelSlot, BootThreadStackTop());
         SerialConsoleInput.Attach(serial, Uart16550.Com1Irq);
         ProgramFiles.LoadFromModules(boot);
         Cpu.EnableInterrupts();

@@ -27,7 +27,7 @@ internal static unsafe class PanicDemonstration
     private static void OverflowAThreadStack()
     {
         Scheduling.Scheduler.Start(Scheduling.Thread.Create("overflow", &RecurseForever, Scheduling.Scheduler.DefaultPriority,
-            Memory.Paging.KernelAddressSpace.Tables.RootPhysical));
+            Memory.Paging.AddressSpaceTags.KernelSlot));
         Scheduling.Scheduler.Block();
     }
 

@@ -125,7 +125,7 @@ internal static unsafe class ProcessTable
     /// <summary>A thread of <paramref name="process"/> that enters ring 3 at <paramref name="entry"/> with <paramref name="stackTop"/>.</summary>
     public static Thread CreateUserThread(Process process, ulong entry, ulong stackTop, ulong argument0, ulong argument1)
     {
-        Thread thread = Thread.Create(process.Name, &UserThreadStart, process.Priority, process.AddressSpace.Cr3);
+        Thread thread = Thread.Create(process.Name, &UserThreadStart, process.Priority, process.AddressSpace.Cr3Slot);
         if (thread == null)
             return null;
         thread.UserEntry = entry;

@@ -34,9 +34,10 @@ internal sealed unsafe class UserAddressSpace
         public PageFlags Flags;
     }
 
-    private UserAddressSpace(PageTables tables)
+    private UserAddressSpace(PageTables tables, int id)
     {
         Tables = tables;
+        Id = id;
     }
 
     public PageTables Tables { get; }
@@ -44,13 +45,24 @@ internal sealed unsafe class UserAddressSpace
     /// <summary>Physical pages this address space owns (image, heap, stack and its page tables are not counted).</summary>
     public ulong MappedPages { get; private set; }
 
-    /// <summary>The CR3 value that selects this address space.</summary>
-    public ulong Cr3 => Tables.RootPhysical;
+    /// <summary>Its number, and its PCID when PCIDs are on (see <see cref="AddressSpaceTags"/>).</summary>
+    public int Id { get; }
+
+    /// <summary>Where the CR3 value that selects this address space is kept, for its threads' contexts.</summary>
+    public ulong* Cr3Slot => AddressSpaceTags.SlotOf(Id);
 
     public static UserAddressSpace Create()
     {
         PageTables tables = PageTables.Create(KernelAddressSpace.Memory, KernelAddressSpace.Tables);
-        return tables == null ? null : new UserAddressSpace(tables);
+        if (tables == null)
+            return null;
+        int id = AddressSpaceTags.Register(tables.RootPhysical);
+        if (id == 0)
+        {
+            tables.FreeRoot();
+            return null;
+        }
+        return new UserAddressSpace(tables, id);
     }
 
     /// <summary>Maps a fresh zeroed page; false when out of memory.</summary>
@@ -115,7 +127,7 @@ internal sealed unsafe class UserAddressSpace
         for (ulong page = start; page < start + pages * PageSize; page += PageSize)
         {
             Tables.Unmap(page);
-            Cpu.InvalidatePage(page);
+            Forget(page);
         }
     }
 
@@ -227,6 +239,7 @@ internal sealed unsafe class UserAddressSpace
         s_freeing = null;
         Tables.FreeUserTables();
         Tables.FreeRoot();
+        AddressSpaceTags.Unregister(Id);
         _regionCount = 0;
     }
 
@@ -283,11 +296,20 @@ internal sealed unsafe class UserAddressSpace
         ulong entry = Tables.Unmap(page);
         if (!PageTableEntry.IsPresent(entry))
             return;
-        Cpu.InvalidatePage(page);
+        Forget(page);
         if ((PageTableEntry.FlagsOf(entry) & Borrowed) != 0)
             return;
         KernelPages.Frames.Free(PageTableEntry.AddressOf(entry));
         MappedPages--;
+    }
+
+    // Drops a removed page from the TLB: INVLPG reaches only the loaded space's entries, so
+    // when another space is loaded this one's entries are dropped at its next load instead.
+    private void Forget(ulong page)
+    {
+        Cpu.InvalidatePage(page);
+        if (!AddressSpaceTags.IsLoaded(Id, Cpu.ReadCr3()))
+            AddressSpaceTags.MarkStale(Id);
     }
 
     private static void CopyBytes(byte* destination, byte* source, ulong count) =>

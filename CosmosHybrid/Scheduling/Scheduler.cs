@@ -31,7 +31,7 @@ internal static unsafe class Scheduler
     public static Thread Current => s_current;
 
     /// <summary>Turns the boot flow of control into the first thread and creates the idle thread.</summary>
-    public static void Initialize(ulong kernelAddressSpace, ulong bootStackTop)
+    public static void Initialize(ulong* kernelAddressSpace, ulong bootStackTop)
     {
         s_threads = new Thread[64];
         s_idle = Thread.Create("idle", &IdleLoop, DefaultPriority, kernelAddressSpace);

@@ -9,7 +9,7 @@ namespace CosmosHybrid.Scheduling;
 internal unsafe struct ThreadContext
 {
     public ulong StackPointer;
-    public ulong AddressSpace;
+    public ulong* AddressSpace;   // its CR3 slot (see Memory/Paging/AddressSpaceTags)
     public byte* FpuState;
 }
 
@@ -111,9 +111,9 @@ internal sealed unsafe class Thread : SchedulerNode
 
     /// <summary>
     /// Creates a thread that will run <paramref name="entry"/> in ring 0 on a fresh
-    /// kernel stack, in <paramref name="addressSpace"/> (a CR3 value). Null when out of memory.
+    /// kernel stack, in the address space whose CR3 slot is <paramref name="addressSpace"/>. Null when out of memory.
     /// </summary>
-    public static Thread Create(string name, delegate*<void> entry, int priority, ulong addressSpace)
+    public static Thread Create(string name, delegate*<void> entry, int priority, ulong* addressSpace)
     {
         ulong stackTop = KernelStacks.Allocate();
         if (stackTop == 0)
@@ -144,7 +144,7 @@ internal sealed unsafe class Thread : SchedulerNode
     }
 
     /// <summary>Wraps the boot CPU's initial flow of control (it already has a stack and state).</summary>
-    public static Thread AdoptBootThread(ulong addressSpace, ulong stackTop)
+    public static Thread AdoptBootThread(ulong* addressSpace, ulong stackTop)
     {
         byte* page = (byte*)KernelPages.Allocate(Fpu.PagesFor(64 + Fpu.AreaSize));
         var thread = new Thread("kernel", Scheduler.DefaultPriority) { KernelStackTop = stackTop };

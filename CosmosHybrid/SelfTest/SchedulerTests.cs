@@ -60,7 +60,7 @@ internal static unsafe class SchedulerTests
     }
 
     private static void Start(string name, delegate*<void> entry) =>
-        Scheduler.Start(Thread.Create(name, entry, Scheduler.DefaultPriority, KernelAddressSpace.Tables.RootPhysical));
+        Scheduler.Start(Thread.Create(name, entry, Scheduler.DefaultPriority, AddressSpaceTags.KernelSlot));
 
     private static void WaitForFinished(int count)
     {

@@ -19,6 +19,7 @@ internal static class SelfTestRunner
         KernelLog.WriteLine("selftest: starting");
         RuntimeTests.Run();
         MemoryTests.Run();
+        AddressSpaceTagTests.Run();
         TimerTests.Run();
         SchedulerTests.Run();
         RunQueueTests.Run();

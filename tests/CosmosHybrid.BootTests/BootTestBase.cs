@@ -1,4 +1,5 @@
 using System;
+using System.Text.RegularExpressions;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 
@@ -33,6 +34,18 @@ public abstract class BootTestBase
     {
         if (!Machine.WaitFor(text, timeout ?? BootTimeout))
             Assert.Fail($"Expected \"{text}\" on the serial console; it did not appear (time-out or QEMU exit).");
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="pattern"/> matches the serial log and returns the match. Waiting for
+    /// a line's start is not enough: the serial reader may deliver the rest of the line later.
+    /// </summary>
+    protected Match ExpectMatch(string pattern, TimeSpan? timeout = null)
+    {
+        var regex = new Regex(pattern);
+        if (!Machine.WaitForMatches(regex, 1, timeout ?? BootTimeout))
+            Assert.Fail($"Expected a match for /{pattern}/ on the serial console; none appeared (time-out or QEMU exit).");
+        return regex.Match(Machine.SerialLog);
     }
 
     protected int ExpectExit(TimeSpan? timeout = null)

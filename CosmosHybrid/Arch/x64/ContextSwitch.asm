@@ -1,8 +1,9 @@
 ; Thread switch. A switched-out thread's kernel stack holds its callee-saved
-; registers and a return address; its ThreadContext holds the stack pointer, the
-; address space (CR3) and where its FPU/SSE/AVX state is saved.
+; registers and a return address; its ThreadContext holds the stack pointer, where
+; its address space's CR3 value is kept (a slot in AddressSpaceTags) and where its
+; FPU/SSE/AVX state is saved.
 ;
-; struct ThreadContext { ulong StackPointer; ulong AddressSpace; byte* FpuState; }
+; struct ThreadContext { ulong StackPointer; ulong* AddressSpace; byte* FpuState; }
 
 bits 64
 default rel
@@ -50,15 +51,21 @@ switch_context:
 .saved:
     mov [rdi + CONTEXT_RSP], rsp
 
-    ; Load CR3 only when the address space changes: a reload flushes non-global TLB entries
-    ; (unless the value carries a PCID and the no-flush bit).
-    mov rax, [rsi + CONTEXT_CR3]
+    ; Load CR3 only when the address space changes. A load without the no-flush bit drops
+    ; the non-global TLB entries of the PCID in the value (all of them without PCIDs).
+    ; Once a PCID's entries are dropped, its slot gets the no-flush bit: returning to that
+    ; space keeps its entries, until the kernel clears the bit because one went stale.
+    mov r9, [rsi + CONTEXT_CR3]
+    mov rax, [r9]
     mov rcx, cr3
     mov rdx, rax
     btr rdx, PCID_NO_FLUSH
     cmp rdx, rcx
     je .same_space
     mov cr3, rax
+    test eax, 0xFFF                     ; PCID 0 (the kernel's, or no PCIDs): nothing to keep
+    jz .same_space
+    bts qword [r9], PCID_NO_FLUSH
 .same_space:
     mov rsp, [rsi + CONTEXT_RSP]
 

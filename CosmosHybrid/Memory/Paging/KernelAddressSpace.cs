@@ -62,12 +62,14 @@ internal static unsafe class KernelAddressSpace
             cr4 |= Cr4Smep;
         if (CpuFeatures.Smap)
             cr4 |= Cr4Smap;
-        if (CpuFeatures.Pcid)
+        // PCIDs rely on the kernel's mappings being global (AddressSpaceTags); CR3 holds PCID 0 now, as setting PCIDE requires.
+        bool pcids = CpuFeatures.Pcid && CpuFeatures.GlobalPages && !Boot.BootOptions.NoPcid;
+        if (pcids)
             cr4 |= Cr4Pcid;
         Cpu.WriteCr3(tables.RootPhysical);
         WriteCr4(cr4);
         Tables = tables;
-        return true;
+        return AddressSpaceTags.Initialize(tables.RootPhysical, pcids);
     }
 
     private static bool ReserveKernelSlots(PageTables tables)
