@@ -21,8 +21,8 @@ public class IpcTests : BootTestBase
     private void RunScenario(string scenario)
     {
         Machine.SendLine("run usertest " + scenario);
-        ExpectOutput(scenario + ": ");
-        Assert.That(Machine.WaitFor(scenario + ": ok", System.TimeSpan.FromSeconds(5)), Is.True, scenario + " reported a failure");
+        Match outcome = ExpectMatch(Regex.Escape(scenario) + ": (ok|FAILED)");
+        Assert.That(outcome.Groups[1].Value, Is.EqualTo("ok"), scenario + " reported a failure");
     }
 
     [TestCase("ipc-echo")]
