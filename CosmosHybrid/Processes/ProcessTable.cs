@@ -142,6 +142,7 @@ internal static unsafe class ProcessTable
 
     private static void UserThreadStart()
     {
+        Cpu.DisableInterrupts();   // until ring 3: see ThreadStops.ParkIfStopped
         ThreadStops.ParkIfStopped();
         Thread self = Scheduler.Current;
         self.HasEnteredUserMode = true;

@@ -31,9 +31,11 @@ internal static unsafe class ThreadStops
         if (capacity < process.ThreadCount)
             return -(long)SyscallError.InvalidArgument;
         // Another thread may have stopped the process while this one was inside this call.
-        ParkIfStopped();
         Thread self = Scheduler.Current;
+        ulong flags = Cpu.DisableInterruptsSaving();
+        ParkIfStopped();
         process.StoppedBy = self;
+        Cpu.RestoreInterrupts(flags);
 
         StoppedThread record = default;
         record.StackTop = self.UserStackTop;
@@ -63,7 +65,11 @@ internal static unsafe class ThreadStops
         return 0;
     }
 
-    /// <summary>Called on the way back to ring 3: waits while another thread of the process has it stopped.</summary>
+    /// <summary>
+    /// Called on every way back to ring 3, with interrupts off from here until the return
+    /// (otherwise a preemption after the check could let the thread slip past a new stop):
+    /// waits while another thread of the process has it stopped.
+    /// </summary>
     public static void ParkIfStopped()
     {
         Thread self = Scheduler.Current;

@@ -35,6 +35,9 @@ internal static unsafe class SyscallDispatcher
         Process process = Scheduler.Current.Process;
         long result = process == null ? Error(SyscallError.Denied) : Run(frame, process);
         frame->NumberAndResult = (ulong)result;
+        // Interrupts stay off from this check to SYSRET: a thread preempted after it could
+        // otherwise return to ring 3 while its process is stopped for the collector.
+        Cpu.DisableInterrupts();
         if (process != null && process.StoppedBy != null)
             ThreadStops.ParkIfStopped();
     }

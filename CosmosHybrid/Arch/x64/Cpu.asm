@@ -11,7 +11,7 @@ global cpu_read_cr0, cpu_read_cr2, cpu_read_cr3, cpu_read_cr4, cpu_write_cr3
 global cpu_read_msr, cpu_write_msr, cpu_cpuid, cpu_read_tsc
 global cpu_load_gdt, cpu_load_tss, cpu_load_idt
 global cpu_enable_interrupts, cpu_disable_interrupts, cpu_halt, cpu_wait_for_interrupt
-global cpu_read_frame_pointer, cpu_read_rflags, cpu_invalidate_page
+global cpu_read_frame_pointer, cpu_read_rflags, cpu_disable_interrupts_saving, cpu_invalidate_page
 
 cpu_outb:                   ; (ushort port, byte value)
     mov edx, edi
@@ -152,6 +152,12 @@ cpu_read_frame_pointer:     ; the caller's rbp, where a stack walk starts
 cpu_read_rflags:
     pushfq
     pop rax
+    ret
+
+cpu_disable_interrupts_saving:  ; returns RFLAGS as it was, then disables interrupts
+    pushfq
+    pop rax
+    cli
     ret
 
 cpu_invalidate_page:        ; (ulong virtualAddress)

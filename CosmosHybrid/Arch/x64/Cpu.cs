@@ -45,12 +45,8 @@ internal static unsafe class Cpu
     /// Disables interrupts and returns the previous RFLAGS for <see cref="RestoreInterrupts"/>.
     /// On one CPU this is the kernel's lock: nothing else runs until interrupts come back.
     /// </summary>
-    public static ulong DisableInterruptsSaving()
-    {
-        ulong flags = ReadFlags();
-        DisableInterrupts();
-        return flags;
-    }
+    [DllImport("*", EntryPoint = "cpu_disable_interrupts_saving"), SuppressGCTransition]
+    public static extern ulong DisableInterruptsSaving();
 
     /// <summary>Enables interrupts again if they were enabled when <paramref name="savedFlags"/> was taken.</summary>
     public static void RestoreInterrupts(ulong savedFlags)

@@ -43,8 +43,7 @@ syscall_entry:
     xor ebp, ebp                        ; a stack trace stops here, not in user frames
     mov rdi, rsp
     sti
-    call SyscallDispatch                ; writes the result into the frame
-    cli
+    call SyscallDispatch                ; writes the result into the frame; returns with interrupts off
     pop r15
     pop r14
     pop r13

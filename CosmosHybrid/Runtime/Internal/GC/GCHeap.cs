@@ -65,24 +65,33 @@ internal static unsafe class GCHeap
     /// <summary>Lets a benchmark grow the heap to a chosen size before it measures one collection.</summary>
     public static void SuspendCollections(bool suspend) => s_collectionSuspended = suspend;
 
-    public static object AllocateObject(MethodTable* type) => Allocate(type, type->BaseSize);
+    // Allocation runs inside the host's critical region: another thread (a preempting kernel
+    // thread, a second ring-3 thread) may allocate or collect too. The region ends only once
+    // the object is whole (type and, for arrays, length), since a collection sizes it from them.
+    public static object AllocateObject(MethodTable* type)
+    {
+        ulong region = RuntimeHost.EnterCriticalRegion();
+        byte* memory = Allocate(type, type->BaseSize);
+        RuntimeHost.LeaveCriticalRegion(region);
+        return ObjectModel.FromAddress(memory);
+    }
 
     public static object AllocateArray(MethodTable* type, int length)
     {
         if (length < 0)
             throw new System.OverflowException();
         nuint size = type->BaseSize + (nuint)length * type->ComponentSize;
-        object array = Allocate(type, size);
-        *(int*)(ObjectModel.AddressOf(array) + sizeof(nint)) = length;
-        return array;
+        ulong region = RuntimeHost.EnterCriticalRegion();
+        byte* memory = Allocate(type, size);
+        *(int*)(memory + sizeof(nint)) = length;
+        RuntimeHost.LeaveCriticalRegion(region);
+        return ObjectModel.FromAddress(memory);
     }
 
-    // Inside the host's critical region: another thread (a preempting kernel thread, a
-    // second ring-3 thread) may allocate too, and the bump must not be torn between them.
-    private static object Allocate(MethodTable* type, nuint size)
+    // Zeroed memory for an object of 'size' bytes with its type set; the caller is in the critical region.
+    private static byte* Allocate(MethodTable* type, nuint size)
     {
         size = (size + 7) & ~(nuint)7;
-        ulong region = RuntimeHost.EnterCriticalRegion();
         byte* memory = s_allocationPointer;
         if (size <= (nuint)(s_allocationLimit - memory) && memory != null)
         {
@@ -97,8 +106,7 @@ internal static unsafe class GCHeap
         *(MethodTable**)memory = type;
         s_allocatedSinceCollection += size;
         TotalAllocatedBytes += size;
-        RuntimeHost.LeaveCriticalRegion(region);
-        return ObjectModel.FromAddress(memory);
+        return memory;
     }
 
     private static byte* AllocateSlow(nuint size)
