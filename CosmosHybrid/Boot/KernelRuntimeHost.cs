@@ -40,6 +40,16 @@ internal static unsafe partial class RuntimeHost
 
     internal static partial void FailFast(string reason, string detail) => Panic.Fail(reason, detail);
 
+    // Before the scheduler starts, the boot flow is the only thread: 0. Called on the way into
+    // any static constructor, so Scheduler must keep having none of its own (no static initializers).
+    internal static partial nint CurrentThreadId()
+    {
+        CosmosHybrid.Scheduling.Thread current = CosmosHybrid.Scheduling.Scheduler.Current;
+        return current == null ? 0 : current.Id;
+    }
+
+    internal static partial void YieldThread() => CosmosHybrid.Scheduling.Scheduler.Yield();
+
     internal static partial string DescribeType(MethodTable* type)
     {
         SymbolTable symbols = Panic.Symbols;

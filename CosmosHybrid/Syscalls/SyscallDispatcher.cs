@@ -99,6 +99,8 @@ internal static unsafe class SyscallDispatcher
                 return ThreadStops.Stop(process, frame->Arg0, (long)frame->Arg1);
             case SyscallNumber.ResumeOtherThreads:
                 return ThreadStops.Resume(process);
+            case SyscallNumber.GetThreadId:
+                return Scheduler.Current.Id;
             case SyscallNumber.PortCreate:
                 return IpcOperations.CreatePort(process);
             case SyscallNumber.HandleClose:

@@ -56,6 +56,8 @@ public enum SyscallNumber : long
     StopOtherThreads = 20,
     /// <summary>(): lets the threads StopOtherThreads held back run again.</summary>
     ResumeOtherThreads = 21,
+    /// <summary>(): the calling thread's id (unique among live threads, never 0).</summary>
+    GetThreadId = 22,
 
     // ---- message ports (see IpcMessage) ----
 

@@ -96,6 +96,10 @@ internal static unsafe partial class RuntimeHost
             Interlocked.Exchange(ref s_heapLock, 0);
     }
 
+    internal static partial nint CurrentThreadId() => (nint)SystemCall.Call(SyscallNumber.GetThreadId);
+
+    internal static partial void YieldThread() => SystemCall.Call(SyscallNumber.Yield);
+
     // Allocates nothing: it may be reached from inside the heap (out of memory, heap lock held).
     internal static partial void FailFast(string reason, string detail)
     {

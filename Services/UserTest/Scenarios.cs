@@ -14,7 +14,7 @@ namespace CosmosHybrid.UserTest;
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
 /// preemption), spawn-loop N (start and reap N processes, check frames come back),
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
-/// threads allocating at once), exit N, and the file scenarios
+/// threads allocating at once), cctor-threads (a static constructor four threads reach at once), exit N, and the file scenarios
 /// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>).
 /// </summary>
 internal static unsafe class Scenarios
@@ -55,6 +55,8 @@ internal static unsafe class Scenarios
                 return HeapChurn.Run();
             case "heap-threads":
                 return SharedHeap.Run(ParseOr(rest, 3));
+            case "cctor-threads":
+                return SharedStatics.Run();
             case "exit":
                 return ParseOr(rest, 0);
             case "files":

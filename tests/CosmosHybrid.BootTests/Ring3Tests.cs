@@ -162,6 +162,16 @@ public class Ring3Tests : BootTestBase
     }
 
     [Test]
+    public void StaticConstructorRunsOnceWhileOtherThreadsWait()
+    {
+        BootToShell();
+        Machine.SendLine("run usertest cctor-threads");
+        Match result = ExpectMatch(@"cctor-threads: the constructor ran (\d+) time\(s\); (\d+) of 4 threads saw it unfinished");
+        Assert.That(result.Groups[1].Value, Is.EqualTo("1"), "runs of the static constructor");
+        Assert.That(result.Groups[2].Value, Is.EqualTo("0"), "threads that saw the class before its constructor finished");
+    }
+
+    [Test]
     public void WaitReportsNegativeExitStatusesAsStatusesNotErrors()
     {
         BootToShell();

@@ -1,9 +1,10 @@
+using Internal.Runtime;
+
 namespace System.Runtime.CompilerServices;
 
 /// <summary>
 /// The compiler stores a static constructor's address just before the type's
-/// non-GC statics; the first access to a static calls through here. Clearing the
-/// address before running the constructor makes re-entrant accesses see it as done.
+/// non-GC statics, and calls through here while that word is not zero.
 /// </summary>
 [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
 internal struct StaticClassConstructionContext
@@ -11,8 +12,19 @@ internal struct StaticClassConstructionContext
     public nint cctorMethodAddress;
 }
 
+/// <summary>
+/// Runs each static constructor once, as .NET does: the first thread to get there claims
+/// it by replacing the address with a "running, by thread N" mark, so a re-entrant access
+/// from that thread goes on at once (seeing the statics as they are), while other threads
+/// wait until it is done rather than see half-built statics. Zero means done.
+/// (Unlike .NET, two threads whose constructors need each other's type wait forever.)
+/// </summary>
 internal static unsafe class ClassConstructorRunner
 {
+    // A non-canonical address, so never a constructor's: the running thread's id is in the low bits.
+    private const long RunningTag = 0x7FFE_0000_0000_0000;
+    private const long TagMask = 0x7FFF_0000_0000_0000;
+
     private static object CheckStaticClassConstructionReturnGCStaticBase(ref StaticClassConstructionContext context, object gcStaticBase)
     {
         EnsureClassConstructorRun(ref context);
@@ -27,10 +39,26 @@ internal static unsafe class ClassConstructorRunner
 
     private static void EnsureClassConstructorRun(ref StaticClassConstructionContext context)
     {
-        nint constructor = context.cctorMethodAddress;
-        if (constructor == 0)
+        nint state = context.cctorMethodAddress;
+        if (state == 0)
             return;
-        context.cctorMethodAddress = 0;
-        ((delegate*<void>)constructor)();
+        nint self = RuntimeHost.CurrentThreadId();
+        nint runningBySelf = (nint)(RunningTag | self);
+        while (state != 0)
+        {
+            if (((long)state & TagMask) == RunningTag)
+            {
+                if (state == runningBySelf)
+                    return;
+                RuntimeHost.YieldThread();
+            }
+            else if (Threading.Interlocked.CompareExchange(ref context.cctorMethodAddress, runningBySelf, state) == state)
+            {
+                ((delegate*<void>)state)();
+                context.cctorMethodAddress = 0;
+                return;
+            }
+            state = context.cctorMethodAddress;
+        }
     }
 }

@@ -36,6 +36,12 @@ internal static unsafe partial class RuntimeHost
 
     internal static partial void LeaveCriticalRegion(ulong state);
 
+    /// <summary>A number for the running thread, different from every other live thread's.</summary>
+    internal static partial nint CurrentThreadId();
+
+    /// <summary>Lets another thread run (while waiting for one to finish something).</summary>
+    internal static partial void YieldThread();
+
     /// <summary>Reports an unrecoverable error and never returns.</summary>
     internal static partial void FailFast(string reason, string detail);
 

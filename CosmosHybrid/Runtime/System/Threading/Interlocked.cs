@@ -21,6 +21,12 @@ public static unsafe class Interlocked
             return CompareExchange64(location, value, comparand);
     }
 
+    public static nint CompareExchange(ref nint location1, nint value, nint comparand)
+    {
+        fixed (nint* location = &location1)
+            return (nint)CompareExchange64((long*)location, value, comparand);
+    }
+
     public static int Exchange(ref int location1, int value)
     {
         fixed (int* location = &location1)
