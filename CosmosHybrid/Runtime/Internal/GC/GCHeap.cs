@@ -89,6 +89,7 @@ internal static unsafe class GCHeap
     }
 
     // Zeroed memory for an object of 'size' bytes with its type set; the caller is in the critical region.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static byte* Allocate(MethodTable* type, nuint size)
     {
         size = (size + 7) & ~(nuint)7;
