@@ -94,9 +94,10 @@ internal static unsafe class Scenarios
         int space = rest.IndexOf(' ');
         int count = ParseOr(space < 0 ? rest : rest.Substring(0, space), 100);
         string label = space < 0 ? "line" : rest.Substring(space + 1);
-        // About 200 characters: long enough that a preemption often lands inside a write.
+        // About 600 characters: long enough that a preemption often lands inside a write, and
+        // longer than the 256 bytes the kernel copies at a time.
         var filler = new StringBuilder();
-        while (filler.Length < 200)
+        while (filler.Length < 600)
             filler.Append(label);
         for (int i = 1; i <= count; i++)
             Console.WriteLine("<" + label + " " + i.ToString() + " " + filler.ToString() + ">");

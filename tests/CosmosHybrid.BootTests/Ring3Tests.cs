@@ -54,12 +54,12 @@ public class Ring3Tests : BootTestBase
     public void ConcurrentWritesInterleaveByWholeLines()
     {
         BootToShell();
-        Machine.SendLine("spawn usertest lines 150 north");
-        Machine.SendLine("run usertest lines 150 south");
-        ExpectOutput("<north 150 ");
-        ExpectOutput("<south 150 ");
+        Machine.SendLine("spawn usertest lines 100 north");
+        Machine.SendLine("run usertest lines 100 south");
+        ExpectOutput("<north 100 ");
+        ExpectOutput("<south 100 ");
         var line = new Regex(@"<(north|south) (\d+) (north|south)+>\r?\n");
-        Assert.That(Machine.WaitForMatches(line, 300, TimeSpan.FromSeconds(10)), Is.True, "all 300 lines whole");
+        Assert.That(Machine.WaitForMatches(line, 200, TimeSpan.FromSeconds(10)), Is.True, "all 200 lines whole");
         // Each line carries its label throughout, so a torn write could not match whole.
         foreach (Match match in line.Matches(Machine.SerialLog))
             Assert.That(match.Value, Does.Not.Contain(match.Groups[1].Value == "north" ? "south" : "north"));

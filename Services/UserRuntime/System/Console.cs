@@ -9,13 +9,15 @@ namespace System;
 /// </summary>
 public static unsafe class Console
 {
-    private const int BufferSize = 256;
+    // Each piece is one system call, which reaches the console whole: text up to this size
+    // never interleaves with another process's output.
+    private const int BufferSize = 4096;
 
     public static void Write(string text)
     {
         if (string.IsNullOrEmpty(text))
             return;
-        byte* buffer = stackalloc byte[BufferSize];
+        byte* buffer = stackalloc byte[text.Length < BufferSize ? text.Length : BufferSize];
         for (int start = 0; start < text.Length; start += BufferSize)
         {
             int count = text.Length - start < BufferSize ? text.Length - start : BufferSize;
