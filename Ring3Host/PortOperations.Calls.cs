@@ -1,4 +1,5 @@
 using CosmosHybrid.Abi;
+using static CosmosHybrid.Abi.SyscallResult;
 
 namespace CosmosHybrid.Ring3Host;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CosmosHybrid.Abi;
-
 using CosmosHybrid.Ipc;
+using static CosmosHybrid.Abi.SyscallResult;
 
 namespace CosmosHybrid.Ring3Host;
 
@@ -237,6 +237,4 @@ internal sealed unsafe partial class PortOperations
             return HostThread.Forever;
         return now + timeoutMs * ticksPerMs;
     }
-
-    private static long Error(SyscallError error) => error == SyscallError.None ? 0 : -(long)error;
 }

@@ -24,14 +24,7 @@ internal static class BenchmarkRunner
     /// <summary>The median of <paramref name="samples"/> (sorted in place).</summary>
     public static ulong Median(ulong[] samples)
     {
-        for (int i = 1; i < samples.Length; i++)
-        {
-            ulong value = samples[i];
-            int j = i - 1;
-            for (; j >= 0 && samples[j] > value; j--)
-                samples[j + 1] = samples[j];
-            samples[j + 1] = value;
-        }
+        System.Array.Sort(samples);
         return samples[samples.Length / 2];
     }
 }

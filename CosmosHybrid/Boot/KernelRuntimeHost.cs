@@ -27,16 +27,9 @@ internal static unsafe partial class RuntimeHost
     {
     }
 
-    internal static partial ulong EnterCriticalRegion()
-    {
-        ulong flags = Cpu.DisableInterruptsSaving();
-        return flags;
-    }
+    internal static partial ulong EnterCriticalRegion() => Cpu.DisableInterruptsSaving();
 
-    internal static partial void LeaveCriticalRegion(ulong state)
-    {
-        Cpu.RestoreInterrupts(state);
-    }
+    internal static partial void LeaveCriticalRegion(ulong state) => Cpu.RestoreInterrupts(state);
 
     internal static partial void FailFast(string reason, string detail) => Panic.Fail(reason, detail);
 

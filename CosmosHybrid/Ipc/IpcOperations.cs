@@ -2,6 +2,7 @@ using CosmosHybrid.Abi;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
+using static CosmosHybrid.Abi.SyscallResult;
 
 namespace CosmosHybrid.Ipc;
 
@@ -664,5 +665,4 @@ internal static unsafe class IpcOperations
             Scheduler.Sleep((deadline - now) * 1000 / SystemClock.TicksPerSecond);
     }
 
-    private static long Error(SyscallError error) => error == SyscallError.None ? 0 : -(long)error;
 }

@@ -1,6 +1,7 @@
 using CosmosHybrid.Abi;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Scheduling;
+using static CosmosHybrid.Abi.SyscallResult;
 
 namespace CosmosHybrid.Processes;
 
@@ -29,7 +30,7 @@ internal static unsafe class ThreadStops
     public static long Stop(Process process, ulong records, long capacity)
     {
         if (capacity < process.ThreadCount)
-            return -(long)SyscallError.InvalidArgument;
+            return Error(SyscallError.InvalidArgument);
         // Another thread may have stopped the process while this one was inside this call.
         Thread self = Scheduler.Current;
         ulong flags = Cpu.DisableInterruptsSaving();
@@ -60,7 +61,7 @@ internal static unsafe class ThreadStops
     public static long Resume(Process process)
     {
         if (process.StoppedBy != Scheduler.Current)
-            return -(long)SyscallError.InvalidArgument;
+            return Error(SyscallError.InvalidArgument);
         Release(process);
         return 0;
     }
@@ -96,7 +97,7 @@ internal static unsafe class ThreadStops
     private static long Fail(Process process, SyscallError error)
     {
         Release(process);
-        return -(long)error;
+        return Error(error);
     }
 
     private static void Release(Process process)

@@ -7,6 +7,7 @@ using CosmosHybrid.Storage;
 using CosmosHybrid.Storage.Cache;
 using CosmosHybrid.Storage.Kernel;
 using CosmosHybrid.Storage.Vfs;
+using static CosmosHybrid.Abi.SyscallResult;
 
 namespace CosmosHybrid.Syscalls;
 
@@ -90,9 +91,8 @@ internal static unsafe class FileSyscalls
         _ => SyscallError.InvalidArgument,
     };
 
-    private static long Error(SyscallError error) => -(long)error;
 
-    private static long Result(StorageError error) => -(long)ToSyscallError(error);
+    private static long Result(StorageError error) => Error(ToSyscallError(error));
 
     private static long Open(Process process, ulong pathAddress, long pathLength, long flags)
     {

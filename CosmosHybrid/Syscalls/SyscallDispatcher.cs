@@ -10,6 +10,7 @@ using CosmosHybrid.Memory;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
 using Internal.Runtime.GC;
+using static CosmosHybrid.Abi.SyscallResult;
 
 namespace CosmosHybrid.Syscalls;
 
@@ -134,7 +135,6 @@ internal static unsafe class SyscallDispatcher
         }
     }
 
-    private static long Error(SyscallError error) => -(long)error;
 
     private const long MaxListing = 16 * 1024;
 

@@ -15,7 +15,7 @@ internal static unsafe class FileCalls
     public static long Open(string path, FileOpenFlags flags)
     {
         if (!FitsPath(path))
-            return -(long)SyscallError.InvalidArgument;
+            return SyscallResult.Error(SyscallError.InvalidArgument);
         byte* bytes = stackalloc byte[path.Length];
         Encode(path, bytes);
         return SystemCall.Call(SyscallNumber.FileOpen, (long)bytes, path.Length, (long)flags);
@@ -31,7 +31,7 @@ internal static unsafe class FileCalls
     public static long Read(long fd, byte[] buffer, int offset, int count)
     {
         if (offset < 0 || count < 0 || offset > buffer.Length - count)
-            return -(long)SyscallError.InvalidArgument;
+            return SyscallResult.Error(SyscallError.InvalidArgument);
         fixed (byte* data = buffer)
             return Read(fd, data + offset, count);
     }
@@ -42,7 +42,7 @@ internal static unsafe class FileCalls
     public static long Write(long fd, byte[] buffer, int offset, int count)
     {
         if (offset < 0 || count < 0 || offset > buffer.Length - count)
-            return -(long)SyscallError.InvalidArgument;
+            return SyscallResult.Error(SyscallError.InvalidArgument);
         fixed (byte* data = buffer)
             return Write(fd, data + offset, count);
     }
@@ -67,7 +67,7 @@ internal static unsafe class FileCalls
     {
         status = default;
         if (!FitsPath(path))
-            return -(long)SyscallError.InvalidArgument;
+            return SyscallResult.Error(SyscallError.InvalidArgument);
         byte* bytes = stackalloc byte[path.Length];
         Encode(path, bytes);
         fixed (FileStatus* record = &status)
@@ -91,7 +91,7 @@ internal static unsafe class FileCalls
     public static long Rename(string oldPath, string newPath)
     {
         if (!FitsPath(oldPath) || !FitsPath(newPath))
-            return -(long)SyscallError.InvalidArgument;
+            return SyscallResult.Error(SyscallError.InvalidArgument);
         byte* oldBytes = stackalloc byte[oldPath.Length];
         byte* newBytes = stackalloc byte[newPath.Length];
         Encode(oldPath, oldBytes);
@@ -137,7 +137,7 @@ internal static unsafe class FileCalls
     private static long PathCall(SyscallNumber number, string path)
     {
         if (!FitsPath(path))
-            return -(long)SyscallError.InvalidArgument;
+            return SyscallResult.Error(SyscallError.InvalidArgument);
         byte* bytes = stackalloc byte[path.Length];
         Encode(path, bytes);
         return SystemCall.Call(number, (long)bytes, path.Length);

@@ -18,9 +18,8 @@ internal static unsafe partial class RuntimeHost
 {
     private const int FailFastExitStatus = 134;
 
-    private static bool s_multiThreaded;
     private static int s_heapLock;
-    private static StoppedThread* s_stopped;
+    private static StoppedThread* s_stopped;   // set when the second thread starts: from then on, multi-threaded
     private static long s_stoppedCount;
 
     [DllImport("*", EntryPoint = "user_stack_top_value"), SuppressGCTransition]
@@ -29,14 +28,13 @@ internal static unsafe partial class RuntimeHost
     /// <summary>Called before the program's second thread starts (then nothing else runs in it yet).</summary>
     internal static void OnSecondThread()
     {
-        if (s_multiThreaded)
+        if (s_stopped != null)
             return;
         // Records for StopOtherThreads, taken now because a collection must not fail for want of them.
         long pages = ((long)sizeof(StoppedThread) * StoppedThread.MaxThreads + 4095) / 4096;
         s_stopped = (StoppedThread*)AllocatePages((nuint)pages);
         if (s_stopped == null)
             FailFast("out of memory", "no room to record stopped threads");
-        s_multiThreaded = true;
     }
 
     internal static partial void* AllocatePages(nuint pageCount)
@@ -52,7 +50,7 @@ internal static unsafe partial class RuntimeHost
 
     internal static partial void StopOtherThreads()
     {
-        if (!s_multiThreaded)
+        if (s_stopped == null)
             return;
         long count = SystemCall.Call(SyscallNumber.StopOtherThreads, (long)s_stopped, StoppedThread.MaxThreads);
         if (SystemCall.IsError(count))
@@ -83,7 +81,7 @@ internal static unsafe partial class RuntimeHost
     // priority, so the holder runs next); the lock is held only for an allocation or a collection.
     internal static partial ulong EnterCriticalRegion()
     {
-        if (!s_multiThreaded)
+        if (s_stopped == null)
             return 0;
         while (Interlocked.CompareExchange(ref s_heapLock, 1, 0) != 0)
             SystemCall.Call(SyscallNumber.Yield);

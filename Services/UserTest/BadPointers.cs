@@ -28,9 +28,9 @@ internal static class BadPointers
 
     private static int Expect(string what, long result, SyscallError expected)
     {
-        if (result == -(long)expected)
+        if (result == SyscallResult.Error(expected))
             return 0;
-        Console.WriteLine("bad-pointers: " + what + " returned " + result.ToString() + ", expected " + (-(long)expected).ToString());
+        Console.WriteLine("bad-pointers: " + what + " returned " + result.ToString() + ", expected " + SyscallResult.Error(expected).ToString());
         return 1;
     }
 }

@@ -130,7 +130,7 @@ internal static unsafe class FileScenarios
                 break;
             descriptors[opened++] = result;
         }
-        Check("a full descriptor table says so", opened == 32 && result == -(long)SyscallError.TooManyHandles, result);
+        Check("a full descriptor table says so", opened == 32 && result == SyscallResult.Error(SyscallError.TooManyHandles), result);
         for (int i = 0; i < opened; i++)
             FileCalls.Close(descriptors[i]);
     }
@@ -248,5 +248,5 @@ internal static unsafe class FileScenarios
     }
 
     private static void Expect(string what, long result, SyscallError expected) =>
-        Check(what + " gives " + ProcessCalls.ErrorText(-(long)expected), result == -(long)expected, result);
+        Check(what + " gives " + ProcessCalls.ErrorText(SyscallResult.Error(expected)), result == SyscallResult.Error(expected), result);
 }

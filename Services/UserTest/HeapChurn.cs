@@ -7,17 +7,17 @@ internal static class HeapChurn
 {
     public static int Run()
     {
-        Node live = null;
+        HeapNode live = null;
         for (int i = 0; i < 1000; i++)
-            live = new Node { Value = i, Next = live, Text = "live " + i.ToString() };
+            live = new HeapNode { Value = i, Next = live, Text = "live " + i.ToString() };
         for (int round = 0; round < 20000; round++)
         {
-            Node garbage = null;
+            HeapNode garbage = null;
             for (int i = 0; i < 20; i++)
-                garbage = new Node { Value = i, Next = garbage, Text = "garbage" };
+                garbage = new HeapNode { Value = i, Next = garbage, Text = "garbage" };
         }
         int expected = 999;
-        for (Node node = live; node != null; node = node.Next, expected--)
+        for (HeapNode node = live; node != null; node = node.Next, expected--)
         {
             if (node.Value != expected || node.Text != "live " + expected.ToString())
             {
@@ -27,12 +27,5 @@ internal static class HeapChurn
         }
         Console.WriteLine("heap: " + GC.CollectionCount(0).ToString() + " collections, live chain intact");
         return expected == -1 ? 0 : 1;
-    }
-
-    private sealed class Node
-    {
-        public int Value;
-        public Node Next;
-        public string Text;
     }
 }

@@ -48,8 +48,6 @@ internal static unsafe class IpcScenarios
         return false;
     }
 
-    private static long Err(SyscallError error) => -(long)error;
-
     private static long LookupEcho(string name)
     {
         long handle = Ports.Lookup(name);
@@ -78,14 +76,14 @@ internal static unsafe class IpcScenarios
         long sendOnly = Ports.Duplicate(port, HandleRights.Send);
         var message = default(IpcMessage);
         var shortMessage = default(ShortMessage);
-        bool ok = Expect("send without the send right", Ports.Send(receiveOnly, ref message, 0), Err(SyscallError.NoRight))
-            & Expect("call without the send right", Ports.Call(receiveOnly, ref shortMessage), Err(SyscallError.NoRight))
-            & Expect("receive without the receive right", Ports.Receive(sendOnly, ref message, 0), Err(SyscallError.NoRight))
-            & Expect("send on a handle never opened", Ports.Send(60, ref message, 0), Err(SyscallError.BadHandle))
+        bool ok = Expect("send without the send right", Ports.Send(receiveOnly, ref message, 0), SyscallResult.Error(SyscallError.NoRight))
+            & Expect("call without the send right", Ports.Call(receiveOnly, ref shortMessage), SyscallResult.Error(SyscallError.NoRight))
+            & Expect("receive without the receive right", Ports.Receive(sendOnly, ref message, 0), SyscallResult.Error(SyscallError.NoRight))
+            & Expect("send on a handle never opened", Ports.Send(60, ref message, 0), SyscallResult.Error(SyscallError.BadHandle))
             & Expect("send with the right", Ports.Send(sendOnly, ref message, 0), 0)
             & Expect("receive with the right", Ports.Receive(receiveOnly, ref message, 0), 0);
         Ports.Close(sendOnly);
-        ok &= Expect("send on a closed handle", Ports.Send(sendOnly, ref message, 0), Err(SyscallError.BadHandle));
+        ok &= Expect("send on a closed handle", Ports.Send(sendOnly, ref message, 0), SyscallResult.Error(SyscallError.BadHandle));
         Ports.Close(receiveOnly);
         Ports.Close(port);
         return ok;
@@ -98,8 +96,8 @@ internal static unsafe class IpcScenarios
         Ports.Close(port); // the only receive handle: the port is closed now
         var message = default(IpcMessage);
         var shortMessage = default(ShortMessage);
-        bool ok = Expect("send to a closed port (would block for ever otherwise)", Ports.Send(sendOnly, ref message, -1), Err(SyscallError.PeerClosed))
-            & Expect("call to a closed port", Ports.Call(sendOnly, ref shortMessage), Err(SyscallError.PeerClosed));
+        bool ok = Expect("send to a closed port (would block for ever otherwise)", Ports.Send(sendOnly, ref message, -1), SyscallResult.Error(SyscallError.PeerClosed))
+            & Expect("call to a closed port", Ports.Call(sendOnly, ref shortMessage), SyscallResult.Error(SyscallError.PeerClosed));
         Ports.Close(sendOnly);
         return ok;
     }
@@ -114,13 +112,13 @@ internal static unsafe class IpcScenarios
             message.Tag = (ulong)i;
             ok &= Expect("queued send " + i.ToString(), Ports.Send(port, ref message, 0), 0);
         }
-        ok &= Expect("17th send, no waiting", Ports.Send(port, ref message, 0), Err(SyscallError.QueueFull));
+        ok &= Expect("17th send, no waiting", Ports.Send(port, ref message, 0), SyscallResult.Error(SyscallError.QueueFull));
         long before = ProcessCalls.UptimeMilliseconds;
-        ok &= Expect("17th send, 50 ms wait", Ports.Send(port, ref message, 50), Err(SyscallError.QueueFull));
+        ok &= Expect("17th send, 50 ms wait", Ports.Send(port, ref message, 50), SyscallResult.Error(SyscallError.QueueFull));
         ok &= Expect("waited about 50 ms", ProcessCalls.UptimeMilliseconds - before >= 45 ? 1 : 0, 1);
         ok &= Expect("receive frees a slot", Ports.Receive(port, ref message, 0), 0) & Expect("first in, first out", (long)message.Tag, 0);
         ok &= Expect("send after the receive", Ports.Send(port, ref message, 0), 0);
-        ok &= Expect("empty-queue receive with no wait", Ports.Receive(Ports.CreatePort(), ref message, 0), Err(SyscallError.TimedOut));
+        ok &= Expect("empty-queue receive with no wait", Ports.Receive(Ports.CreatePort(), ref message, 0), SyscallResult.Error(SyscallError.TimedOut));
         Ports.Close(port);
         return ok;
     }
@@ -138,14 +136,14 @@ internal static unsafe class IpcScenarios
         var reply = default(IpcMessage);
         bool ok = Expect("call passing a handle", Ports.CallEx(bulk, ref request, ref reply), 0)
             & Expect("the server could send on it", (long)reply.Word2, 0)
-            & Expect("and not after closing it", (long)reply.Word3, Err(SyscallError.BadHandle));
+            & Expect("and not after closing it", (long)reply.Word3, SyscallResult.Error(SyscallError.BadHandle));
         var received = default(IpcMessage);
         ok &= Expect("the server's message arrived on our port", Ports.Receive(mine, ref received, 0), 0)
             & Expect("its tag", (long)received.Tag, (long)EchoService.TagEcho);
-        ok &= Expect("the passed handle left our table", Ports.Close(toPass), Err(SyscallError.BadHandle));
+        ok &= Expect("the passed handle left our table", Ports.Close(toPass), SyscallResult.Error(SyscallError.BadHandle));
         long noTransfer = Ports.Duplicate(mine, HandleRights.Send);
         request.Handle = noTransfer;
-        ok &= Expect("passing a handle without the transfer right", Ports.CallEx(bulk, ref request, ref reply), Err(SyscallError.NoRight));
+        ok &= Expect("passing a handle without the transfer right", Ports.CallEx(bulk, ref request, ref reply), SyscallResult.Error(SyscallError.NoRight));
         return ok;
     }
 
@@ -178,7 +176,7 @@ internal static unsafe class IpcScenarios
             same &= echoed[i] == data[i];
         ok &= Expect("echoed bytes match", same ? 1 : 0, 1);
         request.BufferLength = 4097;
-        ok &= Expect("a copy over 4 KiB", Ports.CallEx(bulk, ref request, ref reply), Err(SyscallError.InvalidArgument));
+        ok &= Expect("a copy over 4 KiB", Ports.CallEx(bulk, ref request, ref reply), SyscallResult.Error(SyscallError.InvalidArgument));
         return ok;
     }
 
@@ -192,14 +190,14 @@ internal static unsafe class IpcScenarios
         request.BufferAddress = 0x0000_5000_0000_0000; // unmapped
         request.BufferLength = 64;
         var reply = default(IpcMessage);
-        bool ok = Expect("unmapped buffer", Ports.CallEx(bulk, ref request, ref reply), Err(SyscallError.BadAddress));
+        bool ok = Expect("unmapped buffer", Ports.CallEx(bulk, ref request, ref reply), SyscallResult.Error(SyscallError.BadAddress));
         request.BufferAddress = 0xFFFF_8000_0000_0000; // kernel
-        ok &= Expect("kernel buffer", Ports.CallEx(bulk, ref request, ref reply), Err(SyscallError.BadAddress));
+        ok &= Expect("kernel buffer", Ports.CallEx(bulk, ref request, ref reply), SyscallResult.Error(SyscallError.BadAddress));
         request.BufferLength = 0;
         request.GrantAddress = 0x0000_5000_0000_0000;
         request.GrantLength = 4096;
-        ok &= Expect("unmapped grant", Ports.CallEx(bulk, ref request, ref reply), Err(SyscallError.BadAddress));
-        ok &= Expect("bad message pointer", SystemCall.Call(SyscallNumber.PortCallEx, bulk, 0x10, 0x10), Err(SyscallError.BadAddress));
+        ok &= Expect("unmapped grant", Ports.CallEx(bulk, ref request, ref reply), SyscallResult.Error(SyscallError.BadAddress));
+        ok &= Expect("bad message pointer", SystemCall.Call(SyscallNumber.PortCallEx, bulk, 0x10, 0x10), SyscallResult.Error(SyscallError.BadAddress));
         // The server is unharmed: a good call still works.
         request.GrantLength = 0;
         ok &= Expect("the server still answers", Ports.CallEx(bulk, ref request, ref reply), 0);
@@ -249,9 +247,9 @@ internal static unsafe class IpcScenarios
             handle = Ports.Lookup("dying");
         }
         var message = new ShortMessage(EchoService.TagEcho, 1);
-        bool ok = Expect("call whose server dies", Ports.Call(handle, ref message), Err(SyscallError.PeerClosed));
+        bool ok = Expect("call whose server dies", Ports.Call(handle, ref message), SyscallResult.Error(SyscallError.PeerClosed));
         ProcessCalls.Wait(pid, out _);
-        ok &= Expect("its name is gone", Ports.Lookup("dying"), Err(SyscallError.NotFound));
+        ok &= Expect("its name is gone", Ports.Lookup("dying"), SyscallResult.Error(SyscallError.NotFound));
         return ok;
     }
 
@@ -268,11 +266,11 @@ internal static unsafe class IpcScenarios
             & Expect("notification first", (long)received.Tag, unchecked((long)IpcMessage.NotificationTag))
             & Expect("bits merged", (long)received.Word0, 0x15)
             & Expect("then the message", Ports.Receive(port, ref received, 0), 0) & Expect("its tag", (long)received.Tag, 5);
-        ok &= Expect("binding the timer line", SystemCall.Call(SyscallNumber.IrqBind, 0, port, 1), Err(SyscallError.InvalidArgument));
+        ok &= Expect("binding the timer line", SystemCall.Call(SyscallNumber.IrqBind, 0, port, 1), SyscallResult.Error(SyscallError.InvalidArgument));
         ok &= Expect("binding IRQ 5", SystemCall.Call(SyscallNumber.IrqBind, 5, port, 1), 0);
-        ok &= Expect("binding IRQ 5 twice", SystemCall.Call(SyscallNumber.IrqBind, 5, port, 2), Err(SyscallError.Exists));
+        ok &= Expect("binding IRQ 5 twice", SystemCall.Call(SyscallNumber.IrqBind, 5, port, 2), SyscallResult.Error(SyscallError.Exists));
         ok &= Expect("acknowledging IRQ 5", SystemCall.Call(SyscallNumber.IrqAcknowledge, 5), 0);
-        ok &= Expect("acknowledging a line we do not own", SystemCall.Call(SyscallNumber.IrqAcknowledge, 6), Err(SyscallError.InvalidArgument));
+        ok &= Expect("acknowledging a line we do not own", SystemCall.Call(SyscallNumber.IrqAcknowledge, 6), SyscallResult.Error(SyscallError.InvalidArgument));
         return ok;
     }
 }

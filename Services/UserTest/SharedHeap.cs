@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using CosmosHybrid.UserRuntime;
 
 namespace CosmosHybrid.UserTest;
 
@@ -17,7 +16,6 @@ internal static unsafe class SharedHeap
     private const int ChainLength = 300;
     private const int Window = 200;
 
-    private static int s_finished;
     private static int s_damaged;
 
     public static int Run(int extraThreads)
@@ -25,17 +23,11 @@ internal static unsafe class SharedHeap
         if (extraThreads < 1 || extraThreads > 8)
             extraThreads = 3;
         int collectionsBefore = GC.CollectionCount(0);
-        for (int i = 1; i <= extraThreads; i++)
+        if (!WorkerThreads.Run(&Work, extraThreads + 1))
         {
-            if (UserThread.Start(&Work, (ulong)i) < 0)
-            {
-                Console.WriteLine("heap-threads: could not start thread " + i.ToString());
-                return 1;
-            }
+            Console.WriteLine("heap-threads: could not start a thread");
+            return 1;
         }
-        Work(0);
-        while (Interlocked.CompareExchange(ref s_finished, 0, 0) < extraThreads + 1)
-            ProcessCalls.Sleep(10);
 
         int collections = GC.CollectionCount(0) - collectionsBefore;
         Console.WriteLine("heap-threads: " + (extraThreads + 1).ToString() + " threads, " + collections.ToString()
@@ -46,18 +38,18 @@ internal static unsafe class SharedHeap
     private static void Work(ulong id)
     {
         int tag = (int)id;
-        Node chain = null;
+        HeapNode chain = null;
         for (int i = 0; i < ChainLength; i++)
-            chain = new Node { Value = tag * 100000 + i, Next = chain, Text = Label(tag, i) };
+            chain = new HeapNode { Value = tag * 100000 + i, Next = chain, Text = Label(tag, i) };
         var list = new List<string>();
         var map = new Dictionary<int, string>();
         int damaged = 0;
 
         for (int round = 0; round < Rounds; round++)
         {
-            Node garbage = null;
+            HeapNode garbage = null;
             for (int i = 0; i < 20; i++)
-                garbage = new Node { Value = i, Next = garbage, Text = "garbage" };
+                garbage = new HeapNode { Value = i, Next = garbage, Text = "garbage" };
 
             string entry = Label(tag, round);
             list.Add(entry);
@@ -77,13 +69,12 @@ internal static unsafe class SharedHeap
             Console.WriteLine("heap-threads: thread " + tag.ToString() + " found its data damaged");
             Interlocked.Add(ref s_damaged, damaged);
         }
-        Interlocked.Increment(ref s_finished);
     }
 
-    private static bool Intact(int tag, int lastRound, Node chain, List<string> list, Dictionary<int, string> map)
+    private static bool Intact(int tag, int lastRound, HeapNode chain, List<string> list, Dictionary<int, string> map)
     {
         int expected = ChainLength - 1;
-        for (Node node = chain; node != null; node = node.Next, expected--)
+        for (HeapNode node = chain; node != null; node = node.Next, expected--)
         {
             if (node.Value != tag * 100000 + expected || node.Text != Label(tag, expected))
                 return false;
@@ -101,11 +92,4 @@ internal static unsafe class SharedHeap
     }
 
     private static string Label(int tag, int number) => "thread " + tag.ToString() + " item " + number.ToString();
-
-    private sealed class Node
-    {
-        public int Value;
-        public Node Next;
-        public string Text;
-    }
 }

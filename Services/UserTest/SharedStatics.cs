@@ -13,22 +13,15 @@ internal static unsafe class SharedStatics
 {
     private const int Threads = 4;
 
-    private static int s_finished;
     private static int s_sawUnfinished;
 
     public static int Run()
     {
-        for (int i = 1; i < Threads; i++)
+        if (!WorkerThreads.Run(&Touch, Threads))
         {
-            if (UserThread.Start(&Touch, 0) < 0)
-            {
-                Console.WriteLine("cctor-threads: could not start a thread");
-                return 1;
-            }
+            Console.WriteLine("cctor-threads: could not start a thread");
+            return 1;
         }
-        Touch(0);
-        while (Interlocked.CompareExchange(ref s_finished, 0, 0) < Threads)
-            ProcessCalls.Sleep(5);
         Console.WriteLine("cctor-threads: the constructor ran " + SlowTable.Runs.ToString() + " time(s); "
             + s_sawUnfinished.ToString() + " of " + Threads.ToString() + " threads saw it unfinished");
         return SlowTable.Runs == 1 && s_sawUnfinished == 0 ? 0 : 1;
@@ -39,7 +32,6 @@ internal static unsafe class SharedStatics
         string[] entries = SlowTable.Entries;
         if (entries == null || entries.Length != SlowTable.Size || entries[SlowTable.Size - 1] != "entry 499")
             Interlocked.Increment(ref s_sawUnfinished);
-        Interlocked.Increment(ref s_finished);
     }
 
     private static class SlowTable

@@ -2,6 +2,18 @@
 bits 64
 section .text
 
+; Adds to r8 how many of the two qwords at [rsp] and [rsp + 8] differ from rax.
+%macro COUNT_MISMATCHES 0
+    cmp [rsp], rax
+    setne r9b
+    movzx r9, r9b
+    add r8, r9
+    cmp [rsp + 8], rax
+    setne r9b
+    movzx r9, r9b
+    add r8, r9
+%endmacro
+
 global usertest_cli, usertest_fill_xmm, usertest_check_xmm
 
 usertest_cli:                       ; int (): CLI is privileged: ring 3 gets #GP
@@ -37,14 +49,7 @@ usertest_check_xmm:
 %assign r 0
 %rep 16
     movdqu [rsp], xmm %+ r
-    cmp [rsp], rax
-    setne r9b
-    movzx r9, r9b
-    add r8, r9
-    cmp [rsp + 8], rax
-    setne r9b
-    movzx r9, r9b
-    add r8, r9
+    COUNT_MISMATCHES
     add rax, r11
 %assign r r + 1
 %endrep
@@ -104,14 +109,7 @@ usertest_check_ymm_high:
 %assign r 0
 %rep 16
     vextractf128 [rsp], ymm %+ r, 1
-    cmp [rsp], rax
-    setne r9b
-    movzx r9, r9b
-    add r8, r9
-    cmp [rsp + 8], rax
-    setne r9b
-    movzx r9, r9b
-    add r8, r9
+    COUNT_MISMATCHES
     add rax, r11
 %assign r r + 1
 %endrep

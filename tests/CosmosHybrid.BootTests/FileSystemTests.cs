@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -223,17 +222,10 @@ public class FileSystemTests : BootTestBase
     // Waits for 'text' at or after 'from' in the serial log; returns where it starts.
     private int WaitFrom(int from, string text)
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < CommandTimeout)
-        {
-            string log = Machine.SerialLog;
-            int index = log.IndexOf(text, Math.Min(from, log.Length), StringComparison.Ordinal);
-            if (index >= 0)
-                return index;
-            Thread.Sleep(50);
-        }
-        Assert.Fail($"\"{text}\" did not appear on the serial console");
-        return -1;
+        int index = -1;
+        bool found = Machine.WaitUntil(log => (index = log.IndexOf(text, Math.Min(from, log.Length), StringComparison.Ordinal)) >= 0, CommandTimeout);
+        Assert.That(found, Is.True, $"\"{text}\" did not appear on the serial console");
+        return index;
     }
 
     // The FAT32 layout from the boot sector: reserved sectors, FAT size, sectors per cluster.

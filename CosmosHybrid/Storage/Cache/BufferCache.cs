@@ -89,10 +89,7 @@ public sealed class BufferCache : IBlockDevice
         int offset = 0;
         while (error == StorageError.Ok && position < end)
         {
-            ulong number = position / (uint)_sectorsPerBlock;
-            int inBlock = (int)(position - number * (uint)_sectorsPerBlock);
-            int blockSectors = SectorsIn(number);
-            int count = (int)Math.Min((ulong)(blockSectors - inBlock), end - position);
+            ulong number = Locate(position, end, out int inBlock, out int blockSectors, out int count);
             int bytes = count * _sectorSize;
 
             CacheBlock block = _blocks.Find(number);
@@ -127,10 +124,7 @@ public sealed class BufferCache : IBlockDevice
         int offset = 0;
         while (error == StorageError.Ok && position < end)
         {
-            ulong number = position / (uint)_sectorsPerBlock;
-            int inBlock = (int)(position - number * (uint)_sectorsPerBlock);
-            int blockSectors = SectorsIn(number);
-            int count = (int)Math.Min((ulong)(blockSectors - inBlock), end - position);
+            ulong number = Locate(position, end, out int inBlock, out int blockSectors, out int count);
             int bytes = count * _sectorSize;
             ReadOnlySpan<byte> part = buffer.Slice(offset, bytes);
 
@@ -237,6 +231,17 @@ public sealed class BufferCache : IBlockDevice
     }
 
     // Sectors in block 'number': a full block except perhaps the device's last one.
+    // The block holding sector 'position', where in it that sector is, the block's size, and how
+    // many sectors of [position, end) it holds.
+    private ulong Locate(ulong position, ulong end, out int inBlock, out int blockSectors, out int count)
+    {
+        ulong number = position / (uint)_sectorsPerBlock;
+        inBlock = (int)(position - number * (uint)_sectorsPerBlock);
+        blockSectors = SectorsIn(number);
+        count = (int)Math.Min((ulong)(blockSectors - inBlock), end - position);
+        return number;
+    }
+
     private int SectorsIn(ulong number)
     {
         ulong first = number * (uint)_sectorsPerBlock;
