@@ -30,6 +30,13 @@ internal sealed class KernelMutex
         Restore(flags);
     }
 
+    /// <summary>Acquires the lock for a <c>using</c> scope that releases it.</summary>
+    public KernelMutexHold Hold()
+    {
+        Acquire();
+        return new KernelMutexHold(this);
+    }
+
     public void Release()
     {
         ulong flags = Cpu.DisableInterruptsSaving();
