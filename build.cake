@@ -23,7 +23,9 @@ var linkerScript = root.CombineWithFilePath("CosmosHybrid/Boot/linker.ld");
 var grubConfig = root.CombineWithFilePath("CosmosHybrid/Boot/grub.cfg");
 var fontSource = new FilePath("/usr/share/grub/ascii.pf2");
 var iso = outDir.CombineWithFilePath("cosmoshybrid.iso");
-const string IlcVersion = "10.0.12";
+// The pinned NativeAOT compiler version, kept once in Directory.Build.props.
+var IlcVersion = System.Xml.Linq.XDocument.Load(root.CombineWithFilePath("Directory.Build.props").FullPath)
+    .Descendants("IlcVersion").Single().Value;
 
 // Tools the build and the tests call, and the Debian package that provides each.
 var requiredTools = new (string Tool, string Package)[]
@@ -163,13 +165,14 @@ Task("Programs")
 // loads as the module rootfs.img and the kernel mounts at "/" (a RAM disk).
 var rootFs = outDir.CombineWithFilePath("rootfs.img");
 var rootFsReadme = root.CombineWithFilePath("CosmosHybrid/Boot/rootfs-readme.txt");
+var linuxBaseline = root.CombineWithFilePath("Services/Bench/linux-baseline.txt");
 const int RootFsKiB = 16 * 1024;
 
 Task("RootFs")
     .IsDependentOn("Programs")
     .Does(() =>
 {
-    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).ToArray()))
+    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).ToArray()))
         return;
     Information($"mkfs.fat + mtools: rootfs.img ({RootFsKiB / 1024} MiB FAT16: /bin, /README.TXT)");
     var temporary = outDir.CombineWithFilePath("rootfs.img.tmp");
@@ -181,6 +184,8 @@ Task("RootFs")
     foreach (var program in programs.Where(p => p.GetExtension() == ".elf"))
         Run("mcopy", $"-i \"{temporary}\" \"{program}\" ::/bin/{program.GetFilename()}");
     Run("mcopy", $"-i \"{temporary}\" \"{rootFsReadme}\" ::/README.TXT");
+    Run("mmd", $"-i \"{temporary}\" ::/share");
+    Run("mcopy", $"-i \"{temporary}\" \"{linuxBaseline}\" ::/share/linux-baseline.txt");
     if (FileExists(rootFs))
         DeleteFile(rootFs);
     MoveFile(temporary, rootFs);
@@ -272,8 +277,10 @@ Task("Bench")
     var results = output.Where(line => line.StartsWith("bench: ")).ToList();
     foreach (var line in results)
         Information(line);
-    Information("Linux 6.1 in the same emulator (../shared/perf/linux-qemu-icount.txt): null_syscall 338, pipe_rtt 12988, "
-        + "ctx_switch 2225, page_fault 3314, file_read_4k 1796, memcpy_64k 12330 ticks.");
+    var baseline = System.IO.File.ReadAllLines(linuxBaseline.FullPath)
+        .Where(line => line.Length > 0 && !line.StartsWith("#"))
+        .Select(line => line.Replace("=", " "));
+    Information($"Linux 6.1 in the same emulator ({root.GetRelativePath(linuxBaseline)}), ticks: {string.Join(", ", baseline)}.");
     if (exit != 33 || !results.Any(line => line == "bench: done"))
         throw new Exception($"the benchmark boot did not finish (QEMU exit {exit})");
 });

@@ -29,18 +29,21 @@ internal static unsafe class Benchmarks
             return YieldPartner();
 
         Console.WriteLine("bench: start (rdtsc ticks; instructions under -icount shift=0)");
-        Report("null_syscall", NullSyscall(), "ticks", 338);
-        Report("ctx_switch (two processes, yield ping-pong, per switch)", SwitchBetweenProcesses(), "ticks", 2225);
-        Report("ctx_switch_same_process (two threads, per switch)", SwitchBetweenThreads(), "ticks", 0);
-        Report("page_fault (first write to a fresh page)", PageFault(), "ticks", 3314);
+        LinuxBaseline.Load();
+        Report("null_syscall", NullSyscall(), "ticks", "null_syscall");
+        Report("ctx_switch (two processes, yield ping-pong, per switch)", SwitchBetweenProcesses(), "ticks", "ctx_switch");
+        Report("ctx_switch_same_process (two threads, per switch)", SwitchBetweenThreads(), "ticks");
+        Report("page_fault (first write to a fresh page)", PageFault(), "ticks", "page_fault");
         IpcBenchmarks.Run();
         FileBenchmarks.Run();
         Console.WriteLine("bench: done");
         return 0;
     }
 
-    public static void Report(string name, ulong value, string unit, ulong linux)
+    /// <summary>Prints one row; <paramref name="linuxRow"/> names the row of <see cref="LinuxBaseline"/> to compare with.</summary>
+    public static void Report(string name, ulong value, string unit, string linuxRow = null)
     {
+        ulong linux = linuxRow == null ? 0 : LinuxBaseline.Ticks(linuxRow);
         string comparison = linux == 0 ? "" : " (Linux " + linux.ToString() + ")";
         Console.WriteLine("bench: " + name + " = " + value.ToString() + " " + unit + comparison);
     }

@@ -45,12 +45,12 @@ internal static unsafe class FileBenchmarks
             System.Console.WriteLine("bench: file benchmarks on " + directory + " failed");
             return;
         }
-        Benchmarks.Report("file_write_seq_" + label + " (4 MiB in 64 KiB writes + sync, " + directory + ", per 64 KiB)", write / (FileBytes / ChunkBytes), "ticks", 0);
-        Benchmarks.Report("file_write_seq_" + label + " throughput", Throughput(write), "MiB/s virtual", 0);
-        Benchmarks.Report("file_read_seq_" + label + " (4 MiB in 64 KiB reads, " + directory + ", per 64 KiB)", read / (FileBytes / ChunkBytes), "ticks", 0);
-        Benchmarks.Report("file_read_seq_" + label + " throughput", Throughput(read), "MiB/s virtual", 0);
-        Benchmarks.Report("file_read_4k_" + label + " (pread of 4 KiB of cached data, " + directory + ")", small, "ticks", 1796);
-        Benchmarks.Report("file_seek_read_4k_" + label + " (seek + read of 4 KiB, two calls, " + directory + ")", seekRead, "ticks", 0);
+        Benchmarks.Report("file_write_seq_" + label + " (4 MiB in 64 KiB writes + sync, " + directory + ", per 64 KiB)", write / (FileBytes / ChunkBytes), "ticks");
+        Benchmarks.Report("file_write_seq_" + label + " throughput", Throughput(write), "MiB/s virtual");
+        Benchmarks.Report("file_read_seq_" + label + " (4 MiB in 64 KiB reads, " + directory + ", per 64 KiB)", read / (FileBytes / ChunkBytes), "ticks");
+        Benchmarks.Report("file_read_seq_" + label + " throughput", Throughput(read), "MiB/s virtual");
+        Benchmarks.Report("file_read_4k_" + label + " (pread of 4 KiB of cached data, " + directory + ")", small, "ticks", "file_read_4k");
+        Benchmarks.Report("file_seek_read_4k_" + label + " (seek + read of 4 KiB, two calls, " + directory + ")", seekRead, "ticks");
     }
 
     // MiB per virtual second for 4 MiB in 'ticks' virtual nanoseconds.

@@ -35,14 +35,14 @@ internal static unsafe class IpcBenchmarks
             return;
         }
 
-        Benchmarks.Report("ipc_call_rtt (register call/reply, two address spaces)", CallRoundTrip(ports, echo), "ticks", 12988);
+        Benchmarks.Report("ipc_call_rtt (register call/reply, two address spaces)", CallRoundTrip(ports, echo), "ticks", "pipe_rtt");
         byte* buffer = (byte*)SystemCall.Call(SyscallNumber.MapMemory, 16);
         byte* replyBuffer = (byte*)SystemCall.Call(SyscallNumber.MapMemory, 1);
         for (int i = 0; i < 16 * 4096; i++)
             buffer[i] = (byte)i;
-        Benchmarks.Report("ipc_copy_4k (call copying 4 KiB in and 4 KiB back)", BulkCall(ports, bulk, buffer, replyBuffer, 4096, 0), "ticks", 0);
-        Benchmarks.Report("ipc_grant_64k (call lending 64 KiB by page grant)", BulkCall(ports, bulk, buffer, replyBuffer, 0, 16 * 4096), "ticks", 0);
-        Benchmarks.Report("memcpy_64k (the runtime's Buffer.MemoryCopy)", Copy64K(buffer), "ticks", 12330);
+        Benchmarks.Report("ipc_copy_4k (call copying 4 KiB in and 4 KiB back)", BulkCall(ports, bulk, buffer, replyBuffer, 4096, 0), "ticks");
+        Benchmarks.Report("ipc_grant_64k (call lending 64 KiB by page grant)", BulkCall(ports, bulk, buffer, replyBuffer, 0, 16 * 4096), "ticks");
+        Benchmarks.Report("memcpy_64k (the runtime's Buffer.MemoryCopy)", Copy64K(buffer), "ticks", "memcpy_64k");
     }
 
     private static ulong CallRoundTrip(SyscallPorts ports, long echo)
