@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using CosmosHybrid.SelfTest.Conformance;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Runtime;
+namespace CosmosHybrid.UnitTests.SelfTest.Conformance;
 
 /// <summary>
 /// Runs every BCL conformance case against real .NET. The kernel's self-test runs the same

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Buffers.Binary;
 
-namespace CosmosHybrid.UnitTests.Loader;
+namespace CosmosHybrid.UnitTests.Loader.Elf;
 
 /// <summary>One program header as the test writer emits it.</summary>
 internal sealed class TestProgramHeader

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using CosmosHybrid.Memory.Paging;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Memory;
+namespace CosmosHybrid.UnitTests.Memory.Paging;
 
 public class AddressSpaceIdsTests
 {

@@ -1,7 +1,7 @@
 using CosmosHybrid.Drivers.Pci;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Drivers;
+namespace CosmosHybrid.UnitTests.Drivers.Pci;
 
 /// <summary>BAR decoding from the register value and its all-ones read-back (PCI Local Bus 3.0, 6.2.5.1).</summary>
 public class PciBarTests

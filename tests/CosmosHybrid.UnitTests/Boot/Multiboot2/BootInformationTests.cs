@@ -2,7 +2,7 @@ using System;
 using CosmosHybrid.Boot.Multiboot2;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Boot;
+namespace CosmosHybrid.UnitTests.Boot.Multiboot2;
 
 public class BootInformationTests
 {

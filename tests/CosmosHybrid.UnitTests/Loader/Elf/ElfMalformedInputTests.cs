@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using CosmosHybrid.Loader.Elf;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Loader;
+namespace CosmosHybrid.UnitTests.Loader.Elf;
 
 /// <summary>
 /// Hostile input: whatever the bytes, the parser returns an error or an image that

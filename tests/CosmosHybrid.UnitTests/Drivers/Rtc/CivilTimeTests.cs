@@ -2,7 +2,7 @@ using System;
 using CosmosHybrid.Drivers.Rtc;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Drivers;
+namespace CosmosHybrid.UnitTests.Drivers.Rtc;
 
 /// <summary>Calendar arithmetic of the real-time clock against .NET's DateTimeOffset.</summary>
 [TestFixture]

@@ -2,7 +2,7 @@ using CosmosHybrid.Drivers.Storage;
 using CosmosHybrid.Storage;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Drivers;
+namespace CosmosHybrid.UnitTests.Drivers.Storage;
 
 public class BlockRequestTests
 {

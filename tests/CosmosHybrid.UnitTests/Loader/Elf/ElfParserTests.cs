@@ -2,7 +2,7 @@ using System;
 using CosmosHybrid.Loader.Elf;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Loader;
+namespace CosmosHybrid.UnitTests.Loader.Elf;
 
 public class ElfParserTests
 {

@@ -2,7 +2,7 @@ using System;
 using CosmosHybrid.Drivers.Storage.Ahci;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Drivers;
+namespace CosmosHybrid.UnitTests.Drivers.Storage.Ahci;
 
 /// <summary>Command header, register FIS and PRDT layout (AHCI 1.3.1, 4.2.2 and 4.2.3; SATA 3.x 10.5.6).</summary>
 public class AhciCommandBuilderTests

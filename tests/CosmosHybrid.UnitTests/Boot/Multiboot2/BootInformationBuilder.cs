@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace CosmosHybrid.UnitTests.Boot;
+namespace CosmosHybrid.UnitTests.Boot.Multiboot2;
 
 /// <summary>Writes Multiboot2 boot information structures the way GRUB lays them out.</summary>
 internal sealed class BootInformationBuilder

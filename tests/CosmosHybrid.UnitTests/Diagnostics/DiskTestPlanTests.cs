@@ -2,7 +2,7 @@ using CosmosHybrid.Boot;
 using CosmosHybrid.Diagnostics;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Drivers;
+namespace CosmosHybrid.UnitTests.Diagnostics;
 
 [NonParallelizable]
 public class DiskTestPlanTests

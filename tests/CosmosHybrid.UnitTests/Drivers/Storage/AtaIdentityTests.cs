@@ -3,7 +3,7 @@ using System.Text;
 using CosmosHybrid.Drivers.Storage;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Drivers;
+namespace CosmosHybrid.UnitTests.Drivers.Storage;
 
 /// <summary>IDENTIFY DEVICE decoding against hand-made 512-byte blocks laid out as ACS-3 describes.</summary>
 public class AtaIdentityTests

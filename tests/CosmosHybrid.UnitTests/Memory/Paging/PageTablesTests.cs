@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using CosmosHybrid.Memory.Paging;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Memory;
+namespace CosmosHybrid.UnitTests.Memory.Paging;
 
 public unsafe class PageTablesTests
 {

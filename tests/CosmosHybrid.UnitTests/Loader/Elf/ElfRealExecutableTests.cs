@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 using CosmosHybrid.Loader.Elf;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Loader;
+namespace CosmosHybrid.UnitTests.Loader.Elf;
 
 /// <summary>
 /// Executables made by the real toolchain (gcc + GNU ld): what the parser reads

@@ -2,7 +2,7 @@ using System;
 using CosmosHybrid.Loader.Elf;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Loader;
+namespace CosmosHybrid.UnitTests.Loader.Elf;
 
 /// <summary>What every <see cref="ElfImage"/> the parser accepts must satisfy, whatever the input.</summary>
 internal static class ElfImageInvariants
