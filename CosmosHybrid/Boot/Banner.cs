@@ -1,6 +1,7 @@
 using CosmosHybrid.Boot.Multiboot2;
+using CosmosHybrid.Console;
+using CosmosHybrid.Console.Log;
 using CosmosHybrid.Diagnostics;
-using CosmosHybrid.Drivers.Display;
 using CosmosHybrid.Memory;
 
 namespace CosmosHybrid.Boot;
@@ -23,7 +24,7 @@ internal static class Banner
         if (PhysicalMemory.UnreachableBytes != 0)
             KernelLog.WriteLine("memory: " + ToMiB(PhysicalMemory.UnreachableBytes) + " MiB above 4 GiB not used yet");
         KernelLog.WriteLine("cpu: " + Arch.X64.CpuFeatures.Describe());
-        KernelLog.WriteLine("screen: " + Screen.Description);
+        KernelLog.WriteLine("screen: " + SystemConsole.ScreenDescription);
         KernelLog.WriteLine("pci: " + Drivers.Pci.PciBus.Count.ToString() + " devices");
         KernelLog.WriteLine("storage: " + Drivers.Storage.DiskRegistry.Count.ToString() + " disks");
         for (int i = 0; i < Drivers.Storage.DiskRegistry.Count; i++)

@@ -5,8 +5,6 @@ using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Boot.Multiboot2;
 using CosmosHybrid.Console;
 using CosmosHybrid.Diagnostics;
-using CosmosHybrid.Drivers.Display;
-using CosmosHybrid.Drivers.Serial;
 using CosmosHybrid.Memory;
 using CosmosHybrid.Memory.Paging;
 using CosmosHybrid.Processes;
@@ -34,8 +32,7 @@ internal static unsafe class Kernel
         // Static fields of reference type live in heap objects: nothing managed works before this.
         StartupCodeHelpers.Initialize(readyToRunHeader);
 
-        var serial = new Uart16550(Uart16550.Com1, 115200);
-        KernelLog.AddOutput(serial);
+        SystemConsole.StartSerial();
 
         Gdt.Initialize();
         Idt.Initialize();
@@ -47,7 +44,7 @@ internal static unsafe class Kernel
             Panic.Fail("unreadable Multiboot2 boot information", null);
 
         BootOptions.Parse(boot.CommandLine);
-        Screen.Attach(boot.Framebuffer, boot.TryFindModule(BootModuleNames.Font, out BootModule font) ? BootModuleData.Copy(font) : null);
+        SystemConsole.AttachScreen(boot.Framebuffer, boot.TryFindModule(BootModuleNames.Font, out BootModule font) ? BootModuleData.Copy(font) : null);
 
         if (!PhysicalMemory.Initialize(boot, new MemoryRange(bootInformationPhysical, bootInformationPhysical + bootInformationSize), KernelImage()))
             Panic.Fail("no usable memory in the firmware memory map", null);
@@ -65,7 +62,7 @@ internal static unsafe class Kernel
         KernelStacks.Initialize();
         SyscallEntry.Initialize();
         Scheduler.Initialize(AddressSpaceTags.KernelSlot, BootThreadStackTop());
-        SerialConsoleInput.Attach(serial, Uart16550.Com1Irq);
+        SystemConsole.StartInput();
         ProgramFiles.LoadFromModules(boot);
         Cpu.EnableInterrupts();
         // Drivers probe with interrupts on: their time-outs count timer ticks, AHCI completes by IRQ.

@@ -1,6 +1,7 @@
 using System.Runtime;
 using System.Runtime.InteropServices;
 using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Console.Log;
 using CosmosHybrid.Diagnostics;
 using CosmosHybrid.Memory;
 

@@ -31,7 +31,7 @@ internal static class Power
     {
         Storage.StorageError error = Storage.Kernel.KernelFileSystem.SyncAll();
         if (error != Storage.StorageError.Ok)
-            Diagnostics.KernelLog.WriteLine("power-off: sync failed: " + Storage.StorageErrorText.Describe(error));
+            Console.Log.KernelLog.WriteLine("power-off: sync failed: " + Storage.StorageErrorText.Describe(error));
         TurnOff();
     }
 

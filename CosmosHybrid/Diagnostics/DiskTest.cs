@@ -1,4 +1,5 @@
 using System;
+using CosmosHybrid.Console.Log;
 using CosmosHybrid.Drivers.Storage;
 using CosmosHybrid.Drivers.Storage.Ahci;
 using CosmosHybrid.Scheduling;

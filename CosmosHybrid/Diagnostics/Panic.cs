@@ -1,5 +1,6 @@
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Boot;
+using CosmosHybrid.Console.Log;
 using CosmosHybrid.Memory;
 
 namespace CosmosHybrid.Diagnostics;

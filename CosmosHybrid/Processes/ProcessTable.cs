@@ -1,7 +1,7 @@
 using System;
 using CosmosHybrid.Abi;
 using CosmosHybrid.Arch.X64;
-using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Console.Log;
 using CosmosHybrid.Loader.Elf;
 using CosmosHybrid.Scheduling;
 

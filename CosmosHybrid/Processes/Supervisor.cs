@@ -1,4 +1,4 @@
-using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Console.Log;
 using CosmosHybrid.Scheduling;
 
 namespace CosmosHybrid.Processes;

@@ -1,4 +1,4 @@
-using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Console.Log;
 using Internal.Runtime.GC;
 
 namespace CosmosHybrid.SelfTest;

@@ -1,13 +1,13 @@
 using CosmosHybrid.Arch.X64;
-using CosmosHybrid.Terminal;
 
 namespace CosmosHybrid.Drivers.Serial;
 
 /// <summary>
 /// A 16550-compatible UART (COM1 on PCs and in QEMU/VMware). This is the kernel's
-/// log channel and, headless, its console: tests read what it writes.
+/// log channel and, headless, its console (see Console/Output/SerialConsoleOutput.cs):
+/// tests read what it writes.
 /// </summary>
-internal sealed unsafe class Uart16550 : IConsoleOutput
+internal sealed unsafe class Uart16550
 {
     public const ushort Com1 = 0x3F8;
     public const int Com1Irq = 4;
@@ -37,13 +37,6 @@ internal sealed unsafe class Uart16550 : IConsoleOutput
         Cpu.OutByte((ushort)(port + LineControl), EightBitsNoParityOneStop);
         Cpu.OutByte((ushort)(port + FifoControl), 0xC7);   // enable and clear FIFOs, 14-byte threshold
         Cpu.OutByte((ushort)(port + ModemControl), 0x0B);  // DTR, RTS, OUT2 (OUT2 gates the IRQ line)
-    }
-
-    public void Write(char c)
-    {
-        if (c == '\n')
-            WriteByte((byte)'\r');
-        WriteByte(c < 0x80 ? (byte)c : (byte)'?');
     }
 
     public void WriteByte(byte value)

@@ -1,5 +1,5 @@
 using CosmosHybrid.Boot.Multiboot2;
-using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Console.Log;
 using CosmosHybrid.Drivers.Storage.Ahci;
 using CosmosHybrid.Drivers.Storage.Ata;
 

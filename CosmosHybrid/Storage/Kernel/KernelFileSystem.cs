@@ -1,5 +1,5 @@
 using CosmosHybrid.Arch.X64;
-using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Console.Log;
 using CosmosHybrid.Drivers.Storage;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;

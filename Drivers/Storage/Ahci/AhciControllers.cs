@@ -1,5 +1,5 @@
 using CosmosHybrid.Arch.X64;
-using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Console.Log;
 using CosmosHybrid.Drivers.Pci;
 using CosmosHybrid.Drivers.Serial;
 using CosmosHybrid.Drivers.Timer;

@@ -1,6 +1,4 @@
-using CosmosHybrid.Terminal;
-
-namespace CosmosHybrid.Drivers.Display;
+namespace CosmosHybrid.Console.Output;
 
 /// <summary>
 /// The legacy 80x25 VGA text screen (what BIOS boots leave when no graphics mode

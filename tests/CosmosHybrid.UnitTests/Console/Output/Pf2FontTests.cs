@@ -1,8 +1,8 @@
 using System;
-using CosmosHybrid.Terminal;
+using CosmosHybrid.Console.Output;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Terminal;
+namespace CosmosHybrid.UnitTests.Console.Output;
 
 [TestFixture]
 public class Pf2FontTests

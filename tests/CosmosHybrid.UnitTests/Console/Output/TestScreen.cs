@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace CosmosHybrid.UnitTests.Terminal;
+namespace CosmosHybrid.UnitTests.Console.Output;
 
 /// <summary>
 /// An unmanaged 32-bpp framebuffer whose row padding and trailing guard row are filled

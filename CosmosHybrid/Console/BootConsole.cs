@@ -1,10 +1,12 @@
+using CosmosHybrid.Boot;
+using CosmosHybrid.Console.Input;
+using CosmosHybrid.Console.Log;
 using CosmosHybrid.Diagnostics;
-using CosmosHybrid.Console;
 using CosmosHybrid.Memory;
 using CosmosHybrid.Scheduling;
 using Internal.Runtime.GC;
 
-namespace CosmosHybrid.Boot;
+namespace CosmosHybrid.Console;
 
 /// <summary>
 /// A minimal ring-0 command line on the serial port, for when the kernel boots with
@@ -19,30 +21,26 @@ internal static class BootConsole
     public static unsafe void Run()
     {
         KernelLog.WriteLine("boot console ready: type 'help' (serial line)");
-        char[] line = new char[MaxLineLength];
-        int length = 0;
+        var editor = new LineEditor(MaxLineLength);
         byte received;
         KernelLog.Write(Prompt);
         while (true)
         {
             ConsoleInput.Read(&received, 1);
             char c = (char)received;
-            if (c == '\r' || c == '\n')
+            switch (editor.Accept(c))
             {
-                KernelLog.Write('\n');
-                Execute(new string(line, 0, length).Trim());
-                length = 0;
-                KernelLog.Write(Prompt);
-            }
-            else if ((c == '\b' || c == (char)0x7F) && length > 0)
-            {
-                length--;
-                KernelLog.Write("\b \b");
-            }
-            else if (c >= ' ' && c < (char)0x7F && length < MaxLineLength)
-            {
-                line[length++] = c;
-                KernelLog.Write(c);
+                case LineEdit.Completed:
+                    KernelLog.Write('\n');
+                    Execute(editor.TakeLine().Trim());
+                    KernelLog.Write(Prompt);
+                    break;
+                case LineEdit.Erased:
+                    KernelLog.Write("\b \b");
+                    break;
+                case LineEdit.Inserted:
+                    KernelLog.Write(c);
+                    break;
             }
         }
     }

@@ -1,4 +1,4 @@
-namespace CosmosHybrid.Terminal;
+namespace CosmosHybrid.Console.Output;
 
 /// <summary>
 /// A text console drawn with a <see cref="Pf2Font"/> on a linear 32-bits-per-pixel framebuffer.

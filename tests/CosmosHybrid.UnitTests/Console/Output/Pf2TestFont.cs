@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using CosmosHybrid.Terminal;
+using CosmosHybrid.Console.Output;
 using NUnit.Framework;
 
-namespace CosmosHybrid.UnitTests.Terminal;
+namespace CosmosHybrid.UnitTests.Console.Output;
 
 /// <summary>A glyph for <see cref="Pf2TestFont.Build"/>: rows of '#' (set) and '.' (clear).</summary>
 internal sealed class TestGlyph

@@ -1,4 +1,4 @@
-namespace CosmosHybrid.Terminal;
+namespace CosmosHybrid.Console.Output;
 
 /// <summary>Something that shows characters: the serial line, a text screen, a framebuffer.</summary>
 internal interface IConsoleOutput

@@ -1,0 +1,49 @@
+using System;
+using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Scheduling;
+
+namespace CosmosHybrid.Console.Input;
+
+/// <summary>
+/// Bytes typed on the console (the serial line), queued by the receive interrupt until
+/// a reader takes them (the ConsoleRead system call, the boot console). Readers block
+/// while the queue is empty.
+/// </summary>
+internal static unsafe class ConsoleInput
+{
+    private const int Capacity = 1024;
+
+    private static readonly ConsoleInputBuffer s_buffer = new ConsoleInputBuffer(Capacity);
+    private static Thread s_waiters;
+
+    public static ulong Dropped => s_buffer.Dropped;
+
+    /// <summary>Called from the interrupt handler with interrupts off.</summary>
+    public static void Push(byte value)
+    {
+        if (!s_buffer.TryPush(value))
+            return;
+        while (s_waiters != null)
+        {
+            Thread waiter = s_waiters;
+            s_waiters = waiter.WaitNext;
+            Scheduler.Wake(waiter);
+        }
+    }
+
+    /// <summary>Waits for at least one byte, then takes up to <paramref name="capacity"/>.</summary>
+    public static int Read(byte* destination, int capacity)
+    {
+        using (InterruptsOff.Enter())
+        {
+            while (s_buffer.Count == 0)
+            {
+                Thread self = Scheduler.Current;
+                self.WaitNext = s_waiters;
+                s_waiters = self;
+                Scheduler.Block();
+            }
+            return s_buffer.Take(new Span<byte>(destination, capacity));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using CosmosHybrid.Console.Output;
+
+namespace CosmosHybrid.Console.Log;
+
+/// <summary>
+/// Where a kernel log line goes: first to the serial line, which tests and headless users
+/// read, then to the screen while the kernel owns it, so both carry the same text. Nothing
+/// is kept: text written before <see cref="SystemConsole.StartSerial"/> is lost, and a
+/// screen handed to a window server misses what is logged until it comes back.
+/// </summary>
+internal static class KernelLogSinks
+{
+    public static void Write(char c)
+    {
+        SystemConsole.Serial?.Write(c);
+        SystemConsole.KernelScreen?.Write(c);
+    }
+}

@@ -1,0 +1,59 @@
+using CosmosHybrid.Boot.Multiboot2;
+using CosmosHybrid.Console.Input;
+using CosmosHybrid.Console.Output;
+using CosmosHybrid.Drivers.Serial;
+
+namespace CosmosHybrid.Console;
+
+/// <summary>
+/// The machine's console and the one owner of its parts: the serial line (COM1: text out,
+/// typed bytes in) and the screen. The kernel log writes to the outputs held here
+/// (Log/KernelLogSinks.cs); typed bytes queue in <see cref="ConsoleInput"/> for the
+/// ConsoleRead system call and the boot console.
+/// </summary>
+internal static class SystemConsole
+{
+    private const uint SerialBaudRate = 115200;
+
+    private static Uart16550 s_uart;
+    private static IConsoleOutput s_screen;
+
+    /// <summary>The serial line's text output; null until <see cref="StartSerial"/>.</summary>
+    public static IConsoleOutput Serial { get; private set; }
+
+    /// <summary>The screen while the kernel draws on it: null when there is none or while someone else has it.</summary>
+    public static IConsoleOutput KernelScreen { get; private set; }
+
+    /// <summary>What the screen shows text with, for the banner ("none" when headless).</summary>
+    public static string ScreenDescription { get; private set; } = "none";
+
+    /// <summary>The first thing the kernel does, so that everything after it can log.</summary>
+    public static void StartSerial()
+    {
+        s_uart = new Uart16550(Uart16550.Com1, SerialBaudRate);
+        Serial = new SerialConsoleOutput(s_uart);
+    }
+
+    /// <summary>Puts the log on the screen the boot loader set up, if it is usable.</summary>
+    public static void AttachScreen(FramebufferInfo framebuffer, byte[] font)
+    {
+        s_screen = ScreenOutput.Open(framebuffer, font, out string description);
+        ScreenDescription = description;
+        KernelScreen = s_screen;
+    }
+
+    /// <summary>Typed input, once interrupts can be routed and readers can block.</summary>
+    public static void StartInput() => SerialConsoleInput.Attach(s_uart, Uart16550.Com1Irq);
+
+    /// <summary>
+    /// Gives the screen away (to a window server): the kernel stops drawing on it, and
+    /// the log goes on on the serial line alone.
+    /// </summary>
+    public static void HandOverScreen() => KernelScreen = null;
+
+    /// <summary>
+    /// Takes the screen back (its window server is gone): the log shows there again,
+    /// drawn from where the kernel left off.
+    /// </summary>
+    public static void TakeBackScreen() => KernelScreen = s_screen;
+}
