@@ -64,6 +64,7 @@ internal static unsafe class Kernel
         Fpu.Initialize();
         KernelStacks.Initialize();
         SyscallEntry.Initialize();
+        Syscalls.SyscallTable.Initialize();
         Scheduler.Initialize(AddressSpaceTags.KernelSlot, BootThreadStackTop());
         SerialConsoleInput.Attach(serial, Uart16550.Com1Irq);
         ProgramFiles.LoadFromModules(boot);
