@@ -61,6 +61,7 @@ internal static unsafe class Kernel
         Fpu.Initialize();
         KernelStacks.Initialize();
         SyscallEntry.Initialize();
+        Syscalls.SyscallTable.Initialize();
         Scheduler.Initialize(AddressSpaceTags.KernelSlot, BootThreadStackTop());
         SystemConsole.StartInput();
         ProgramFiles.LoadFromModules(boot);

@@ -209,8 +209,7 @@ internal static unsafe class ProcessTable
     {
         while (process.IsAlive || process.ThreadCount > 0)
         {
-            ulong flags = Cpu.DisableInterruptsSaving();
-            if (process.IsAlive || process.ThreadCount > 0)
+            using (InterruptsOff.Enter())
             {
                 if (process.IsAlive)
                 {
@@ -219,12 +218,11 @@ internal static unsafe class ProcessTable
                     process.Waiters = self;
                     Scheduler.Block();
                 }
-                else
+                else if (process.ThreadCount > 0)
                 {
                     Scheduler.Sleep(1); // ended, but its threads are not freed yet: let that happen first
                 }
             }
-            Cpu.RestoreInterrupts(flags);
         }
         Remove(process);
         return process.ExitStatus;

@@ -33,10 +33,11 @@ internal static unsafe class ThreadStops
             return Error(SyscallError.InvalidArgument);
         // Another thread may have stopped the process while this one was inside this call.
         Thread self = Scheduler.Current;
-        ulong flags = Cpu.DisableInterruptsSaving();
-        ParkIfStopped();
-        process.StoppedBy = self;
-        Cpu.RestoreInterrupts(flags);
+        using (InterruptsOff.Enter())
+        {
+            ParkIfStopped();
+            process.StoppedBy = self;
+        }
 
         StoppedThread record = default;
         record.StackTop = self.UserStackTop;
@@ -77,13 +78,14 @@ internal static unsafe class ThreadStops
         Process process = self.Process;
         if (process == null || process.StoppedBy == null)
             return;
-        ulong flags = Cpu.DisableInterruptsSaving();
-        while (process.StoppedBy != null && process.StoppedBy != self)
+        using (InterruptsOff.Enter())
         {
-            self.StoppedForCollector = true;
-            Scheduler.Block();
+            while (process.StoppedBy != null && process.StoppedBy != self)
+            {
+                self.StoppedForCollector = true;
+                Scheduler.Block();
+            }
         }
-        Cpu.RestoreInterrupts(flags);
     }
 
     /// <summary>A thread is ending: if it had its process stopped, the others go on.</summary>
@@ -102,18 +104,19 @@ internal static unsafe class ThreadStops
 
     private static void Release(Process process)
     {
-        ulong flags = Cpu.DisableInterruptsSaving();
-        process.StoppedBy = null;
-        for (int i = 0; i < process.ThreadCount; i++)
+        using (InterruptsOff.Enter())
         {
-            Thread thread = process.GetThread(i);
-            if (thread.StoppedForCollector)
+            process.StoppedBy = null;
+            for (int i = 0; i < process.ThreadCount; i++)
             {
-                thread.StoppedForCollector = false;
-                Scheduler.Wake(thread);
+                Thread thread = process.GetThread(i);
+                if (thread.StoppedForCollector)
+                {
+                    thread.StoppedForCollector = false;
+                    Scheduler.Wake(thread);
+                }
             }
         }
-        Cpu.RestoreInterrupts(flags);
     }
 
     // Where the thread's ring-3 stack and registers were when it last entered the kernel.

@@ -143,6 +143,34 @@ internal sealed unsafe class UserAddressSpace
         return AddressSpaceLayout.VirtualToPhysical((ulong)contents);
     }
 
+    /// <summary>
+    /// The kernel's view (through the direct map) of writable user memory at
+    /// <paramref name="address"/> for up to <paramref name="length"/> bytes over physically
+    /// contiguous pages, faulting in demand-zero ones; <paramref name="length"/> is cut to what
+    /// is covered. Null when the first page is not ordinary writable user memory (borrowed
+    /// pages included): the caller then copies through a buffer, whose checked copy reports a bad address.
+    /// </summary>
+    public byte* WritableRun(ulong address, ref long length)
+    {
+        if (address < UserStart || address >= UserEnd || (ulong)length > UserEnd - address)
+            return null;
+        ulong page = address & ~(PageSize - 1);
+        ulong frame = FrameForLending(page, writable: true);
+        if (frame == 0)
+            return null;
+        byte* start = (byte*)AddressSpaceLayout.PhysicalToVirtual(frame) + (address - page);
+        ulong covered = page + PageSize - address;
+        while (covered < (ulong)length && FrameForLending(page + PageSize, writable: true) == frame + PageSize)
+        {
+            page += PageSize;
+            frame += PageSize;
+            covered += PageSize;
+        }
+        if (covered < (ulong)length)
+            length = (long)covered;
+        return start;
+    }
+
     /// <summary>Returns a heap reservation made by <see cref="ReserveHeap"/> exactly.</summary>
     public bool ReleaseHeap(ulong start, ulong pages)
     {

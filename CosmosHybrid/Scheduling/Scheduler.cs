@@ -49,37 +49,39 @@ internal static unsafe class Scheduler
     /// <summary>Makes a new thread runnable.</summary>
     public static void Start(Thread thread)
     {
-        ulong state = Cpu.DisableInterruptsSaving();
-        Register(thread);
-        s_queue.Add(thread, SystemClock.Ticks);
-        Cpu.RestoreInterrupts(state);
+        using (InterruptsOff.Enter())
+        {
+            Register(thread);
+            s_queue.Add(thread, SystemClock.Ticks);
+        }
     }
 
     /// <summary>Gives up the rest of the time slice to threads of equal or higher priority.</summary>
     public static void Yield()
     {
-        ulong state = Cpu.DisableInterruptsSaving();
-        SwitchTo((Thread)s_queue.Yield(SystemClock.Ticks));
-        Cpu.RestoreInterrupts(state);
+        using (InterruptsOff.Enter())
+            SwitchTo((Thread)s_queue.Yield(SystemClock.Ticks));
     }
 
     /// <summary>Sleeps the current thread for at least <paramref name="milliseconds"/>.</summary>
     public static void Sleep(ulong milliseconds)
     {
-        ulong state = Cpu.DisableInterruptsSaving();
-        // +1: the current tick is already partly over.
-        s_queue.Sleep(SystemClock.Ticks + milliseconds * SystemClock.TicksPerSecond / 1000 + 1);
-        SwitchTo((Thread)s_queue.Schedule(SystemClock.Ticks));
-        Cpu.RestoreInterrupts(state);
+        using (InterruptsOff.Enter())
+        {
+            // +1: the current tick is already partly over.
+            s_queue.Sleep(SystemClock.Ticks + milliseconds * SystemClock.TicksPerSecond / 1000 + 1);
+            SwitchTo((Thread)s_queue.Schedule(SystemClock.Ticks));
+        }
     }
 
     /// <summary>Blocks the current thread until <see cref="Wake"/>; the caller has put it where a waker will find it.</summary>
     public static void Block()
     {
-        ulong state = Cpu.DisableInterruptsSaving();
-        s_queue.Block();
-        SwitchTo((Thread)s_queue.Schedule(SystemClock.Ticks));
-        Cpu.RestoreInterrupts(state);
+        using (InterruptsOff.Enter())
+        {
+            s_queue.Block();
+            SwitchTo((Thread)s_queue.Schedule(SystemClock.Ticks));
+        }
     }
 
     /// <summary>
@@ -89,25 +91,25 @@ internal static unsafe class Scheduler
     /// </summary>
     public static void HandOff(Thread target, bool blockCurrent)
     {
-        ulong state = Cpu.DisableInterruptsSaving();
-        SchedulerNode next = s_queue.HandOff(target, blockCurrent, SystemClock.Ticks);
-        if (next == null)
+        using (InterruptsOff.Enter())
         {
-            s_queue.Wake(target, SystemClock.Ticks);
-            if (blockCurrent)
-                s_queue.Block();
-            next = s_queue.Schedule(SystemClock.Ticks);
+            SchedulerNode next = s_queue.HandOff(target, blockCurrent, SystemClock.Ticks);
+            if (next == null)
+            {
+                s_queue.Wake(target, SystemClock.Ticks);
+                if (blockCurrent)
+                    s_queue.Block();
+                next = s_queue.Schedule(SystemClock.Ticks);
+            }
+            SwitchTo((Thread)next);
         }
-        SwitchTo((Thread)next);
-        Cpu.RestoreInterrupts(state);
     }
 
     /// <summary>Makes a blocked or sleeping thread runnable again (the switch, if due, happens at the next interrupt exit).</summary>
     public static void Wake(Thread thread)
     {
-        ulong state = Cpu.DisableInterruptsSaving();
-        s_queue.Wake(thread, SystemClock.Ticks);
-        Cpu.RestoreInterrupts(state);
+        using (InterruptsOff.Enter())
+            s_queue.Wake(thread, SystemClock.Ticks);
     }
 
     /// <summary>Ends the current thread. Its stack is freed later, from another thread.</summary>
@@ -131,20 +133,21 @@ internal static unsafe class Scheduler
             ExitCurrent();
             return;
         }
-        ulong state = Cpu.DisableInterruptsSaving();
-        if (thread.KillDeferrals > 0)
+        using (InterruptsOff.Enter())
         {
-            // It holds (or waits for) a kernel lock: it finishes with it, then ends (AllowKills).
-            thread.KillPending = true;
+            if (thread.KillDeferrals > 0)
+            {
+                // It holds (or waits for) a kernel lock: it finishes with it, then ends (AllowKills).
+                thread.KillPending = true;
+            }
+            else if (!thread.HasExited)
+            {
+                thread.HasExited = true;
+                s_queue.Remove(thread);
+                thread.ExitedNext = s_exited;
+                s_exited = thread;
+            }
         }
-        else if (!thread.HasExited)
-        {
-            thread.HasExited = true;
-            s_queue.Remove(thread);
-            thread.ExitedNext = s_exited;
-            s_exited = thread;
-        }
-        Cpu.RestoreInterrupts(state);
     }
 
     /// <summary>Timer interrupt: the queue charges the running thread, wakes due sleepers and ages waiters.</summary>
@@ -160,20 +163,20 @@ internal static unsafe class Scheduler
     /// </summary>
     public static void DeferKills()
     {
-        ulong state = Cpu.DisableInterruptsSaving();
-        s_current.KillDeferrals++;
-        Cpu.RestoreInterrupts(state);
+        using (InterruptsOff.Enter())
+            s_current.KillDeferrals++;
     }
 
     /// <summary>Ends a <see cref="DeferKills"/> section; a kill that came meanwhile ends the thread now.</summary>
     public static void AllowKills()
     {
-        ulong state = Cpu.DisableInterruptsSaving();
-        Thread self = s_current;
-        self.KillDeferrals--;
-        if (self.KillDeferrals == 0 && self.KillPending)
-            ExitCurrent();
-        Cpu.RestoreInterrupts(state);
+        using (InterruptsOff.Enter())
+        {
+            Thread self = s_current;
+            self.KillDeferrals--;
+            if (self.KillDeferrals == 0 && self.KillPending)
+                ExitCurrent();
+        }
     }
 
     /// <summary>Called last on the way out of an interrupt: the place where preemption happens.</summary>

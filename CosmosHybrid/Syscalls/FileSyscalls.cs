@@ -1,7 +1,6 @@
 using System;
 using CosmosHybrid.Abi;
 using CosmosHybrid.Arch.X64;
-using CosmosHybrid.Memory;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Storage;
 using CosmosHybrid.Storage.Cache;
@@ -12,62 +11,18 @@ using static CosmosHybrid.Abi.SyscallResult;
 namespace CosmosHybrid.Syscalls;
 
 /// <summary>
-/// The file system calls (numbers 64 and up): argument checks and copies across the
-/// user/kernel boundary around the <see cref="VirtualFileSystem"/>. Paths and records are
-/// copied with the address space's checked copies, so a bad pointer gives BadAddress;
-/// file data goes through one kernel transfer buffer, used under the file-system lock.
+/// The file system calls: argument checks and copies across the user/kernel boundary
+/// around the <see cref="VirtualFileSystem"/>, each under the file-system lock. Paths and
+/// records go through <see cref="UserMemory"/>, so a bad pointer gives BadAddress; file
+/// data goes straight to the caller's pages where it can, otherwise through one kernel
+/// transfer buffer, used under the lock.
 /// </summary>
 internal static unsafe class FileSyscalls
 {
-    /// <summary>The first and last file system call numbers.</summary>
-    public const long FirstCall = (long)SyscallNumber.FileOpen;
-    public const long LastCall = (long)SyscallNumber.FileReadAt;
-
     private const int TransferBytes = 64 * 1024;
     private const int MaxPath = VfsPath.MaxLength;
 
     private static readonly byte[] s_transfer = new byte[TransferBytes];
-
-    public static bool Handles(long number) => number >= FirstCall && number <= LastCall;
-
-    public static long Run(SyscallFrame* frame, Process process)
-    {
-        switch ((SyscallNumber)frame->NumberAndResult)
-        {
-            case SyscallNumber.FileOpen:
-                return Open(process, frame->Arg0, (long)frame->Arg1, (long)frame->Arg2);
-            case SyscallNumber.FileRead:
-                return Read(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2, -1);
-            case SyscallNumber.FileReadAt:
-                return (long)frame->Arg3 < 0 ? Error(SyscallError.InvalidArgument) : Read(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2, (long)frame->Arg3);
-            case SyscallNumber.FileWrite:
-                return Write(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2);
-            case SyscallNumber.FileSeek:
-                return Seek(process, (long)frame->Arg0, (long)frame->Arg1, (long)frame->Arg2);
-            case SyscallNumber.FileClose:
-                return Close(process, (long)frame->Arg0);
-            case SyscallNumber.FileStat:
-                return Stat(process, frame->Arg0, (long)frame->Arg1, frame->Arg2);
-            case SyscallNumber.DirectoryRead:
-                return ReadDirectory(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2);
-            case SyscallNumber.DirectoryCreate:
-            case SyscallNumber.Unlink:
-            case SyscallNumber.ChangeDirectory:
-                return PathOperation(process, (SyscallNumber)frame->NumberAndResult, frame->Arg0, (long)frame->Arg1);
-            case SyscallNumber.Rename:
-                return Rename(process, frame->Arg0, (long)frame->Arg1, frame->Arg2, (long)frame->Arg3);
-            case SyscallNumber.Sync:
-                return Result(KernelFileSystem.SyncAll());
-            case SyscallNumber.GetWorkingDirectory:
-                return GetWorkingDirectory(process, frame->Arg0, (long)frame->Arg1);
-            case SyscallNumber.ListMounts:
-                return ListMounts(process, frame->Arg0, (long)frame->Arg1);
-            case SyscallNumber.FileSetLength:
-                return SetLength(process, (long)frame->Arg0, (long)frame->Arg1);
-            default:
-                return Error(SyscallError.NoSuchCall);
-        }
-    }
 
     /// <summary>The system-call error for a storage error.</summary>
     public static SyscallError ToSyscallError(StorageError error) => error switch
@@ -91,36 +46,254 @@ internal static unsafe class FileSyscalls
         _ => SyscallError.InvalidArgument,
     };
 
-
-    private static long Result(StorageError error) => Error(ToSyscallError(error));
-
-    private static long Open(Process process, ulong pathAddress, long pathLength, long flags)
+    internal static long FileOpen(SyscallFrame* frame, Process process)
     {
-        SyscallError pathError = ReadPath(process, pathAddress, pathLength, out string path);
+        SyscallError pathError = ReadPath(process, frame->Arg0, (long)frame->Arg1, out string path);
         if (pathError != SyscallError.None)
             return Error(pathError);
+        long flags = (long)frame->Arg2;
         if (flags < 0 || flags > int.MaxValue)
             return Error(SyscallError.InvalidArgument);
 
-        KernelFileSystem.Enter();
-        StorageError error = KernelFileSystem.Vfs.Open(process.WorkingDirectory, path, (VfsOpenFlags)flags, out OpenFile file);
-        long result;
-        if (error != StorageError.Ok)
+        using (KernelFileSystem.Lock())
         {
-            result = Result(error);
-        }
-        else
-        {
-            result = process.Files.Add(file);
-            if (result < 0)
+            StorageError error = KernelFileSystem.Vfs.Open(process.WorkingDirectory, path, (VfsOpenFlags)flags, out OpenFile file);
+            if (error != StorageError.Ok)
+                return Result(error);
+            long descriptor = process.Files.Add(file);
+            if (descriptor < 0)
             {
                 file.Close();
-                result = Error(SyscallError.TooManyHandles);
+                return Error(SyscallError.TooManyHandles);
             }
+            return descriptor;
         }
-        KernelFileSystem.Leave();
-        return result;
     }
+
+    internal static long FileRead(SyscallFrame* frame, Process process) =>
+        Read(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2, -1);
+
+    internal static long FileReadAt(SyscallFrame* frame, Process process)
+    {
+        long offset = (long)frame->Arg3;
+        return offset < 0 ? Error(SyscallError.InvalidArgument) : Read(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2, offset);
+    }
+
+    internal static long FileWrite(SyscallFrame* frame, Process process)
+    {
+        ulong buffer = frame->Arg1;
+        long count = (long)frame->Arg2;
+        if (count < 0)
+            return Error(SyscallError.InvalidArgument);
+        using (KernelFileSystem.Lock())
+        {
+            OpenFile file = process.Files.Get((long)frame->Arg0);
+            SyscallError error = file == null ? SyscallError.BadHandle : SyscallError.None;
+            long done = 0;
+            while (error == SyscallError.None && done < count)
+            {
+                int chunk = count - done < TransferBytes ? (int)(count - done) : TransferBytes;
+                fixed (byte* destination = s_transfer)
+                {
+                    if (!UserMemory.Read(process, destination, buffer + (ulong)done, chunk))
+                    {
+                        error = SyscallError.BadAddress;
+                        break;
+                    }
+                }
+                StorageError writeError = file.Write(new ReadOnlySpan<byte>(s_transfer, 0, chunk), out int written);
+                done += written;
+                if (writeError != StorageError.Ok)
+                    error = ToSyscallError(writeError);
+            }
+            if (error == SyscallError.None && count == 0 && file != null)
+            {
+                // A zero-byte write still checks that the descriptor may write.
+                StorageError writeError = file.Write(ReadOnlySpan<byte>.Empty, out _);
+                error = ToSyscallError(writeError);
+            }
+            return error != SyscallError.None && done == 0 ? Error(error) : done;
+        }
+    }
+
+    internal static long FileSeek(SyscallFrame* frame, Process process)
+    {
+        long origin = (long)frame->Arg2;
+        if (origin < 0 || origin > 2)
+            return Error(SyscallError.InvalidArgument);
+        using (KernelFileSystem.Lock())
+        {
+            OpenFile file = process.Files.Get((long)frame->Arg0);
+            if (file == null)
+                return Error(SyscallError.BadHandle);
+            StorageError error = file.Seek((long)frame->Arg1, (VfsSeekOrigin)origin, out ulong position);
+            return error == StorageError.Ok ? (long)position : Result(error);
+        }
+    }
+
+    internal static long FileSetLength(SyscallFrame* frame, Process process)
+    {
+        long length = (long)frame->Arg1;
+        if (length < 0)
+            return Error(SyscallError.InvalidArgument);
+        using (KernelFileSystem.Lock())
+        {
+            OpenFile file = process.Files.Get((long)frame->Arg0);
+            return file == null ? Error(SyscallError.BadHandle) : Result(file.SetLength((ulong)length));
+        }
+    }
+
+    internal static long FileClose(SyscallFrame* frame, Process process)
+    {
+        using (KernelFileSystem.Lock())
+        {
+            OpenFile file = process.Files.Remove((long)frame->Arg0);
+            return file == null ? Error(SyscallError.BadHandle) : Result(file.Close());
+        }
+    }
+
+    internal static long FileStat(SyscallFrame* frame, Process process)
+    {
+        SyscallError pathError = ReadPath(process, frame->Arg0, (long)frame->Arg1, out string path);
+        if (pathError != SyscallError.None)
+            return Error(pathError);
+        FileEntry entry;
+        using (KernelFileSystem.Lock())
+        {
+            StorageError error = KernelFileSystem.Vfs.Stat(process.WorkingDirectory, path, out entry);
+            if (error != StorageError.Ok)
+                return Result(error);
+        }
+
+        FileStatus status;
+        status.Size = (long)entry.Size;
+        status.Type = entry.IsDirectory ? FileType.Directory : FileType.File;
+        status.ModifiedDate = entry.ModifiedDate;
+        status.ModifiedTime = entry.ModifiedTime;
+        return UserMemory.WriteRecord(process, frame->Arg2, status) ? 0 : Error(SyscallError.BadAddress);
+    }
+
+    internal static long DirectoryRead(SyscallFrame* frame, Process process)
+    {
+        ulong buffer = frame->Arg1;
+        long capacity = (long)frame->Arg2;
+        if (capacity <= 0 || capacity > 1024)
+            return Error(SyscallError.InvalidArgument);
+        using (KernelFileSystem.Lock())
+        {
+            OpenFile file = process.Files.Get((long)frame->Arg0);
+            SyscallError error = file == null ? SyscallError.BadHandle : SyscallError.None;
+            long count = 0;
+            DirectoryEntry record = default;
+            while (error == SyscallError.None && count < capacity)
+            {
+                // Check the destination before taking the entry, so a bad buffer loses none.
+                ulong address = buffer + (ulong)(count * sizeof(DirectoryEntry));
+                if (!UserMemory.WriteRecord(process, address, record))
+                {
+                    error = SyscallError.BadAddress;
+                    break;
+                }
+                StorageError entryError = file.ReadEntry(out FileEntry entry, out bool found);
+                if (entryError != StorageError.Ok)
+                {
+                    error = ToSyscallError(entryError);
+                    break;
+                }
+                if (!found)
+                    break;
+                Describe(entry, &record);
+                if (!UserMemory.WriteRecord(process, address, record))
+                {
+                    error = SyscallError.BadAddress;
+                    break;
+                }
+                count++;
+            }
+            return error != SyscallError.None && count == 0 ? Error(error) : count;
+        }
+    }
+
+    internal static long DirectoryCreate(SyscallFrame* frame, Process process)
+    {
+        SyscallError pathError = ReadPath(process, frame->Arg0, (long)frame->Arg1, out string path);
+        if (pathError != SyscallError.None)
+            return Error(pathError);
+        using (KernelFileSystem.Lock())
+            return Result(KernelFileSystem.Vfs.CreateDirectory(process.WorkingDirectory, path));
+    }
+
+    internal static long Unlink(SyscallFrame* frame, Process process)
+    {
+        SyscallError pathError = ReadPath(process, frame->Arg0, (long)frame->Arg1, out string path);
+        if (pathError != SyscallError.None)
+            return Error(pathError);
+        using (KernelFileSystem.Lock())
+            return Result(KernelFileSystem.Vfs.Remove(process.WorkingDirectory, path));
+    }
+
+    internal static long ChangeDirectory(SyscallFrame* frame, Process process)
+    {
+        SyscallError pathError = ReadPath(process, frame->Arg0, (long)frame->Arg1, out string path);
+        if (pathError != SyscallError.None)
+            return Error(pathError);
+        using (KernelFileSystem.Lock())
+        {
+            StorageError error = KernelFileSystem.Vfs.ChangeDirectory(process.WorkingDirectory, path, out string directory);
+            if (error == StorageError.Ok)
+                process.WorkingDirectory = directory;
+            return Result(error);
+        }
+    }
+
+    internal static long Rename(SyscallFrame* frame, Process process)
+    {
+        string newPath = null;
+        SyscallError pathError = ReadPath(process, frame->Arg0, (long)frame->Arg1, out string oldPath);
+        if (pathError == SyscallError.None)
+            pathError = ReadPath(process, frame->Arg2, (long)frame->Arg3, out newPath);
+        if (pathError != SyscallError.None)
+            return Error(pathError);
+        using (KernelFileSystem.Lock())
+            return Result(KernelFileSystem.Vfs.Rename(process.WorkingDirectory, oldPath, newPath));
+    }
+
+    internal static long Sync(SyscallFrame* frame, Process process) => Result(KernelFileSystem.SyncAll());
+
+    internal static long GetWorkingDirectory(SyscallFrame* frame, Process process)
+    {
+        string directory = process.WorkingDirectory;
+        if ((long)frame->Arg1 < directory.Length)
+            return Error(SyscallError.InvalidArgument);
+        return UserMemory.WriteText(process, frame->Arg0, directory, directory.Length) ? directory.Length : Error(SyscallError.BadAddress);
+    }
+
+    internal static long ListMounts(SyscallFrame* frame, Process process)
+    {
+        ulong buffer = frame->Arg0;
+        long capacity = (long)frame->Arg1;
+        if (capacity < 0 || capacity > 64)
+            return Error(SyscallError.InvalidArgument);
+        using (KernelFileSystem.Lock())
+        {
+            MountTable mounts = KernelFileSystem.Vfs.Mounts;
+            int count = mounts.Count;
+            for (int i = 0; i < count && i < capacity; i++)
+            {
+                MountInfo info = default;
+                Describe(mounts.Get(i), &info);
+                if (!UserMemory.WriteRecord(process, buffer + (ulong)(i * sizeof(MountInfo)), info))
+                    return Error(SyscallError.BadAddress);
+            }
+            return count;
+        }
+    }
+
+    private static long Result(StorageError error) => Error(ToSyscallError(error));
+
+    // A path argument: 1 to MaxPath bytes of readable user memory.
+    private static SyscallError ReadPath(Process process, ulong address, long length, out string path) =>
+        UserMemory.ReadString(process, address, length, MaxPath, out path);
 
     // Reads straight into the caller's pages (through the direct map), in pieces of physically
     // contiguous pages; pages that cannot be lent (granted by another process) go through the
@@ -131,198 +304,42 @@ internal static unsafe class FileSyscalls
     {
         if (count < 0)
             return Error(SyscallError.InvalidArgument);
-        KernelFileSystem.Enter();
-        OpenFile file = process.Files.Get(descriptor);
-        SyscallError error = file == null ? SyscallError.BadHandle : SyscallError.None;
-        long done = 0;
-        while (error == SyscallError.None && done < count)
+        using (KernelFileSystem.Lock())
         {
-            ulong address = buffer + (ulong)done;
-            long wanted = count - done < TransferBytes ? count - done : TransferBytes;
-            byte* direct = UserRun(process, address, ref wanted);
-            Span<byte> target = direct != null ? new Span<byte>(direct, (int)wanted) : new Span<byte>(s_transfer, 0, (int)wanted);
-            int read;
-            StorageError readError = offset < 0 ? file.Read(target, out read) : file.ReadAt((ulong)(offset + done), target, out read);
-            if (direct == null)
+            OpenFile file = process.Files.Get(descriptor);
+            SyscallError error = file == null ? SyscallError.BadHandle : SyscallError.None;
+            long done = 0;
+            while (error == SyscallError.None && done < count)
             {
-                fixed (byte* source = s_transfer)
+                ulong address = buffer + (ulong)done;
+                long wanted = count - done < TransferBytes ? count - done : TransferBytes;
+                byte* direct = process.AddressSpace.WritableRun(address, ref wanted);
+                Span<byte> target = direct != null ? new Span<byte>(direct, (int)wanted) : new Span<byte>(s_transfer, 0, (int)wanted);
+                int read;
+                StorageError readError = offset < 0 ? file.Read(target, out read) : file.ReadAt((ulong)(offset + done), target, out read);
+                if (direct == null)
                 {
-                    if (readError == StorageError.Ok && read > 0 && !process.AddressSpace.CopyToUser(address, source, (ulong)read))
+                    fixed (byte* source = s_transfer)
                     {
-                        error = SyscallError.BadAddress;
-                        // The bytes never reached the caller: give them back to the next read.
-                        if (offset < 0)
-                            file.Seek(-read, VfsSeekOrigin.Current, out _);
+                        if (readError == StorageError.Ok && read > 0 && !UserMemory.Write(process, address, source, read))
+                        {
+                            error = SyscallError.BadAddress;
+                            // The bytes never reached the caller: give them back to the next read.
+                            if (offset < 0)
+                                file.Seek(-read, VfsSeekOrigin.Current, out _);
+                        }
                     }
                 }
-            }
-            if (readError != StorageError.Ok)
-                error = ToSyscallError(readError);
-            if (error != SyscallError.None)
-                break;
-            done += read;
-            if (read < wanted)
-                break;
-        }
-        KernelFileSystem.Leave();
-        return error != SyscallError.None && done == 0 ? Error(error) : done;
-    }
-
-    // The kernel's view of writable user memory at 'address' for up to 'length' bytes over
-    // physically contiguous pages (faulting in demand-zero ones); 'length' is cut to what is
-    // covered. Null when the first page is not ordinary writable user memory (the caller then
-    // goes through the transfer buffer, whose checked copy reports a bad address).
-    private static byte* UserRun(Process process, ulong address, ref long length)
-    {
-        if (address < UserAddressSpace.UserStart || address >= UserAddressSpace.UserEnd || (ulong)length > UserAddressSpace.UserEnd - address)
-            return null;
-        ulong page = address & ~(UserAddressSpace.PageSize - 1);
-        ulong frame = process.AddressSpace.FrameForLending(page, writable: true);
-        if (frame == 0)
-            return null;
-        byte* start = (byte*)AddressSpaceLayout.PhysicalToVirtual(frame) + (address - page);
-        ulong covered = page + UserAddressSpace.PageSize - address;
-        while (covered < (ulong)length
-            && process.AddressSpace.FrameForLending(page + UserAddressSpace.PageSize, writable: true) == frame + UserAddressSpace.PageSize)
-        {
-            page += UserAddressSpace.PageSize;
-            frame += UserAddressSpace.PageSize;
-            covered += UserAddressSpace.PageSize;
-        }
-        if (covered < (ulong)length)
-            length = (long)covered;
-        return start;
-    }
-
-    private static long Write(Process process, long descriptor, ulong buffer, long count)
-    {
-        if (count < 0)
-            return Error(SyscallError.InvalidArgument);
-        KernelFileSystem.Enter();
-        OpenFile file = process.Files.Get(descriptor);
-        SyscallError error = file == null ? SyscallError.BadHandle : SyscallError.None;
-        long done = 0;
-        while (error == SyscallError.None && done < count)
-        {
-            int chunk = count - done < TransferBytes ? (int)(count - done) : TransferBytes;
-            fixed (byte* destination = s_transfer)
-            {
-                if (!process.AddressSpace.CopyFromUser(destination, buffer + (ulong)done, (ulong)chunk))
-                {
-                    error = SyscallError.BadAddress;
+                if (readError != StorageError.Ok)
+                    error = ToSyscallError(readError);
+                if (error != SyscallError.None)
                     break;
-                }
+                done += read;
+                if (read < wanted)
+                    break;
             }
-            StorageError writeError = file.Write(new ReadOnlySpan<byte>(s_transfer, 0, chunk), out int written);
-            done += written;
-            if (writeError != StorageError.Ok)
-                error = ToSyscallError(writeError);
+            return error != SyscallError.None && done == 0 ? Error(error) : done;
         }
-        if (error == SyscallError.None && count == 0 && file != null)
-        {
-            // A zero-byte write still checks that the descriptor may write.
-            StorageError writeError = file.Write(ReadOnlySpan<byte>.Empty, out _);
-            error = ToSyscallError(writeError);
-        }
-        KernelFileSystem.Leave();
-        return error != SyscallError.None && done == 0 ? Error(error) : done;
-    }
-
-    private static long Seek(Process process, long descriptor, long offset, long origin)
-    {
-        if (origin < 0 || origin > 2)
-            return Error(SyscallError.InvalidArgument);
-        KernelFileSystem.Enter();
-        OpenFile file = process.Files.Get(descriptor);
-        long result;
-        if (file == null)
-        {
-            result = Error(SyscallError.BadHandle);
-        }
-        else
-        {
-            StorageError error = file.Seek(offset, (VfsSeekOrigin)origin, out ulong position);
-            result = error == StorageError.Ok ? (long)position : Result(error);
-        }
-        KernelFileSystem.Leave();
-        return result;
-    }
-
-    private static long SetLength(Process process, long descriptor, long length)
-    {
-        if (length < 0)
-            return Error(SyscallError.InvalidArgument);
-        KernelFileSystem.Enter();
-        OpenFile file = process.Files.Get(descriptor);
-        long result = file == null ? Error(SyscallError.BadHandle) : Result(file.SetLength((ulong)length));
-        KernelFileSystem.Leave();
-        return result;
-    }
-
-    private static long Close(Process process, long descriptor)
-    {
-        KernelFileSystem.Enter();
-        OpenFile file = process.Files.Remove(descriptor);
-        long result = file == null ? Error(SyscallError.BadHandle) : Result(file.Close());
-        KernelFileSystem.Leave();
-        return result;
-    }
-
-    private static long Stat(Process process, ulong pathAddress, long pathLength, ulong statusAddress)
-    {
-        SyscallError pathError = ReadPath(process, pathAddress, pathLength, out string path);
-        if (pathError != SyscallError.None)
-            return Error(pathError);
-        KernelFileSystem.Enter();
-        StorageError error = KernelFileSystem.Vfs.Stat(process.WorkingDirectory, path, out FileEntry entry);
-        KernelFileSystem.Leave();
-        if (error != StorageError.Ok)
-            return Result(error);
-
-        FileStatus status;
-        status.Size = (long)entry.Size;
-        status.Type = entry.IsDirectory ? FileType.Directory : FileType.File;
-        status.ModifiedDate = entry.ModifiedDate;
-        status.ModifiedTime = entry.ModifiedTime;
-        return process.AddressSpace.CopyToUser(statusAddress, &status, (ulong)sizeof(FileStatus)) ? 0 : Error(SyscallError.BadAddress);
-    }
-
-    private static long ReadDirectory(Process process, long descriptor, ulong buffer, long capacity)
-    {
-        if (capacity <= 0 || capacity > 1024)
-            return Error(SyscallError.InvalidArgument);
-        KernelFileSystem.Enter();
-        OpenFile file = process.Files.Get(descriptor);
-        SyscallError error = file == null ? SyscallError.BadHandle : SyscallError.None;
-        long count = 0;
-        DirectoryEntry record = default;
-        while (error == SyscallError.None && count < capacity)
-        {
-            // Check the destination before taking the entry, so a bad buffer loses none.
-            ulong address = buffer + (ulong)(count * sizeof(DirectoryEntry));
-            if (!process.AddressSpace.CopyToUser(address, &record, (ulong)sizeof(DirectoryEntry)))
-            {
-                error = SyscallError.BadAddress;
-                break;
-            }
-            StorageError entryError = file.ReadEntry(out FileEntry entry, out bool found);
-            if (entryError != StorageError.Ok)
-            {
-                error = ToSyscallError(entryError);
-                break;
-            }
-            if (!found)
-                break;
-            Describe(entry, &record);
-            if (!process.AddressSpace.CopyToUser(address, &record, (ulong)sizeof(DirectoryEntry)))
-            {
-                error = SyscallError.BadAddress;
-                break;
-            }
-            count++;
-        }
-        KernelFileSystem.Leave();
-        return error != SyscallError.None && count == 0 ? Error(error) : count;
     }
 
     private static void Describe(in FileEntry entry, DirectoryEntry* record)
@@ -331,84 +348,15 @@ internal static unsafe class FileSyscalls
         record->Type = entry.IsDirectory ? FileType.Directory : FileType.File;
         int length = entry.Name.Length < DirectoryEntry.NameCapacity ? entry.Name.Length : DirectoryEntry.NameCapacity;
         record->NameLength = length;
-        for (int i = 0; i < DirectoryEntry.NameCapacity; i++)
-            record->Name[i] = i < length ? Latin1(entry.Name[i]) : (byte)0;
-    }
-
-    private static long PathOperation(Process process, SyscallNumber number, ulong pathAddress, long pathLength)
-    {
-        SyscallError pathError = ReadPath(process, pathAddress, pathLength, out string path);
-        if (pathError != SyscallError.None)
-            return Error(pathError);
-        KernelFileSystem.Enter();
-        VirtualFileSystem vfs = KernelFileSystem.Vfs;
-        StorageError error;
-        if (number == SyscallNumber.DirectoryCreate)
-        {
-            error = vfs.CreateDirectory(process.WorkingDirectory, path);
-        }
-        else if (number == SyscallNumber.Unlink)
-        {
-            error = vfs.Remove(process.WorkingDirectory, path);
-        }
-        else
-        {
-            error = vfs.ChangeDirectory(process.WorkingDirectory, path, out string directory);
-            if (error == StorageError.Ok)
-                process.WorkingDirectory = directory;
-        }
-        KernelFileSystem.Leave();
-        return Result(error);
-    }
-
-    private static long Rename(Process process, ulong oldAddress, long oldLength, ulong newAddress, long newLength)
-    {
-        string newPath = null;
-        SyscallError pathError = ReadPath(process, oldAddress, oldLength, out string oldPath);
-        if (pathError == SyscallError.None)
-            pathError = ReadPath(process, newAddress, newLength, out newPath);
-        if (pathError != SyscallError.None)
-            return Error(pathError);
-        KernelFileSystem.Enter();
-        StorageError error = KernelFileSystem.Vfs.Rename(process.WorkingDirectory, oldPath, newPath);
-        KernelFileSystem.Leave();
-        return Result(error);
-    }
-
-    private static long GetWorkingDirectory(Process process, ulong buffer, long capacity)
-    {
-        string directory = process.WorkingDirectory;
-        if (capacity < directory.Length)
-            return Error(SyscallError.InvalidArgument);
-        byte* bytes = stackalloc byte[MaxPath];
-        for (int i = 0; i < directory.Length; i++)
-            bytes[i] = Latin1(directory[i]);
-        return process.AddressSpace.CopyToUser(buffer, bytes, (ulong)directory.Length) ? directory.Length : Error(SyscallError.BadAddress);
-    }
-
-    private static long ListMounts(Process process, ulong buffer, long capacity)
-    {
-        if (capacity < 0 || capacity > 64)
-            return Error(SyscallError.InvalidArgument);
-        KernelFileSystem.Enter();
-        MountTable mounts = KernelFileSystem.Vfs.Mounts;
-        int count = mounts.Count;
-        SyscallError error = SyscallError.None;
-        for (int i = 0; i < count && i < capacity && error == SyscallError.None; i++)
-        {
-            MountInfo info = default;
-            Describe(mounts.Get(i), &info);
-            if (!process.AddressSpace.CopyToUser(buffer + (ulong)(i * sizeof(MountInfo)), &info, (ulong)sizeof(MountInfo)))
-                error = SyscallError.BadAddress;
-        }
-        KernelFileSystem.Leave();
-        return error != SyscallError.None ? Error(error) : count;
+        UserMemory.EncodeInto(entry.Name, record->Name, length);
+        for (int i = length; i < DirectoryEntry.NameCapacity; i++)
+            record->Name[i] = 0;
     }
 
     private static void Describe(Mount mount, MountInfo* info)
     {
-        Copy(mount.Path, info->Path, MountInfo.PathCapacity);
-        Copy(mount.Source, info->Source, MountInfo.SourceCapacity);
+        EncodeBounded(mount.Path, info->Path, MountInfo.PathCapacity);
+        EncodeBounded(mount.Source, info->Source, MountInfo.SourceCapacity);
         info->FatBits = mount.Volume.Type == Storage.Fat.FatType.Fat32 ? 32 : mount.Volume.Type == Storage.Fat.FatType.Fat16 ? 16 : 12;
         info->TotalBytes = (long)mount.Volume.TotalBytes;
         info->FreeBytes = mount.Volume.GetFreeSpace(out ulong free) == StorageError.Ok ? (long)free : -1;
@@ -426,27 +374,7 @@ internal static unsafe class FileSyscalls
         }
     }
 
-    private static void Copy(string text, byte* destination, int capacity)
-    {
-        for (int i = 0; i < capacity - 1 && i < text.Length; i++)
-            destination[i] = Latin1(text[i]);
-    }
-
-    private static byte Latin1(char c) => c < 256 ? (byte)c : (byte)'?';
-
-    // A path argument: 1 to MaxPath bytes of readable user memory, taken as Latin-1.
-    private static SyscallError ReadPath(Process process, ulong address, long length, out string path)
-    {
-        path = null;
-        if (length <= 0 || length > MaxPath)
-            return SyscallError.InvalidArgument;
-        byte* bytes = stackalloc byte[MaxPath];
-        if (!process.AddressSpace.CopyFromUser(bytes, address, (ulong)length))
-            return SyscallError.BadAddress;
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++)
-            chars[i] = (char)bytes[i];
-        path = new string(chars);
-        return SyscallError.None;
-    }
+    // Text into a zeroed record field, leaving at least one zero byte at its end.
+    private static void EncodeBounded(string text, byte* destination, int capacity) =>
+        UserMemory.EncodeInto(text, destination, text.Length < capacity - 1 ? text.Length : capacity - 1);
 }

@@ -1,361 +1,40 @@
-using System;
 using System.Runtime;
 using CosmosHybrid.Abi;
 using CosmosHybrid.Arch.X64;
-using CosmosHybrid.Boot;
-using CosmosHybrid.Console.Input;
-using CosmosHybrid.Console.Log;
-using CosmosHybrid.Diagnostics;
-using CosmosHybrid.Ipc;
-using CosmosHybrid.Memory;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
-using Internal.Runtime.GC;
 using static CosmosHybrid.Abi.SyscallResult;
 
 namespace CosmosHybrid.Syscalls;
 
 /// <summary>
-/// Runs system calls (entered from syscall_entry in SyscallEntry.asm, interrupts on).
-/// Every argument is checked: pointers must be user memory of the calling process and
-/// lengths bounded; a bad one makes the call return an error, never a kernel fault.
+/// Runs system calls (entered from syscall_entry in SyscallEntry.asm, interrupts on): finds
+/// the handler in the <see cref="SyscallTable"/>, stores its result, and holds the thread back
+/// on the way out while its process is stopped for the collector. Every handler checks its
+/// arguments: pointers must be user memory of the calling process (see <see cref="UserMemory"/>)
+/// and lengths bounded; a bad one makes the call return an error, never a kernel fault.
 /// </summary>
 internal static unsafe class SyscallDispatcher
 {
-    private const long MaxConsoleWrite = 64 * 1024;
-    private const int ChunkSize = 256;
-    private const long MaxNameLength = 256;
-    private const long MaxMapPages = 64 * 1024;   // 256 MiB per call
-
-    // One write reaches the console whole: a preempted writer keeps the others out, so
-    // lines of processes writing at once interleave but never tear (like a tty's write lock).
-    private static readonly KernelMutex s_consoleWriteLock = new KernelMutex();
-
     [RuntimeExport("SyscallDispatch")]
     private static void Dispatch(SyscallFrame* frame)
     {
         Process process = Scheduler.Current.Process;
-        long result = process == null ? Error(SyscallError.Denied) : Run(frame, process);
+        long result;
+        if (process == null)
+        {
+            result = Error(SyscallError.Denied);
+        }
+        else
+        {
+            delegate*<SyscallFrame*, Process, long> handler = SyscallTable.Find(frame->NumberAndResult);
+            result = handler == null ? Error(SyscallError.NoSuchCall) : handler(frame, process);
+        }
         frame->NumberAndResult = (ulong)result;
         // Interrupts stay off from this check to SYSRET: a thread preempted after it could
         // otherwise return to ring 3 while its process is stopped for the collector.
         Cpu.DisableInterrupts();
         if (process != null && process.StoppedBy != null)
             ThreadStops.ParkIfStopped();
-    }
-
-    private static long Run(SyscallFrame* frame, Process process)
-    {
-        switch ((SyscallNumber)frame->NumberAndResult)
-        {
-            case SyscallNumber.Exit:
-                ProcessTable.ExitCurrent((int)frame->Arg0, ProcessState.Exited);
-                return 0;
-            case SyscallNumber.ConsoleWrite:
-                return ConsoleWrite(process, frame->Arg0, (long)frame->Arg1);
-            case SyscallNumber.ConsoleRead:
-                return ConsoleRead(process, frame->Arg0, (long)frame->Arg1);
-            case SyscallNumber.Yield:
-                Scheduler.Yield();
-                return 0;
-            case SyscallNumber.Sleep:
-                if ((long)frame->Arg0 < 0)
-                    return Error(SyscallError.InvalidArgument);
-                Scheduler.Sleep(frame->Arg0);
-                return 0;
-            case SyscallNumber.GetProcessId:
-                return process.Id;
-            case SyscallNumber.Spawn:
-                return Spawn(process, frame->Arg0, (long)frame->Arg1);
-            case SyscallNumber.Wait:
-                return Wait(process, (long)frame->Arg0, frame->Arg1);
-            case SyscallNumber.Kill:
-                return Kill(process, (long)frame->Arg0);
-            case SyscallNumber.MapMemory:
-                return MapMemory(process, (long)frame->Arg0);
-            case SyscallNumber.UnmapMemory:
-                return process.AddressSpace.ReleaseHeap(frame->Arg0, frame->Arg1) ? 0 : Error(SyscallError.InvalidArgument);
-            case SyscallNumber.ListProcesses:
-                return ListProcesses(process, frame->Arg0, (long)frame->Arg1);
-            case SyscallNumber.ListPciDevices:
-                return ListPciDevices(process, frame->Arg0, (long)frame->Arg1);
-            case SyscallNumber.DescribeAddress:
-                return DescribeAddress(process, frame->Arg0, frame->Arg1, (long)frame->Arg2);
-            case SyscallNumber.GetProcessInfo:
-                return GetProcessInfo(process, (long)frame->Arg0, frame->Arg1);
-            case SyscallNumber.GetMemoryInfo:
-                return GetMemoryInfo(process, frame->Arg0);
-            case SyscallNumber.GetUptime:
-                return (long)SystemClock.UptimeMilliseconds;
-            case SyscallNumber.PowerOff:
-                KernelLog.WriteLine("powering off (requested by process " + process.Id.ToString() + ")");
-                Power.PowerOff();
-                return 0;
-            case SyscallNumber.CreateThread:
-                return CreateThread(process, frame->Arg0, frame->Arg1, frame->Arg2);
-            case SyscallNumber.ExitThread:
-                ThreadStops.OnThreadEnding(Scheduler.Current);
-                Scheduler.ExitCurrent();
-                return 0;
-            case SyscallNumber.StopOtherThreads:
-                return ThreadStops.Stop(process, frame->Arg0, (long)frame->Arg1);
-            case SyscallNumber.ResumeOtherThreads:
-                return ThreadStops.Resume(process);
-            case SyscallNumber.GetThreadId:
-                return Scheduler.Current.Id;
-            case SyscallNumber.PortCreate:
-                return IpcOperations.CreatePort(process);
-            case SyscallNumber.HandleClose:
-                return IpcOperations.Close(process, (long)frame->Arg0);
-            case SyscallNumber.HandleDuplicate:
-                return IpcOperations.Duplicate(process, (long)frame->Arg0, (HandleRights)frame->Arg1);
-            case SyscallNumber.PortSend:
-                return IpcOperations.Send(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2);
-            case SyscallNumber.PortReceive:
-                return IpcOperations.Receive(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2);
-            case SyscallNumber.PortCall:
-                return IpcOperations.Call(process, (long)frame->Arg0, frame);
-            case SyscallNumber.PortReplyWait:
-                return IpcOperations.ReplyWait(process, (long)frame->Arg0, frame);
-            case SyscallNumber.PortCallEx:
-                return IpcOperations.CallEx(process, (long)frame->Arg0, frame->Arg1, frame->Arg2);
-            case SyscallNumber.PortReplyEx:
-                return IpcOperations.ReplyEx(process, frame->Arg0);
-            case SyscallNumber.PortNotify:
-                return IpcOperations.Notify(process, (long)frame->Arg0, frame->Arg1);
-            case SyscallNumber.IrqBind:
-                return BindIrq(process, (long)frame->Arg0, (long)frame->Arg1, (long)frame->Arg2);
-            case SyscallNumber.IrqAcknowledge:
-                return Error(IrqBindings.Acknowledge(process, (int)frame->Arg0));
-            case SyscallNumber.NameRegister:
-                return RegisterName(process, frame->Arg0, (long)frame->Arg1, (long)frame->Arg2);
-            case SyscallNumber.NameLookup:
-                return LookupName(process, frame->Arg0, (long)frame->Arg1);
-            default:
-                return FileSyscalls.Handles((long)frame->NumberAndResult) ? FileSyscalls.Run(frame, process) : Error(SyscallError.NoSuchCall);
-        }
-    }
-
-
-    private const long MaxListing = 16 * 1024;
-
-    private static long ListPciDevices(Process process, ulong buffer, long capacity)
-    {
-        if (capacity <= 0 || capacity > MaxListing)
-            return Error(SyscallError.InvalidArgument);
-        var text = new System.Text.StringBuilder();
-        for (int i = 0; i < Drivers.Pci.PciBus.Count; i++)
-            text.Append(Drivers.Pci.PciListing.FormatLine(Drivers.Pci.PciBus.Get(i))).Append('\n');
-        int length = text.Length < capacity ? text.Length : (int)capacity;
-        byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++)
-            bytes[i] = text[i] < 128 ? (byte)text[i] : (byte)'?';
-        fixed (byte* source = bytes)
-            return process.AddressSpace.CopyToUser(buffer, source, (ulong)length) ? length : Error(SyscallError.BadAddress);
-    }
-
-    private static long DescribeAddress(Process process, ulong address, ulong buffer, long capacity)
-    {
-        if (capacity <= 0 || capacity > ChunkSize)
-            return Error(SyscallError.InvalidArgument);
-        SymbolTable symbols = ProgramFiles.GetSymbols(process.Name);
-        if (symbols == null || !symbols.TryFind(address, out string name, out ulong offset))
-            return Error(SyscallError.NotFound);
-        if (offset != 0)
-            name = name + "+0x" + offset.ToString("x");
-        byte* bytes = stackalloc byte[ChunkSize];
-        int length = name.Length < capacity ? name.Length : (int)capacity;
-        for (int i = 0; i < length; i++)
-            bytes[i] = name[i] < 128 ? (byte)name[i] : (byte)'?';
-        return process.AddressSpace.CopyToUser(buffer, bytes, (ulong)length) ? length : Error(SyscallError.BadAddress);
-    }
-
-    private static long BindIrq(Process process, long irq, long handle, long bit)
-    {
-        SyscallError error = process.Handles.Lookup(handle, HandleRights.Receive, out Port port, out _);
-        if (error == SyscallError.None)
-            error = irq < 0 || irq > 15 ? SyscallError.InvalidArgument : IrqBindings.Bind(process, (int)irq, port, (int)bit);
-        return Error(error);
-    }
-
-    private static long RegisterName(Process process, ulong name, long length, long handle)
-    {
-        if (length <= 0 || length > NameRegistry.MaxNameLength)
-            return Error(SyscallError.InvalidArgument);
-        if (!ReadUserString(process, name, length, out string text))
-            return Error(SyscallError.BadAddress);
-        SyscallError error = process.Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
-        if (error != SyscallError.None)
-            return Error(error);
-        return NameRegistry.Register(text, port) ? 0 : Error(SyscallError.Exists);
-    }
-
-    private static long LookupName(Process process, ulong name, long length)
-    {
-        if (length <= 0 || length > NameRegistry.MaxNameLength)
-            return Error(SyscallError.InvalidArgument);
-        if (!ReadUserString(process, name, length, out string text))
-            return Error(SyscallError.BadAddress);
-        Port port = NameRegistry.Lookup(text);
-        if (port == null)
-            return Error(SyscallError.NotFound);
-        long handle = process.Handles.Add(port, HandleRights.Send | HandleRights.Transfer);
-        return handle == 0 ? Error(SyscallError.TooManyHandles) : handle;
-    }
-
-    private static long ConsoleWrite(Process process, ulong text, long length)
-    {
-        if (length < 0 || length > MaxConsoleWrite)
-            return Error(SyscallError.InvalidArgument);
-        byte* chunk = stackalloc byte[ChunkSize];
-        long result = length;
-        s_consoleWriteLock.Acquire();
-        for (long done = 0; done < length; done += ChunkSize)
-        {
-            long count = length - done < ChunkSize ? length - done : ChunkSize;
-            if (!process.AddressSpace.CopyFromUser(chunk, text + (ulong)done, (ulong)count))
-            {
-                result = Error(SyscallError.BadAddress);
-                break;
-            }
-            for (long i = 0; i < count; i++)
-                KernelLog.Write((char)chunk[i]);
-        }
-        s_consoleWriteLock.Release();
-        return result;
-    }
-
-    private static long ConsoleRead(Process process, ulong buffer, long capacity)
-    {
-        if (capacity <= 0 || capacity > ChunkSize)
-            capacity = capacity <= 0 ? 0 : ChunkSize;
-        if (capacity == 0)
-            return Error(SyscallError.InvalidArgument);
-        // Check the buffer before waiting, so a bad pointer fails at once.
-        byte probe = 0;
-        if (!process.AddressSpace.CopyToUser(buffer, &probe, 1))
-            return Error(SyscallError.BadAddress);
-
-        byte* chunk = stackalloc byte[ChunkSize];
-        int count = ConsoleInput.Read(chunk, (int)capacity);
-        if (!process.AddressSpace.CopyToUser(buffer, chunk, (ulong)count))
-            return Error(SyscallError.BadAddress);
-        return count;
-    }
-
-    private static long Spawn(Process process, ulong name, long length)
-    {
-        if (!ReadUserString(process, name, length, out string programName))
-            return Error(length <= 0 || length > MaxNameLength ? SyscallError.InvalidArgument : SyscallError.BadAddress);
-        Process child = ProcessTable.Spawn(programName, out SyscallError error, process.WorkingDirectory);
-        return child == null ? Error(error) : child.Id;
-    }
-
-    // The status goes through memory: exit statuses can be negative and must not be mistaken for errors.
-    private static long Wait(Process process, long id, ulong statusAddress)
-    {
-        Process target = id > 0 && id <= int.MaxValue ? ProcessTable.Find((int)id) : null;
-        if (target == null || target == process)
-            return Error(SyscallError.NotFound);
-        long probe = 0;
-        if (!process.AddressSpace.CopyToUser(statusAddress, &probe, sizeof(long)))
-            return Error(SyscallError.BadAddress);
-        long status = ProcessTable.Wait(target);
-        return process.AddressSpace.CopyToUser(statusAddress, &status, sizeof(long)) ? 0 : Error(SyscallError.BadAddress);
-    }
-
-    private static long Kill(Process process, long id)
-    {
-        Process target = id > 0 && id <= int.MaxValue ? ProcessTable.Find((int)id) : null;
-        if (target == null || !target.IsAlive)
-            return Error(SyscallError.NotFound);
-        if (target == process)
-            ProcessTable.ExitCurrent(-9, ProcessState.Killed);
-        ProcessTable.Terminate(target, -9, ProcessState.Killed);
-        return 0;
-    }
-
-    private static long MapMemory(Process process, long pages)
-    {
-        if (pages <= 0 || pages > MaxMapPages)
-            return Error(SyscallError.InvalidArgument);
-        ulong address = process.AddressSpace.ReserveHeap((ulong)pages);
-        return address == 0 ? Error(SyscallError.OutOfMemory) : (long)address;
-    }
-
-    private static long ListProcesses(Process caller, ulong buffer, long capacity)
-    {
-        if (capacity < 0 || capacity > ProcessTable.MaxProcesses)
-            return Error(SyscallError.InvalidArgument);
-        int count = ProcessTable.Count;
-        for (int i = 0; i < count && i < capacity; i++)
-        {
-            ProcessInfo info = Describe(ProcessTable.Get(i));
-            if (!caller.AddressSpace.CopyToUser(buffer + (ulong)(i * sizeof(ProcessInfo)), &info, (ulong)sizeof(ProcessInfo)))
-                return Error(SyscallError.BadAddress);
-        }
-        return count;
-    }
-
-    private static long GetProcessInfo(Process caller, long id, ulong buffer)
-    {
-        Process target = id > 0 && id <= int.MaxValue ? ProcessTable.Find((int)id) : null;
-        if (target == null)
-            return Error(SyscallError.NotFound);
-        ProcessInfo info = Describe(target);
-        return caller.AddressSpace.CopyToUser(buffer, &info, (ulong)sizeof(ProcessInfo)) ? 0 : Error(SyscallError.BadAddress);
-    }
-
-    private static ProcessInfo Describe(Process process)
-    {
-        ProcessInfo info = default;
-        info.ProcessId = process.Id;
-        info.State = (long)process.State;
-        info.Priority = process.Priority;
-        info.ThreadCount = process.ThreadCount;
-        info.MemoryPages = process.AddressSpace == null ? 0 : (long)process.AddressSpace.MappedPages;
-        info.CpuMilliseconds = (long)(process.CpuTicks * 1000 / SystemClock.TicksPerSecond);
-        info.ExitStatus = process.ExitStatus;
-        info.HandleCount = process.Handles.Count;
-        for (int i = 0; i < process.Name.Length && i < ProcessInfo.NameCapacity - 1; i++)
-            info.Name[i] = (byte)process.Name[i];
-        return info;
-    }
-
-    private static long GetMemoryInfo(Process caller, ulong buffer)
-    {
-        MemoryInfo info;
-        info.TotalPages = (long)KernelPages.Frames.UsableFrames;
-        info.FreePages = (long)KernelPages.Frames.FreeFrames;
-        info.KernelHeapBytes = (long)GCHeap.SegmentBytes;
-        info.PageSize = (long)KernelPages.PageSize;
-        return caller.AddressSpace.CopyToUser(buffer, &info, (ulong)sizeof(MemoryInfo)) ? 0 : Error(SyscallError.BadAddress);
-    }
-
-    private static long CreateThread(Process process, ulong entry, ulong stackTop, ulong argument)
-    {
-        if (entry < UserAddressSpace.UserStart || entry >= UserAddressSpace.UserEnd
-            || stackTop < UserAddressSpace.UserStart || stackTop > UserAddressSpace.UserEnd || (stackTop & 15) != 0)
-            return Error(SyscallError.InvalidArgument);
-        Thread thread = ProcessTable.CreateUserThread(process, entry, stackTop, argument, 0);
-        if (thread == null)
-            return Error(SyscallError.OutOfMemory);
-        Scheduler.Start(thread);
-        return thread.Id;
-    }
-
-    private static bool ReadUserString(Process process, ulong text, long length, out string value)
-    {
-        value = null;
-        if (length <= 0 || length > MaxNameLength)
-            return false;
-        byte* bytes = stackalloc byte[(int)MaxNameLength];
-        if (!process.AddressSpace.CopyFromUser(bytes, text, (ulong)length))
-            return false;
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++)
-            chars[i] = (char)bytes[i];
-        value = new string(chars);
-        return true;
     }
 }

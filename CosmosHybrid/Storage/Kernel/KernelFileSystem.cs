@@ -11,9 +11,9 @@ namespace CosmosHybrid.Storage.Kernel;
 
 /// <summary>
 /// The kernel's one file tree: the <see cref="VirtualFileSystem"/> over the disks found at
-/// boot, and the lock that serialises every operation on it. Callers bracket their work
-/// with <see cref="Enter"/> and <see cref="Leave"/>; meanwhile the thread cannot be killed
-/// half-way (a kill waits for <see cref="Leave"/>), so locks are always released and
+/// boot, and the lock that serialises every operation on it. Callers work inside
+/// <c>using (KernelFileSystem.Lock()) { ... }</c>; meanwhile the thread cannot be killed
+/// half-way (a kill waits for the end of the scope), so locks are always released and
 /// volumes left consistent.
 /// </summary>
 internal static class KernelFileSystem
@@ -28,23 +28,25 @@ internal static class KernelFileSystem
     private static readonly VirtualFileSystem s_vfs = new VirtualFileSystem();
     private static readonly KernelMutex s_lock = new KernelMutex();
 
-    // Descriptor tables of ended processes, closed by the next Enter (a process ends where
+    // Descriptor tables of ended processes, closed by the next Lock (a process ends where
     // nothing may block, so its files cannot be closed there).
     private static readonly FileDescriptorTable[] s_orphans = new FileDescriptorTable[ProcessTable.MaxProcesses];
     private static int s_orphanCount;
 
-    /// <summary>The tree; only between <see cref="Enter"/> and <see cref="Leave"/>.</summary>
+    /// <summary>The tree; only inside a <see cref="Lock"/> scope.</summary>
     public static VirtualFileSystem Vfs => s_vfs;
 
-    /// <summary>Takes the file-system lock (waiting for it); the calling thread is not killed while it holds it.</summary>
-    public static void Enter()
+    /// <summary>
+    /// Takes the file-system lock (waiting for it) for a <c>using</c> scope; the calling
+    /// thread is not killed while it holds it. Leaving the scope releases it, and a kill
+    /// that came meanwhile takes effect then.
+    /// </summary>
+    public static KernelMutexHold Lock()
     {
-        s_lock.Acquire();
+        KernelMutexHold hold = s_lock.Hold();
         CloseOrphans();
+        return hold;
     }
-
-    /// <summary>Releases the lock; a kill that came meanwhile takes effect now.</summary>
-    public static void Leave() => s_lock.Release();
 
     /// <summary>
     /// Mounts the RAM disk's FAT image at "/" and the FAT volume of each hard disk (whole
@@ -52,7 +54,12 @@ internal static class KernelFileSystem
     /// </summary>
     public static void MountBootDisks()
     {
-        Enter();
+        using (Lock())
+            MountDisks();
+    }
+
+    private static void MountDisks()
+    {
         WallClock clock = WallClock.Start();
         int hardDisks = 0;
         for (int i = 0; i < DiskRegistry.Count; i++)
@@ -77,27 +84,25 @@ internal static class KernelFileSystem
             KernelLog.WriteLine("vfs: " + path + " is " + source + " (" + TypeName(volume.Type) + ", "
                 + DiskRegistry.FormatSize(volume.TotalBytes) + (cache != null ? ", write-back cache " + (DiskCacheBlocks * BufferCache.DefaultBlockSize / 1024).ToString() + " KiB" : "") + ")");
         }
-        Leave();
     }
 
     /// <summary>Writes everything cached to the disks (before power-off); returns the first error.</summary>
     public static StorageError SyncAll()
     {
-        Enter();
-        StorageError error = s_vfs.Sync();
-        Leave();
-        return error;
+        using (Lock())
+            return s_vfs.Sync();
     }
 
     /// <summary>Reads a program file for spawn: <paramref name="path"/>, or <paramref name="path"/>.elf when that does not exist.</summary>
     public static StorageError ReadProgram(string workingDirectory, string path, out byte[] file)
     {
-        Enter();
-        StorageError error = s_vfs.ReadAll(workingDirectory, path, MaxProgramBytes, out file);
-        if (error == StorageError.NotFound && !path.EndsWith(".elf"))
-            error = s_vfs.ReadAll(workingDirectory, path + ".elf", MaxProgramBytes, out file);
-        Leave();
-        return error;
+        using (Lock())
+        {
+            StorageError error = s_vfs.ReadAll(workingDirectory, path, MaxProgramBytes, out file);
+            if (error == StorageError.NotFound && !path.EndsWith(".elf"))
+                error = s_vfs.ReadAll(workingDirectory, path + ".elf", MaxProgramBytes, out file);
+            return error;
+        }
     }
 
     /// <summary>
@@ -108,10 +113,11 @@ internal static class KernelFileSystem
     {
         if (process.Files.Count == 0)
             return;
-        ulong flags = Cpu.DisableInterruptsSaving();
-        if (s_orphanCount < s_orphans.Length)
-            s_orphans[s_orphanCount++] = process.Files;
-        Cpu.RestoreInterrupts(flags);
+        using (InterruptsOff.Enter())
+        {
+            if (s_orphanCount < s_orphans.Length)
+                s_orphans[s_orphanCount++] = process.Files;
+        }
     }
 
     public static string TypeName(FatType type) => type == FatType.Fat32 ? "FAT32" : type == FatType.Fat16 ? "FAT16" : "FAT12";
@@ -121,10 +127,12 @@ internal static class KernelFileSystem
     {
         while (s_orphanCount > 0)
         {
-            ulong flags = Cpu.DisableInterruptsSaving();
-            FileDescriptorTable table = s_orphans[--s_orphanCount];
-            s_orphans[s_orphanCount] = null;
-            Cpu.RestoreInterrupts(flags);
+            FileDescriptorTable table;
+            using (InterruptsOff.Enter())
+            {
+                table = s_orphans[--s_orphanCount];
+                s_orphans[s_orphanCount] = null;
+            }
             table.CloseAll();
         }
     }

@@ -1,0 +1,99 @@
+using CosmosHybrid.Abi;
+using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Processes;
+using CosmosHybrid.Scheduling;
+using static CosmosHybrid.Abi.SyscallResult;
+
+namespace CosmosHybrid.Syscalls;
+
+/// <summary>The process and thread system calls: exit, spawn, wait, kill, threads, the collector's thread stops, ids.</summary>
+internal static unsafe class ProcessSyscalls
+{
+    private const int MaxProgramName = 256;
+
+    internal static long Exit(SyscallFrame* frame, Process process)
+    {
+        ProcessTable.ExitCurrent((int)frame->Arg0, ProcessState.Exited);
+        return 0;
+    }
+
+    internal static long Yield(SyscallFrame* frame, Process process)
+    {
+        Scheduler.Yield();
+        return 0;
+    }
+
+    internal static long Sleep(SyscallFrame* frame, Process process)
+    {
+        if ((long)frame->Arg0 < 0)
+            return Error(SyscallError.InvalidArgument);
+        Scheduler.Sleep(frame->Arg0);
+        return 0;
+    }
+
+    internal static long GetProcessId(SyscallFrame* frame, Process process) => process.Id;
+
+    internal static long GetThreadId(SyscallFrame* frame, Process process) => Scheduler.Current.Id;
+
+    internal static long Spawn(SyscallFrame* frame, Process process)
+    {
+        SyscallError nameError = UserMemory.ReadString(process, frame->Arg0, (long)frame->Arg1, MaxProgramName, out string programName);
+        if (nameError != SyscallError.None)
+            return Error(nameError);
+        Process child = ProcessTable.Spawn(programName, out SyscallError error, process.WorkingDirectory);
+        return child == null ? Error(error) : child.Id;
+    }
+
+    // The status goes through memory: exit statuses can be negative and must not be mistaken for errors.
+    internal static long Wait(SyscallFrame* frame, Process process)
+    {
+        ulong statusAddress = frame->Arg1;
+        Process target = Find((long)frame->Arg0);
+        if (target == null || target == process)
+            return Error(SyscallError.NotFound);
+        if (!UserMemory.WriteRecord(process, statusAddress, 0L))
+            return Error(SyscallError.BadAddress);
+        long status = ProcessTable.Wait(target);
+        return UserMemory.WriteRecord(process, statusAddress, status) ? 0 : Error(SyscallError.BadAddress);
+    }
+
+    internal static long Kill(SyscallFrame* frame, Process process)
+    {
+        Process target = Find((long)frame->Arg0);
+        if (target == null || !target.IsAlive)
+            return Error(SyscallError.NotFound);
+        if (target == process)
+            ProcessTable.ExitCurrent(-9, ProcessState.Killed);
+        ProcessTable.Terminate(target, -9, ProcessState.Killed);
+        return 0;
+    }
+
+    internal static long CreateThread(SyscallFrame* frame, Process process)
+    {
+        ulong entry = frame->Arg0;
+        ulong stackTop = frame->Arg1;
+        if (entry < UserAddressSpace.UserStart || entry >= UserAddressSpace.UserEnd
+            || stackTop < UserAddressSpace.UserStart || stackTop > UserAddressSpace.UserEnd || (stackTop & 15) != 0)
+            return Error(SyscallError.InvalidArgument);
+        Thread thread = ProcessTable.CreateUserThread(process, entry, stackTop, frame->Arg2, 0);
+        if (thread == null)
+            return Error(SyscallError.OutOfMemory);
+        Scheduler.Start(thread);
+        return thread.Id;
+    }
+
+    internal static long ExitThread(SyscallFrame* frame, Process process)
+    {
+        ThreadStops.OnThreadEnding(Scheduler.Current);
+        Scheduler.ExitCurrent();
+        return 0;
+    }
+
+    internal static long StopOtherThreads(SyscallFrame* frame, Process process) =>
+        ThreadStops.Stop(process, frame->Arg0, (long)frame->Arg1);
+
+    internal static long ResumeOtherThreads(SyscallFrame* frame, Process process) => ThreadStops.Resume(process);
+
+    /// <summary>The live or ended (not yet waited for) process with that id, or null.</summary>
+    internal static Process Find(long id) => id > 0 && id <= int.MaxValue ? ProcessTable.Find((int)id) : null;
+}

@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using CosmosHybrid.Abi;
+using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Processes;
+
+namespace CosmosHybrid.Syscalls;
+
+/// <summary>
+/// The handler of every system call, indexed by its <see cref="SyscallNumber"/> (like xv6's
+/// syscall.c). Handlers live in one class per family; each decodes its own arguments from
+/// the frame and returns the result for RAX.
+/// </summary>
+internal static unsafe class SyscallTable
+{
+    // Filled by Initialize, not by a static constructor: the system-call path then reads it
+    // without a class-constructor check.
+    private static delegate*<SyscallFrame*, Process, long>[] s_handlers;
+
+    /// <summary>The handler of system call <paramref name="number"/>, or null when that number names none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static delegate*<SyscallFrame*, Process, long> Find(ulong number)
+    {
+        delegate*<SyscallFrame*, Process, long>[] handlers = s_handlers;
+        return number < (ulong)handlers.Length ? handlers[(int)number] : null;
+    }
+
+    /// <summary>Fills the table; once, at boot, before the first system call.</summary>
+    public static void Initialize()
+    {
+        var table = new delegate*<SyscallFrame*, Process, long>[(int)SyscallNumber.FileReadAt + 1];
+
+        table[(int)SyscallNumber.Exit] = &ProcessSyscalls.Exit;
+        table[(int)SyscallNumber.Yield] = &ProcessSyscalls.Yield;
+        table[(int)SyscallNumber.Sleep] = &ProcessSyscalls.Sleep;
+        table[(int)SyscallNumber.GetProcessId] = &ProcessSyscalls.GetProcessId;
+        table[(int)SyscallNumber.Spawn] = &ProcessSyscalls.Spawn;
+        table[(int)SyscallNumber.Wait] = &ProcessSyscalls.Wait;
+        table[(int)SyscallNumber.Kill] = &ProcessSyscalls.Kill;
+        table[(int)SyscallNumber.CreateThread] = &ProcessSyscalls.CreateThread;
+        table[(int)SyscallNumber.ExitThread] = &ProcessSyscalls.ExitThread;
+        table[(int)SyscallNumber.StopOtherThreads] = &ProcessSyscalls.StopOtherThreads;
+        table[(int)SyscallNumber.ResumeOtherThreads] = &ProcessSyscalls.ResumeOtherThreads;
+        table[(int)SyscallNumber.GetThreadId] = &ProcessSyscalls.GetThreadId;
+
+        table[(int)SyscallNumber.MapMemory] = &MemorySyscalls.MapMemory;
+        table[(int)SyscallNumber.UnmapMemory] = &MemorySyscalls.UnmapMemory;
+        table[(int)SyscallNumber.DescribeAddress] = &MemorySyscalls.DescribeAddress;
+
+        table[(int)SyscallNumber.ConsoleWrite] = &ConsoleSyscalls.ConsoleWrite;
+        table[(int)SyscallNumber.ConsoleRead] = &ConsoleSyscalls.ConsoleRead;
+
+        table[(int)SyscallNumber.ListProcesses] = &SystemSyscalls.ListProcesses;
+        table[(int)SyscallNumber.GetProcessInfo] = &SystemSyscalls.GetProcessInfo;
+        table[(int)SyscallNumber.GetMemoryInfo] = &SystemSyscalls.GetMemoryInfo;
+        table[(int)SyscallNumber.GetUptime] = &SystemSyscalls.GetUptime;
+        table[(int)SyscallNumber.PowerOff] = &SystemSyscalls.PowerOff;
+        table[(int)SyscallNumber.ListPciDevices] = &SystemSyscalls.ListPciDevices;
+
+        table[(int)SyscallNumber.PortCreate] = &IpcSyscalls.PortCreate;
+        table[(int)SyscallNumber.HandleClose] = &IpcSyscalls.HandleClose;
+        table[(int)SyscallNumber.HandleDuplicate] = &IpcSyscalls.HandleDuplicate;
+        table[(int)SyscallNumber.PortSend] = &IpcSyscalls.PortSend;
+        table[(int)SyscallNumber.PortReceive] = &IpcSyscalls.PortReceive;
+        table[(int)SyscallNumber.PortCall] = &IpcSyscalls.PortCall;
+        table[(int)SyscallNumber.PortReplyWait] = &IpcSyscalls.PortReplyWait;
+        table[(int)SyscallNumber.PortCallEx] = &IpcSyscalls.PortCallEx;
+        table[(int)SyscallNumber.PortReplyEx] = &IpcSyscalls.PortReplyEx;
+        table[(int)SyscallNumber.PortNotify] = &IpcSyscalls.PortNotify;
+        table[(int)SyscallNumber.IrqBind] = &IpcSyscalls.IrqBind;
+        table[(int)SyscallNumber.IrqAcknowledge] = &IpcSyscalls.IrqAcknowledge;
+        table[(int)SyscallNumber.NameRegister] = &IpcSyscalls.NameRegister;
+        table[(int)SyscallNumber.NameLookup] = &IpcSyscalls.NameLookup;
+
+        table[(int)SyscallNumber.FileOpen] = &FileSyscalls.FileOpen;
+        table[(int)SyscallNumber.FileRead] = &FileSyscalls.FileRead;
+        table[(int)SyscallNumber.FileWrite] = &FileSyscalls.FileWrite;
+        table[(int)SyscallNumber.FileSeek] = &FileSyscalls.FileSeek;
+        table[(int)SyscallNumber.FileClose] = &FileSyscalls.FileClose;
+        table[(int)SyscallNumber.FileStat] = &FileSyscalls.FileStat;
+        table[(int)SyscallNumber.DirectoryRead] = &FileSyscalls.DirectoryRead;
+        table[(int)SyscallNumber.DirectoryCreate] = &FileSyscalls.DirectoryCreate;
+        table[(int)SyscallNumber.Unlink] = &FileSyscalls.Unlink;
+        table[(int)SyscallNumber.Rename] = &FileSyscalls.Rename;
+        table[(int)SyscallNumber.Sync] = &FileSyscalls.Sync;
+        table[(int)SyscallNumber.ChangeDirectory] = &FileSyscalls.ChangeDirectory;
+        table[(int)SyscallNumber.GetWorkingDirectory] = &FileSyscalls.GetWorkingDirectory;
+        table[(int)SyscallNumber.ListMounts] = &FileSyscalls.ListMounts;
+        table[(int)SyscallNumber.FileSetLength] = &FileSyscalls.FileSetLength;
+        table[(int)SyscallNumber.FileReadAt] = &FileSyscalls.FileReadAt;
+
+        s_handlers = table;
+    }
+}

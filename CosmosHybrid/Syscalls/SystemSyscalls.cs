@@ -1,0 +1,91 @@
+using System.Text;
+using CosmosHybrid.Abi;
+using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Boot;
+using CosmosHybrid.Console.Log;
+using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Drivers.Pci;
+using CosmosHybrid.Memory;
+using CosmosHybrid.Processes;
+using CosmosHybrid.Scheduling;
+using Internal.Runtime.GC;
+using static CosmosHybrid.Abi.SyscallResult;
+
+namespace CosmosHybrid.Syscalls;
+
+/// <summary>The system-wide system calls: uptime, power off, memory figures, and the process and PCI listings.</summary>
+internal static unsafe class SystemSyscalls
+{
+    private const long MaxListing = 16 * 1024;
+
+    internal static long GetUptime(SyscallFrame* frame, Process process) => (long)SystemClock.UptimeMilliseconds;
+
+    internal static long PowerOff(SyscallFrame* frame, Process process)
+    {
+        KernelLog.WriteLine("powering off (requested by process " + process.Id.ToString() + ")");
+        Power.PowerOff();
+        return 0;
+    }
+
+    internal static long GetMemoryInfo(SyscallFrame* frame, Process process)
+    {
+        MemoryInfo info;
+        info.TotalPages = (long)KernelPages.Frames.UsableFrames;
+        info.FreePages = (long)KernelPages.Frames.FreeFrames;
+        info.KernelHeapBytes = (long)GCHeap.SegmentBytes;
+        info.PageSize = (long)KernelPages.PageSize;
+        return UserMemory.WriteRecord(process, frame->Arg0, info) ? 0 : Error(SyscallError.BadAddress);
+    }
+
+    internal static long ListProcesses(SyscallFrame* frame, Process process)
+    {
+        ulong buffer = frame->Arg0;
+        long capacity = (long)frame->Arg1;
+        if (capacity < 0 || capacity > ProcessTable.MaxProcesses)
+            return Error(SyscallError.InvalidArgument);
+        int count = ProcessTable.Count;
+        for (int i = 0; i < count && i < capacity; i++)
+        {
+            if (!UserMemory.WriteRecord(process, buffer + (ulong)(i * sizeof(ProcessInfo)), Describe(ProcessTable.Get(i))))
+                return Error(SyscallError.BadAddress);
+        }
+        return count;
+    }
+
+    internal static long GetProcessInfo(SyscallFrame* frame, Process process)
+    {
+        Process target = ProcessSyscalls.Find((long)frame->Arg0);
+        if (target == null)
+            return Error(SyscallError.NotFound);
+        return UserMemory.WriteRecord(process, frame->Arg1, Describe(target)) ? 0 : Error(SyscallError.BadAddress);
+    }
+
+    internal static long ListPciDevices(SyscallFrame* frame, Process process)
+    {
+        ulong buffer = frame->Arg0;
+        long capacity = (long)frame->Arg1;
+        if (capacity <= 0 || capacity > MaxListing)
+            return Error(SyscallError.InvalidArgument);
+        var text = new StringBuilder();
+        for (int i = 0; i < PciBus.Count; i++)
+            text.Append(PciListing.FormatLine(PciBus.Get(i))).Append('\n');
+        int length = text.Length < capacity ? text.Length : (int)capacity;
+        return UserMemory.WriteText(process, buffer, text.ToString(), length) ? length : Error(SyscallError.BadAddress);
+    }
+
+    private static ProcessInfo Describe(Process process)
+    {
+        ProcessInfo info = default;
+        info.ProcessId = process.Id;
+        info.State = (long)process.State;
+        info.Priority = process.Priority;
+        info.ThreadCount = process.ThreadCount;
+        info.MemoryPages = process.AddressSpace == null ? 0 : (long)process.AddressSpace.MappedPages;
+        info.CpuMilliseconds = (long)(process.CpuTicks * 1000 / SystemClock.TicksPerSecond);
+        info.ExitStatus = process.ExitStatus;
+        info.HandleCount = process.Handles.Count;
+        int nameLength = process.Name.Length < ProcessInfo.NameCapacity - 1 ? process.Name.Length : ProcessInfo.NameCapacity - 1;
+        UserMemory.EncodeInto(process.Name, info.Name, nameLength);
+        return info;
+    }
+}
