@@ -103,33 +103,33 @@ internal static unsafe class SyscallDispatcher
             case SyscallNumber.GetThreadId:
                 return Scheduler.Current.Id;
             case SyscallNumber.PortCreate:
-                return IpcOperations.CreatePort(process);
+                return IpcSyscalls.PortCreate(frame, process);
             case SyscallNumber.HandleClose:
-                return IpcOperations.Close(process, (long)frame->Arg0);
+                return IpcSyscalls.HandleClose(frame, process);
             case SyscallNumber.HandleDuplicate:
-                return IpcOperations.Duplicate(process, (long)frame->Arg0, (HandleRights)frame->Arg1);
+                return IpcSyscalls.HandleDuplicate(frame, process);
             case SyscallNumber.PortSend:
-                return IpcOperations.Send(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2);
+                return IpcSyscalls.PortSend(frame, process);
             case SyscallNumber.PortReceive:
-                return IpcOperations.Receive(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2);
+                return IpcSyscalls.PortReceive(frame, process);
             case SyscallNumber.PortCall:
-                return IpcOperations.Call(process, (long)frame->Arg0, frame);
+                return IpcSyscalls.PortCall(frame, process);
             case SyscallNumber.PortReplyWait:
-                return IpcOperations.ReplyWait(process, (long)frame->Arg0, frame);
+                return IpcSyscalls.PortReplyWait(frame, process);
             case SyscallNumber.PortCallEx:
-                return IpcOperations.CallEx(process, (long)frame->Arg0, frame->Arg1, frame->Arg2);
+                return IpcSyscalls.PortCallEx(frame, process);
             case SyscallNumber.PortReplyEx:
-                return IpcOperations.ReplyEx(process, frame->Arg0);
+                return IpcSyscalls.PortReplyEx(frame, process);
             case SyscallNumber.PortNotify:
-                return IpcOperations.Notify(process, (long)frame->Arg0, frame->Arg1);
+                return IpcSyscalls.PortNotify(frame, process);
             case SyscallNumber.IrqBind:
-                return BindIrq(process, (long)frame->Arg0, (long)frame->Arg1, (long)frame->Arg2);
+                return IpcSyscalls.IrqBind(frame, process);
             case SyscallNumber.IrqAcknowledge:
-                return Error(IrqBindings.Acknowledge(process, (int)frame->Arg0));
+                return IpcSyscalls.IrqAcknowledge(frame, process);
             case SyscallNumber.NameRegister:
-                return RegisterName(process, frame->Arg0, (long)frame->Arg1, (long)frame->Arg2);
+                return IpcSyscalls.NameRegister(frame, process);
             case SyscallNumber.NameLookup:
-                return LookupName(process, frame->Arg0, (long)frame->Arg1);
+                return IpcSyscalls.NameLookup(frame, process);
             default:
                 return FileSyscalls.Handles((long)frame->NumberAndResult) ? FileSyscalls.Run(frame, process) : Error(SyscallError.NoSuchCall);
         }
@@ -167,39 +167,6 @@ internal static unsafe class SyscallDispatcher
         for (int i = 0; i < length; i++)
             bytes[i] = name[i] < 128 ? (byte)name[i] : (byte)'?';
         return process.AddressSpace.CopyToUser(buffer, bytes, (ulong)length) ? length : Error(SyscallError.BadAddress);
-    }
-
-    private static long BindIrq(Process process, long irq, long handle, long bit)
-    {
-        SyscallError error = process.Handles.Lookup(handle, HandleRights.Receive, out Port port, out _);
-        if (error == SyscallError.None)
-            error = irq < 0 || irq > 15 ? SyscallError.InvalidArgument : IrqBindings.Bind(process, (int)irq, port, (int)bit);
-        return Error(error);
-    }
-
-    private static long RegisterName(Process process, ulong name, long length, long handle)
-    {
-        if (length <= 0 || length > NameRegistry.MaxNameLength)
-            return Error(SyscallError.InvalidArgument);
-        if (!ReadUserString(process, name, length, out string text))
-            return Error(SyscallError.BadAddress);
-        SyscallError error = process.Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
-        if (error != SyscallError.None)
-            return Error(error);
-        return NameRegistry.Register(text, port) ? 0 : Error(SyscallError.Exists);
-    }
-
-    private static long LookupName(Process process, ulong name, long length)
-    {
-        if (length <= 0 || length > NameRegistry.MaxNameLength)
-            return Error(SyscallError.InvalidArgument);
-        if (!ReadUserString(process, name, length, out string text))
-            return Error(SyscallError.BadAddress);
-        Port port = NameRegistry.Lookup(text);
-        if (port == null)
-            return Error(SyscallError.NotFound);
-        long handle = process.Handles.Add(port, HandleRights.Send | HandleRights.Transfer);
-        return handle == 0 ? Error(SyscallError.TooManyHandles) : handle;
     }
 
     private static long ConsoleWrite(Process process, ulong text, long length)
