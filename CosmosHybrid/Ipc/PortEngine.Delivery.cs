@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CosmosHybrid.Abi;
 
 namespace CosmosHybrid.Ipc;
@@ -56,6 +57,7 @@ internal sealed partial class PortEngine<TSeam>
     }
 
     /// <summary>Gives a message to a receiver that asked for it (into its message registers or its memory).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the fast path's step: small, and the memory case is a call
     private void Deliver(IpcWaiter receiver, PendingMessage message)
     {
         receiver.WaitPort = null;

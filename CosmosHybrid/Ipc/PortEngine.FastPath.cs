@@ -16,16 +16,15 @@ internal sealed partial class PortEngine<TSeam>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the system call: one call level less on the fast path
     public SyscallError Call(IpcWaiter self, Port port, in ShortMessage request)
     {
-        // A thread makes one call at a time, so its message object is reused: no allocation per call.
-        PendingMessage message = self.CallMessage ??= new PendingMessage();
+        // A thread makes one call at a time, so its message object is reused: no allocation per
+        // call. Only its short part changes: it never carries bytes, a grant or a handle.
+        PendingMessage message = self.CallMessage ?? CreateCallMessage(self);
         message.ShortPart = request;
-        message.Bytes = default;
-        message.GrantPages = 0;
-        message.TransferredPort = null;
-        message.Caller = self;
         self.MessageAddress = 0;
         return CallAndWaitForReply(self, port, message);
     }
+
+    private static PendingMessage CreateCallMessage(IpcWaiter self) => self.CallMessage = new PendingMessage { Caller = self };
 
     /// <summary>PortCallEx: the request may carry a buffer, a grant or a handle; the reply goes to the IpcMessage at <paramref name="replyAddress"/>.</summary>
     public SyscallError CallEx(IpcWaiter self, Port port, PendingMessage message, ulong replyAddress)
@@ -114,6 +113,7 @@ internal sealed partial class PortEngine<TSeam>
     }
 
     // Answers the call `self` is serving, if any; returns the caller to wake (null if none or gone).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into ReplyWait, on the fast path
     private IpcWaiter ReplyToCurrentCaller(IpcWaiter self, in ShortMessage reply, in Payload bytes)
     {
         PendingMessage served = self.Serving;

@@ -8,7 +8,14 @@ namespace CosmosHybrid.Ipc;
 /// <summary>The kernel's message-port engine, and what it does when a process ends.</summary>
 internal static class KernelPorts
 {
-    public static readonly PortEngine<KernelIpcSeam> Engine = new PortEngine<KernelIpcSeam>();
+    private static PortEngine<KernelIpcSeam> s_engine;
+
+    /// <summary>The engine (made at the first port operation: no static constructor check on the fast path).</summary>
+    public static PortEngine<KernelIpcSeam> Engine
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => s_engine ?? CreateEngine();
+    }
 
     /// <summary>The running thread's IPC state, made at its first port operation.</summary>
     public static IpcWaiter CurrentWaiter
@@ -18,6 +25,8 @@ internal static class KernelPorts
     }
 
     private static IpcWaiter CreateWaiter(Thread thread) => thread.IpcWaiter = new IpcWaiter(thread);
+
+    private static PortEngine<KernelIpcSeam> CreateEngine() => s_engine = new PortEngine<KernelIpcSeam>();
 
     /// <summary>
     /// A process is ending: calls its threads were serving fail (PeerClosed), grants
