@@ -27,6 +27,7 @@ internal sealed partial class PortEngine<TSeam>
     private static PendingMessage CreateCallMessage(IpcWaiter self) => self.CallMessage = new PendingMessage { Caller = self };
 
     /// <summary>PortCallEx: the request may carry a buffer, a grant or a handle; the reply goes to the IpcMessage at <paramref name="replyAddress"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the system call
     public SyscallError CallEx(IpcWaiter self, Port port, PendingMessage message, ulong replyAddress)
     {
         message.Caller = self;
@@ -102,6 +103,7 @@ internal sealed partial class PortEngine<TSeam>
     }
 
     /// <summary>PortReplyEx: answers the call this thread serves with a short part and bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the system call
     public SyscallError ReplyEx(IpcWaiter self, in ShortMessage reply, in Payload bytes)
     {
         if (self.Serving == null)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CosmosHybrid.Abi;
 
 namespace CosmosHybrid.Ipc;
@@ -56,6 +57,7 @@ internal sealed partial class PortEngine<TSeam>
     /// <paramref name="messageAddress"/> in the receiver's memory, waiting as
     /// <paramref name="timeoutMs"/> says (-1 for ever, 0 not at all).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the system call
     public SyscallError Receive(IpcWaiter self, Port port, ulong messageAddress, long timeoutMs)
     {
         PendingMessage message = TakeNext(port);

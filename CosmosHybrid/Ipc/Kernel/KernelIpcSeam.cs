@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CosmosHybrid.Abi;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
@@ -31,18 +32,21 @@ internal readonly unsafe struct KernelIpcSeam : IIpcSeam
 
     public bool HasExited(IpcWaiter thread) => thread.Thread.HasExited;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool ReadMessage(IpcWaiter owner, ulong address, out IpcMessage message)
     {
         fixed (IpcMessage* destination = &message)
             return owner.AddressSpace.CopyFromUser(destination, address, (ulong)sizeof(IpcMessage));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool WriteMessage(IpcWaiter owner, ulong address, in IpcMessage message)
     {
         fixed (IpcMessage* source = &message)
             return owner.AddressSpace.CopyToUser(address, source, (ulong)sizeof(IpcMessage));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool CopyBytes(in Payload bytes, IpcWaiter destination, ulong address, ulong count)
     {
         if (count == 0)
