@@ -13,7 +13,7 @@ namespace CosmosHybrid.Ring3Host;
 /// A simulated ring-3 process: a handle table and the threads acting in it. It is the
 /// <see cref="IMessagePorts"/> a service is given, exactly as <c>SyscallPorts</c> is in
 /// the OS. Any .NET thread may act in a process: each gets its own kernel-side thread
-/// context (the per-thread "serving" state) the first time it calls a port operation,
+/// context (its <c>IpcWaiter</c>, as a kernel thread has) the first time it calls a port operation,
 /// and threads of a process share its handle table.
 /// </summary>
 /// <remarks>
@@ -92,7 +92,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     {
         lock (Kernel.SyncRoot)
         {
-            Enter();
+            EnterOperation();
             return Ports.CreatePort(Handles);
         }
     }
@@ -102,7 +102,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     {
         lock (Kernel.SyncRoot)
         {
-            Enter();
+            EnterOperation();
             return Error(Ports.Close(Handles, handle));
         }
     }
@@ -112,7 +112,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     {
         lock (Kernel.SyncRoot)
         {
-            Enter();
+            EnterOperation();
             return Ports.Duplicate(Handles, handle, rights);
         }
     }
@@ -122,7 +122,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     {
         lock (Kernel.SyncRoot)
         {
-            IpcWaiter self = Enter();
+            IpcWaiter self = EnterOperation();
             SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
             if (error != SyscallError.None)
                 return Error(error);
@@ -138,7 +138,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     {
         lock (Kernel.SyncRoot)
         {
-            IpcWaiter self = Enter();
+            IpcWaiter self = EnterOperation();
             SyscallError error = Handles.Lookup(handle, HandleRights.Receive, out Port port, out _);
             if (error != SyscallError.None)
                 return Error(error);
@@ -152,7 +152,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     {
         lock (Kernel.SyncRoot)
         {
-            IpcWaiter self = Enter();
+            IpcWaiter self = EnterOperation();
             SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
             if (error != SyscallError.None)
                 return Error(error);
@@ -168,7 +168,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     {
         lock (Kernel.SyncRoot)
         {
-            IpcWaiter self = Enter();
+            IpcWaiter self = EnterOperation();
             SyscallError error = Handles.Lookup(handle, HandleRights.Receive, out Port port, out _);
             if (error != SyscallError.None)
                 return Error(error);
@@ -184,7 +184,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     {
         lock (Kernel.SyncRoot)
         {
-            IpcWaiter self = Enter();
+            IpcWaiter self = EnterOperation();
             SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
             if (error != SyscallError.None)
                 return Error(error);
@@ -201,7 +201,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     {
         lock (Kernel.SyncRoot)
         {
-            IpcWaiter self = Enter();
+            IpcWaiter self = EnterOperation();
             if (MessageShape.IsBufferTooLong(reply.BufferLength))
                 return Error(SyscallError.InvalidArgument);
             if (reply.BufferLength > 0 && reply.BufferAddress == 0)
@@ -216,7 +216,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     {
         lock (Kernel.SyncRoot)
         {
-            Enter();
+            EnterOperation();
             SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
             if (error != SyscallError.None)
                 return Error(error);
@@ -229,7 +229,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     {
         lock (Kernel.SyncRoot)
         {
-            Enter();
+            EnterOperation();
             if (!TryNormalizeName(name, out string text))
                 return Error(SyscallError.InvalidArgument);
             SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
@@ -244,7 +244,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     {
         lock (Kernel.SyncRoot)
         {
-            Enter();
+            EnterOperation();
             if (!TryNormalizeName(name, out string text))
                 return Error(SyscallError.InvalidArgument);
             return Ports.Lookup(Handles, text);
@@ -270,7 +270,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     // ---- decoding (the kernel's IpcSyscalls does the same with user memory) ----
 
     /// <summary>The calling thread's waiter, once its process is known to be running (kernel lock held).</summary>
-    private IpcWaiter Enter()
+    private IpcWaiter EnterOperation()
     {
         HostThread self = Current;
         self.ThrowIfTerminated();

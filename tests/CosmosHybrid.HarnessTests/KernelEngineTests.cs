@@ -88,4 +88,27 @@ public unsafe class KernelEngineTests : HarnessTest
         Assert.That(_server.Send(observer, ref probe, 0), Is.EqualTo(Failed(SyscallError.PeerClosed)),
             "the handle in the killed sender's message was closed, not lost");
     }
+
+    [Test]
+    public void CallOfAKilledCallerArrivesWithoutItsBytesOrGrant()
+    {
+        // The caller's memory is gone: its queued call is still received, but nothing is
+        // copied from it or lent out of it (its grant ended when it died).
+        ulong memory = _client.MapMemory(2);
+        var request = new IpcMessage { Tag = 9, BufferAddress = memory, BufferLength = 8, GrantAddress = memory, GrantLength = 2 * 4096 };
+        var reply = default(IpcMessage);
+        Task<long> call = _client.StartThread(p => p.CallEx(_clientSend, ref request, ref reply));
+        AssertStillBlocked(call, "a call nobody has received yet");
+        Assert.That(Kernel.Kill(_client), Is.True);
+        AssertCanceledWithin(call, "the killed caller");
+
+        byte* received = (byte*)_server.MapMemory(1);
+        var message = new IpcMessage { BufferAddress = (ulong)received, BufferLength = 16 };
+        Assert.That(_server.Receive(_port, ref message, 0), Is.Zero);
+        Assert.That(message.Tag, Is.EqualTo(9UL));
+        Assert.That(message.BufferLength, Is.Zero);
+        Assert.That(message.GrantedAddress, Is.Zero);
+        var answer = new IpcMessage { Tag = 10 };
+        Assert.That(_server.ReplyEx(ref answer), Is.Zero, "the reply has nobody to go to, and that is no error");
+    }
 }
