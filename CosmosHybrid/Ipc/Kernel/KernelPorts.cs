@@ -26,7 +26,12 @@ internal static class KernelPorts
 
     private static IpcWaiter CreateWaiter(Thread thread) => thread.IpcWaiter = new IpcWaiter(thread);
 
-    private static PortEngine<KernelIpcSeam> CreateEngine() => s_engine = new PortEngine<KernelIpcSeam>();
+    // Once, with interrupts off: an interrupt's notification must not make a second engine.
+    private static PortEngine<KernelIpcSeam> CreateEngine()
+    {
+        using (InterruptsOff.Enter())
+            return s_engine ??= new PortEngine<KernelIpcSeam>();
+    }
 
     /// <summary>
     /// A process is ending: calls its threads were serving fail (PeerClosed), grants
