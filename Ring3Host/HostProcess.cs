@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using CosmosHybrid.Abi;
-using CosmosHybrid.Services.Ipc;
-
 using CosmosHybrid.Ipc;
+using CosmosHybrid.Services.Ipc;
+using static CosmosHybrid.Abi.SyscallResult;
 
 namespace CosmosHybrid.Ring3Host;
 
@@ -13,7 +13,7 @@ namespace CosmosHybrid.Ring3Host;
 /// A simulated ring-3 process: a handle table and the threads acting in it. It is the
 /// <see cref="IMessagePorts"/> a service is given, exactly as <c>SyscallPorts</c> is in
 /// the OS. Any .NET thread may act in a process: each gets its own kernel-side thread
-/// context (the per-thread "serving" state) the first time it calls a port operation,
+/// context (its <c>IpcWaiter</c>, as a kernel thread has) the first time it calls a port operation,
 /// and threads of a process share its handle table.
 /// </summary>
 /// <remarks>
@@ -69,7 +69,7 @@ public sealed unsafe class HostProcess : IMessagePorts
     /// <summary>Every thread context the process has had (kernel lock held to enumerate).</summary>
     internal IReadOnlyList<HostThread> Threads => _threads;
 
-    private PortOperations Ports => Kernel.Ports;
+    private PortEngine<HostIpcSeam> Ports => Kernel.Ports;
 
     /// <summary>
     /// Runs <paramref name="entry"/> on a new thread of this process (a background .NET
@@ -85,68 +85,171 @@ public sealed unsafe class HostProcess : IMessagePorts
     /// </summary>
     public ulong MapMemory(long pages) => Kernel.Memory.Allocate(pages);
 
-    // ---- IMessagePorts ----
+    // ---- IMessagePorts: what the kernel's IpcSyscalls decode, then the same engine ----
 
     /// <inheritdoc/>
-    public long CreatePort() => Ports.CreatePort(Current);
+    public long CreatePort()
+    {
+        lock (Kernel.SyncRoot)
+        {
+            EnterOperation();
+            return Ports.CreatePort(Handles);
+        }
+    }
 
     /// <inheritdoc/>
-    public long Close(long handle) => Ports.Close(Current, handle);
+    public long Close(long handle)
+    {
+        lock (Kernel.SyncRoot)
+        {
+            EnterOperation();
+            return Error(Ports.Close(Handles, handle));
+        }
+    }
 
     /// <inheritdoc/>
-    public long Duplicate(long handle, HandleRights rights) => Ports.Duplicate(Current, handle, rights);
+    public long Duplicate(long handle, HandleRights rights)
+    {
+        lock (Kernel.SyncRoot)
+        {
+            EnterOperation();
+            return Ports.Duplicate(Handles, handle, rights);
+        }
+    }
 
     /// <inheritdoc/>
     public long Send(long handle, ref IpcMessage message, long timeoutMs)
     {
-        fixed (IpcMessage* pointer = &message)
-            return Ports.Send(Current, handle, pointer, timeoutMs);
+        lock (Kernel.SyncRoot)
+        {
+            IpcWaiter self = EnterOperation();
+            SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
+            if (error != SyscallError.None)
+                return Error(error);
+            error = ReadMessage(self, message, isCall: false, out PendingMessage pending);
+            if (error != SyscallError.None)
+                return Error(error);
+            return Error(Ports.Send(self, port, pending, timeoutMs));
+        }
     }
 
     /// <inheritdoc/>
     public long Receive(long handle, ref IpcMessage message, long timeoutMs)
     {
-        fixed (IpcMessage* pointer = &message)
-            return Ports.Receive(Current, handle, pointer, timeoutMs);
+        lock (Kernel.SyncRoot)
+        {
+            IpcWaiter self = EnterOperation();
+            SyscallError error = Handles.Lookup(handle, HandleRights.Receive, out Port port, out _);
+            if (error != SyscallError.None)
+                return Error(error);
+            fixed (IpcMessage* pointer = &message)
+                return Error(Ports.Receive(self, port, (ulong)pointer, timeoutMs));
+        }
     }
 
     /// <inheritdoc/>
     public long Call(long handle, ref ShortMessage message)
     {
-        fixed (ShortMessage* pointer = &message)
-            return Ports.Call(Current, handle, pointer);
+        lock (Kernel.SyncRoot)
+        {
+            IpcWaiter self = EnterOperation();
+            SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
+            if (error != SyscallError.None)
+                return Error(error);
+            error = Ports.Call(self, port, message);
+            if (error == SyscallError.None)
+                message = self.Registers;
+            return Error(error);
+        }
     }
 
     /// <inheritdoc/>
     public long ReplyWait(long handle, ref ShortMessage message)
     {
-        fixed (ShortMessage* pointer = &message)
-            return Ports.ReplyWait(Current, handle, pointer);
+        lock (Kernel.SyncRoot)
+        {
+            IpcWaiter self = EnterOperation();
+            SyscallError error = Handles.Lookup(handle, HandleRights.Receive, out Port port, out _);
+            if (error != SyscallError.None)
+                return Error(error);
+            error = Ports.ReplyWait(self, port, message);
+            if (error == SyscallError.None)
+                message = self.Registers;
+            return Error(error);
+        }
     }
 
     /// <inheritdoc/>
     public long CallEx(long handle, ref IpcMessage request, ref IpcMessage reply)
     {
-        fixed (IpcMessage* requestPointer = &request)
-        fixed (IpcMessage* replyPointer = &reply)
-            return Ports.CallEx(Current, handle, requestPointer, replyPointer);
+        lock (Kernel.SyncRoot)
+        {
+            IpcWaiter self = EnterOperation();
+            SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
+            if (error != SyscallError.None)
+                return Error(error);
+            error = ReadMessage(self, request, isCall: true, out PendingMessage pending);
+            if (error != SyscallError.None)
+                return Error(error);
+            fixed (IpcMessage* replyPointer = &reply)
+                return Error(Ports.CallEx(self, port, pending, (ulong)replyPointer));
+        }
     }
 
     /// <inheritdoc/>
     public long ReplyEx(ref IpcMessage reply)
     {
-        fixed (IpcMessage* pointer = &reply)
-            return Ports.ReplyEx(Current, pointer);
+        lock (Kernel.SyncRoot)
+        {
+            IpcWaiter self = EnterOperation();
+            if (MessageShape.IsBufferTooLong(reply.BufferLength))
+                return Error(SyscallError.InvalidArgument);
+            if (reply.BufferLength > 0 && reply.BufferAddress == 0)
+                return Error(SyscallError.BadAddress);
+            Payload bytes = Payload.InMemoryOf(self, reply.BufferAddress, reply.BufferLength);
+            return Error(Ports.ReplyEx(self, MessageShape.ShortPartOf(reply), bytes));
+        }
     }
 
     /// <inheritdoc/>
-    public long Notify(long handle, ulong bits) => Ports.Notify(Current, handle, bits);
+    public long Notify(long handle, ulong bits)
+    {
+        lock (Kernel.SyncRoot)
+        {
+            EnterOperation();
+            SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
+            if (error != SyscallError.None)
+                return Error(error);
+            return Error(Ports.Notify(port, bits));
+        }
+    }
 
     /// <inheritdoc/>
-    public long Register(string name, long handle) => Ports.Register(Current, name, handle);
+    public long Register(string name, long handle)
+    {
+        lock (Kernel.SyncRoot)
+        {
+            EnterOperation();
+            if (!TryNormalizeName(name, out string text))
+                return Error(SyscallError.InvalidArgument);
+            SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
+            if (error != SyscallError.None)
+                return Error(error);
+            return Error(Ports.Register(text, port));
+        }
+    }
 
     /// <inheritdoc/>
-    public long Lookup(string name) => Ports.Lookup(Current, name);
+    public long Lookup(string name)
+    {
+        lock (Kernel.SyncRoot)
+        {
+            EnterOperation();
+            if (!TryNormalizeName(name, out string text))
+                return Error(SyscallError.InvalidArgument);
+            return Ports.Lookup(Handles, text);
+        }
+    }
 
     public override string ToString() => Name + " (" + Id + ", " + State + ")";
 
@@ -163,6 +266,74 @@ public sealed unsafe class HostProcess : IMessagePorts
     }
 
     internal void SignalExited() => _exited.TrySetResult(ExitStatus);
+
+    // ---- decoding (the kernel's IpcSyscalls does the same with user memory) ----
+
+    /// <summary>The calling thread's waiter, once its process is known to be running (kernel lock held).</summary>
+    private IpcWaiter EnterOperation()
+    {
+        HostThread self = Current;
+        self.ThrowIfTerminated();
+        return self.Waiter;
+    }
+
+    /// <summary>
+    /// Builds a message as the kernel does from user memory, in the same order with the
+    /// same errors; the only bad address the host can tell is 0.
+    /// </summary>
+    private SyscallError ReadMessage(IpcWaiter self, in IpcMessage message, bool isCall, out PendingMessage pending)
+    {
+        pending = null;
+        var built = new PendingMessage { ShortPart = MessageShape.ShortPartOf(message) };
+
+        if (MessageShape.IsBufferTooLong(message.BufferLength))
+            return SyscallError.InvalidArgument;
+        if (message.BufferLength > 0)
+        {
+            if (message.BufferAddress == 0)
+                return SyscallError.BadAddress;
+            // A call's bytes stay in the waiting caller's memory until delivery; a send's are copied now.
+            built.Bytes = isCall
+                ? Payload.InMemoryOf(self, message.BufferAddress, message.BufferLength)
+                : Payload.InKernel(new ReadOnlySpan<byte>((void*)message.BufferAddress, (int)message.BufferLength).ToArray());
+        }
+
+        if (message.GrantLength > 0)
+        {
+            if (!MessageShape.IsValidGrant(message, isCall))
+                return SyscallError.InvalidArgument;
+            if (message.GrantAddress == 0)
+                return SyscallError.BadAddress;
+            built.GrantAddress = message.GrantAddress;
+            built.GrantPages = message.GrantLength / MessageShape.PageSize;
+            built.GrantWritable = (message.Flags & IpcFlags.GrantWritable) != 0;
+        }
+
+        if (message.Handle != 0)
+        {
+            SyscallError error = Ports.TakeTransferredHandle(Handles, message.Handle, built);
+            if (error != SyscallError.None)
+                return error;
+        }
+        pending = built;
+        return SyscallError.None;
+    }
+
+    /// <summary>
+    /// The name as the kernel sees it: ring-3 code passes one byte per character, with
+    /// non-ASCII characters sent as '?' (SyscallPorts), and 1..32 bytes are accepted.
+    /// </summary>
+    private static bool TryNormalizeName(string name, out string text)
+    {
+        text = null;
+        if (name == null || name.Length == 0 || name.Length > NameRegistry.MaxNameLength)
+            return false;
+        var characters = new char[name.Length];
+        for (int i = 0; i < name.Length; i++)
+            characters[i] = name[i] < 128 ? name[i] : '?';
+        text = new string(characters);
+        return true;
+    }
 
     private HostThread AddThread()
     {

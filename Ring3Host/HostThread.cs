@@ -2,21 +2,21 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using CosmosHybrid.Abi;
+using CosmosHybrid.Ipc;
 
 namespace CosmosHybrid.Ring3Host;
 
 /// <summary>
 /// The kernel-side state of one .NET thread acting inside one <see cref="HostProcess"/>:
-/// what it is waiting for, the call it is making, the call it is serving, and where a
-/// message for it must be written. Blocking is a condition wait on the kernel lock.
+/// its <see cref="IpcWaiter"/> (as a kernel thread has one) and its blocking, which is a
+/// condition wait on the kernel lock.
 /// </summary>
 /// <remarks>
-/// Mirrors the <c>Ipc*</c> fields of the kernel's <c>Thread</c>. Every field is read
-/// and written with the kernel lock held. The pointers name memory of the thread's own
-/// stack frame, pinned for as long as the thread is inside the port operation; the
-/// kernel only writes through them while the thread waits in that operation.
+/// The addresses in its waiter name memory of the thread's own stack frame, pinned for as
+/// long as the thread is inside the port operation; the engine only writes through them
+/// while the thread waits in that operation.
 /// </remarks>
-internal sealed unsafe class HostThread
+internal sealed class HostThread
 {
     /// <summary>The deadline of a wait without a time-out.</summary>
     public const long Forever = long.MaxValue;
@@ -29,6 +29,7 @@ internal sealed unsafe class HostThread
     public HostThread(HostProcess process)
     {
         Process = process;
+        Waiter = new IpcWaiter(this);
     }
 
     public HostProcess Process { get; }
@@ -39,29 +40,8 @@ internal sealed unsafe class HostThread
     /// <summary>Neither this thread nor its process has ended: a reply can still reach it.</summary>
     public bool IsAlive => !HasEnded && Process.State == ProcessState.Running;
 
-    /// <summary>Register-mode wait (Call, ReplyWait): where the short message goes.</summary>
-    public ShortMessage* IpcFrame;
-
-    /// <summary>Memory-mode receive: the receiver's message (also naming its buffer).</summary>
-    public IpcMessage* IpcUserMessage;
-
-    /// <summary>CallEx: where the reply goes (null for a register-mode Call).</summary>
-    public IpcMessage* IpcReplyMessage;
-
-    /// <summary>The call this thread is waiting on (null when none).</summary>
-    public PendingMessage IpcCalling;
-
-    /// <summary>The call this thread received and must answer (null when none).</summary>
-    public PendingMessage IpcServing;
-
-    /// <summary>A message (or the reply) was handed to this thread while it waited.</summary>
-    public bool IpcDelivered;
-
-    /// <summary>The result of that hand-over.</summary>
-    public SyscallError IpcStatus;
-
-    /// <summary>The port on whose waiter lists this thread is.</summary>
-    public Port IpcWaitPort;
+    /// <summary>Its IPC state, which the shared engine reads and writes with the kernel lock held.</summary>
+    public IpcWaiter Waiter { get; }
 
     /// <summary>
     /// Waits (kernel lock held) until <see cref="Wake"/> or until <paramref name="deadline"/>

@@ -4,16 +4,15 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using CosmosHybrid.Abi;
-
 using CosmosHybrid.Ipc;
 
 namespace CosmosHybrid.Ring3Host;
 
 /// <summary>
-/// The host harness's kernel: ports, per-process handle tables and a name registry, all
-/// in-process, so ring-3 service code written against <c>IMessagePorts</c> runs unchanged
-/// on .NET threads. It behaves like the OS kernel's message ports (same results and
-/// errors in the same situations); README.md lists where the host cannot.
+/// The host harness's kernel: the OS kernel's message-port engine (<c>CosmosHybrid/Ipc</c>,
+/// compiled in) with per-process handle tables and a name registry, all in-process, so
+/// ring-3 service code written against <c>IMessagePorts</c> runs unchanged on .NET threads.
+/// README.md lists where the host differs.
 /// </summary>
 /// <remarks>
 /// One lock guards all kernel state, as the single CPU's interrupt flag does in the OS;
@@ -50,14 +49,10 @@ public sealed class InProcessKernel : IDisposable
     private int _lastProcessId;
     private bool _disposed;
 
-    public InProcessKernel()
-    {
-        Ports = new PortOperations(_sync);
-    }
-
     internal object SyncRoot => _sync;
 
-    internal PortOperations Ports { get; }
+    /// <summary>The kernel's own message-port engine, run here on .NET threads.</summary>
+    internal PortEngine<HostIpcSeam> Ports { get; } = new PortEngine<HostIpcSeam>();
 
     internal HostMemory Memory { get; } = new HostMemory();
 
@@ -187,9 +182,24 @@ public sealed class InProcessKernel : IDisposable
         {
             if (!process.End(status, how))
                 return false;
-            Ports.ReleaseProcess(process);
+            ReleasePorts(process);
         }
         process.SignalExited();
         return true;
+    }
+
+    /// <summary>
+    /// The kernel's steps when a process ends (kernel lock held): each thread's IPC state is
+    /// released, then its handles are closed. Its blocked threads wake, see the ended
+    /// process and unwind with <see cref="ThreadTerminatedException"/>.
+    /// </summary>
+    private void ReleasePorts(HostProcess process)
+    {
+        foreach (HostThread thread in process.Threads)
+        {
+            Ports.ReleaseThread(thread.Waiter);
+            thread.Wake();
+        }
+        Ports.CloseAllHandles(process.Handles);
     }
 }

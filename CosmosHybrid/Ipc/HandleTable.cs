@@ -5,7 +5,7 @@ namespace CosmosHybrid.Ipc;
 /// <summary>
 /// A process's handles: small integers (1-based, lowest free first) naming a port and
 /// the rights held on it. No handle, no access: every port operation starts by looking
-/// the handle up here. Shared by the kernel and Ring3Host, each with its own port type.
+/// the handle up here. Generic over the object a handle names (<see cref="Port"/> today).
 /// </summary>
 internal sealed class HandleTable<TPort> where TPort : class, IHandleObject
 {

@@ -3,7 +3,7 @@ namespace CosmosHybrid.Ipc;
 /// <summary>
 /// What a handle table needs to know of the object a handle names: how many handles
 /// refer to it, and how many of those may receive (a port with none is closed).
-/// The kernel's port and Ring3Host's in-process port both implement it.
+/// <see cref="Port"/> implements it.
 /// </summary>
 internal interface IHandleObject
 {

@@ -2,7 +2,7 @@ namespace CosmosHybrid.Ipc;
 
 /// <summary>
 /// A port's bounded first-in, first-out queue of messages: a ring of
-/// <see cref="Capacity"/> slots. Shared by the kernel's port and Ring3Host's.
+/// <see cref="Capacity"/> slots.
 /// </summary>
 internal sealed class MessageQueue<TMessage> where TMessage : class
 {

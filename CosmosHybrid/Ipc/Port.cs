@@ -1,5 +1,3 @@
-using CosmosHybrid.Scheduling;
-
 namespace CosmosHybrid.Ipc;
 
 /// <summary>
@@ -7,6 +5,7 @@ namespace CosmosHybrid.Ipc;
 /// it, the threads waiting for room to send, and pending notification bits. A port
 /// lives while any handle refers to it; once its last receive handle is closed it is
 /// "closed": nothing can be received, and every sender is told so (PeerClosed).
+/// Both waiter lists are stacks: the thread that started waiting last is served first.
 /// </summary>
 internal sealed class Port : IHandleObject
 {
@@ -14,19 +13,10 @@ internal sealed class Port : IHandleObject
 
     private readonly MessageQueue<PendingMessage> _queue = new MessageQueue<PendingMessage>();
 
-    private static int s_nextId = 1;
-
-    public Port()
-    {
-        Id = s_nextId++;
-    }
-
-    public int Id { get; }
-
     /// <summary>Open handles with the receive right; at zero the port is closed.</summary>
     public int ReceiveHandles { get; set; }
 
-    /// <summary>Open handles of any kind (and name-registry entries) that keep the object alive.</summary>
+    /// <summary>Open handles of any kind that refer to the port.</summary>
     public int References { get; set; }
 
     public bool IsClosed { get; set; }
@@ -34,11 +24,11 @@ internal sealed class Port : IHandleObject
     /// <summary>Notification bits set and not yet received.</summary>
     public ulong PendingNotifications { get; set; }
 
-    /// <summary>Threads blocked in a receive on this port, linked through <see cref="Thread.IpcNext"/>.</summary>
-    public Thread Receivers { get; set; }
+    /// <summary>Threads blocked in a receive on this port, linked through <see cref="IpcWaiter.Next"/>.</summary>
+    public IpcWaiter Receivers { get; private set; }
 
-    /// <summary>Threads waiting for room in the queue, linked through <see cref="Thread.IpcNext"/>.</summary>
-    public Thread BlockedSenders { get; set; }
+    /// <summary>Threads waiting for room in the queue, linked through <see cref="IpcWaiter.Next"/>.</summary>
+    public IpcWaiter BlockedSenders { get; private set; }
 
     public int QueuedCount => _queue.Count;
 
@@ -46,47 +36,61 @@ internal sealed class Port : IHandleObject
 
     public void Enqueue(PendingMessage message) => _queue.Enqueue(message);
 
+    /// <summary>The oldest queued message, or null when the queue is empty.</summary>
     public PendingMessage Dequeue() => _queue.Dequeue();
 
-    public Thread TakeReceiver()
+    public void AddReceiver(IpcWaiter thread)
     {
-        Thread receiver = Receivers;
+        thread.Next = Receivers;
+        Receivers = thread;
+    }
+
+    /// <summary>Removes and returns the receiver that started waiting last (null if none).</summary>
+    public IpcWaiter TakeReceiver()
+    {
+        IpcWaiter receiver = Receivers;
         if (receiver != null)
         {
-            Receivers = receiver.IpcNext;
-            receiver.IpcNext = null;
+            Receivers = receiver.Next;
+            receiver.Next = null;
         }
         return receiver;
     }
 
-    public void AddReceiver(Thread thread)
+    public void AddBlockedSender(IpcWaiter thread)
     {
-        thread.IpcNext = Receivers;
-        Receivers = thread;
-    }
-
-    public void AddBlockedSender(Thread thread)
-    {
-        thread.IpcNext = BlockedSenders;
+        thread.Next = BlockedSenders;
         BlockedSenders = thread;
     }
 
+    /// <summary>Removes and returns the sender that started waiting last (null if none).</summary>
+    public IpcWaiter TakeBlockedSender()
+    {
+        IpcWaiter sender = BlockedSenders;
+        if (sender != null)
+        {
+            BlockedSenders = sender.Next;
+            sender.Next = null;
+        }
+        return sender;
+    }
+
     /// <summary>Removes <paramref name="thread"/> from the receiver or sender lists (it timed out or died).</summary>
-    public void Forget(Thread thread)
+    public void Forget(IpcWaiter thread)
     {
         Receivers = Unlink(Receivers, thread);
         BlockedSenders = Unlink(BlockedSenders, thread);
     }
 
-    private static Thread Unlink(Thread list, Thread thread)
+    private static IpcWaiter Unlink(IpcWaiter list, IpcWaiter thread)
     {
         if (list == thread)
-            return thread.IpcNext;
-        for (Thread before = list; before != null; before = before.IpcNext)
+            return thread.Next;
+        for (IpcWaiter before = list; before != null; before = before.Next)
         {
-            if (before.IpcNext == thread)
+            if (before.Next == thread)
             {
-                before.IpcNext = thread.IpcNext;
+                before.Next = thread.Next;
                 break;
             }
         }

@@ -165,7 +165,7 @@ internal static unsafe class ProcessTable
         process.State = how;
         process.ExitStatus = status;
         // First the ports: calls it was serving fail, lent pages come back, handles close.
-        Ipc.IpcOperations.ReleaseProcess(process);
+        Ipc.KernelPorts.ReleaseProcess(process);
         for (int i = 0; i < process.ThreadCount; i++)
         {
             Thread thread = process.GetThread(i);
@@ -195,7 +195,7 @@ internal static unsafe class ProcessTable
             {
                 // The last thread ended by itself (ExitThread): the process exits with status 0,
                 // and its ports and handles go as they would on Exit.
-                Ipc.IpcOperations.ReleaseProcess(process);
+                Ipc.KernelPorts.ReleaseProcess(process);
                 process.State = ProcessState.Exited;
                 WakeWaiters(process);
             }

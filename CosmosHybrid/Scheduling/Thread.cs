@@ -74,40 +74,8 @@ internal sealed unsafe class Thread : SchedulerNode
     /// <summary>Set when the thread was killed inside such a section: it ends when it leaves the section.</summary>
     internal bool KillPending { get; set; }
 
-    // ---- message-port state (see Ipc/IpcOperations) ----
-
-    /// <summary>The next thread in a port's receiver or blocked-sender list.</summary>
-    internal Thread IpcNext { get; set; }
-
-    /// <summary>The port this thread is blocked on (receiving or waiting for queue room), or null.</summary>
-    internal Ipc.Port IpcWaitPort { get; set; }
-
-    /// <summary>Where a blocked receiver wants its message: its saved system-call registers (PortReplyWait)…</summary>
-    internal Arch.X64.SyscallFrame* IpcFrame { get; set; }
-
-    /// <summary>…or an IpcMessage in its memory (PortReceive), with the capacity of its buffer.</summary>
-    internal ulong IpcUserMessage { get; set; }
-
-    /// <summary>Set by whoever delivered a message to this blocked thread (or the reply to its call).</summary>
-    internal bool IpcDelivered { get; set; }
-
-    /// <summary>The outcome a waker leaves for this thread (an error such as PeerClosed, or None).</summary>
-    internal Abi.SyscallError IpcStatus { get; set; }
-
-    /// <summary>The call this thread is serving: the message whose caller waits for our reply.</summary>
-    internal Ipc.PendingMessage IpcServing { get; set; }
-
-    /// <summary>The call this thread made and waits on (to revoke its grant if it dies meanwhile).</summary>
-    internal Ipc.PendingMessage IpcCalling { get; set; }
-
-    /// <summary>A message this thread is trying to send while it waits for room in a full queue.</summary>
-    internal Ipc.PendingMessage IpcSending { get; set; }
-
-    /// <summary>Reused for this thread's register calls (one call at a time), so the fast path allocates nothing.</summary>
-    internal Ipc.PendingMessage IpcCallMessage { get; set; }
-
-    /// <summary>For PortCallEx: where in the caller's memory the reply message goes.</summary>
-    internal ulong IpcReplyMessage { get; set; }
+    /// <summary>What the thread remembers while it sends, receives, calls or serves on message ports (made at its first port operation).</summary>
+    internal Ipc.IpcWaiter IpcWaiter { get; set; }
 
     /// <summary>
     /// Creates a thread that will run <paramref name="entry"/> in ring 0 on a fresh

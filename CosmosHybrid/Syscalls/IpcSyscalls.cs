@@ -6,33 +6,140 @@ using static CosmosHybrid.Abi.SyscallResult;
 
 namespace CosmosHybrid.Syscalls;
 
-/// <summary>The message-port system calls: ports and handles, messages, notifications, interrupt lines and names.</summary>
+/// <summary>
+/// The message-port system calls: each decodes its registers, looks its handles up and
+/// copies its message out of user memory (checking every address), then calls the engine
+/// (<see cref="PortEngine{TSeam}"/>) with interrupts off. Results are 0 or a handle, or a
+/// negated <see cref="SyscallError"/>.
+/// </summary>
 internal static unsafe class IpcSyscalls
 {
-    internal static long PortCreate(SyscallFrame* frame, Process process) => IpcOperations.CreatePort(process);
+    private static PortEngine<KernelIpcSeam> Ports => KernelPorts.Engine;
 
-    internal static long HandleClose(SyscallFrame* frame, Process process) => IpcOperations.Close(process, (long)frame->Arg0);
+    /// <summary>PortCreate() → a handle with every right.</summary>
+    internal static long PortCreate(SyscallFrame* frame, Process process) => Ports.CreatePort(process.Handles);
 
+    /// <summary>HandleClose(handle).</summary>
+    internal static long HandleClose(SyscallFrame* frame, Process process)
+    {
+        using (InterruptsOff.Enter())
+            return Error(Ports.Close(process.Handles, (long)frame->Arg0));
+    }
+
+    /// <summary>HandleDuplicate(handle, rights) → a second handle with at most those rights.</summary>
     internal static long HandleDuplicate(SyscallFrame* frame, Process process) =>
-        IpcOperations.Duplicate(process, (long)frame->Arg0, (HandleRights)frame->Arg1);
+        Ports.Duplicate(process.Handles, (long)frame->Arg0, (HandleRights)frame->Arg1);
 
-    internal static long PortSend(SyscallFrame* frame, Process process) =>
-        IpcOperations.Send(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2);
+    /// <summary>PortSend(handle, IpcMessage*, timeoutMs).</summary>
+    internal static long PortSend(SyscallFrame* frame, Process process)
+    {
+        SyscallError error = process.Handles.Lookup((long)frame->Arg0, HandleRights.Send, out Port port, out _);
+        if (error != SyscallError.None)
+            return Error(error);
+        IpcWaiter self = KernelPorts.CurrentWaiter;
+        error = ReadMessage(self, process, frame->Arg1, isCall: false, out PendingMessage message);
+        if (error != SyscallError.None)
+            return Error(error);
+        using (InterruptsOff.Enter())
+            return Error(Ports.Send(self, port, message, (long)frame->Arg2));
+    }
 
-    internal static long PortReceive(SyscallFrame* frame, Process process) =>
-        IpcOperations.Receive(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2);
+    /// <summary>PortReceive(handle, IpcMessage*, timeoutMs): the message names the buffer (and its capacity) for the bytes.</summary>
+    internal static long PortReceive(SyscallFrame* frame, Process process)
+    {
+        SyscallError error = process.Handles.Lookup((long)frame->Arg0, HandleRights.Receive, out Port port, out _);
+        if (error != SyscallError.None)
+            return Error(error);
+        ulong userMessage = frame->Arg1;
+        IpcMessage probe;
+        if (!process.AddressSpace.CopyFromUser(&probe, userMessage, (ulong)sizeof(IpcMessage)))
+            return Error(SyscallError.BadAddress);
+        IpcWaiter self = KernelPorts.CurrentWaiter;
+        using (InterruptsOff.Enter())
+            return Error(Ports.Receive(self, port, userMessage, (long)frame->Arg2));
+    }
 
-    internal static long PortCall(SyscallFrame* frame, Process process) => IpcOperations.Call(process, (long)frame->Arg0, frame);
+    /// <summary>PortCall(handle, message registers): the fast path; on success the registers hold the reply.</summary>
+    internal static long PortCall(SyscallFrame* frame, Process process)
+    {
+        SyscallError error = process.Handles.Lookup((long)frame->Arg0, HandleRights.Send, out Port port, out _);
+        if (error != SyscallError.None)
+            return Error(error);
+        IpcWaiter self = KernelPorts.CurrentWaiter;
+        using (InterruptsOff.Enter())
+        {
+            error = Ports.Call(self, port, frame->Message);
+            if (error == SyscallError.None)
+                frame->Message = self.Registers;
+        }
+        return Error(error);
+    }
 
-    internal static long PortReplyWait(SyscallFrame* frame, Process process) => IpcOperations.ReplyWait(process, (long)frame->Arg0, frame);
+    /// <summary>
+    /// PortReplyWait(handle, message registers): replies with the registers to the call
+    /// being served (if any); on success they hold the next message.
+    /// </summary>
+    internal static long PortReplyWait(SyscallFrame* frame, Process process)
+    {
+        SyscallError error = process.Handles.Lookup((long)frame->Arg0, HandleRights.Receive, out Port port, out _);
+        if (error != SyscallError.None)
+            return Error(error);
+        IpcWaiter self = KernelPorts.CurrentWaiter;
+        using (InterruptsOff.Enter())
+        {
+            error = Ports.ReplyWait(self, port, frame->Message);
+            if (error == SyscallError.None)
+                frame->Message = self.Registers;
+        }
+        return Error(error);
+    }
 
-    internal static long PortCallEx(SyscallFrame* frame, Process process) =>
-        IpcOperations.CallEx(process, (long)frame->Arg0, frame->Arg1, frame->Arg2);
+    /// <summary>PortCallEx(handle, IpcMessage* request, IpcMessage* reply): the request may carry a buffer, a grant or a handle.</summary>
+    internal static long PortCallEx(SyscallFrame* frame, Process process)
+    {
+        SyscallError error = process.Handles.Lookup((long)frame->Arg0, HandleRights.Send, out Port port, out _);
+        if (error != SyscallError.None)
+            return Error(error);
+        ulong reply = frame->Arg2;
+        IpcMessage replyProbe;
+        if (!process.AddressSpace.CopyFromUser(&replyProbe, reply, (ulong)sizeof(IpcMessage)))
+            return Error(SyscallError.BadAddress);
+        IpcWaiter self = KernelPorts.CurrentWaiter;
+        error = ReadMessage(self, process, frame->Arg1, isCall: true, out PendingMessage message);
+        if (error != SyscallError.None)
+            return Error(error);
+        using (InterruptsOff.Enter())
+            return Error(Ports.CallEx(self, port, message, reply));
+    }
 
-    internal static long PortReplyEx(SyscallFrame* frame, Process process) => IpcOperations.ReplyEx(process, frame->Arg0);
+    /// <summary>PortReplyEx(IpcMessage* reply): answers the call being served with a short part and a buffer.</summary>
+    internal static long PortReplyEx(SyscallFrame* frame, Process process)
+    {
+        IpcMessage reply;
+        if (!process.AddressSpace.CopyFromUser(&reply, frame->Arg0, (ulong)sizeof(IpcMessage)))
+            return Error(SyscallError.BadAddress);
+        if (MessageShape.IsBufferTooLong(reply.BufferLength))
+            return Error(SyscallError.InvalidArgument);
+        if (!process.AddressSpace.IsReadable(reply.BufferAddress, reply.BufferLength))
+            return Error(SyscallError.BadAddress);
+        IpcWaiter self = KernelPorts.CurrentWaiter;
+        // Copied once, straight into the caller, while we hold the CPU.
+        Payload bytes = Payload.InMemoryOf(self, reply.BufferAddress, reply.BufferLength);
+        using (InterruptsOff.Enter())
+            return Error(Ports.ReplyEx(self, MessageShape.ShortPartOf(reply), bytes));
+    }
 
-    internal static long PortNotify(SyscallFrame* frame, Process process) => IpcOperations.Notify(process, (long)frame->Arg0, frame->Arg1);
+    /// <summary>PortNotify(handle, bits): sets notification bits on the port.</summary>
+    internal static long PortNotify(SyscallFrame* frame, Process process)
+    {
+        SyscallError error = process.Handles.Lookup((long)frame->Arg0, HandleRights.Send, out Port port, out _);
+        if (error != SyscallError.None)
+            return Error(error);
+        using (InterruptsOff.Enter())
+            return Error(Ports.Notify(port, frame->Arg1));
+    }
 
+    /// <summary>IrqBind(irq, handle, bit): the interrupt line sets the bit on the port (which needs the receive right).</summary>
     internal static long IrqBind(SyscallFrame* frame, Process process)
     {
         long irq = (long)frame->Arg0;
@@ -42,28 +149,90 @@ internal static unsafe class IpcSyscalls
         return Error(error);
     }
 
-    internal static long IrqAcknowledge(SyscallFrame* frame, Process process) => Error(IrqBindings.Acknowledge(process, (int)frame->Arg0));
+    /// <summary>IrqAcknowledge(irq): unmasks a line this process has bound.</summary>
+    internal static long IrqAcknowledge(SyscallFrame* frame, Process process) =>
+        Error(IrqBindings.Acknowledge(process, (int)frame->Arg0));
 
+    /// <summary>NameRegister(name, length, handle): the handle needs the send right.</summary>
     internal static long NameRegister(SyscallFrame* frame, Process process)
     {
-        SyscallError error = UserMemory.ReadString(process, frame->Arg0, (long)frame->Arg1, NameRegistry.MaxNameLength, out string name);
-        if (error != SyscallError.None)
+        if (!ReadName(process, frame->Arg0, (long)frame->Arg1, out string name, out SyscallError error))
             return Error(error);
         error = process.Handles.Lookup((long)frame->Arg2, HandleRights.Send, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
-        return NameRegistry.Register(name, port) ? 0 : Error(SyscallError.Exists);
+        return Error(Ports.Register(name, port));
     }
 
+    /// <summary>NameLookup(name, length) → a send handle (with the transfer right) to the registered port.</summary>
     internal static long NameLookup(SyscallFrame* frame, Process process)
     {
-        SyscallError error = UserMemory.ReadString(process, frame->Arg0, (long)frame->Arg1, NameRegistry.MaxNameLength, out string name);
-        if (error != SyscallError.None)
+        if (!ReadName(process, frame->Arg0, (long)frame->Arg1, out string name, out SyscallError error))
             return Error(error);
-        Port port = NameRegistry.Lookup(name);
-        if (port == null)
-            return Error(SyscallError.NotFound);
-        long handle = process.Handles.Add(port, HandleRights.Send | HandleRights.Transfer);
-        return handle == 0 ? Error(SyscallError.TooManyHandles) : handle;
+        return Ports.Lookup(process.Handles, name);
+    }
+
+    // ---- decoding user memory ----
+
+    /// <summary>Builds the message at <paramref name="userMessage"/>: where a message is copied out of user memory.</summary>
+    private static SyscallError ReadMessage(IpcWaiter self, Process process, ulong userMessage, bool isCall, out PendingMessage message)
+    {
+        message = null;
+        UserAddressSpace space = process.AddressSpace;
+        IpcMessage copy;
+        if (!space.CopyFromUser(&copy, userMessage, (ulong)sizeof(IpcMessage)))
+            return SyscallError.BadAddress;
+        var built = new PendingMessage { ShortPart = MessageShape.ShortPartOf(copy) };
+
+        if (MessageShape.IsBufferTooLong(copy.BufferLength))
+            return SyscallError.InvalidArgument;
+        if (isCall)
+        {
+            // A call: the caller waits, so its bytes stay where they are until delivery.
+            if (!space.IsReadable(copy.BufferAddress, copy.BufferLength))
+                return SyscallError.BadAddress;
+            built.Bytes = Payload.InMemoryOf(self, copy.BufferAddress, copy.BufferLength);
+        }
+        else if (copy.BufferLength > 0)
+        {
+            byte[] buffered = new byte[copy.BufferLength];
+            fixed (byte* destination = buffered)
+            {
+                if (!space.CopyFromUser(destination, copy.BufferAddress, copy.BufferLength))
+                    return SyscallError.BadAddress;
+            }
+            built.Bytes = Payload.InKernel(buffered);
+        }
+
+        if (copy.GrantLength > 0)
+        {
+            if (!MessageShape.IsValidGrant(copy, isCall))
+                return SyscallError.InvalidArgument;
+            built.GrantAddress = copy.GrantAddress;
+            built.GrantPages = copy.GrantLength / UserAddressSpace.PageSize;
+            built.GrantWritable = (copy.Flags & IpcFlags.GrantWritable) != 0;
+            // Check (and fault in) every page now, so a bad range is the sender's error.
+            for (ulong page = 0; page < built.GrantPages; page++)
+            {
+                if (space.FrameForLending(copy.GrantAddress + page * UserAddressSpace.PageSize, built.GrantWritable) == 0)
+                    return SyscallError.BadAddress;
+            }
+        }
+
+        if (copy.Handle != 0)
+        {
+            SyscallError error = Ports.TakeTransferredHandle(process.Handles, copy.Handle, built);
+            if (error != SyscallError.None)
+                return error;
+        }
+        message = built;
+        return SyscallError.None;
+    }
+
+    // A port name: 1..32 bytes.
+    private static bool ReadName(Process process, ulong address, long length, out string name, out SyscallError error)
+    {
+        error = UserMemory.ReadString(process, address, length, NameRegistry.MaxNameLength, out name);
+        return error == SyscallError.None;
     }
 }

@@ -80,7 +80,7 @@ public class NotificationTests : HarnessTest
     [Test]
     public void NotifyWithoutBitsWakesNobody()
     {
-        // The kernel would hand the waiting receiver an empty message here; the harness does not (README.md).
+        // As in the kernel (the same engine): no bits, nothing to deliver, so nobody is woken.
         Task<long> receiver = _process.StartThread(p =>
         {
             var message = default(IpcMessage);

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using CosmosHybrid.Abi;
 using CosmosHybrid.Memory;
 
 namespace CosmosHybrid.Arch.X64;
@@ -55,4 +57,20 @@ internal struct SyscallFrame
     public ulong Arg5, Arg4, Arg3, Arg2, Arg1, Arg0;   // r9, r8, r10, rdx, rsi, rdi
     public ulong NumberAndResult;                        // rax
     public ulong UserRip, UserRflags, UserRsp;
+
+    /// <summary>The five message registers of PortCall and PortReplyWait (RSI, RDX, R10, R8, R9): the message in, the reply or next message out.</summary>
+    public ShortMessage Message
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        readonly get => new ShortMessage(Arg1, Arg2, Arg3, Arg4, Arg5);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        set
+        {
+            Arg1 = value.Tag;
+            Arg2 = value.Word0;
+            Arg3 = value.Word1;
+            Arg4 = value.Word2;
+            Arg5 = value.Word3;
+        }
+    }
 }

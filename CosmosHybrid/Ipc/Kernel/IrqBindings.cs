@@ -60,6 +60,6 @@ internal static unsafe class IrqBindings
         Port port = s_ports[irq];
         Pic.Mask(irq);
         if (port != null && !port.IsClosed)
-            IpcOperations.PostNotification(port, s_bits[irq]);
+            KernelPorts.Engine.PostNotification(port, s_bits[irq]);
     }
 }
