@@ -1,14 +1,20 @@
 using System;
+using System.Collections.Generic;
 using CosmosHybrid.Abi;
+using CosmosHybrid.Abi.Text;
 using CosmosHybrid.UserRuntime;
 
 namespace CosmosHybrid.Shell;
 
-/// <summary>The shell's commands. Each reads its argument text and prints its result.</summary>
+/// <summary>
+/// The shell's commands. Each gets its words from the word splitter (the command name
+/// first), prints its result and returns its exit status.
+/// </summary>
 internal static unsafe class Commands
 {
-    public static void Execute(string command, string argument)
+    public static int Execute(List<string> arguments)
     {
+        string command = arguments[0];
         switch (command)
         {
             case "help":
@@ -23,80 +29,108 @@ internal static unsafe class Commands
                 Console.WriteLine("uptime               time since boot");
                 Console.WriteLine("bench                measure system call, context switch, page fault, IPC and file costs");
                 FileCommands.PrintHelp();
+                Console.WriteLine("echo [WORDS]         print the words; true, false: status 0 or 1");
+                Console.WriteLine("words                'quoted words', \\ escapes, globs * ? [a-z], A ; B, A && B, A || B, $? (last status)");
                 Console.WriteLine("poweroff             turn the machine off");
-                Console.WriteLine("exit                 end the shell (the kernel starts a new one)");
-                return;
+                Console.WriteLine("exit [STATUS]        end the shell (the kernel starts a new one)");
+                return CommandStatus.Success;
             case "ps":
                 ListProcesses();
-                return;
+                return CommandStatus.Success;
             case "spawn":
-                Spawn(argument, wait: false);
-                return;
+                return Spawn(command, arguments, wait: false);
             case "run":
-                Spawn(argument, wait: true);
-                return;
+                return Spawn(command, arguments, wait: true);
             case "wait":
-                if (TryParsePid(argument, out long waitPid))
-                    ReportExit(waitPid);
-                return;
+                if (!TryParsePid(arguments, out long waitPid))
+                    return CommandStatus.Usage;
+                return ReportExit(waitPid);
             case "kill":
-                if (TryParsePid(argument, out long killPid))
-                {
-                    long result = ProcessCalls.Kill(killPid);
-                    Console.WriteLine(result < 0 ? "kill: " + ProcessCalls.ErrorText(result) : "killed " + killPid.ToString());
-                }
-                return;
+                if (!TryParsePid(arguments, out long killPid))
+                    return CommandStatus.Usage;
+                long result = ProcessCalls.Kill(killPid);
+                Console.WriteLine(result < 0 ? "kill: " + ProcessCalls.ErrorText(result) : "killed " + killPid.ToString());
+                return result < 0 ? CommandStatus.Failure : CommandStatus.Success;
             case "mem":
-                ShowMemory();
-                return;
+                return ShowMemory();
             case "lspci":
-                ListPciDevices();
-                return;
+                return ListPciDevices();
             case "uptime":
                 Console.WriteLine("up " + FormatMilliseconds(ProcessCalls.UptimeMilliseconds));
-                return;
+                return CommandStatus.Success;
             case "bench":
-                Spawn("bench", wait: true);
-                return;
+                return Spawn("bench", new List<string> { "run", "bench" }, wait: true);
+            case "echo":
+                Console.WriteLine(Join(arguments, 1));
+                return CommandStatus.Success;
+            case "true":
+                return CommandStatus.Success;
+            case "false":
+                return CommandStatus.Failure;
             case "poweroff":
                 Console.WriteLine("powering off");
                 ProcessCalls.PowerOff();
-                return;
+                return CommandStatus.Success;
             default:
-                if (!FileCommands.TryExecute(command, argument))
-                    Console.WriteLine(command + ": unknown command (try 'help')");
-                return;
+                if (FileCommands.TryExecute(arguments, out int status))
+                    return status;
+                Console.WriteLine(command + ": unknown command (try 'help')");
+                return CommandStatus.NotFound;
         }
     }
 
-    private static void Spawn(string commandLine, bool wait)
+    /// <summary>The words from <paramref name="first"/> on, separated by single spaces.</summary>
+    public static string Join(List<string> arguments, int first)
     {
-        if (commandLine.Length == 0)
+        string text = "";
+        for (int i = first; i < arguments.Count; i++)
+            text = i == first ? arguments[i] : text + " " + arguments[i];
+        return text;
+    }
+
+    // The kernel takes a program and its arguments as one line split at spaces, so an
+    // argument cannot hold a space yet.
+    private static int Spawn(string command, List<string> arguments, bool wait)
+    {
+        if (arguments.Count < 2)
         {
-            Console.WriteLine("usage: spawn NAME [ARGS]");
-            return;
+            Console.WriteLine("usage: " + command + " NAME [ARGS]");
+            return CommandStatus.Usage;
         }
+        for (int i = 1; i < arguments.Count; i++)
+        {
+            if (arguments[i].Length == 0 || arguments[i].IndexOf(' ') >= 0)
+            {
+                Console.WriteLine(command + ": '" + arguments[i] + "': a program's arguments cannot be empty or hold spaces");
+                return CommandStatus.Usage;
+            }
+        }
+        string commandLine = Join(arguments, 1);
         long pid = ProcessCalls.Spawn(commandLine);
         if (pid < 0)
         {
             Console.WriteLine("spawn: " + commandLine + ": " + ProcessCalls.ErrorText(pid));
-            return;
+            return pid == SyscallResult.Error(SyscallError.NotFound) ? CommandStatus.NotFound : CommandStatus.Failure;
         }
         if (!wait)
         {
             Console.WriteLine("started process " + pid.ToString());
-            return;
+            return CommandStatus.Success;
         }
-        ReportExit(pid);
+        return ReportExit(pid);
     }
 
-    private static void ReportExit(long pid)
+    // Waits for the process; its exit status becomes the command's (a killed process gives 128 + 9, as in POSIX shells).
+    private static int ReportExit(long pid)
     {
         long result = ProcessCalls.Wait(pid, out long status);
         if (result < 0)
+        {
             Console.WriteLine("wait: " + ProcessCalls.ErrorText(result));
-        else
-            Console.WriteLine("process " + pid.ToString() + " exited with status " + status.ToString());
+            return CommandStatus.Failure;
+        }
+        Console.WriteLine("process " + pid.ToString() + " exited with status " + status.ToString());
+        return status >= 0 && status <= 255 ? (int)status : status < 0 && status >= -64 ? 128 - (int)status : CommandStatus.Failure;
     }
 
     private static void ListProcesses()
@@ -114,7 +148,7 @@ internal static unsafe class Commands
         }
     }
 
-    private static void ListPciDevices()
+    private static int ListPciDevices()
     {
         const int Capacity = 8192;
         byte[] text = new byte[Capacity];
@@ -124,23 +158,22 @@ internal static unsafe class Commands
         if (length < 0)
         {
             Console.WriteLine("lspci: " + ProcessCalls.ErrorText(length));
-            return;
+            return CommandStatus.Failure;
         }
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++)
-            chars[i] = (char)text[i];
-        Console.Write(new string(chars));
+        Console.Write(Latin1.GetString(new ReadOnlySpan<byte>(text, 0, (int)length)));
+        return CommandStatus.Success;
     }
 
-    private static void ShowMemory()
+    private static int ShowMemory()
     {
         if (ProcessCalls.GetMemoryInfo(out MemoryInfo info) < 0)
-            return;
+            return CommandStatus.Failure;
         long pageKiB = info.PageSize / 1024;
         Console.WriteLine("physical: " + (info.TotalPages * pageKiB / 1024).ToString() + " MiB managed, "
             + (info.FreePages * pageKiB / 1024).ToString() + " MiB free, "
             + ((info.TotalPages - info.FreePages) * pageKiB).ToString() + " KiB used");
         Console.WriteLine("kernel heap: " + (info.KernelHeapBytes / 1024).ToString() + " KiB");
+        return CommandStatus.Success;
     }
 
     private static string StateName(ProcessInfo info) => (ProcessState)info.State switch
@@ -151,22 +184,13 @@ internal static unsafe class Commands
         _ => "?",
     };
 
-    private static string NameOf(ProcessInfo info)
-    {
-        char[] chars = new char[ProcessInfo.NameCapacity];
-        int length = 0;
-        while (length < ProcessInfo.NameCapacity && info.Name[length] != 0)
-        {
-            chars[length] = (char)info.Name[length];
-            length++;
-        }
-        return new string(chars, 0, length);
-    }
+    private static string NameOf(ProcessInfo info) => Latin1.GetStringUntilZero(new ReadOnlySpan<byte>(info.Name, ProcessInfo.NameCapacity));
 
-    private static bool TryParsePid(string text, out long pid)
+    private static bool TryParsePid(List<string> arguments, out long pid)
     {
         pid = 0;
-        if (text.Length == 0 || text.Length > 9)
+        string text = arguments.Count > 1 ? arguments[1] : "";
+        if (arguments.Count > 2 || text.Length == 0 || text.Length > 9)
         {
             Console.WriteLine("expected a process id");
             return false;

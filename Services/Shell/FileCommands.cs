@@ -1,97 +1,136 @@
 using System;
+using System.Collections.Generic;
 using CosmosHybrid.Abi;
+using CosmosHybrid.Abi.Text;
 using CosmosHybrid.UserRuntime;
 
 namespace CosmosHybrid.Shell;
 
-/// <summary>The shell's file commands: ls, cat, write, append, mkdir, rm, mv, df, sync, cd, pwd.</summary>
+/// <summary>
+/// The shell's file commands: ls, cat, write, append, mkdir, rm, mv, df, sync, cd, pwd.
+/// Names come whole from the word splitter (quoted, escaped or globbed); commands that
+/// take names take any number of them, as their POSIX namesakes do.
+/// </summary>
 internal static unsafe class FileCommands
 {
     private const int ChunkSize = 4096;
 
     public static void PrintHelp()
     {
-        Console.WriteLine("ls [PATH]            list a directory (or describe a file)");
-        Console.WriteLine("cat FILE             print a file");
+        Console.WriteLine("ls [PATH...]         list directories (or describe files)");
+        Console.WriteLine("cat FILE...          print files");
         Console.WriteLine("write FILE TEXT      replace FILE with TEXT and a newline; append FILE TEXT adds them");
-        Console.WriteLine("mkdir DIR, rm PATH   create a directory; delete a file or an empty directory");
-        Console.WriteLine("mv OLD NEW           rename or move (within one volume)");
+        Console.WriteLine("mkdir DIR..., rm PATH...  create directories; delete files or empty directories");
+        Console.WriteLine("mv OLD NEW, mv PATH... DIR  rename or move (across volumes: copy, then delete)");
         Console.WriteLine("df                   mounted volumes: size, free space, buffer cache");
         Console.WriteLine("sync                 write cached data to the disks");
         Console.WriteLine("cd [DIR], pwd        change or print the working directory");
     }
 
-    /// <summary>Runs <paramref name="command"/> if it is a file command; false otherwise.</summary>
-    public static bool TryExecute(string command, string argument)
+    /// <summary>Runs the command in <paramref name="arguments"/>[0] if it is a file command; false otherwise.</summary>
+    public static bool TryExecute(List<string> arguments, out int status)
     {
+        string command = arguments[0];
+        status = CommandStatus.Success;
         switch (command)
         {
             case "ls":
-                List(argument.Length == 0 ? "." : argument);
+                if (arguments.Count == 1)
+                    return Done(List(".", header: false), out status);
+                for (int i = 1; i < arguments.Count; i++)
+                {
+                    if (!List(arguments[i], header: arguments.Count > 2))
+                        status = CommandStatus.Failure;
+                }
                 return true;
             case "cat":
-                if (Require(command, argument, "FILE"))
-                    Cat(argument);
-                return true;
+                return ForEach(arguments, "FILE", Cat, out status);
             case "write":
             case "append":
-                Write(command, argument);
-                return true;
+                return Done(Write(command, arguments), out status, usage: arguments.Count < 2);
             case "mkdir":
-                if (Require(command, argument, "DIR"))
-                    Report(command, argument, FileCalls.CreateDirectory(argument));
-                return true;
+                return ForEach(arguments, "DIR...", path => Report(command, path, FileCalls.CreateDirectory(path)), out status);
             case "rm":
-                if (Require(command, argument, "PATH"))
-                    Report(command, argument, FileCalls.Unlink(argument));
-                return true;
+                return ForEach(arguments, "PATH...", path => Report(command, path, FileCalls.Unlink(path)), out status);
             case "mv":
-                Move(argument);
+                status = FileMover.Move(arguments);
                 return true;
             case "df":
-                ShowVolumes();
-                return true;
+                return Done(ShowVolumes(), out status);
             case "sync":
-                Report(command, "", FileCalls.Sync());
-                return true;
+                return Done(Report(command, "", FileCalls.Sync()), out status);
             case "cd":
-                Report(command, argument, FileCalls.ChangeDirectory(argument.Length == 0 ? "/" : argument));
-                return true;
+                if (arguments.Count > 2)
+                    return Usage("cd [DIR]", out status);
+                string directory = arguments.Count == 1 ? "/" : arguments[1];
+                return Done(Report(command, directory, FileCalls.ChangeDirectory(directory)), out status);
             case "pwd":
-                Console.WriteLine(FileCalls.GetWorkingDirectory() ?? "?");
-                return true;
+                string working = FileCalls.GetWorkingDirectory();
+                Console.WriteLine(working ?? "?");
+                return Done(working != null, out status);
             default:
                 return false;
         }
     }
 
-    private static void List(string path)
+    /// <summary>Prints the error of a failed call as "command: path: error"; true when <paramref name="result"/> is a success.</summary>
+    public static bool Report(string command, string path, long result)
+    {
+        if (result < 0)
+            Console.WriteLine(command + ": " + (path.Length > 0 ? path + ": " : "") + ProcessCalls.ErrorText(result));
+        return result >= 0;
+    }
+
+    private static bool ForEach(List<string> arguments, string what, Func<string, bool> action, out int status)
+    {
+        if (arguments.Count < 2)
+            return Usage(arguments[0] + " " + what, out status);
+        status = CommandStatus.Success;
+        for (int i = 1; i < arguments.Count; i++)
+        {
+            if (!action(arguments[i]))
+                status = CommandStatus.Failure;
+        }
+        return true;
+    }
+
+    private static bool Done(bool succeeded, out int status, bool usage = false)
+    {
+        status = usage ? CommandStatus.Usage : succeeded ? CommandStatus.Success : CommandStatus.Failure;
+        return true;
+    }
+
+    private static bool Usage(string text, out int status)
+    {
+        Console.WriteLine("usage: " + text);
+        status = CommandStatus.Usage;
+        return true;
+    }
+
+    private static bool List(string path, bool header)
     {
         long status = FileCalls.Stat(path, out FileStatus info);
         if (status < 0)
-        {
-            Report("ls", path, status);
-            return;
-        }
+            return Report("ls", path, status);
         if (info.Type != FileType.Directory)
         {
             Console.WriteLine(FormatEntry(path, info.Size, false));
-            return;
+            return true;
         }
 
         long fd = FileCalls.Open(path, FileOpenFlags.Directory);
         if (fd < 0)
-        {
-            Report("ls", path, fd);
-            return;
-        }
+            return Report("ls", path, fd);
+        if (header)
+            Console.WriteLine(path + ":");
         var entries = new DirectoryEntry[16];
         int total = 0;
+        bool succeeded = true;
         while (true)
         {
             long count = FileCalls.ReadDirectory(fd, entries);
             if (count < 0)
-                Report("ls", path, count);
+                succeeded = Report("ls", path, count);
             if (count <= 0)
                 break;
             for (int i = 0; i < count; i++)
@@ -100,85 +139,62 @@ internal static unsafe class FileCommands
         }
         FileCalls.Close(fd);
         Console.WriteLine(total.ToString() + (total == 1 ? " entry" : " entries"));
+        return succeeded;
     }
 
     private static string FormatEntry(string name, long size, bool directory) =>
         (directory ? "     <dir>" : Pad(size.ToString(), 10)) + "  " + name + (directory ? "/" : "");
 
-    private static void Cat(string path)
+    private static bool Cat(string path)
     {
         long fd = FileCalls.Open(path, FileOpenFlags.Read);
         if (fd < 0)
-        {
-            Report("cat", path, fd);
-            return;
-        }
+            return Report("cat", path, fd);
         byte[] buffer = new byte[ChunkSize];
-        char[] text = new char[ChunkSize];
+        bool succeeded = true;
         while (true)
         {
             long read = FileCalls.Read(fd, buffer, 0, buffer.Length);
             if (read < 0)
-                Report("cat", path, read);
+                succeeded = Report("cat", path, read);
             if (read <= 0)
                 break;
-            for (int i = 0; i < read; i++)
-                text[i] = (char)buffer[i];
-            Console.Write(new string(text, 0, (int)read));
+            Console.Write(Latin1.GetString(new ReadOnlySpan<byte>(buffer, 0, (int)read)));
         }
         FileCalls.Close(fd);
+        return succeeded;
     }
 
-    // write FILE TEXT / append FILE TEXT: the text and a newline.
-    private static void Write(string command, string argument)
+    // write FILE TEXT... / append FILE TEXT...: the words joined by spaces, and a newline.
+    private static bool Write(string command, List<string> arguments)
     {
-        int space = argument.IndexOf(' ');
-        if (argument.Length == 0)
+        if (arguments.Count < 2)
         {
             Console.WriteLine("usage: " + command + " FILE TEXT");
-            return;
+            return false;
         }
-        string path = space < 0 ? argument : argument.Substring(0, space);
-        string text = (space < 0 ? "" : argument.Substring(space + 1)) + "\n";
+        string path = arguments[1];
+        string text = Commands.Join(arguments, 2) + "\n";
         FileOpenFlags flags = FileOpenFlags.Write | FileOpenFlags.Create | (command == "append" ? FileOpenFlags.Append : FileOpenFlags.Truncate);
         long fd = FileCalls.Open(path, flags);
         if (fd < 0)
-        {
-            Report(command, path, fd);
-            return;
-        }
+            return Report(command, path, fd);
         long written = FileCalls.Write(fd, text);
         long closed = FileCalls.Close(fd);
         if (written < 0)
-            Report(command, path, written);
-        else if (closed < 0)
-            Report(command, path, closed);
-        else
-            Console.WriteLine("wrote " + written.ToString() + " bytes to " + path);
+            return Report(command, path, written);
+        if (closed < 0)
+            return Report(command, path, closed);
+        Console.WriteLine("wrote " + written.ToString() + " bytes to " + path);
+        return true;
     }
 
-    private static void Move(string argument)
-    {
-        int space = argument.IndexOf(' ');
-        if (space < 0)
-        {
-            Console.WriteLine("usage: mv OLD NEW");
-            return;
-        }
-        string from = argument.Substring(0, space);
-        string to = argument.Substring(space + 1).Trim();
-        Report("mv", from, FileCalls.Rename(from, to));
-    }
-
-    private static void ShowVolumes()
+    private static bool ShowVolumes()
     {
         var mounts = new MountInfo[8];
         long count = FileCalls.ListMounts(mounts);
         if (count < 0)
-        {
-            Report("df", "", count);
-            return;
-        }
+            return Report("df", "", count);
         Console.WriteLine("MOUNT      SOURCE    TYPE    SIZE(KiB)   USED(KiB)   FREE(KiB)  CACHE");
         for (int i = 0; i < count && i < mounts.Length; i++)
         {
@@ -192,20 +208,7 @@ internal static unsafe class FileCommands
             Console.WriteLine(PadRight(FileCalls.Decode(info.Path, MountInfo.PathCapacity), 10) + " " + PadRight(FileCalls.Decode(info.Source, MountInfo.SourceCapacity), 9)
                 + " FAT" + PadRight(info.FatBits.ToString(), 4) + Pad((info.TotalBytes / 1024).ToString(), 10) + "  " + Pad(used, 10) + "  " + Pad(free, 10) + "  " + cache);
         }
-    }
-
-    private static bool Require(string command, string argument, string what)
-    {
-        if (argument.Length > 0)
-            return true;
-        Console.WriteLine("usage: " + command + " " + what);
-        return false;
-    }
-
-    private static void Report(string command, string path, long result)
-    {
-        if (result < 0)
-            Console.WriteLine(command + ": " + (path.Length > 0 ? path + ": " : "") + ProcessCalls.ErrorText(result));
+        return true;
     }
 
     private static string Pad(string text, int width) => text.Length >= width ? text : new string(' ', width - text.Length) + text;

@@ -185,6 +185,64 @@ public class FileSystemTests : BootTestBase
         PowerOff();
     }
 
+    [Test]
+    public void ShellWordsQuotesGlobsStatusesAndMovesAcrossVolumes()
+    {
+        // ata0 (/disk): files made by mtools; ata1 (/disk1): a small FAT12 volume.
+        FatDiskImage disk = Keep(FatDiskImage.Create("words", 32, 34000, 0, "-s", "1"));
+        disk.Put("/a b.txt", Encoding.ASCII.GetBytes("spaced\n"));
+        disk.Put("/file1.txt", Encoding.ASCII.GetBytes("one\n"));
+        disk.Put("/file2.txt", Encoding.ASCII.GetBytes("two\n"));
+        disk.Put("/other.log", Encoding.ASCII.GetBytes("log\n"));
+        disk.MakeDirectory("/tree");
+        disk.MakeDirectory("/tree/inner dir");
+        disk.Put("/tree/inner dir/x.txt", Encoding.ASCII.GetBytes("deep\n"));
+        disk.Put("/big.bin", new byte[1500 * 1024]);
+        FatDiskImage small = Keep(FatDiskImage.Create("small", 12, 1024, 0, "-s", "1"));
+
+        BootWith("", "pc", disk.IdeArguments + $" -drive file=\"{small.Path}\",format=raw,if=ide,index=1");
+        ExpectOutput("vfs: /disk is ata0 (FAT32");
+        ExpectOutput("vfs: /disk1 is ata1 (FAT12");
+        ExpectOutput("$ ");
+
+        Assert.That(Shell("cat \"/disk/a b.txt\""), Is.EqualTo("spaced"));
+        Assert.That(Shell("cat '/disk/a b.txt'"), Is.EqualTo("spaced"));
+        Assert.That(Shell("cat /disk/a\\ b.txt"), Is.EqualTo("spaced"));
+        Assert.That(Shell("write \"/disk/new file.txt\" hello   world"), Does.Contain("wrote 12 bytes to /disk/new file.txt"));
+        Assert.That(Shell("cat '/disk/new file.txt'"), Is.EqualTo("hello world"));
+        Assert.That(Shell("echo 'a  b' \"c\" d\\ e"), Is.EqualTo("a  b c d e"));
+        Assert.That(Shell("echo /disk/file?.txt /disk/*.log /disk/[!f]*.txt"), Is.EqualTo("/disk/file1.txt /disk/file2.txt /disk/other.log /disk/a b.txt /disk/new file.txt"));
+        Assert.That(Shell("echo /disk/*.none '/disk/*.txt'"), Is.EqualTo("/disk/*.none /disk/*.txt"));
+        Assert.That(Shell("echo /disk/*/*/*.txt"), Is.EqualTo("/disk/tree/inner dir/x.txt"));
+        Assert.That(Shell("cat /disk/file*.txt"), Is.EqualTo("one\r\ntwo"));
+        Assert.That(Shell("false; echo $?"), Is.EqualTo("1"));
+        Assert.That(Shell("true && echo yes || echo no"), Is.EqualTo("yes"));
+        Assert.That(Shell("false && echo yes || echo no"), Is.EqualTo("no"));
+        Assert.That(Shell("cat /disk/nothing.txt; echo \"status $?\""), Is.EqualTo("cat: /disk/nothing.txt: not found\r\nstatus 1"));
+        Assert.That(Shell("frobnicate || echo $?"), Does.EndWith("127"));
+        Assert.That(Shell("cat \"/disk/a b.txt"), Is.EqualTo("shell: unterminated quote (\")"));
+        Assert.That(Shell("echo a | cat"), Is.EqualTo("shell: pipes ('|') are not supported"));
+
+        Assert.That(Shell("mv /disk/file1.txt /disk1/moved.txt"), Is.Empty);
+        Assert.That(Shell("cat /disk1/moved.txt"), Is.EqualTo("one"));
+        Assert.That(Shell("mv /disk/tree /disk1"), Is.Empty, "into the existing directory /disk1");
+        Assert.That(Shell("cat '/disk1/tree/inner dir/x.txt'"), Is.EqualTo("deep"));
+        Assert.That(Shell("ls /disk"), Does.Not.Contain("file1.txt").And.Not.Contain("tree"));
+        string failed = Shell("mv /disk/big.bin /disk1/big.bin");
+        Assert.That(failed, Does.Contain("no space left on the volume").And.Contain("the source is unchanged"));
+        Assert.That(Shell("ls /disk/big.bin"), Does.Contain("1536000  /disk/big.bin"));
+        Assert.That(Shell("ls /disk1"), Does.Not.Contain("big.bin"));
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+        PowerOff();
+
+        disk.AssertClean();
+        small.AssertClean();
+        Assert.That(small.Get("/moved.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("one\n")));
+        Assert.That(small.Get("/tree/inner dir/x.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("deep\n")));
+        Assert.That(disk.Get("/new file.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("hello world\n")));
+        Assert.That(disk.Get("/big.bin").Length, Is.EqualTo(1500 * 1024));
+    }
+
     private FatDiskImage Keep(FatDiskImage image)
     {
         _images.Add(image);

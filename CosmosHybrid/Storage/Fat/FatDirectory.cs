@@ -17,7 +17,7 @@ internal sealed class FatDirectory
     private readonly FatDirectoryReader _reader;
     private readonly byte[] _entrySector;
     private readonly byte[] _zeroSector;
-    private readonly List<int> _usedTails = new List<int>();
+    private readonly FatAliasChooser _alias = new FatAliasChooser();
 
     public FatDirectory(FatSectorDevice disk, FatBootSector boot, FatTable table)
     {
@@ -166,10 +166,10 @@ internal sealed class FatDirectory
 
         Span<byte> shortName = stackalloc byte[FatShortName.Length];
         int longSlots = 0;
-        if (!FatShortName.TryEncodeExact(longName, shortName))
+        if (!FatShortName.TryEncodeWithCase(longName, shortName, out byte caseFlags))
         {
             bool needsTail = FatShortName.CreateBasis(longName, shortName);
-            error = ChooseAlias(directory, shortName, needsTail);
+            error = ChooseAlias(directory, shortName, needsTail, longName);
             if (error != StorageError.Ok)
             {
                 return error;
@@ -179,6 +179,7 @@ internal sealed class FatDirectory
         }
 
         FatShortEntry.SetName(entry, shortName);
+        FatShortEntry.SetCaseFlags(entry, caseFlags);
         error = FindFreeSlots(directory, longSlots + 1, out int firstSlot, out bool pastEndMarker);
         if (error != StorageError.Ok)
         {
@@ -362,12 +363,10 @@ internal sealed class FatDirectory
         return StorageError.Corrupt;
     }
 
-    // Makes 'basis' unique in the directory: kept as is when that is possible, otherwise
-    // given the smallest numeric tail no other entry uses.
-    private StorageError ChooseAlias(uint directory, Span<byte> basis, bool needsTail)
+    // Makes 'basis' unique in the directory as Windows does (see FatAliasChooser).
+    private StorageError ChooseAlias(uint directory, Span<byte> basis, bool needsTail, string longName)
     {
-        _usedTails.Clear();
-        bool basisTaken = false;
+        _alias.Start(basis, needsTail, longName);
         _cursor.Start(directory);
         while (true)
         {
@@ -388,46 +387,13 @@ internal sealed class FatDirectory
                 break;
             }
 
-            if (FatShortEntry.IsDeleted(entry) || FatShortEntry.IsLongName(entry))
+            if (!FatShortEntry.IsDeleted(entry) && !FatShortEntry.IsLongName(entry))
             {
-                continue;
-            }
-
-            ReadOnlySpan<byte> name = FatShortEntry.GetName(entry);
-            if (name.SequenceEqual(basis))
-            {
-                basisTaken = true;
-            }
-
-            int tail = FatShortName.GetNumericTail(name, basis);
-            if (tail > 0)
-            {
-                _usedTails.Add(tail);
+                _alias.Observe(FatShortEntry.GetName(entry));
             }
         }
 
-        if (!needsTail && !basisTaken)
-        {
-            return StorageError.Ok;
-        }
-
-        // Among n used tails, one of 1..n+1 is free.
-        bool[] used = new bool[_usedTails.Count + 2];
-        for (int i = 0; i < _usedTails.Count; i++)
-        {
-            if (_usedTails[i] < used.Length)
-            {
-                used[_usedTails[i]] = true;
-            }
-        }
-
-        int number = 1;
-        while (used[number])
-        {
-            number++;
-        }
-
-        FatShortName.ApplyNumericTail(basis, number);
+        _alias.Choose(basis);
         return StorageError.Ok;
     }
 

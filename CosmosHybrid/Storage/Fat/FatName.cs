@@ -12,8 +12,9 @@ internal static class FatName
     public const int MaxLength = 255;
 
     /// <summary>
-    /// Checks a single path component for use as a new long name: 1-255 code units, not
-    /// "." or "..", no control characters, none of <c>" * / : &lt; &gt; ? \ |</c>, and no
+    /// Checks a single path component for use as a new long name: 1-255 UTF-16 code units
+    /// (an emoji takes two), not "." or "..", no control characters, none of
+    /// <c>" * / : &lt; &gt; ? \ |</c>, no unpaired surrogate (it has no UTF-8 form), and no
     /// trailing dot or space (Windows would silently strip them, making the name unreachable).
     /// </summary>
     public static StorageError Validate(string name)
@@ -36,6 +37,17 @@ internal static class FatName
             {
                 return StorageError.InvalidName;
             }
+
+            if (c >= '\uD800' && c <= '\uDFFF')
+            {
+                bool paired = c <= '\uDBFF' && i + 1 < name.Length && name[i + 1] >= '\uDC00' && name[i + 1] <= '\uDFFF';
+                if (!paired)
+                {
+                    return StorageError.InvalidName;
+                }
+
+                i++;
+            }
         }
 
         char lastChar = name[name.Length - 1];
@@ -47,8 +59,8 @@ internal static class FatName
         (name.Length == 1 && name[0] == '.') || (name.Length == 2 && name[0] == '.' && name[1] == '.');
 
     /// <summary>
-    /// Compares two names ignoring case. Case folding covers ASCII and Latin-1 letters;
-    /// other characters must match exactly.
+    /// Compares two names ignoring case as Windows compares long names: code unit by code
+    /// unit through the simple upper-case mapping of the BMP (<see cref="FatUpcase"/>).
     /// </summary>
     public static bool EqualsIgnoreCase(ReadOnlySpan<char> stored, string name)
     {
@@ -59,29 +71,14 @@ internal static class FatName
 
         for (int i = 0; i < stored.Length; i++)
         {
-            if (FoldCase(stored[i]) != FoldCase(name[i]))
+            char a = stored[i];
+            char b = name[i];
+            if (a != b && FatUpcase.ToUpper(a) != FatUpcase.ToUpper(b))
             {
                 return false;
             }
         }
 
         return true;
-    }
-
-    /// <summary>Maps a lower-case ASCII or Latin-1 letter to upper case.</summary>
-    public static char FoldCase(char c)
-    {
-        if (c >= 'a' && c <= 'z')
-        {
-            return (char)(c - 32);
-        }
-
-        // U+00E0-U+00FE map to U+00C0-U+00DE, except the division sign U+00F7.
-        if (c >= '\u00E0' && c <= '\u00FE' && c != '\u00F7')
-        {
-            return (char)(c - 32);
-        }
-
-        return c;
     }
 }

@@ -75,6 +75,9 @@ internal static class FatShortEntry
     /// <summary>Windows NT lower-case flags for the 8.3 name.</summary>
     public static byte GetCaseFlags(ReadOnlySpan<byte> entry) => entry[CaseFlagsOffset];
 
+    /// <summary>Sets the NT case flags (<see cref="LowerCaseBase"/>, <see cref="LowerCaseExtension"/>).</summary>
+    public static void SetCaseFlags(Span<byte> entry, byte flags) => entry[CaseFlagsOffset] = flags;
+
     /// <summary>
     /// First cluster of the file (0 for an empty file). The high word is only meaningful on
     /// FAT32; elsewhere it may hold unrelated data and is ignored.

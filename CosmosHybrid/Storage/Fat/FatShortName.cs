@@ -7,9 +7,10 @@ namespace CosmosHybrid.Storage.Fat;
 /// names that fit as-is, and deriving a unique alias ("LONGFI~1.TXT") for names that do not.
 /// </summary>
 /// <remarks>
-/// Generated aliases use only ASCII; any other character becomes '_' and the real name
-/// lives in the long-name slots. Existing names with OEM bytes are decoded via code page 437,
-/// the default of DOS, mtools and Linux.
+/// Aliases are made as Windows makes them: each character upper-cased and kept when it
+/// exists in the OEM code page (437, the default of DOS, mtools and Linux), any other
+/// character becomes '_' and the real name lives in the long-name slots. Existing names
+/// with OEM bytes are decoded via code page 437.
 /// </remarks>
 internal static class FatShortName
 {
@@ -72,8 +73,19 @@ internal static class FatShortName
     /// Encodes <paramref name="name"/> when it already is a valid upper-case 8.3 name, so it
     /// needs no long-name slots. Returns false otherwise.
     /// </summary>
-    public static bool TryEncodeExact(string name, Span<byte> shortName)
+    public static bool TryEncodeExact(string name, Span<byte> shortName) =>
+        TryEncodeWithCase(name, shortName, out byte caseFlags) && caseFlags == 0;
+
+    /// <summary>
+    /// Encodes <paramref name="name"/> when it is a valid 8.3 name of ASCII characters whose
+    /// base and extension are each all upper or all lower case ("README.TXT", "lower.txt",
+    /// "readme.TXT"), so it needs no long-name slots: the field holds the upper case and
+    /// <paramref name="caseFlags"/> the NT flags that show a part in lower case, as Windows
+    /// stores such names. Returns false otherwise (the name then takes a long name).
+    /// </summary>
+    public static bool TryEncodeWithCase(string name, Span<byte> shortName, out byte caseFlags)
     {
+        caseFlags = 0;
         if (name.Length == 0 || name.Length > MaxDisplayLength)
         {
             return false;
@@ -88,27 +100,14 @@ internal static class FatShortName
         }
 
         shortName.Slice(0, Length).Fill((byte)' ');
-        for (int i = 0; i < baseLength; i++)
+        bool lowerExtension = false;
+        if (!TryEncodePart(name.AsSpan(0, baseLength), shortName.Slice(0, 8), out bool lowerBase)
+            || (dot >= 0 && !TryEncodePart(name.AsSpan(dot + 1, extensionLength), shortName.Slice(8, 3), out lowerExtension)))
         {
-            if (!IsAllowed(name[i]))
-            {
-                return false;
-            }
-
-            shortName[i] = (byte)name[i];
+            return false;
         }
 
-        for (int i = 0; i < extensionLength; i++)
-        {
-            char c = name[dot + 1 + i];
-            if (!IsAllowed(c))
-            {
-                return false;
-            }
-
-            shortName[8 + i] = (byte)c;
-        }
-
+        caseFlags = (byte)((lowerBase ? FatShortEntry.LowerCaseBase : 0) | (lowerExtension ? FatShortEntry.LowerCaseExtension : 0));
         return true;
     }
 
@@ -187,6 +186,11 @@ internal static class FatShortName
         {
             shortName[0] = (byte)'_';
             lossy = true;
+        }
+
+        if (shortName[0] == FatShortEntry.DeletedMarker)
+        {
+            shortName[0] = FatShortEntry.EscapedE5;
         }
 
         return lossy;
@@ -272,19 +276,54 @@ internal static class FatShortName
         return number;
     }
 
+    // One part of an 8.3 name: allowed ASCII characters whose letters are all of one case.
+    private static bool TryEncodePart(ReadOnlySpan<char> part, Span<byte> field, out bool lower)
+    {
+        bool hasLower = false;
+        bool hasUpper = false;
+        for (int i = 0; i < part.Length; i++)
+        {
+            char c = part[i];
+            if (c >= 'a' && c <= 'z')
+            {
+                hasLower = true;
+                c = (char)(c - 32);
+            }
+            else if (c >= 'A' && c <= 'Z')
+            {
+                hasUpper = true;
+            }
+            else if (!IsAllowed(c))
+            {
+                lower = false;
+                return false;
+            }
+
+            field[i] = (byte)c;
+        }
+
+        lower = hasLower;
+        return !(hasLower && hasUpper);
+    }
+
     private static bool IsAllowed(char c) =>
         (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || PunctuationAllowed.IndexOf(c) >= 0;
 
+    // A character of a long name as Windows puts it in an alias: upper-cased, kept when it
+    // is allowed in a short name and exists in code page 437, otherwise '_' (lossy).
     private static byte MapToShortChar(char c, ref bool lossy)
     {
-        if (c >= 'a' && c <= 'z')
+        char upper = FatUpcase.ToUpper(c);
+        if (IsAllowed(upper))
         {
-            return (byte)(c - 32);
+            return (byte)upper;
         }
 
-        if (IsAllowed(c))
+        // U+00A0 (byte 0xFF) would read as a space.
+        int oem = upper >= 0x80 && upper != '\u00A0' ? OemUpperHalf.IndexOf(upper) : -1;
+        if (oem >= 0)
         {
-            return (byte)c;
+            return (byte)(0x80 + oem);
         }
 
         lossy = true;
