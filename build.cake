@@ -21,7 +21,7 @@ var kernelElf = outDir.CombineWithFilePath("kernel.elf");
 var kernelSymbols = outDir.CombineWithFilePath("kernel.sym");
 var linkerScript = root.CombineWithFilePath("CosmosHybrid/Boot/linker.ld");
 var grubConfig = root.CombineWithFilePath("CosmosHybrid/Boot/grub.cfg");
-var fontSource = new FilePath("/usr/share/grub/ascii.pf2");
+var fontSource = new FilePath("/usr/share/grub/unicode.pf2");
 var iso = outDir.CombineWithFilePath("cosmoshybrid.iso");
 // The pinned NativeAOT compiler version, kept once in Directory.Build.props.
 var IlcVersion = System.Xml.Linq.XDocument.Load(root.CombineWithFilePath("Directory.Build.props").FullPath)

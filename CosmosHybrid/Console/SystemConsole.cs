@@ -11,15 +11,17 @@ namespace CosmosHybrid.Console;
 /// (Log/KernelLogSinks.cs); typed bytes queue in <see cref="ConsoleInput"/> for the
 /// ConsoleRead system call and the boot console.
 /// </summary>
-internal static class SystemConsole
+internal static unsafe class SystemConsole
 {
     private const uint SerialBaudRate = 115200;
 
     private static Uart16550 s_uart;
     private static IConsoleOutput s_screen;
+    private static SerialConsoleOutput s_serial;
+    private static readonly Utf8ConsoleDecoder s_screenDecoder = new Utf8ConsoleDecoder();
 
     /// <summary>The serial line's text output; null until <see cref="StartSerial"/>.</summary>
-    public static IConsoleOutput Serial { get; private set; }
+    public static IConsoleOutput Serial => s_serial;
 
     /// <summary>The screen while the kernel draws on it: null when there is none or while someone else has it.</summary>
     public static IConsoleOutput KernelScreen { get; private set; }
@@ -31,7 +33,21 @@ internal static class SystemConsole
     public static void StartSerial()
     {
         s_uart = new Uart16550(Uart16550.Com1, SerialBaudRate);
-        Serial = new SerialConsoleOutput(s_uart);
+        s_serial = new SerialConsoleOutput(s_uart);
+    }
+
+    /// <summary>
+    /// Console bytes a program wrote (UTF-8): to the serial line as written, to the screen
+    /// decoded into characters.
+    /// </summary>
+    public static void WriteBytes(byte* bytes, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            s_serial?.WriteByte(bytes[i]);
+            if (KernelScreen != null)
+                s_screenDecoder.Write(bytes[i], KernelScreen);
+        }
     }
 
     /// <summary>Puts the log on the screen the boot loader set up, if it is usable.</summary>

@@ -1,5 +1,6 @@
 using System;
 using CosmosHybrid.Abi;
+using CosmosHybrid.Abi.Text;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Console.Log;
 using CosmosHybrid.Loader.Elf;
@@ -49,7 +50,7 @@ internal static unsafe class ProcessTable
         int separator = commandLine.IndexOf(' ');
         string name = separator < 0 ? commandLine : commandLine.Substring(0, separator);
         string arguments = separator < 0 ? "" : commandLine.Substring(separator + 1);
-        if (arguments.Length > MaxArgumentLength)
+        if (Utf8.GetByteCount(arguments) > MaxArgumentLength)
         {
             error = SyscallError.InvalidArgument;
             return null;
@@ -92,8 +93,8 @@ internal static unsafe class ProcessTable
         }
 
         var process = new Process(s_nextId++, name, space, DefaultPriority) { WorkingDirectory = workingDirectory };
-        ulong argumentAddress = PlaceArguments(space, arguments);
-        Thread thread = argumentAddress == 0 ? null : CreateUserThread(process, entry, argumentAddress & ~15UL, argumentAddress, (ulong)arguments.Length);
+        ulong argumentAddress = PlaceArguments(space, arguments, out int argumentBytes);
+        Thread thread = argumentAddress == 0 ? null : CreateUserThread(process, entry, argumentAddress & ~15UL, argumentAddress, (ulong)argumentBytes);
         if (thread == null)
         {
             space.Destroy();
@@ -113,13 +114,12 @@ internal static unsafe class ProcessTable
     }
 
     // The argument bytes go at the very top of the main thread's stack; the stack starts below them.
-    private static ulong PlaceArguments(UserAddressSpace space, string arguments)
+    private static ulong PlaceArguments(UserAddressSpace space, string arguments, out int length)
     {
         ulong address = UserAddressSpace.StackTop - 256;
         byte* bytes = stackalloc byte[MaxArgumentLength];
-        for (int i = 0; i < arguments.Length; i++)
-            bytes[i] = arguments[i] < 256 ? (byte)arguments[i] : (byte)'?';
-        return space.CopyToUser(address, bytes, (ulong)arguments.Length) ? address : 0;
+        length = Utf8.EncodeLenient(arguments, new Span<byte>(bytes, MaxArgumentLength));
+        return space.CopyToUser(address, bytes, (ulong)length) ? address : 0;
     }
 
     /// <summary>A thread of <paramref name="process"/> that enters ring 3 at <paramref name="entry"/> with <paramref name="stackTop"/>.</summary>

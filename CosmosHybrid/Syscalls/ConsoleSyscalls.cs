@@ -1,5 +1,6 @@
 using CosmosHybrid.Abi;
 using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Console;
 using CosmosHybrid.Console.Input;
 using CosmosHybrid.Console.Log;
 using CosmosHybrid.Diagnostics;
@@ -33,8 +34,7 @@ internal static unsafe class ConsoleSyscalls
                 long count = length - done < ChunkSize ? length - done : ChunkSize;
                 if (!UserMemory.Read(process, chunk, text + (ulong)done, count))
                     return Error(SyscallError.BadAddress);
-                for (long i = 0; i < count; i++)
-                    KernelLog.Write((char)chunk[i]);
+                SystemConsole.WriteBytes(chunk, (int)count);
             }
         }
         return length;

@@ -1,5 +1,6 @@
 using System;
 using CosmosHybrid.Abi;
+using CosmosHybrid.Abi.Text;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Storage;
@@ -263,9 +264,10 @@ internal static unsafe class FileSyscalls
     internal static long GetWorkingDirectory(SyscallFrame* frame, Process process)
     {
         string directory = process.WorkingDirectory;
-        if ((long)frame->Arg1 < directory.Length)
+        if ((long)frame->Arg1 < Utf8.GetByteCount(directory))
             return Error(SyscallError.InvalidArgument);
-        return UserMemory.WriteText(process, frame->Arg0, directory, directory.Length) ? directory.Length : Error(SyscallError.BadAddress);
+        long length = UserMemory.WriteText(process, frame->Arg0, directory, (long)frame->Arg1);
+        return length >= 0 ? length : Error(SyscallError.BadAddress);
     }
 
     internal static long ListMounts(SyscallFrame* frame, Process process)
@@ -346,9 +348,8 @@ internal static unsafe class FileSyscalls
     {
         record->Size = (long)entry.Size;
         record->Type = entry.IsDirectory ? FileType.Directory : FileType.File;
-        int length = entry.Name.Length < DirectoryEntry.NameCapacity ? entry.Name.Length : DirectoryEntry.NameCapacity;
+        int length = UserMemory.EncodeInto(entry.Name, record->Name, DirectoryEntry.NameCapacity);
         record->NameLength = length;
-        UserMemory.EncodeInto(entry.Name, record->Name, length);
         for (int i = length; i < DirectoryEntry.NameCapacity; i++)
             record->Name[i] = 0;
     }
@@ -376,5 +377,5 @@ internal static unsafe class FileSyscalls
 
     // Text into a zeroed record field, leaving at least one zero byte at its end.
     private static void EncodeBounded(string text, byte* destination, int capacity) =>
-        UserMemory.EncodeInto(text, destination, text.Length < capacity - 1 ? text.Length : capacity - 1);
+        UserMemory.EncodeInto(text, destination, capacity - 1);
 }

@@ -36,7 +36,7 @@ internal static unsafe class MemorySyscalls
             return Error(SyscallError.NotFound);
         if (offset != 0)
             name = name + "+0x" + offset.ToString("x");
-        int length = name.Length < capacity ? name.Length : (int)capacity;
-        return UserMemory.WriteText(process, buffer, name, length) ? length : Error(SyscallError.BadAddress);
+        long length = UserMemory.WriteText(process, buffer, name, capacity);
+        return length >= 0 ? length : Error(SyscallError.BadAddress);
     }
 }

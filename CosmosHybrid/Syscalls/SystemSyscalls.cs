@@ -69,8 +69,8 @@ internal static unsafe class SystemSyscalls
         var text = new StringBuilder();
         for (int i = 0; i < PciBus.Count; i++)
             text.Append(PciListing.FormatLine(PciBus.Get(i))).Append('\n');
-        int length = text.Length < capacity ? text.Length : (int)capacity;
-        return UserMemory.WriteText(process, buffer, text.ToString(), length) ? length : Error(SyscallError.BadAddress);
+        long length = UserMemory.WriteText(process, buffer, text.ToString(), capacity);
+        return length >= 0 ? length : Error(SyscallError.BadAddress);
     }
 
     private static ProcessInfo Describe(Process process)
@@ -84,8 +84,7 @@ internal static unsafe class SystemSyscalls
         info.CpuMilliseconds = (long)(process.CpuTicks * 1000 / SystemClock.TicksPerSecond);
         info.ExitStatus = process.ExitStatus;
         info.HandleCount = process.Handles.Count;
-        int nameLength = process.Name.Length < ProcessInfo.NameCapacity - 1 ? process.Name.Length : ProcessInfo.NameCapacity - 1;
-        UserMemory.EncodeInto(process.Name, info.Name, nameLength);
+        UserMemory.EncodeInto(process.Name, info.Name, ProcessInfo.NameCapacity - 1);
         return info;
     }
 }

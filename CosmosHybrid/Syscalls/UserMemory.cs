@@ -1,4 +1,6 @@
+using System;
 using CosmosHybrid.Abi;
+using CosmosHybrid.Abi.Text;
 using CosmosHybrid.Processes;
 
 namespace CosmosHybrid.Syscalls;
@@ -30,10 +32,12 @@ internal static unsafe class UserMemory
         byte* bytes = stackalloc byte[(int)length];
         if (!process.AddressSpace.CopyFromUser(bytes, address, (ulong)length))
             return SyscallError.BadAddress;
+        // UTF-8 is the text of the boundary: ill-formed bytes are refused, never turned into
+        // '?' or into another name.
         char[] chars = new char[length];
-        for (int i = 0; i < length; i++)
-            chars[i] = Decode(bytes[i]);
-        text = new string(chars);
+        if (Utf8.Decode(new ReadOnlySpan<byte>(bytes, (int)length), chars, out int charCount) != Utf8Status.Ok)
+            return SyscallError.InvalidArgument;
+        text = new string(chars, 0, charCount);
         return SyscallError.None;
     }
 
@@ -62,29 +66,23 @@ internal static unsafe class UserMemory
     public static bool Write(Process process, ulong address, void* source, long length) =>
         process.AddressSpace.CopyToUser(address, source, (ulong)length);
 
-    /// <summary>Copies out the first <paramref name="count"/> characters of <paramref name="text"/>; false when they do not fit writable user memory.</summary>
-    public static bool WriteText(Process process, ulong address, string text, int count)
+    /// <summary>
+    /// Copies out <paramref name="text"/> as UTF-8, as many whole characters as fit in
+    /// <paramref name="capacity"/> bytes; the byte count, or -1 when that is not writable user memory.
+    /// </summary>
+    public static long WriteText(Process process, ulong address, string text, long capacity)
     {
-        byte* chunk = stackalloc byte[TextChunk];
-        for (int done = 0; done < count; done += TextChunk)
-        {
-            int length = count - done < TextChunk ? count - done : TextChunk;
-            for (int i = 0; i < length; i++)
-                chunk[i] = Encode(text[done + i]);
-            if (!process.AddressSpace.CopyToUser(address + (ulong)done, chunk, (ulong)length))
-                return false;
-        }
-        return true;
+        int limit = capacity < text.Length * (long)Utf8.MaxBytesPerScalar ? (int)capacity : text.Length * Utf8.MaxBytesPerScalar;
+        byte[] bytes = new byte[limit];
+        int length = Utf8.EncodeLenient(text, bytes);
+        fixed (byte* source = bytes)
+            return process.AddressSpace.CopyToUser(address, source, (ulong)length) ? length : -1;
     }
 
-    /// <summary>Writes the first <paramref name="count"/> characters of <paramref name="text"/> into a record's text field.</summary>
-    public static void EncodeInto(string text, byte* destination, int count)
-    {
-        for (int i = 0; i < count; i++)
-            destination[i] = Encode(text[i]);
-    }
-
-    private static char Decode(byte value) => (char)value;
-
-    private static byte Encode(char c) => c < 256 ? (byte)c : (byte)'?';
+    /// <summary>
+    /// Writes <paramref name="text"/> as UTF-8 into a record's text field, as many whole
+    /// characters as fit in <paramref name="capacity"/> bytes; returns the byte count.
+    /// </summary>
+    public static int EncodeInto(string text, byte* destination, int capacity) =>
+        Utf8.EncodeLenient(text, new Span<byte>(destination, capacity));
 }

@@ -51,11 +51,11 @@ public struct FileStatus
     public long ModifiedTime;
 }
 
-/// <summary>One entry from DirectoryRead. The name is Latin-1 ('?' for other characters).</summary>
+/// <summary>One entry from DirectoryRead. The name is UTF-8 (a FAT long name of 255 UTF-16 units takes at most 765 bytes).</summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct DirectoryEntry
 {
-    public const int NameCapacity = 256;
+    public const int NameCapacity = 768;
 
     public long Size;
     public FileType Type;

@@ -160,7 +160,7 @@ internal static unsafe class Commands
             Console.WriteLine("lspci: " + ProcessCalls.ErrorText(length));
             return CommandStatus.Failure;
         }
-        Console.Write(Latin1.GetString(new ReadOnlySpan<byte>(text, 0, (int)length)));
+        Console.Write(Utf8.GetStringLenient(new ReadOnlySpan<byte>(text, 0, (int)length)));
         return CommandStatus.Success;
     }
 
@@ -184,7 +184,7 @@ internal static unsafe class Commands
         _ => "?",
     };
 
-    private static string NameOf(ProcessInfo info) => Latin1.GetStringUntilZero(new ReadOnlySpan<byte>(info.Name, ProcessInfo.NameCapacity));
+    private static string NameOf(ProcessInfo info) => FileCalls.Decode(info.Name, ProcessInfo.NameCapacity);
 
     private static bool TryParsePid(List<string> arguments, out long pid)
     {

@@ -159,7 +159,11 @@ internal static unsafe class FileCommands
                 succeeded = Report("cat", path, read);
             if (read <= 0)
                 break;
-            Console.Write(Latin1.GetString(new ReadOnlySpan<byte>(buffer, 0, (int)read)));
+            unsafe
+            {
+                fixed (byte* bytes = buffer)
+                    Console.WriteBytes(bytes, read);   // the file's bytes as they are
+            }
         }
         FileCalls.Close(fd);
         return succeeded;

@@ -15,6 +15,7 @@ internal static class LineEditor
     {
         byte[] buffer = new byte[maxBytes];
         int length = 0;
+        int characterStart = 0;   // where the character still being typed begins
         while (true)
         {
             int value = Console.Read();
@@ -23,22 +24,38 @@ internal static class LineEditor
             if (value == '\r' || value == '\n')
             {
                 Console.Write('\n');
-                return Utf8.GetString(new ReadOnlySpan<byte>(buffer, 0, length));
+                return Utf8.GetString(new ReadOnlySpan<byte>(buffer, 0, characterStart));
             }
             if (value == '\b' || value == 0x7F)
             {
-                if (length > 0)
+                if (characterStart > 0)
                 {
-                    length = Utf8.PreviousBoundary(new ReadOnlySpan<byte>(buffer, 0, length), length);
+                    characterStart = Utf8.PreviousBoundary(new ReadOnlySpan<byte>(buffer, 0, characterStart), characterStart);
                     Console.Write("\b \b");
                 }
+                length = characterStart;
                 continue;
             }
-            if (value >= ' ' && length < maxBytes)
+            if (value < ' ' || length == maxBytes)
+                continue;
+            buffer[length++] = (byte)value;
+            int expected = ExpectedLength(buffer[characterStart]);
+            if (length - characterStart < expected)
+                continue;
+            var character = new ReadOnlySpan<byte>(buffer, characterStart, length - characterStart);
+            if (expected > 0 && Utf8.IsValid(character))
             {
-                buffer[length++] = (byte)value;
-                Console.Write((char)value);   // one byte out as it came in: the terminal assembles the character
+                Console.Write(Utf8.GetString(character));   // echoed once the character is whole
+                characterStart = length;
+            }
+            else
+            {
+                length = characterStart;   // not UTF-8: the bytes are dropped, never half-kept
             }
         }
     }
+
+    // Bytes of the sequence a lead byte starts; 0 for a byte no sequence starts with.
+    private static int ExpectedLength(byte lead) =>
+        lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
 }

@@ -1,11 +1,13 @@
+using System;
 using CosmosHybrid.Abi;
+using CosmosHybrid.Abi.Text;
 
 namespace CosmosHybrid.UserRuntime;
 
 /// <summary>
 /// The file system calls, wrapped for ring-3 C#. Results are the kernel's: a descriptor,
 /// a byte count or 0 on success, a negative <see cref="SyscallError"/> on failure
-/// (<see cref="ProcessCalls.ErrorText"/> words it). Paths travel as Latin-1 bytes.
+/// (<see cref="ProcessCalls.ErrorText"/> words it). Paths and names travel as UTF-8.
 /// </summary>
 internal static unsafe class FileCalls
 {
@@ -14,11 +16,11 @@ internal static unsafe class FileCalls
 
     public static long Open(string path, FileOpenFlags flags)
     {
-        if (!FitsPath(path))
+        byte[] bytes = EncodePath(path);
+        if (bytes == null)
             return SyscallResult.Error(SyscallError.InvalidArgument);
-        byte* bytes = stackalloc byte[path.Length];
-        Encode(path, bytes);
-        return SystemCall.Call(SyscallNumber.FileOpen, (long)bytes, path.Length, (long)flags);
+        fixed (byte* text = bytes)
+            return SystemCall.Call(SyscallNumber.FileOpen, (long)text, bytes.Length, (long)flags);
     }
 
     public static long Read(long fd, byte* buffer, long count) =>
@@ -47,12 +49,11 @@ internal static unsafe class FileCalls
             return Write(fd, data + offset, count);
     }
 
-    /// <summary>Writes a string as Latin-1 bytes.</summary>
+    /// <summary>Writes a string as UTF-8 bytes (an unpaired surrogate as U+FFFD).</summary>
     public static long Write(long fd, string text)
     {
-        byte[] bytes = new byte[text.Length];
-        for (int i = 0; i < text.Length; i++)
-            bytes[i] = text[i] < 256 ? (byte)text[i] : (byte)'?';
+        byte[] bytes = new byte[Utf8.GetLenientByteCount(text)];
+        Utf8.EncodeLenient(text, bytes);
         return Write(fd, bytes, 0, bytes.Length);
     }
 
@@ -66,12 +67,12 @@ internal static unsafe class FileCalls
     public static long Stat(string path, out FileStatus status)
     {
         status = default;
-        if (!FitsPath(path))
+        byte[] bytes = EncodePath(path);
+        if (bytes == null)
             return SyscallResult.Error(SyscallError.InvalidArgument);
-        byte* bytes = stackalloc byte[path.Length];
-        Encode(path, bytes);
+        fixed (byte* text = bytes)
         fixed (FileStatus* record = &status)
-            return SystemCall.Call(SyscallNumber.FileStat, (long)bytes, path.Length, (long)record);
+            return SystemCall.Call(SyscallNumber.FileStat, (long)text, bytes.Length, (long)record);
     }
 
     /// <summary>The next entries of a directory opened with <see cref="FileOpenFlags.Directory"/>; 0 at the end.</summary>
@@ -90,13 +91,13 @@ internal static unsafe class FileCalls
 
     public static long Rename(string oldPath, string newPath)
     {
-        if (!FitsPath(oldPath) || !FitsPath(newPath))
+        byte[] oldBytes = EncodePath(oldPath);
+        byte[] newBytes = EncodePath(newPath);
+        if (oldBytes == null || newBytes == null)
             return SyscallResult.Error(SyscallError.InvalidArgument);
-        byte* oldBytes = stackalloc byte[oldPath.Length];
-        byte* newBytes = stackalloc byte[newPath.Length];
-        Encode(oldPath, oldBytes);
-        Encode(newPath, newBytes);
-        return SystemCall.Call(SyscallNumber.Rename, (long)oldBytes, oldPath.Length, (long)newBytes, newPath.Length);
+        fixed (byte* oldText = oldBytes)
+        fixed (byte* newText = newBytes)
+            return SystemCall.Call(SyscallNumber.Rename, (long)oldText, oldBytes.Length, (long)newText, newBytes.Length);
     }
 
     public static long Sync() => SystemCall.Call(SyscallNumber.Sync);
@@ -122,32 +123,30 @@ internal static unsafe class FileCalls
             return Decode(name, (int)entry.NameLength);
     }
 
-    /// <summary>A fixed-size, zero-terminated Latin-1 field as a string.</summary>
+    /// <summary>A fixed-size, zero-terminated UTF-8 field as a string.</summary>
     public static string Decode(byte* bytes, int capacity)
     {
         int length = 0;
         while (length < capacity && bytes[length] != 0)
             length++;
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++)
-            chars[i] = (char)bytes[i];
-        return new string(chars);
+        return Utf8.GetStringLenient(new ReadOnlySpan<byte>(bytes, length));
     }
 
     private static long PathCall(SyscallNumber number, string path)
     {
-        if (!FitsPath(path))
+        byte[] bytes = EncodePath(path);
+        if (bytes == null)
             return SyscallResult.Error(SyscallError.InvalidArgument);
-        byte* bytes = stackalloc byte[path.Length];
-        Encode(path, bytes);
-        return SystemCall.Call(number, (long)bytes, path.Length);
+        fixed (byte* text = bytes)
+            return SystemCall.Call(number, (long)text, bytes.Length);
     }
 
-    private static bool FitsPath(string path) => path != null && path.Length > 0 && path.Length <= MaxPath;
-
-    private static void Encode(string text, byte* bytes)
+    // A path's UTF-8 bytes; null when it is empty, too long or not well-formed UTF-16.
+    private static byte[] EncodePath(string path)
     {
-        for (int i = 0; i < text.Length; i++)
-            bytes[i] = text[i] < 256 ? (byte)text[i] : (byte)'?';
+        if (string.IsNullOrEmpty(path))
+            return null;
+        byte[] bytes = Utf8.GetBytes(path);
+        return bytes != null && bytes.Length <= MaxPath ? bytes : null;
     }
 }

@@ -1,4 +1,5 @@
 using CosmosHybrid.Abi;
+using CosmosHybrid.Abi.Text;
 
 namespace CosmosHybrid.UserRuntime;
 
@@ -8,10 +9,11 @@ internal static unsafe class ProcessCalls
     /// <summary>Starts "program [arguments]"; returns the process id, or a negative <see cref="SyscallError"/>.</summary>
     public static long Spawn(string commandLine)
     {
-        byte* bytes = stackalloc byte[commandLine.Length];
-        for (int i = 0; i < commandLine.Length; i++)
-            bytes[i] = commandLine[i] < 256 ? (byte)commandLine[i] : (byte)'?';
-        return SystemCall.Call(SyscallNumber.Spawn, (long)bytes, commandLine.Length);
+        byte[] bytes = Utf8.GetBytes(commandLine);
+        if (bytes == null)
+            return SyscallResult.Error(SyscallError.InvalidArgument);
+        fixed (byte* text = bytes)
+            return SystemCall.Call(SyscallNumber.Spawn, (long)text, bytes.Length);
     }
 
     /// <summary>Waits for a process to end; returns 0 with its exit status, or a negative <see cref="SyscallError"/>.</summary>

@@ -1,4 +1,6 @@
+using System;
 using System.Runtime;
+using CosmosHybrid.Abi.Text;
 
 namespace CosmosHybrid.UserRuntime;
 
@@ -9,9 +11,6 @@ internal static unsafe class UserStartup
     private static int Start(void* readyToRunHeader, byte* arguments, long length)
     {
         Internal.Runtime.StartupCodeHelpers.Initialize(readyToRunHeader);
-        char[] text = new char[length];
-        for (long i = 0; i < length; i++)
-            text[i] = (char)arguments[i];
-        return Program.Main(new string(text));
+        return Program.Main(Utf8.GetStringLenient(new ReadOnlySpan<byte>(arguments, (int)length)));
     }
 }

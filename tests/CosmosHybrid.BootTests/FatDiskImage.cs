@@ -163,6 +163,7 @@ internal sealed class FatDiskImage : IDisposable
             UseShellExecute = false,
         };
         start.Environment["MTOOLS_SKIP_CHECK"] = "1";
+        start.Environment["LC_ALL"] = "C.UTF-8";   // mtools reads and writes names in the locale's charset
         using Process process = Process.Start(start);
         var output = new MemoryStream();
         var copy = process.StandardOutput.BaseStream.CopyToAsync(output);

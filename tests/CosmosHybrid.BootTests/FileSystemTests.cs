@@ -243,6 +243,44 @@ public class FileSystemTests : BootTestBase
         Assert.That(disk.Get("/big.bin").Length, Is.EqualTo(1500 * 1024));
     }
 
+    [Test]
+    public void NamesInEveryScriptFromAnotherSystem()
+    {
+        // A disk made on Linux with mtools, names typed over the serial console as UTF-8.
+        FatDiskImage disk = Keep(FatDiskImage.Create("scripts", 32, 34000, 0, "-s", "1"));
+        disk.Put("/Über café.txt", Encoding.UTF8.GetBytes("latin\n"));
+        disk.Put("/ελληνικά.txt", Encoding.UTF8.GetBytes("greek\n"));
+        disk.Put("/Привет.txt", Encoding.UTF8.GetBytes("cyrillic\n"));
+        disk.Put("/日本語.txt", Encoding.UTF8.GetBytes("cjk\n"));
+        disk.Put("/a name with  spaces.and.dots.txt", Encoding.UTF8.GetBytes("spaces\n"));
+
+        BootWith("", "pc", disk.IdeArguments);
+        ExpectOutput("vfs: /disk is ata0 (FAT32");
+        ExpectOutput("$ ");
+
+        string listing = Shell("ls /disk");
+        foreach (string name in new[] { "Über café.txt", "ελληνικά.txt", "Привет.txt", "日本語.txt", "a name with  spaces.and.dots.txt" })
+            Assert.That(listing, Does.Contain("  " + name + "\r\n").Or.EndWith("  " + name), name);
+        Assert.That(listing, Does.Not.Contain("?"));
+        Assert.That(Shell("cat '/disk/Über café.txt'"), Is.EqualTo("latin"));
+        Assert.That(Shell("cat /disk/ελληνικά.txt"), Is.EqualTo("greek"));
+        Assert.That(Shell("cat /disk/ПРИВЕТ.TXT"), Is.EqualTo("cyrillic"), "names compare case-insensitively over Unicode");
+        Assert.That(Shell("cat /disk/日本*"), Is.EqualTo("cjk"));
+        Assert.That(Shell("cat \"/disk/a name with  spaces.and.dots.txt\""), Is.EqualTo("spaces"));
+        Assert.That(Shell("write \"/disk/νέο αρχείο.txt\" γεια σου"), Does.Contain("/disk/νέο αρχείο.txt"));
+        Assert.That(Shell("cat '/disk/νέο αρχείο.txt'"), Is.EqualTo("γεια σου"));
+        Assert.That(Shell("mv /disk/Привет.txt '/disk/Пока мир.txt'"), Is.Empty);
+        Assert.That(Shell("rm /disk/Über*"), Is.Empty);
+        Assert.That(Shell("write '/disk/a*b.txt' x"), Does.Contain("invalid name"));
+        Assert.That(Shell("ls /disk"), Does.Contain("Пока мир.txt").And.Not.Contain("Über").And.Not.Contain("Привет"));
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+        PowerOff();
+
+        disk.AssertClean();
+        Assert.That(disk.Get("/νέο αρχείο.txt"), Is.EqualTo(Encoding.UTF8.GetBytes("γεια σου\n")));
+        Assert.That(disk.Get("/Пока мир.txt"), Is.EqualTo(Encoding.UTF8.GetBytes("cyrillic\n")));
+    }
+
     private FatDiskImage Keep(FatDiskImage image)
     {
         _images.Add(image);

@@ -70,6 +70,10 @@ public sealed class QemuMachine : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // The serial console speaks UTF-8 both ways.
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardErrorEncoding = new UTF8Encoding(false),
         };
         var process = new Process { StartInfo = start };
         var machineInstance = new QemuMachine(process);

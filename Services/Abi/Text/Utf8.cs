@@ -139,6 +139,21 @@ public static class Utf8
         return count;
     }
 
+    /// <summary>Bytes <see cref="EncodeLenient"/> needs for all of <paramref name="source"/> (an unpaired surrogate: the 3 of U+FFFD).</summary>
+    public static int GetLenientByteCount(ReadOnlySpan<char> source)
+    {
+        int count = 0;
+        int index = 0;
+        while (index < source.Length)
+        {
+            int scalar = Utf8Scalar.ReadUtf16(source, index, out int units);
+            count += scalar < 0 ? 3 : Utf8Scalar.EncodedLength(scalar);
+            index += units;
+        }
+
+        return count;
+    }
+
     /// <summary>The UTF-8 form of <paramref name="text"/> as a new array, or null when it holds an unpaired surrogate.</summary>
     public static byte[] GetBytes(string text)
     {

@@ -1,11 +1,12 @@
 using CosmosHybrid.Abi;
+using CosmosHybrid.Abi.Text;
 using CosmosHybrid.UserRuntime;
 
 namespace System;
 
 /// <summary>
 /// The console of a ring-3 program (the serial line and the screen), with .NET's names.
-/// Output is written as Latin-1 bytes; input arrives as the terminal sends it.
+/// Output is written as UTF-8; input arrives as the terminal sends it (UTF-8 bytes).
 /// </summary>
 public static unsafe class Console
 {
@@ -17,18 +18,25 @@ public static unsafe class Console
     {
         if (string.IsNullOrEmpty(text))
             return;
-        byte* buffer = stackalloc byte[text.Length < BufferSize ? text.Length : BufferSize];
-        for (int start = 0; start < text.Length; start += BufferSize)
+        byte[] bytes = new byte[Utf8.GetLenientByteCount(text)];
+        Utf8.EncodeLenient(text, bytes);
+        fixed (byte* buffer = bytes)
         {
-            int count = text.Length - start < BufferSize ? text.Length - start : BufferSize;
-            for (int i = 0; i < count; i++)
+            for (int start = 0; start < bytes.Length;)
             {
-                char c = text[start + i];
-                buffer[i] = c < 256 ? (byte)c : (byte)'?';
+                // Pieces end on a character boundary, so no character is split between two writes.
+                int end = start + BufferSize < bytes.Length ? start + BufferSize : bytes.Length;
+                while (end < bytes.Length && end > start + 1 && Utf8Scalar.IsContinuation(bytes[end]))
+                    end--;
+                SystemCall.Call(SyscallNumber.ConsoleWrite, (long)(buffer + start), end - start);
+                start = end;
             }
-            SystemCall.Call(SyscallNumber.ConsoleWrite, (long)buffer, count);
         }
     }
+
+    /// <summary>Writes bytes as they are (UTF-8 text read from a file, say), in one system call.</summary>
+    internal static long WriteBytes(byte* bytes, long count) =>
+        SystemCall.Call(SyscallNumber.ConsoleWrite, (long)bytes, count);
 
     public static void Write(char c) => Write(new string(c, 1));
 
