@@ -81,6 +81,27 @@ internal static unsafe class FileScenarios
     }
 
     // Every pointer argument of the file calls, given kernel, unmapped or read-only memory.
+    // Ill-formed UTF-8 in a path is refused, never turned into '?' or into another file's name.
+    private static void InvalidUtf8Paths()
+    {
+        byte[][] paths =
+        {
+            new byte[] { (byte)'/', 0xC3 },                     // truncated sequence
+            new byte[] { (byte)'/', 0xC0, 0xAF },               // overlong '/'
+            new byte[] { (byte)'/', 0xED, 0xA0, 0x80 },         // encoded surrogate
+            new byte[] { (byte)'/', 0xF4, 0x90, 0x80, 0x80 },   // above U+10FFFF
+            new byte[] { (byte)'/', 0xF8, 0x88, 0x80, 0x80, 0x80 }, // 5-byte form
+        };
+        foreach (byte[] path in paths)
+        {
+            fixed (byte* bytes = path)
+            {
+                Expect("create with ill-formed UTF-8", SystemCall.Call(SyscallNumber.FileOpen, (long)bytes, path.Length, (long)(FileOpenFlags.Write | FileOpenFlags.Create)), SyscallError.InvalidArgument);
+                Expect("mkdir with ill-formed UTF-8", SystemCall.Call(SyscallNumber.DirectoryCreate, (long)bytes, path.Length), SyscallError.InvalidArgument);
+            }
+        }
+    }
+
     private static void BadPointers(long fd, string file)
     {
         Expect("open a path at a kernel address", SystemCall.Call(SyscallNumber.FileOpen, KernelAddress, 8, (long)FileOpenFlags.Read), SyscallError.BadAddress);
@@ -88,6 +109,7 @@ internal static unsafe class FileScenarios
         Expect("open an empty path", SystemCall.Call(SyscallNumber.FileOpen, CodeAddress, 0, (long)FileOpenFlags.Read), SyscallError.InvalidArgument);
         Expect("open an overlong path", SystemCall.Call(SyscallNumber.FileOpen, CodeAddress, 5000, (long)FileOpenFlags.Read), SyscallError.InvalidArgument);
         Expect("open with unknown flags", FileCalls.Open(file, (FileOpenFlags)0x1000), SyscallError.InvalidArgument);
+        InvalidUtf8Paths();
         FileCalls.Seek(fd, 0, FileSeekOrigin.Begin);
         Expect("read into a kernel address", FileCalls.Read(fd, (byte*)KernelAddress, 16), SyscallError.BadAddress);
         Expect("read into unmapped memory", FileCalls.Read(fd, (byte*)UnmappedAddress, 16), SyscallError.BadAddress);
