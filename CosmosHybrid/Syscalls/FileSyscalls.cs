@@ -358,10 +358,12 @@ internal static unsafe class FileSyscalls
     {
         EncodeBounded(mount.Path, info->Path, MountInfo.PathCapacity);
         EncodeBounded(mount.Source, info->Source, MountInfo.SourceCapacity);
-        info->FatBits = mount.Volume.Type == Storage.Fat.FatType.Fat32 ? 32 : mount.Volume.Type == Storage.Fat.FatType.Fat16 ? 16 : 12;
-        info->TotalBytes = (long)mount.Volume.TotalBytes;
-        info->FreeBytes = mount.Volume.GetFreeSpace(out ulong free) == StorageError.Ok ? (long)free : -1;
-        info->ClusterSize = mount.Volume.ClusterSize;
+        string type = mount.Volume.TypeName;
+        info->FatBits = type == "FAT32" ? 32 : type == "FAT16" ? 16 : type == "FAT12" ? 12 : 0;
+        StorageError statisticsError = mount.Volume.GetStatistics(out VfsVolumeStatistics volume);
+        info->TotalBytes = (long)volume.TotalBytes;
+        info->FreeBytes = statisticsError == StorageError.Ok ? (long)volume.FreeBytes : -1;
+        info->ClusterSize = volume.BlockSize;
         BufferCache cache = mount.Cache;
         if (cache != null)
         {

@@ -51,10 +51,15 @@ internal sealed class FatDirectory
     }
 
     /// <summary>Looks <paramref name="name"/> up like <see cref="Find"/> and describes the entry.</summary>
-    public StorageError Describe(uint directory, string name, out FatEntryInfo info)
+    public StorageError Describe(uint directory, string name, out FatEntryInfo info) =>
+        Describe(directory, name, out info, out _);
+
+    /// <summary>Looks <paramref name="name"/> up like <see cref="Find"/>, describes the entry and says where it is.</summary>
+    public StorageError Describe(uint directory, string name, out FatEntryInfo info, out FatEntryLocation location)
     {
         StorageError error = MoveReaderTo(directory, name);
         info = error == StorageError.Ok ? _reader.ToInfo() : default;
+        location = error == StorageError.Ok ? _reader.Location : default;
         return error;
     }
 

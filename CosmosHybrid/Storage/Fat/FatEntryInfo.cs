@@ -1,3 +1,5 @@
+using CosmosHybrid.Storage.Vfs;
+
 namespace CosmosHybrid.Storage.Fat;
 
 /// <summary>
@@ -52,4 +54,8 @@ public readonly struct FatEntryInfo
 
     /// <summary>Last access date (raw FAT date word).</summary>
     public ushort AccessedDate { get; }
+
+    /// <summary>The entry as the virtual file system reports it.</summary>
+    internal FileEntry ToFileEntry() =>
+        new FileEntry(Name, IsDirectory, IsDirectory ? 0 : Size, Modified.Date, Modified.Time);
 }

@@ -30,7 +30,7 @@ internal sealed class FatFileNode
     private uint _chainLength;
     private uint _lastCluster;
 
-    public FatFileNode(FatVolume volume, in FatEntryLocation location, uint firstCluster, uint size)
+    public FatFileNode(FatVolume volume, in FatEntryLocation location, uint firstCluster, uint size, FatTimestamp modified)
     {
         _volume = volume;
         _table = volume.Table;
@@ -40,6 +40,7 @@ internal sealed class FatFileNode
         Location = location;
         FirstCluster = firstCluster;
         Size = size;
+        Modified = modified;
     }
 
     /// <summary>Where the file's entry is (changes when the file is renamed).</summary>
@@ -50,6 +51,9 @@ internal sealed class FatFileNode
 
     /// <summary>Size in bytes.</summary>
     public uint Size { get; private set; }
+
+    /// <summary>Last modification time, as written to the entry.</summary>
+    public FatTimestamp Modified { get; private set; }
 
     /// <summary>Number of open handles.</summary>
     public int OpenCount { get; set; }
@@ -209,7 +213,8 @@ internal sealed class FatFileNode
 
         FatShortEntry.SetFirstCluster(entry, FirstCluster);
         FatShortEntry.SetFileSize(entry, Size);
-        FatShortEntry.SetModified(entry, _volume.Now);
+        Modified = _volume.Now;
+        FatShortEntry.SetModified(entry, Modified);
         FatShortEntry.SetAttributes(entry, FatShortEntry.GetAttributes(entry) | FatAttributes.Archive);
         return _volume.Directory.WriteEntry(Location, entry);
     }

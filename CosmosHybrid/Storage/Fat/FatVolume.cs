@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CosmosHybrid.Storage.Vfs;
 
 namespace CosmosHybrid.Storage.Fat;
 
@@ -14,8 +15,10 @@ namespace CosmosHybrid.Storage.Fat;
 /// <para>When an operation returns, its FAT and directory changes are on the device (FSInfo
 /// included), so the volume is consistent between operations; <see cref="Flush"/> also
 /// flushes the device's own caches. Not thread-safe: the caller serialises calls.</para>
+/// <para>As an <see cref="IVfsVolume"/> it is reached through <see cref="Root"/>, a
+/// <see cref="FatDirectoryVfsNode"/>, one directory entry at a time.</para>
 /// </remarks>
-public sealed class FatVolume
+public sealed class FatVolume : IVfsVolume
 {
     private readonly Dictionary<ulong, FatFileNode> _openFiles = new Dictionary<ulong, FatFileNode>();
     private readonly FatPathResolver _paths;
@@ -29,6 +32,7 @@ public sealed class FatVolume
         _paths = new FatPathResolver(Directory, Table, bootSector.Type == FatType.Fat32);
         DataSector = new byte[bootSector.BytesPerSector];
         Zeros = new byte[bootSector.BytesPerCluster];
+        Root = new FatDirectoryVfsNode(this, Directory.RootCluster, isRoot: true, new FileEntry(string.Empty, true, 0, 0, 0));
     }
 
     /// <summary>The parsed boot sector and the layout derived from it.</summary>
@@ -36,6 +40,12 @@ public sealed class FatVolume
 
     /// <summary>FAT12, FAT16 or FAT32.</summary>
     public FatType Type => BootSector.Type;
+
+    /// <summary>"FAT12", "FAT16" or "FAT32".</summary>
+    public string TypeName => Type == FatType.Fat32 ? "FAT32" : Type == FatType.Fat16 ? "FAT16" : "FAT12";
+
+    /// <summary>The root directory as a node of the virtual file system.</summary>
+    public IVfsNode Root { get; }
 
     /// <summary>Bytes per cluster, the allocation unit.</summary>
     public int ClusterSize => BootSector.BytesPerCluster;
@@ -129,6 +139,14 @@ public sealed class FatVolume
         return error;
     }
 
+    /// <summary>Size, free space (counted like <see cref="GetFreeSpace"/>) and cluster size.</summary>
+    public StorageError GetStatistics(out VfsVolumeStatistics statistics)
+    {
+        StorageError error = GetFreeSpace(out ulong freeBytes);
+        statistics = new VfsVolumeStatistics(TotalBytes, freeBytes, ClusterSize);
+        return error;
+    }
+
     /// <summary>Describes the file or directory at <paramref name="path"/>.</summary>
     public StorageError Stat(string path, out FatEntryInfo info)
     {
@@ -181,8 +199,7 @@ public sealed class FatVolume
         bool created = false;
         if (error == StorageError.NotFound && (flags & FatOpenFlags.Create) != 0)
         {
-            InitializeEntry(entry, FatAttributes.Archive);
-            error = Directory.Add(parent, name, entry, out location);
+            error = AddFileEntry(parent, name, entry, out location);
             if (error != StorageError.Ok)
             {
                 return Finish(error);
@@ -224,6 +241,49 @@ public sealed class FatVolume
         return Finish(StorageError.Ok);
     }
 
+    /// <summary>Creates an empty file called <paramref name="name"/> in directory <paramref name="parent"/>.</summary>
+    internal StorageError CreateFile(uint parent, string name, out FatEntryLocation location, out FatTimestamp created)
+    {
+        created = default;
+        Span<byte> entry = stackalloc byte[FatShortEntry.Size];
+        StorageError error = Directory.Find(parent, name, entry, out location);
+        if (error == StorageError.Ok)
+        {
+            return StorageError.Exists;
+        }
+
+        if (error != StorageError.NotFound)
+        {
+            return error;
+        }
+
+        error = AddFileEntry(parent, name, entry, out location);
+        created = FatShortEntry.GetModified(entry);
+        return Finish(error);
+    }
+
+    /// <summary>
+    /// Opens the file whose entry is at <paramref name="location"/>, sharing the node of
+    /// handles already open on it; undone by <see cref="Release"/>.
+    /// </summary>
+    internal StorageError Open(in FatEntryLocation location, out FatFileNode node)
+    {
+        node = null;
+        Span<byte> entry = stackalloc byte[FatShortEntry.Size];
+        StorageError error = Directory.ReadEntry(location, entry);
+        if (error == StorageError.Ok && (FatShortEntry.GetAttributes(entry) & FatAttributes.Directory) != 0)
+        {
+            error = StorageError.IsDirectory;
+        }
+
+        if (error == StorageError.Ok)
+        {
+            error = Acquire(location, entry, out node);
+        }
+
+        return Finish(error);
+    }
+
     /// <summary>Creates an empty directory.</summary>
     public StorageError CreateDirectory(string path)
     {
@@ -233,13 +293,14 @@ public sealed class FatVolume
             return error;
         }
 
-        if (name == null)
-        {
-            return StorageError.Exists;
-        }
+        return name == null ? StorageError.Exists : CreateDirectory(parent, name);
+    }
 
+    /// <summary>Creates an empty directory called <paramref name="name"/> in directory <paramref name="parent"/>.</summary>
+    internal StorageError CreateDirectory(uint parent, string name)
+    {
         Span<byte> entry = stackalloc byte[FatShortEntry.Size];
-        error = Directory.Find(parent, name, entry, out _);
+        StorageError error = Directory.Find(parent, name, entry, out _);
         if (error == StorageError.Ok)
         {
             return StorageError.Exists;
@@ -290,11 +351,34 @@ public sealed class FatVolume
     {
         Span<byte> entry = stackalloc byte[FatShortEntry.Size];
         StorageError error = FindEntry(path, entry, out FatEntryLocation location);
+        return error != StorageError.Ok ? error : DeleteEntry(entry, location);
+    }
+
+    /// <summary>Deletes an entry found in a directory: an empty directory, or a file that is not open.</summary>
+    internal StorageError Remove(uint parent, string name)
+    {
+        Span<byte> entry = stackalloc byte[FatShortEntry.Size];
+        StorageError error = Directory.Find(parent, name, entry, out FatEntryLocation location);
         if (error != StorageError.Ok)
         {
             return error;
         }
 
+        return (FatShortEntry.GetAttributes(entry) & FatAttributes.Directory) != 0
+            ? RemoveDirectoryEntry(entry, location)
+            : DeleteEntry(entry, location);
+    }
+
+    /// <summary>Deletes an empty directory.</summary>
+    public StorageError RemoveDirectory(string path)
+    {
+        Span<byte> entry = stackalloc byte[FatShortEntry.Size];
+        StorageError error = FindEntry(path, entry, out FatEntryLocation location);
+        return error != StorageError.Ok ? error : RemoveDirectoryEntry(entry, location);
+    }
+
+    private StorageError DeleteEntry(ReadOnlySpan<byte> entry, in FatEntryLocation location)
+    {
         if ((FatShortEntry.GetAttributes(entry) & FatAttributes.Directory) != 0)
         {
             return StorageError.IsDirectory;
@@ -308,17 +392,9 @@ public sealed class FatVolume
         return RemoveEntryAndChain(location, FatShortEntry.GetFirstCluster(entry, Type == FatType.Fat32));
     }
 
-    /// <summary>Deletes an empty directory.</summary>
-    public StorageError RemoveDirectory(string path)
+    private StorageError RemoveDirectoryEntry(ReadOnlySpan<byte> entry, in FatEntryLocation location)
     {
-        Span<byte> entry = stackalloc byte[FatShortEntry.Size];
-        StorageError error = FindEntry(path, entry, out FatEntryLocation location);
-        if (error != StorageError.Ok)
-        {
-            return error;
-        }
-
-        error = _paths.GetDirectoryCluster(entry, out uint directory);
+        StorageError error = _paths.GetDirectoryCluster(entry, out uint directory);
         if (error != StorageError.Ok)
         {
             return error;
@@ -352,12 +428,20 @@ public sealed class FatVolume
             return error;
         }
 
-        if (newName == null)
-        {
-            return StorageError.Exists;
-        }
+        return newName == null ? StorageError.Exists : RenameEntry(entry, oldLocation, newParent, newName);
+    }
 
-        error = FatName.Validate(newName);
+    /// <summary>Moves the entry called <paramref name="name"/> in directory <paramref name="parent"/> like <see cref="Rename(string, string)"/>.</summary>
+    internal StorageError Rename(uint parent, string name, uint newParent, string newName)
+    {
+        Span<byte> entry = stackalloc byte[FatShortEntry.Size];
+        StorageError error = Directory.Find(parent, name, entry, out FatEntryLocation location);
+        return error != StorageError.Ok ? error : RenameEntry(entry, location, newParent, newName);
+    }
+
+    private StorageError RenameEntry(Span<byte> entry, in FatEntryLocation oldLocation, uint newParent, string newName)
+    {
+        StorageError error = FatName.Validate(newName);
         if (error != StorageError.Ok)
         {
             return error;
@@ -451,7 +535,8 @@ public sealed class FatVolume
                 this,
                 location,
                 FatShortEntry.GetFirstCluster(entry, Type == FatType.Fat32),
-                FatShortEntry.GetFileSize(entry));
+                FatShortEntry.GetFileSize(entry),
+                FatShortEntry.GetModified(entry));
 
             // A damaged chain is refused at open, before any read or write relies on it.
             StorageError error = node.Validate();
@@ -466,6 +551,13 @@ public sealed class FatVolume
 
         node.OpenCount++;
         return StorageError.Ok;
+    }
+
+    // Adds the entry set of a new empty file; the caller commits.
+    private StorageError AddFileEntry(uint parent, string name, Span<byte> entry, out FatEntryLocation location)
+    {
+        InitializeEntry(entry, FatAttributes.Archive);
+        return Directory.Add(parent, name, entry, out location);
     }
 
     private StorageError LoadFsInfo()

@@ -1,6 +1,9 @@
 namespace CosmosHybrid.Storage.Vfs;
 
-/// <summary>What the virtual file system reports about a file or directory.</summary>
+/// <summary>
+/// What the virtual file system reports about a file or directory, and what a node's
+/// <see cref="IVfsNode.Stat"/> and <see cref="IVfsNode.ReadDirectory"/> give it.
+/// </summary>
 public readonly struct FileEntry
 {
     /// <summary>Creates an entry record.</summary>
@@ -22,9 +25,9 @@ public readonly struct FileEntry
     /// <summary>Size in bytes (0 for directories).</summary>
     public ulong Size { get; }
 
-    /// <summary>Last modification date in the FAT encoding (bits 15-9 year since 1980, 8-5 month, 4-0 day).</summary>
+    /// <summary>Last modification date in the DOS encoding of the system-call ABI (bits 15-9 year since 1980, 8-5 month, 4-0 day).</summary>
     public ushort ModifiedDate { get; }
 
-    /// <summary>Last modification time in the FAT encoding (bits 15-11 hours, 10-5 minutes, 4-0 seconds / 2).</summary>
+    /// <summary>Last modification time in the DOS encoding of the system-call ABI (bits 15-11 hours, 10-5 minutes, 4-0 seconds / 2).</summary>
     public ushort ModifiedTime { get; }
 }

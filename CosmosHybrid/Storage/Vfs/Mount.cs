@@ -1,5 +1,4 @@
 using CosmosHybrid.Storage.Cache;
-using CosmosHybrid.Storage.Fat;
 
 namespace CosmosHybrid.Storage.Vfs;
 
@@ -11,7 +10,7 @@ public sealed class Mount
     /// <param name="volume">The file system.</param>
     /// <param name="source">What it lives on, for listings ("ram0", "ata0", "ahci0p1").</param>
     /// <param name="cache">The buffer cache under it, or null when it has none (a RAM disk).</param>
-    public Mount(string path, FatVolume volume, string source, BufferCache cache)
+    public Mount(string path, IVfsVolume volume, string source, BufferCache cache)
     {
         Path = path;
         Volume = volume;
@@ -22,8 +21,8 @@ public sealed class Mount
     /// <summary>The canonical path of the mount point.</summary>
     public string Path { get; }
 
-    /// <summary>The mounted FAT volume.</summary>
-    public FatVolume Volume { get; }
+    /// <summary>The mounted file system.</summary>
+    public IVfsVolume Volume { get; }
 
     /// <summary>The device's name.</summary>
     public string Source { get; }

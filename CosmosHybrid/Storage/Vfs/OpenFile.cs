@@ -1,26 +1,30 @@
 using System;
 using System.Collections.Generic;
-using CosmosHybrid.Storage.Fat;
 
 namespace CosmosHybrid.Storage.Vfs;
 
 /// <summary>
-/// What a file descriptor refers to: an open file (with a position and the access it was
-/// opened for) or an open directory (a snapshot of its entries taken at open, read in turn).
+/// What a file descriptor refers to: an open file node with this handle's own position and
+/// the access it was opened for, or an open directory (a snapshot of its entries taken at
+/// open, read in turn).
 /// </summary>
 public sealed class OpenFile
 {
-    private readonly FatFile _file;
+    /// <summary>The largest position a handle may take: 4 GiB - 1, the limit of the system-call ABI's files.</summary>
+    public const ulong MaxPosition = uint.MaxValue;
+
+    private readonly IVfsNode _node;
     private readonly List<FileEntry> _entries;
+    private ulong _position;
     private int _nextEntry;
     private bool _closed;
 
-    internal OpenFile(Mount mount, string path, VfsOpenFlags flags, FatFile file, List<FileEntry> entries)
+    internal OpenFile(Mount mount, string path, VfsOpenFlags flags, IVfsNode node, List<FileEntry> entries)
     {
         Mount = mount;
         Path = path;
         Flags = flags;
-        _file = file;
+        _node = node;
         _entries = entries;
     }
 
@@ -36,21 +40,28 @@ public sealed class OpenFile
     /// <summary>True for a directory handle.</summary>
     public bool IsDirectory => _entries != null;
 
-    /// <summary>The file's size in bytes (the number of entries for a directory).</summary>
-    public ulong Length => _file != null ? _file.Length : (ulong)_entries.Count;
+    /// <summary>The file's size in bytes (0 once closed; the number of entries for a directory).</summary>
+    public ulong Length => _entries != null ? (ulong)_entries.Count : FileLength();
 
     /// <summary>The position in bytes (the next entry's index for a directory).</summary>
-    public ulong Position => _file != null ? _file.Position : (ulong)_nextEntry;
+    public ulong Position => _entries != null ? (ulong)_nextEntry : _position;
 
-    /// <summary>Reads at the position and advances it; 0 bytes at the end.</summary>
+    /// <summary>Reads at the position and advances it over the bytes read; 0 bytes at the end.</summary>
     public StorageError Read(Span<byte> buffer, out int bytesRead)
     {
         bytesRead = 0;
         StorageError error = CheckFile(VfsOpenFlags.Read);
-        return error != StorageError.Ok ? error : _file.Read(buffer, out bytesRead);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        error = _node.Read(_position, buffer, out bytesRead);
+        _position += (ulong)bytesRead;
+        return error;
     }
 
-    /// <summary>Reads at <paramref name="offset"/>; the position does not move.</summary>
+    /// <summary>Reads at <paramref name="offset"/> (at most <see cref="MaxPosition"/>); the position does not move.</summary>
     public StorageError ReadAt(ulong offset, Span<byte> buffer, out int bytesRead)
     {
         bytesRead = 0;
@@ -60,26 +71,33 @@ public sealed class OpenFile
             return error;
         }
 
-        ulong position = _file.Position;
-        error = _file.Seek(offset);
-        if (error == StorageError.Ok)
-        {
-            error = _file.Read(buffer, out bytesRead);
-        }
-
-        _file.Seek(position);
-        return error;
+        return offset > MaxPosition ? StorageError.InvalidArgument : _node.Read(offset, buffer, out bytesRead);
     }
 
-    /// <summary>Writes at the position (at the end in append mode) and advances it.</summary>
+    /// <summary>
+    /// Writes at the position (at the end in append mode) and advances it over the bytes
+    /// written. Either everything is written or, on <see cref="StorageError.NoSpace"/>, nothing.
+    /// </summary>
     public StorageError Write(ReadOnlySpan<byte> buffer, out int bytesWritten)
     {
         bytesWritten = 0;
         StorageError error = CheckFile(VfsOpenFlags.Write);
-        return error != StorageError.Ok ? error : _file.Write(buffer, out bytesWritten);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        if ((Flags & VfsOpenFlags.Append) != 0)
+        {
+            _position = FileLength();
+        }
+
+        error = _node.Write(_position, buffer, out bytesWritten);
+        _position += (ulong)bytesWritten;
+        return error;
     }
 
-    /// <summary>Moves the position; the result must lie in [0, 4 GiB).</summary>
+    /// <summary>Moves the position; the result must lie in [0, <see cref="MaxPosition"/>] and may be past the end.</summary>
     public StorageError Seek(long offset, VfsSeekOrigin origin, out ulong position)
     {
         position = 0;
@@ -92,24 +110,32 @@ public sealed class OpenFile
         long basis = origin switch
         {
             VfsSeekOrigin.Begin => 0,
-            VfsSeekOrigin.Current => (long)_file.Position,
-            VfsSeekOrigin.End => (long)_file.Length,
+            VfsSeekOrigin.Current => (long)_position,
+            VfsSeekOrigin.End => (long)FileLength(),
             _ => -1,
         };
-        if (basis < 0 || offset < -basis || offset > uint.MaxValue - basis)
+        if (basis < 0 || offset < -basis || offset > (long)MaxPosition - basis)
         {
             return StorageError.InvalidArgument;
         }
 
         position = (ulong)(basis + offset);
-        return _file.Seek(position);
+        _position = position;
+        return StorageError.Ok;
     }
 
-    /// <summary>Truncates or extends (with zeros) the file.</summary>
+    /// <summary>Truncates or extends (with zeros) the file; the position does not move.</summary>
     public StorageError SetLength(ulong length)
     {
         StorageError error = CheckFile(VfsOpenFlags.Write);
-        return error != StorageError.Ok ? error : _file.SetLength(length);
+        return error != StorageError.Ok ? error : _node.SetLength(length);
+    }
+
+    /// <summary>Writes what the file system holds in memory for the file to its device.</summary>
+    public StorageError Flush()
+    {
+        StorageError error = CheckFile(VfsOpenFlags.None);
+        return error != StorageError.Ok ? error : _node.Flush();
     }
 
     /// <summary>The next directory entry; false at the end (or with an error for a file handle).</summary>
@@ -145,8 +171,11 @@ public sealed class OpenFile
         }
 
         _closed = true;
-        return _file != null ? _file.Close() : StorageError.Ok;
+        return _node != null ? _node.Close() : StorageError.Ok;
     }
+
+    private ulong FileLength() =>
+        !_closed && _node != null && _node.Stat(out FileEntry entry) == StorageError.Ok ? entry.Size : 0;
 
     private StorageError CheckFile(VfsOpenFlags access)
     {
@@ -155,7 +184,7 @@ public sealed class OpenFile
             return StorageError.Closed;
         }
 
-        if (_file == null)
+        if (_node == null)
         {
             return StorageError.IsDirectory;
         }

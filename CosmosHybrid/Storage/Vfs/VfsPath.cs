@@ -7,7 +7,7 @@ namespace CosmosHybrid.Storage.Vfs;
 /// <summary>
 /// Path arithmetic of the virtual file system. Paths are '/'-separated; a canonical path
 /// is absolute, has no empty, "." or ".." components and no trailing '/' ("/" itself is
-/// the root). ".." is applied lexically, which is exact because FAT has no links, and it
+/// the root). ".." is applied lexically, which is exact while no volume has links, and it
 /// crosses mount points like any other directory: "/disk/.." is "/".
 /// </summary>
 public static class VfsPath

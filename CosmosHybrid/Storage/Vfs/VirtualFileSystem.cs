@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using CosmosHybrid.Storage.Cache;
-using CosmosHybrid.Storage.Fat;
 
 namespace CosmosHybrid.Storage.Vfs;
 
@@ -22,7 +21,7 @@ public sealed class VirtualFileSystem
     public MountTable Mounts { get; } = new MountTable();
 
     /// <summary>Attaches <paramref name="volume"/> at canonical <paramref name="path"/>.</summary>
-    public StorageError Mount(string path, FatVolume volume, string source, BufferCache cache) =>
+    public StorageError Mount(string path, IVfsVolume volume, string source, BufferCache cache) =>
         Mounts.Add(new Mount(path, volume, source, cache));
 
     /// <summary>Opens a file or (with <see cref="VfsOpenFlags.Directory"/>) a directory.</summary>
@@ -60,31 +59,41 @@ public sealed class VirtualFileSystem
             return mount == null && !Mounts.HoldsMount(canonical) ? StorageError.NotFound : StorageError.IsDirectory;
         }
 
-        FatOpenFlags fatFlags = FatOpenFlags.None;
-        if ((flags & VfsOpenFlags.Create) != 0)
+        error = FindParent(mount, relative, out IVfsNode parent, out string name);
+        if (error != StorageError.Ok)
         {
-            fatFlags |= FatOpenFlags.Create;
+            return error;
         }
 
-        if ((flags & VfsOpenFlags.Exclusive) != 0)
+        error = parent.Lookup(name, out IVfsNode node);
+        bool created = false;
+        if (error == StorageError.NotFound && (flags & VfsOpenFlags.Create) != 0)
         {
-            fatFlags |= FatOpenFlags.Exclusive;
+            error = parent.CreateFile(name, out node);
+            created = true;
+        }
+        else if (error == StorageError.Ok && (flags & VfsOpenFlags.Exclusive) != 0)
+        {
+            error = StorageError.Exists;
         }
 
-        if ((flags & VfsOpenFlags.Truncate) != 0)
-        {
-            fatFlags |= FatOpenFlags.Truncate;
-        }
-
-        if ((flags & VfsOpenFlags.Append) != 0)
-        {
-            fatFlags |= FatOpenFlags.Append;
-        }
-
-        error = mount.Volume.Open(relative, fatFlags, out FatFile fatFile);
         if (error == StorageError.Ok)
         {
-            file = new OpenFile(mount, canonical, flags, fatFile, null);
+            error = node.Open(flags);
+        }
+
+        if (error == StorageError.Ok && (flags & VfsOpenFlags.Truncate) != 0 && !created)
+        {
+            error = node.SetLength(0);
+            if (error != StorageError.Ok)
+            {
+                node.Close();
+            }
+        }
+
+        if (error == StorageError.Ok)
+        {
+            file = new OpenFile(mount, canonical, flags, node, null);
         }
 
         return error;
@@ -111,13 +120,8 @@ public sealed class VirtualFileSystem
             return StorageError.Ok;
         }
 
-        error = mount.Volume.Stat(relative, out FatEntryInfo info);
-        if (error == StorageError.Ok)
-        {
-            entry = ToEntry(info);
-        }
-
-        return error;
+        error = Find(mount, relative, out IVfsNode node);
+        return error != StorageError.Ok ? error : node.Stat(out entry);
     }
 
     /// <summary>Appends the entries of a directory (mount points in it included) to <paramref name="entries"/>.</summary>
@@ -141,7 +145,13 @@ public sealed class VirtualFileSystem
             return StorageError.Exists;
         }
 
-        return mount == null ? StorageError.NotFound : mount.Volume.CreateDirectory(relative);
+        if (mount == null)
+        {
+            return StorageError.NotFound;
+        }
+
+        error = FindParent(mount, relative, out IVfsNode parent, out string name);
+        return error != StorageError.Ok ? error : parent.CreateDirectory(name);
     }
 
     /// <summary>Deletes a file or an empty directory.</summary>
@@ -163,13 +173,8 @@ public sealed class VirtualFileSystem
             return StorageError.NotFound;
         }
 
-        error = mount.Volume.Stat(relative, out FatEntryInfo info);
-        if (error != StorageError.Ok)
-        {
-            return error;
-        }
-
-        return info.IsDirectory ? mount.Volume.RemoveDirectory(relative) : mount.Volume.Delete(relative);
+        error = FindParent(mount, relative, out IVfsNode parent, out string name);
+        return error != StorageError.Ok ? error : parent.Remove(name);
     }
 
     /// <summary>Renames or moves a file or directory within one volume.</summary>
@@ -202,7 +207,20 @@ public sealed class VirtualFileSystem
             return StorageError.CrossDevice;
         }
 
-        return oldMount.Volume.Rename(oldRelative, newRelative);
+        error = FindParent(oldMount, oldRelative, out IVfsNode oldParent, out string oldName);
+        if (error == StorageError.Ok)
+        {
+            // The source is looked for before the target's directory, so a missing source is NotFound.
+            error = oldParent.Lookup(oldName, out _);
+        }
+
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        error = FindParent(newMount, newRelative, out IVfsNode newParent, out string newName);
+        return error != StorageError.Ok ? error : oldParent.Rename(oldName, newParent, newName);
     }
 
     /// <summary>The canonical form of <paramref name="path"/> when it names a directory (for `cd`).</summary>
@@ -341,16 +359,16 @@ public sealed class VirtualFileSystem
         int first = entries.Count;
         if (mount != null)
         {
-            var infos = new List<FatEntryInfo>();
-            StorageError error = mount.Volume.ReadDirectory(relative, infos);
-            if (error != StorageError.Ok)
+            StorageError error = Find(mount, relative, out IVfsNode directory);
+            if (error == StorageError.Ok)
             {
-                return error;
+                error = directory.ReadDirectory(entries);
             }
 
-            for (int i = 0; i < infos.Count; i++)
+            if (error != StorageError.Ok)
             {
-                entries.Add(ToEntry(infos[i]));
+                entries.RemoveRange(first, entries.Count - first);
+                return error;
             }
         }
         else if (!Mounts.HoldsMount(canonical))
@@ -381,6 +399,43 @@ public sealed class VirtualFileSystem
         return StorageError.Ok;
     }
 
-    private static FileEntry ToEntry(in FatEntryInfo info) =>
-        new FileEntry(info.Name, info.IsDirectory, info.IsDirectory ? 0 : info.Size, info.Modified.Date, info.Modified.Time);
+    // The node at a volume-relative canonical path ("/" is the volume's root), found one
+    // component at a time from the root.
+    private static StorageError Find(Mount mount, string relative, out IVfsNode node) =>
+        Walk(mount.Volume.Root, relative, relative.Length, out node);
+
+    // The directory holding the last component of a volume-relative canonical path other
+    // than "/", and that component.
+    private static StorageError FindParent(Mount mount, string relative, out IVfsNode parent, out string name)
+    {
+        int slash = relative.LastIndexOf('/');
+        name = relative.Substring(slash + 1);
+        return Walk(mount.Volume.Root, relative, slash, out parent);
+    }
+
+    // Looks up the components of relative[0, end) starting from 'node'.
+    private static StorageError Walk(IVfsNode node, string relative, int end, out IVfsNode found)
+    {
+        found = node;
+        int start = 1;
+        while (start < end)
+        {
+            int slash = relative.IndexOf('/', start, end - start);
+            if (slash < 0)
+            {
+                slash = end;
+            }
+
+            StorageError error = found.Lookup(relative.Substring(start, slash - start), out found);
+            if (error != StorageError.Ok)
+            {
+                found = null;
+                return error;
+            }
+
+            start = slash + 1;
+        }
+
+        return StorageError.Ok;
+    }
 }
