@@ -411,10 +411,10 @@ internal static unsafe class FileSyscalls
         Copy(mount.Source, info->Source, MountInfo.SourceCapacity);
         string type = mount.Volume.TypeName;
         info->FatBits = type == "FAT32" ? 32 : type == "FAT16" ? 16 : type == "FAT12" ? 12 : 0;
-        StorageError statisticsError = mount.Volume.GetStatistics(out VfsVolumeStatistics statistics);
-        info->TotalBytes = (long)statistics.TotalBytes;
-        info->FreeBytes = statisticsError == StorageError.Ok ? (long)statistics.FreeBytes : -1;
-        info->ClusterSize = statistics.BlockSize;
+        StorageError usageError = mount.Volume.GetStatistics(out VfsVolumeStatistics usage);
+        info->TotalBytes = (long)usage.TotalBytes;
+        info->FreeBytes = usageError == StorageError.Ok ? (long)usage.FreeBytes : -1;
+        info->ClusterSize = usage.BlockSize;
         BufferCache cache = mount.Cache;
         if (cache != null)
         {
