@@ -1,6 +1,6 @@
 using System;
 using System.Diagnostics;
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Ipc;
 
 namespace CosmosHybrid.Ring3Host;

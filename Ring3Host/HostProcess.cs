@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Ipc;
 using CosmosHybrid.Services.Ipc;
-using static CosmosHybrid.Abi.SyscallResult;
+using static CosmosHybrid.Services.Abi.SyscallResult;
 
 namespace CosmosHybrid.Ring3Host;
 

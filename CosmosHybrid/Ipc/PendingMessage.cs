@@ -1,4 +1,4 @@
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 
 namespace CosmosHybrid.Ipc;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 
 namespace CosmosHybrid.Ipc;
 

@@ -1,5 +1,5 @@
-using CosmosHybrid.Abi;
-using static CosmosHybrid.Abi.SyscallResult;
+using CosmosHybrid.Services.Abi;
+using static CosmosHybrid.Services.Abi.SyscallResult;
 
 namespace CosmosHybrid.Ipc;
 

@@ -18,7 +18,7 @@ internal static class Supervisor
         while (quickRestarts < MaxQuickRestarts)
         {
             ulong started = SystemClock.UptimeMilliseconds;
-            Process process = ProcessTable.Spawn(program, out Abi.SyscallError error);
+            Process process = ProcessTable.Spawn(program, out Services.Abi.SyscallError error);
             if (process == null)
             {
                 KernelLog.WriteLine("supervisor: cannot start " + program + " (error " + ((long)error).ToString() + ")");

@@ -1,7 +1,7 @@
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Scheduling;
-using static CosmosHybrid.Abi.SyscallResult;
+using static CosmosHybrid.Services.Abi.SyscallResult;
 
 namespace CosmosHybrid.Processes;
 

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Ipc;
 using static CosmosHybrid.SelfTest.SelfTestRunner;

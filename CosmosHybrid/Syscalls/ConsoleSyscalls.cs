@@ -1,4 +1,4 @@
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Console;
 using CosmosHybrid.Console.Input;
@@ -6,7 +6,7 @@ using CosmosHybrid.Console.Log;
 using CosmosHybrid.Diagnostics;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
-using static CosmosHybrid.Abi.SyscallResult;
+using static CosmosHybrid.Services.Abi.SyscallResult;
 
 namespace CosmosHybrid.Syscalls;
 

@@ -1,13 +1,13 @@
 using System;
-using CosmosHybrid.Abi;
-using CosmosHybrid.Abi.Text;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Abi.Text;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Storage;
 using CosmosHybrid.Storage.Cache;
 using CosmosHybrid.Storage.Kernel;
 using CosmosHybrid.Storage.Vfs;
-using static CosmosHybrid.Abi.SyscallResult;
+using static CosmosHybrid.Services.Abi.SyscallResult;
 
 namespace CosmosHybrid.Syscalls;
 

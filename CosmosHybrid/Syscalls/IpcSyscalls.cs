@@ -1,8 +1,8 @@
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Ipc;
 using CosmosHybrid.Processes;
-using static CosmosHybrid.Abi.SyscallResult;
+using static CosmosHybrid.Services.Abi.SyscallResult;
 
 namespace CosmosHybrid.Syscalls;
 

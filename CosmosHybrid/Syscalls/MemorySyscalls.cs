@@ -1,9 +1,9 @@
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Console.Log;
 using CosmosHybrid.Diagnostics;
 using CosmosHybrid.Processes;
-using static CosmosHybrid.Abi.SyscallResult;
+using static CosmosHybrid.Services.Abi.SyscallResult;
 
 namespace CosmosHybrid.Syscalls;
 

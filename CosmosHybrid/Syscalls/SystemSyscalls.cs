@@ -1,5 +1,5 @@
 using System.Text;
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Boot;
 using CosmosHybrid.Console.Log;
@@ -9,7 +9,7 @@ using CosmosHybrid.Memory;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
 using Internal.Runtime.GC;
-using static CosmosHybrid.Abi.SyscallResult;
+using static CosmosHybrid.Services.Abi.SyscallResult;
 
 namespace CosmosHybrid.Syscalls;
 

@@ -1,6 +1,6 @@
 using System;
-using CosmosHybrid.Abi;
-using CosmosHybrid.Abi.Text;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Abi.Text;
 using CosmosHybrid.Processes;
 
 namespace CosmosHybrid.Syscalls;

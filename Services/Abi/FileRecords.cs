@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace CosmosHybrid.Abi;
+namespace CosmosHybrid.Services.Abi;
 
 /// <summary>How FileOpen opens a path (the kernel's VfsOpenFlags have the same values).</summary>
 [Flags]

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CosmosHybrid.Abi;
+namespace CosmosHybrid.Services.Abi;
 
 /// <summary>
 /// A message as PortSend/PortReceive/PortCallEx see it in memory. Short messages are

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CosmosHybrid.Abi;
+namespace CosmosHybrid.Services.Abi;
 
 /// <summary>One process as ListProcesses reports it (fixed layout: copied across the user/kernel boundary).</summary>
 [StructLayout(LayoutKind.Sequential)]

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CosmosHybrid.Abi;
+namespace CosmosHybrid.Services.Abi;
 
 /// <summary>The register part of a message: what PortCall and PortReplyWait carry in RSI, RDX, R10, R8, R9.</summary>
 [StructLayout(LayoutKind.Sequential)]

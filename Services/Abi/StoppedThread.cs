@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CosmosHybrid.Abi;
+namespace CosmosHybrid.Services.Abi;
 
 /// <summary>
 /// One thread of a process as StopOtherThreads leaves it, for a conservative stack scan:

@@ -1,4 +1,4 @@
-namespace CosmosHybrid.Abi;
+namespace CosmosHybrid.Services.Abi;
 
 /// <summary>
 /// System call numbers: the value in RAX at SYSCALL. Arguments go in RDI, RSI, RDX,

@@ -1,4 +1,4 @@
-namespace CosmosHybrid.Abi;
+namespace CosmosHybrid.Services.Abi;
 
 /// <summary>
 /// How a system call's result carries an error: zero or more is success (a count, a

@@ -1,9 +1,9 @@
 using System;
 using System.Runtime.InteropServices;
-using CosmosHybrid.Abi;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.Bench;
+namespace CosmosHybrid.Services.Bench;
 
 /// <summary>
 /// The seed's cost table, measured on this kernel from ring 3: medians of rdtsc over

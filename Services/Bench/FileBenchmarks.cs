@@ -1,7 +1,7 @@
-using CosmosHybrid.Abi;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.Bench;
+namespace CosmosHybrid.Services.Bench;
 
 /// <summary>
 /// File costs through the system calls, on the root RAM disk and, when a hard disk is

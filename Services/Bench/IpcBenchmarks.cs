@@ -1,8 +1,8 @@
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Echo;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.Bench;
+namespace CosmosHybrid.Services.Bench;
 
 /// <summary>
 /// Message-port costs against the echo service (started here if it is not running): a

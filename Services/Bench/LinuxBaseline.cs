@@ -1,8 +1,8 @@
 using System.Collections.Generic;
-using CosmosHybrid.Abi;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.Bench;
+namespace CosmosHybrid.Services.Bench;
 
 /// <summary>
 /// What Linux costs under the same emulator, read from the root file system's copy of

@@ -1,6 +1,6 @@
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Echo;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.UserRuntime;
 
 /// <summary>Ring-3 entry of the echo service: registers its two ports and serves them, one thread each.</summary>
 internal static unsafe class Program

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using CosmosHybrid.Shell.Words;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.Shell.Words;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.Shell;
+namespace CosmosHybrid.Services.Shell;
 
 /// <summary>
 /// The first ring-3 program: a command line on the console. It reads a line (echoing as

@@ -1,4 +1,4 @@
-namespace CosmosHybrid.Shell;
+namespace CosmosHybrid.Services.Shell;
 
 /// <summary>Exit statuses of the shell's own commands, as POSIX shells use them (<c>$?</c> shows them).</summary>
 internal static class CommandStatus

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using CosmosHybrid.Abi;
-using CosmosHybrid.Abi.Text;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Abi.Text;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.Shell;
+namespace CosmosHybrid.Services.Shell;
 
 /// <summary>
 /// The shell's commands. Each gets its words from the word splitter (the command name

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using CosmosHybrid.Abi;
-using CosmosHybrid.Shell.Words;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Shell.Words;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.Shell;
+namespace CosmosHybrid.Services.Shell;
 
 /// <summary>
 /// <c>mv</c>: a rename, and across volumes what coreutils does when rename fails with the

@@ -1,7 +1,7 @@
 using System;
-using CosmosHybrid.Abi.Text;
+using CosmosHybrid.Services.Abi.Text;
 
-namespace CosmosHybrid.Shell;
+namespace CosmosHybrid.Services.Shell;
 
 /// <summary>
 /// Reads a line from the console with echo and backspace (the terminal sends raw keys).

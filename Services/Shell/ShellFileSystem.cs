@@ -1,9 +1,9 @@
 using System.Collections.Generic;
-using CosmosHybrid.Abi;
-using CosmosHybrid.Shell.Words;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Shell.Words;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.Shell;
+namespace CosmosHybrid.Services.Shell;
 
 /// <summary>Directory listings for globbing, copying and removing trees, through the file system calls.</summary>
 internal sealed class ShellFileSystem : IGlobFileSystem

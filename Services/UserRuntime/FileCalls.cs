@@ -1,8 +1,8 @@
 using System;
-using CosmosHybrid.Abi;
-using CosmosHybrid.Abi.Text;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Abi.Text;
 
-namespace CosmosHybrid.UserRuntime;
+namespace CosmosHybrid.Services.UserRuntime;
 
 /// <summary>
 /// The file system calls, wrapped for ring-3 C#. Results are the kernel's: a descriptor,

@@ -1,7 +1,7 @@
-using CosmosHybrid.Abi;
-using CosmosHybrid.Abi.Text;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Abi.Text;
 
-namespace CosmosHybrid.UserRuntime;
+namespace CosmosHybrid.Services.UserRuntime;
 
 /// <summary>Process and system system calls, wrapped for ring-3 C#.</summary>
 internal static unsafe class ProcessCalls

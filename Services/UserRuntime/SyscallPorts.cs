@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Ipc;
 
-namespace CosmosHybrid.UserRuntime;
+namespace CosmosHybrid.Services.UserRuntime;
 
 /// <summary>Message ports through system calls: the ring-3 implementation of <see cref="IMessagePorts"/>.</summary>
 public sealed unsafe class SyscallPorts : IMessagePorts

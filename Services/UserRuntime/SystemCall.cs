@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 
-namespace CosmosHybrid.UserRuntime;
+namespace CosmosHybrid.Services.UserRuntime;
 
 /// <summary>The SYSCALL instruction, from C# (crt0.asm's user_syscall).</summary>
 internal static unsafe class SystemCall

@@ -1,8 +1,8 @@
 using System.Runtime;
 using System.Threading;
 using System.Runtime.InteropServices;
-using CosmosHybrid.Abi;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.UserRuntime;
 
 namespace Internal.Runtime;
 

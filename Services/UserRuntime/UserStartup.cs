@@ -1,8 +1,8 @@
 using System;
 using System.Runtime;
-using CosmosHybrid.Abi.Text;
+using CosmosHybrid.Services.Abi.Text;
 
-namespace CosmosHybrid.UserRuntime;
+namespace CosmosHybrid.Services.UserRuntime;
 
 /// <summary>Runs after crt0: prepares the runtime, then calls the program's <c>Program.Main(string arguments)</c>.</summary>
 internal static unsafe class UserStartup

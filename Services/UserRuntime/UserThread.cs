@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 
-namespace CosmosHybrid.UserRuntime;
+namespace CosmosHybrid.Services.UserRuntime;
 
 /// <summary>
 /// Extra threads in a ring-3 program. Each gets its own stack from MapMemory; the

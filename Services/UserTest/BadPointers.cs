@@ -1,8 +1,8 @@
 using System;
-using CosmosHybrid.Abi;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.UserTest;
+namespace CosmosHybrid.Services.UserTest;
 
 /// <summary>System calls given pointers into the kernel, unmapped memory, or absurd lengths must fail cleanly.</summary>
 internal static class BadPointers

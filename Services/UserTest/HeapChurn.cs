@@ -1,6 +1,6 @@
 using System;
 
-namespace CosmosHybrid.UserTest;
+namespace CosmosHybrid.Services.UserTest;
 
 /// <summary>The ring-3 runtime's garbage collector: churn through garbage while keeping a chain alive.</summary>
 internal static class HeapChurn

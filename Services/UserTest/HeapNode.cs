@@ -1,4 +1,4 @@
-namespace CosmosHybrid.UserTest;
+namespace CosmosHybrid.Services.UserTest;
 
 /// <summary>A link of the chains the heap scenarios keep alive or throw away.</summary>
 internal sealed class HeapNode

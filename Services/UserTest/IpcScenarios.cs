@@ -1,9 +1,9 @@
 using System;
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Echo;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.UserTest;
+namespace CosmosHybrid.Services.UserTest;
 
 /// <summary>
 /// Message-port scenarios, run against the echo service (started with `spawn echo`) and

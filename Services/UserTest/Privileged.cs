@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CosmosHybrid.UserTest;
+namespace CosmosHybrid.Services.UserTest;
 
 /// <summary>A privileged instruction (CLI) executed in ring 3: the CPU raises #GP.</summary>
 internal static class Privileged

@@ -1,8 +1,8 @@
 using System;
 using System.Runtime.InteropServices;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.UserTest;
+namespace CosmosHybrid.Services.UserTest;
 
 /// <summary>
 /// Keeps known values in all sixteen SSE registers (and, where the CPU has AVX, in the

@@ -1,10 +1,10 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Text;
-using CosmosHybrid.Abi;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.UserTest;
+namespace CosmosHybrid.Services.UserTest;
 
 /// <summary>
 /// What usertest does, chosen by its first argument word:

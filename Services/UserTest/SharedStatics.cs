@@ -1,8 +1,8 @@
 using System;
 using System.Threading;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.UserTest;
+namespace CosmosHybrid.Services.UserTest;
 
 /// <summary>
 /// A static constructor reached by four threads at once: it must run once, and no

@@ -1,8 +1,8 @@
 using System;
-using CosmosHybrid.Abi;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.UserTest;
+namespace CosmosHybrid.Services.UserTest;
 
 /// <summary>
 /// Starts and reaps a short-lived process many times; every frame must come back: the

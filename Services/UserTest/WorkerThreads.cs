@@ -1,7 +1,7 @@
 using System.Threading;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.UserRuntime;
 
-namespace CosmosHybrid.UserTest;
+namespace CosmosHybrid.Services.UserTest;
 
 /// <summary>Runs one function on several threads at once (the calling one among them) and waits for all.</summary>
 internal static unsafe class WorkerThreads

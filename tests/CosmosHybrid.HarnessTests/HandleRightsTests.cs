@@ -1,4 +1,4 @@
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Ring3Host;
 using NUnit.Framework;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Ring3Host;
 using NUnit.Framework;
 

@@ -1,5 +1,5 @@
 using System.Threading.Tasks;
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Ring3Host;
 using NUnit.Framework;
 

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
-using CosmosHybrid.Abi;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Ring3Host;
 using NUnit.Framework;
 

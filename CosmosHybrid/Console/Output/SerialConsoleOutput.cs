@@ -1,5 +1,5 @@
 using System;
-using CosmosHybrid.Abi.Text;
+using CosmosHybrid.Services.Abi.Text;
 using CosmosHybrid.Drivers.Serial;
 
 namespace CosmosHybrid.Console.Output;

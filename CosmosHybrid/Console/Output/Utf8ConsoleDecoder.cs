@@ -1,5 +1,5 @@
 using System;
-using CosmosHybrid.Abi.Text;
+using CosmosHybrid.Services.Abi.Text;
 
 namespace CosmosHybrid.Console.Output;
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace CosmosHybrid.Abi.Text;
+namespace CosmosHybrid.Services.Abi.Text;
 
 /// <summary>
 /// Latin-1 (ISO 8859-1): each byte is the code point of the same value. The conversion the

@@ -1,6 +1,6 @@
 using System;
 
-namespace CosmosHybrid.Abi.Text;
+namespace CosmosHybrid.Services.Abi.Text;
 
 /// <summary>
 /// UTF-8, the one encoding of text at the system-call boundary, shared by the kernel, every

@@ -1,6 +1,6 @@
 using System;
 
-namespace CosmosHybrid.Abi.Text;
+namespace CosmosHybrid.Services.Abi.Text;
 
 /// <summary>One Unicode scalar value in UTF-8 and in UTF-16: the steps the <see cref="Utf8"/> methods are made of.</summary>
 internal static class Utf8Scalar

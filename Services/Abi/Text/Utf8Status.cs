@@ -1,4 +1,4 @@
-namespace CosmosHybrid.Abi.Text;
+namespace CosmosHybrid.Services.Abi.Text;
 
 /// <summary>The outcome of a strict UTF-8 conversion.</summary>
 public enum Utf8Status

@@ -1,4 +1,4 @@
-namespace CosmosHybrid.Shell.Words;
+namespace CosmosHybrid.Services.Shell.Words;
 
 /// <summary>A word ready for a command: its text, and the glob pattern it stands for when <see cref="HasGlob"/>.</summary>
 internal readonly struct ExpandedWord

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace CosmosHybrid.Shell.Words;
+namespace CosmosHybrid.Services.Shell.Words;
 
 /// <summary>
 /// Expands a glob pattern into the paths it names, component by component, so that

@@ -1,4 +1,4 @@
-namespace CosmosHybrid.Shell.Words;
+namespace CosmosHybrid.Services.Shell.Words;
 
 /// <summary>
 /// Matches one path component against a glob pattern as POSIX <c>fnmatch</c> does for file

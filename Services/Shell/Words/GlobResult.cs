@@ -1,4 +1,4 @@
-namespace CosmosHybrid.Shell.Words;
+namespace CosmosHybrid.Services.Shell.Words;
 
 /// <summary>The outcome of expanding a glob pattern into path names.</summary>
 internal enum GlobResult

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace CosmosHybrid.Shell.Words;
+namespace CosmosHybrid.Services.Shell.Words;
 
 /// <summary>An entry of a directory listing, as globbing needs it.</summary>
 internal readonly struct GlobEntry

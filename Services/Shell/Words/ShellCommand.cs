@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace CosmosHybrid.Shell.Words;
+namespace CosmosHybrid.Services.Shell.Words;
 
 /// <summary>One simple command of a line: its words, not yet expanded, and how it joins the one before.</summary>
 internal sealed class ShellCommand

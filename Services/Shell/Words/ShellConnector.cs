@@ -1,4 +1,4 @@
-namespace CosmosHybrid.Shell.Words;
+namespace CosmosHybrid.Services.Shell.Words;
 
 /// <summary>How a command is joined to the one before it on the same line.</summary>
 internal enum ShellConnector

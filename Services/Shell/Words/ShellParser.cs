@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace CosmosHybrid.Shell.Words;
+namespace CosmosHybrid.Services.Shell.Words;
 
 /// <summary>
 /// Reads a command line as a POSIX shell reads words: blanks separate words; '...' keeps

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CosmosHybrid.Shell.Words;
+namespace CosmosHybrid.Services.Shell.Words;
 
 /// <summary>
 /// A word as the parser read it: its characters after quote removal, each marked as typed

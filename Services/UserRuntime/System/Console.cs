@@ -1,6 +1,6 @@
-using CosmosHybrid.Abi;
-using CosmosHybrid.Abi.Text;
-using CosmosHybrid.UserRuntime;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Abi.Text;
+using CosmosHybrid.Services.UserRuntime;
 
 namespace System;
 

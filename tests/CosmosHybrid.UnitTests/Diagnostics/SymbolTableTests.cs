@@ -61,7 +61,7 @@ public class SymbolTableTests
             "0000000000401000 T usertest_CosmosHybrid_UserTest_Scenarios__Run\n"), "usertest");
 
         Assert.That(table.Describe(0x407358), Is.EqualTo("System.InvalidOperationException"));
-        Assert.That(table.Describe(0x401010), Is.EqualTo("CosmosHybrid.UserTest.Scenarios.Run+0x10"));
+        Assert.That(table.Describe(0x401010), Is.EqualTo("CosmosHybrid.Services.UserTest.Scenarios.Run+0x10"));
     }
 
     [Test]

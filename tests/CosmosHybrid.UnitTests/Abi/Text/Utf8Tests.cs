@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
-using CosmosHybrid.Abi.Text;
+using CosmosHybrid.Services.Abi.Text;
 using NUnit.Framework;
 
 namespace CosmosHybrid.UnitTests.Abi.Text;

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using CosmosHybrid.Shell.Words;
+using CosmosHybrid.Services.Shell.Words;
 using NUnit.Framework;
 
 namespace CosmosHybrid.UnitTests.Shell.Words;
