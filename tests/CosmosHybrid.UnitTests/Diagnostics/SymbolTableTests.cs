@@ -58,7 +58,7 @@ public class SymbolTableTests
     {
         var table = new SymbolTable(Encoding.ASCII.GetBytes(
             "0000000000407358 D _ZTV41usertest_System_InvalidOperationException\n" +
-            "0000000000401000 T usertest_CosmosHybrid_UserTest_Scenarios__Run\n"), "usertest");
+            "0000000000401000 T usertest_CosmosHybrid_Services_UserTest_Scenarios__Run\n"), "usertest");
 
         Assert.That(table.Describe(0x407358), Is.EqualTo("System.InvalidOperationException"));
         Assert.That(table.Describe(0x401010), Is.EqualTo("CosmosHybrid.Services.UserTest.Scenarios.Run+0x10"));
