@@ -228,12 +228,12 @@ Task("Iso")
 {
     var boot = isoRoot.Combine("boot");
     EnsureDirectoryExists(boot.Combine("grub"));
-    CopyIfNewer(kernelElf, boot.CombineWithFilePath("kernel.elf"));
-    CopyIfNewer(kernelSymbols, boot.CombineWithFilePath("kernel.sym"));
-    CopyIfNewer(fontSource, boot.CombineWithFilePath("font.pf2"));
+    CopyIfChanged(kernelElf, boot.CombineWithFilePath("kernel.elf"));
+    CopyIfChanged(kernelSymbols, boot.CombineWithFilePath("kernel.sym"));
+    CopyIfChanged(fontSource, boot.CombineWithFilePath("font.pf2"));
     foreach (var program in programs)
-        CopyIfNewer(program, boot.CombineWithFilePath(program.GetFilename()));
-    CopyIfNewer(rootFs, boot.CombineWithFilePath("rootfs.img"));
+        CopyIfChanged(program, boot.CombineWithFilePath(program.GetFilename()));
+    CopyIfChanged(rootFs, boot.CombineWithFilePath("rootfs.img"));
 
     // Every menu entry loads the same modules: symbols, font, the programs with their symbols, and the root file system.
     var modules = string.Join("\n    ", new[] { "kernel.sym", "font.pf2" }.Concat(programs.Select(p => p.GetFilename().FullPath)).Append("rootfs.img")
@@ -279,7 +279,7 @@ Task("Bench")
     var benchRoot = outDir.Combine("bench-root");
     EnsureDirectoryExists(benchRoot.Combine("boot/grub"));
     foreach (var file in GetFiles(isoRoot.FullPath + "/boot/*.*"))
-        CopyIfNewer(file, benchRoot.Combine("boot").CombineWithFilePath(file.GetFilename()));
+        CopyIfChanged(file, benchRoot.Combine("boot").CombineWithFilePath(file.GetFilename()));
     var modules = string.Join("", GetFiles(isoRoot.FullPath + "/boot/*.*").Select(f => f.GetFilename().FullPath)
         .Where(f => f != "kernel.elf").Select(f => $"    module2 /boot/{f} {f}\n"));
     var benchConfig = "set timeout=0\ninsmod all_video\nmenuentry \"CosmosHybrid bench\" {\n"
@@ -362,9 +362,13 @@ bool IsUpToDate(FilePath output, params FilePath[] inputs)
     return inputs.All(input => System.IO.File.GetLastWriteTimeUtc(input.FullPath) <= built);
 }
 
-void CopyIfNewer(FilePath source, FilePath destination)
+// A copy keeps its source's time stamp, so "same size and same time" means "same file";
+// "newer than the source" would miss a source swapped for an older file (a new font path).
+void CopyIfChanged(FilePath source, FilePath destination)
 {
-    if (!IsUpToDate(destination, source))
+    var from = new System.IO.FileInfo(source.FullPath);
+    var to = new System.IO.FileInfo(destination.FullPath);
+    if (!to.Exists || to.Length != from.Length || to.LastWriteTimeUtc != from.LastWriteTimeUtc)
         CopyFile(source, destination);
 }
 

@@ -7,7 +7,7 @@ namespace CosmosHybrid.Boot;
 /// <summary>Access to the bytes of a boot module, which GRUB left in physical memory.</summary>
 internal static unsafe class BootModuleData
 {
-    /// <summary>Copies the module into a managed array (modules are small; the copy outlives nothing).</summary>
+    /// <summary>Copies the module into a managed array (large ones, the font and the symbols, need the frame allocator up).</summary>
     public static byte[] Copy(BootModule module)
     {
         byte[] data = new byte[module.Length];

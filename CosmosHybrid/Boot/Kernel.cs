@@ -44,10 +44,11 @@ internal static unsafe class Kernel
             Panic.Fail("unreadable Multiboot2 boot information", null);
 
         BootOptions.Parse(boot.CommandLine);
-        SystemConsole.AttachScreen(boot.Framebuffer, boot.TryFindModule(BootModuleNames.Font, out BootModule font) ? BootModuleData.Copy(font) : null);
-
         if (!PhysicalMemory.Initialize(boot, new MemoryRange(bootInformationPhysical, bootInformationPhysical + bootInformationSize), KernelImage()))
             Panic.Fail("no usable memory in the firmware memory map", null);
+
+        // After the frame allocator: the font (GRUB's unicode.pf2, 2.3 MiB) does not fit the early arena.
+        SystemConsole.AttachScreen(boot.Framebuffer, boot.TryFindModule(BootModuleNames.Font, out BootModule font) ? BootModuleData.Copy(font) : null);
 
         CpuFeatures.Detect();
         if (!KernelAddressSpace.Initialize())

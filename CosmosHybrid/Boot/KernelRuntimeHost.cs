@@ -14,7 +14,15 @@ internal static unsafe partial class RuntimeHost
 
     internal static partial void ReleasePages(void* pages, nuint pageCount) => KernelPages.Free(pages, pageCount);
 
-    internal static partial void* CurrentStackTop() => (void*)CosmosHybrid.Scheduling.Scheduler.Current.KernelStackTop;
+    // Before the scheduler starts (a large boot module copied, say), the collector runs on the boot stack.
+    internal static partial void* CurrentStackTop()
+    {
+        CosmosHybrid.Scheduling.Thread current = CosmosHybrid.Scheduling.Scheduler.Current;
+        return current == null ? (void*)BootThreadStackTop() : (void*)current.KernelStackTop;
+    }
+
+    [DllImport("*", EntryPoint = "boot_thread_stack_top"), SuppressGCTransition]
+    private static extern ulong BootThreadStackTop();
 
     internal static partial void ForEachSuspendedStack(delegate*<nuint*, nuint*, void> visit) =>
         CosmosHybrid.Scheduling.Scheduler.ForEachSuspendedStack(visit);
