@@ -91,7 +91,17 @@ public sealed class QemuMachine : IDisposable
     public bool WaitForMatches(Regex pattern, int count, TimeSpan timeout) =>
         WaitUntil(log => pattern.Matches(log).Count >= count, timeout);
 
-    /// <summary>Waits until <paramref name="condition"/> holds for the serial log; false on time-out or if QEMU exits first.</summary>
+    /// <summary>The last line of a kernel panic report: after it nothing more will come.</summary>
+    public const string HaltedLine = "System halted.";
+
+    /// <summary>What a fault while reporting a panic prints before the kernel stops.</summary>
+    private const string NestedPanicLine = "nested fault during panic; halting";
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds for the serial log; false on time-out, if QEMU
+    /// exits first, or as soon as the kernel has halted (so a broken kernel fails a test in seconds,
+    /// not after the whole time-out).
+    /// </summary>
     public bool WaitUntil(Func<string, bool> condition, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
@@ -99,7 +109,7 @@ public sealed class QemuMachine : IDisposable
         {
             if (condition(SerialLog))
                 return true;
-            if (_process.HasExited)
+            if (_process.HasExited || HasHalted(SerialLog))
             {
                 Thread.Sleep(200); // let the readers drain what is left
                 return condition(SerialLog);
@@ -108,6 +118,9 @@ public sealed class QemuMachine : IDisposable
         }
         return false;
     }
+
+    private static bool HasHalted(string log) =>
+        log.Contains(HaltedLine, StringComparison.Ordinal) || log.Contains(NestedPanicLine, StringComparison.Ordinal);
 
     /// <summary>Types a line on the guest's serial console.</summary>
     public void SendLine(string line)
