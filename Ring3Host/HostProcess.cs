@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Handles;
 using CosmosHybrid.Ipc;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Ipc;
 using static CosmosHybrid.Services.Abi.SyscallResult;
 
@@ -61,7 +62,7 @@ public sealed unsafe class HostProcess : IMessagePorts
 
     internal InProcessKernel Kernel { get; }
 
-    internal HandleTable<Port> Handles { get; } = new HandleTable<Port>();
+    internal HandleTable Handles { get; } = new HandleTable();
 
     /// <summary>The calling .NET thread's context in this process (created on first use).</summary>
     internal HostThread Current => _current.Value;
@@ -123,7 +124,7 @@ public sealed unsafe class HostProcess : IMessagePorts
         lock (Kernel.SyncRoot)
         {
             IpcWaiter self = EnterOperation();
-            SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
+            SyscallError error = Handles.LookupPort(handle, HandleRights.Send, out Port port, out _);
             if (error != SyscallError.None)
                 return Error(error);
             error = ReadMessage(self, message, isCall: false, out PendingMessage pending);
@@ -139,7 +140,7 @@ public sealed unsafe class HostProcess : IMessagePorts
         lock (Kernel.SyncRoot)
         {
             IpcWaiter self = EnterOperation();
-            SyscallError error = Handles.Lookup(handle, HandleRights.Receive, out Port port, out _);
+            SyscallError error = Handles.LookupPort(handle, HandleRights.Receive, out Port port, out _);
             if (error != SyscallError.None)
                 return Error(error);
             fixed (IpcMessage* pointer = &message)
@@ -153,7 +154,7 @@ public sealed unsafe class HostProcess : IMessagePorts
         lock (Kernel.SyncRoot)
         {
             IpcWaiter self = EnterOperation();
-            SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
+            SyscallError error = Handles.LookupPort(handle, HandleRights.Send, out Port port, out _);
             if (error != SyscallError.None)
                 return Error(error);
             error = Ports.Call(self, port, message);
@@ -169,7 +170,7 @@ public sealed unsafe class HostProcess : IMessagePorts
         lock (Kernel.SyncRoot)
         {
             IpcWaiter self = EnterOperation();
-            SyscallError error = Handles.Lookup(handle, HandleRights.Receive, out Port port, out _);
+            SyscallError error = Handles.LookupPort(handle, HandleRights.Receive, out Port port, out _);
             if (error != SyscallError.None)
                 return Error(error);
             error = Ports.ReplyWait(self, port, message);
@@ -185,7 +186,7 @@ public sealed unsafe class HostProcess : IMessagePorts
         lock (Kernel.SyncRoot)
         {
             IpcWaiter self = EnterOperation();
-            SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
+            SyscallError error = Handles.LookupPort(handle, HandleRights.Send, out Port port, out _);
             if (error != SyscallError.None)
                 return Error(error);
             error = ReadMessage(self, request, isCall: true, out PendingMessage pending);
@@ -217,7 +218,7 @@ public sealed unsafe class HostProcess : IMessagePorts
         lock (Kernel.SyncRoot)
         {
             EnterOperation();
-            SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
+            SyscallError error = Handles.LookupPort(handle, HandleRights.Send, out Port port, out _);
             if (error != SyscallError.None)
                 return Error(error);
             return Error(Ports.Notify(port, bits));
@@ -232,7 +233,7 @@ public sealed unsafe class HostProcess : IMessagePorts
             EnterOperation();
             if (!TryNormalizeName(name, out string text))
                 return Error(SyscallError.InvalidArgument);
-            SyscallError error = Handles.Lookup(handle, HandleRights.Send, out Port port, out _);
+            SyscallError error = Handles.LookupPort(handle, HandleRights.Send, out Port port, out _);
             if (error != SyscallError.None)
                 return Error(error);
             return Error(Ports.Register(text, port));

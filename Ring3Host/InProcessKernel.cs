@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
-using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Handles;
 using CosmosHybrid.Ipc;
+using CosmosHybrid.Services.Abi;
 
 namespace CosmosHybrid.Ring3Host;
 
@@ -33,7 +34,7 @@ namespace CosmosHybrid.Ring3Host;
 public sealed class InProcessKernel : IDisposable
 {
     /// <summary>Handles a process can hold.</summary>
-    public const int HandleCapacity = HandleTable<Port>.Capacity;
+    public const int HandleCapacity = HandleTable.DefaultLimit;
 
     /// <summary>Messages a port queues before senders wait or fail with QueueFull.</summary>
     public const int QueueCapacity = Port.QueueCapacity;

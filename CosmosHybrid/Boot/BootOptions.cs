@@ -12,6 +12,8 @@ namespace CosmosHybrid.Boot;
 /// <item><c>exit-on-panic</c>: after a panic report, leave QEMU through isa-debug-exit instead of halting.</item>
 /// <item><c>disktest</c>, <c>disktest=read:LBA[+N],write:LBA[+N]</c>: exercise every disk found, print the results and power off.</item>
 /// <item><c>nopcid</c>: do not tag address spaces with PCIDs even when the CPU has them (every switch flushes the TLB).</item>
+/// <item><c>init=PROGRAM[,ARGUMENT...]</c>: the first ring-3 program (the one given the root authority), with its
+/// arguments separated by commas; the default is the shell.</item>
 /// </list>
 /// </summary>
 internal static class BootOptions
@@ -32,6 +34,9 @@ internal static class BootOptions
     public static bool DiskTest { get; private set; }
 
     public static bool NoPcid { get; private set; }
+
+    /// <summary>The first ring-3 program's command line, or null for the default.</summary>
+    public static string InitialProgram { get; private set; }
 
     /// <summary>The text after <c>disktest=</c> (empty for a bare <c>disktest</c>).</summary>
     public static string DiskTestArguments { get; private set; } = "";
@@ -70,6 +75,8 @@ internal static class BootOptions
             NoPcid = true;
         else if (word == "disktest")
             DiskTest = true;
+        else if (word.StartsWith("init=") && word.Length > "init=".Length)
+            InitialProgram = word.Substring("init=".Length).Replace(',', ' ');
         else if (word.StartsWith("disktest="))
         {
             DiskTest = true;

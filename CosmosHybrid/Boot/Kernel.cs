@@ -23,8 +23,8 @@ internal static unsafe class Kernel
 {
     public const string Version = "0.1";
 
-    /// <summary>The first ring-3 program, kept running by <see cref="Supervisor"/>.</summary>
-    private const string InitialProgram = "shell";
+    /// <summary>The first ring-3 program (unless the command line names another), kept running by <see cref="Supervisor"/>.</summary>
+    private const string DefaultInitialProgram = "shell";
 
     [RuntimeExport("kmain")]
     public static void Main(void* readyToRunHeader, ulong bootInformationPhysical)
@@ -96,8 +96,9 @@ internal static unsafe class Kernel
             Power.ExitEmulator(Power.SuccessExitCode);
         }
 
-        if (!BootOptions.KernelConsole && ProgramFiles.TryGet(InitialProgram, out _))
-            Supervisor.Run(InitialProgram);
+        string initialProgram = BootOptions.InitialProgram ?? DefaultInitialProgram;
+        if (!BootOptions.KernelConsole && ProgramFiles.TryGet(ProgramName(initialProgram), out _))
+            Supervisor.Run(initialProgram);
         BootConsole.Run();
     }
 
@@ -106,6 +107,12 @@ internal static unsafe class Kernel
         Process process = ProcessTable.Spawn(commandLine, out _);
         if (process != null)
             ProcessTable.Wait(process);
+    }
+
+    private static string ProgramName(string commandLine)
+    {
+        int space = commandLine.IndexOf(' ');
+        return space < 0 ? commandLine : commandLine.Substring(0, space);
     }
 
     private static MemoryRange KernelImage()

@@ -1,3 +1,4 @@
+using CosmosHybrid.Handles;
 using CosmosHybrid.Services.Abi;
 
 namespace CosmosHybrid.Ipc;
@@ -12,7 +13,7 @@ namespace CosmosHybrid.Ipc;
 internal sealed partial class IpcWaiter
 {
     /// <summary>The handle table of the thread's process (a moved handle lands here).</summary>
-    public HandleTable<Port> Handles { get; }
+    public HandleTable Handles { get; }
 
     /// <summary>The next thread in a port's receiver or blocked-sender list.</summary>
     public IpcWaiter Next;

@@ -1,3 +1,4 @@
+using CosmosHybrid.Handles;
 using CosmosHybrid.Services.Abi;
 
 namespace CosmosHybrid.Ipc;
@@ -23,7 +24,7 @@ internal sealed class PendingMessage
     public ulong GrantedAddress;
 
     /// <summary>A handle moved out of the sender's table, waiting to be installed in the receiver's.</summary>
-    public Port TransferredPort;
+    public KernelObject TransferredObject;
     public HandleRights TransferredRights;
 
     /// <summary>For calls: the thread that waits for the reply.</summary>

@@ -1,3 +1,6 @@
+using CosmosHybrid.Handles;
+using CosmosHybrid.Services.Abi;
+
 namespace CosmosHybrid.Ipc;
 
 /// <summary>
@@ -7,7 +10,7 @@ namespace CosmosHybrid.Ipc;
 /// "closed": nothing can be received, and every sender is told so (PeerClosed).
 /// Both waiter lists are stacks: the thread that started waiting last is served first.
 /// </summary>
-internal sealed class Port : IHandleObject
+internal sealed class Port : KernelObject
 {
     public const int QueueCapacity = MessageQueue<PendingMessage>.Capacity;
 
@@ -16,10 +19,19 @@ internal sealed class Port : IHandleObject
     /// <summary>Open handles with the receive right; at zero the port is closed.</summary>
     public int ReceiveHandles { get; set; }
 
-    /// <summary>Open handles of any kind that refer to the port.</summary>
-    public int References { get; set; }
-
     public bool IsClosed { get; set; }
+
+    public override void OnHandleOpened(HandleRights rights)
+    {
+        if ((rights & HandleRights.Receive) != 0)
+            ReceiveHandles++;
+    }
+
+    public override void OnHandleRemoved(HandleRights rights)
+    {
+        if ((rights & HandleRights.Receive) != 0)
+            ReceiveHandles--;
+    }
 
     /// <summary>Notification bits set and not yet received.</summary>
     public ulong PendingNotifications { get; set; }

@@ -73,7 +73,7 @@ internal sealed partial class PortEngine<TSeam>
         }
         // Register receivers get the short part; a handle moved with the message is closed.
         receiver.Registers = message.ShortPart;
-        if (message.TransferredPort != null)
+        if (message.TransferredObject != null)
             DropTransferredHandle(message);
     }
 
@@ -81,7 +81,7 @@ internal sealed partial class PortEngine<TSeam>
     private SyscallError DeliverToMemory(IpcWaiter receiver, PendingMessage message)
     {
         IpcMessage received = MessageShape.WithShortPart(message.ShortPart);
-        if (message.TransferredPort != null)
+        if (message.TransferredObject != null)
             received.Handle = InstallTransferredHandle(receiver, message);
         if (message.GrantPages != 0)
             received.GrantedAddress = MapGrant(message, receiver);

@@ -1,3 +1,4 @@
+using CosmosHybrid.Handles;
 using CosmosHybrid.Services.Abi;
 
 namespace CosmosHybrid.Ipc;
@@ -10,39 +11,39 @@ namespace CosmosHybrid.Ipc;
 internal sealed partial class PortEngine<TSeam>
 {
     /// <summary>Moves <paramref name="handle"/> (which needs the Transfer right) out of <paramref name="sender"/> into <paramref name="message"/>.</summary>
-    public SyscallError TakeTransferredHandle(HandleTable<Port> sender, long handle, PendingMessage message)
+    public SyscallError TakeTransferredHandle(HandleTable sender, long handle, PendingMessage message)
     {
         SyscallError error = sender.Lookup(handle, HandleRights.Transfer, out _, out _);
         if (error != SyscallError.None)
             return error;
-        sender.Detach(handle, out message.TransferredPort, out message.TransferredRights);
+        sender.Detach(handle, out message.TransferredObject, out message.TransferredRights);
         return SyscallError.None;
     }
 
     // The receiver's new handle; 0 (and the handle closed) when its table is full.
     private long InstallTransferredHandle(IpcWaiter receiver, PendingMessage message)
     {
-        long handle = receiver.Handles.Add(message.TransferredPort, message.TransferredRights);
+        long handle = receiver.Handles.Add(message.TransferredObject, message.TransferredRights);
         if (handle == 0)
             DropTransferredHandle(message);
-        message.TransferredPort = null;
+        message.TransferredObject = null;
         return handle;
     }
 
-    private void ReturnTransferredHandle(HandleTable<Port> sender, PendingMessage message)
+    private void ReturnTransferredHandle(HandleTable sender, PendingMessage message)
     {
-        if (message.TransferredPort == null)
+        if (message.TransferredObject == null)
             return;
-        if (sender.Add(message.TransferredPort, message.TransferredRights) == 0)
-            AfterHandleRemoved(message.TransferredPort, message.TransferredRights);
-        message.TransferredPort = null;
+        if (sender.Add(message.TransferredObject, message.TransferredRights) == 0)
+            AfterHandleClosed(message.TransferredObject, message.TransferredRights);
+        message.TransferredObject = null;
     }
 
     private void DropTransferredHandle(PendingMessage message)
     {
-        if (message.TransferredPort == null)
+        if (message.TransferredObject == null)
             return;
-        AfterHandleRemoved(message.TransferredPort, message.TransferredRights);
-        message.TransferredPort = null;
+        AfterHandleClosed(message.TransferredObject, message.TransferredRights);
+        message.TransferredObject = null;
     }
 }

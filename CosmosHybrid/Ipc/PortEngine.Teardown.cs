@@ -1,3 +1,4 @@
+using CosmosHybrid.Handles;
 using CosmosHybrid.Services.Abi;
 
 namespace CosmosHybrid.Ipc;
@@ -32,20 +33,28 @@ internal sealed partial class PortEngine<TSeam>
     }
 
     /// <summary>Closes every handle of an ending process (after <see cref="ReleaseThread"/> for each of its threads).</summary>
-    public void CloseAllHandles(HandleTable<Port> handles)
+    public void CloseAllHandles(HandleTable handles)
     {
-        for (int i = 0; i < HandleTable<Port>.Capacity; i++)
+        for (int i = 0; i < handles.SlotCount; i++)
         {
-            if (handles.GetPort(i) != null && handles.Detach(i + 1, out Port port, out HandleRights rights))
-                AfterHandleRemoved(port, rights);
+            if (handles.GetObject(i) != null && handles.Detach(i + 1, out KernelObject target, out HandleRights rights))
+                AfterHandleClosed(target, rights);
         }
     }
 
-    /// <summary>After a handle went away: the last receive handle closes the port.</summary>
-    private void AfterHandleRemoved(Port port, HandleRights rights)
+    /// <summary>
+    /// After a handle was closed for good: the last receive handle closes a port; any other
+    /// object decides for itself.
+    /// </summary>
+    private void AfterHandleClosed(KernelObject target, HandleRights rights)
     {
-        if ((rights & HandleRights.Receive) != 0 && port.ReceiveHandles == 0)
-            ClosePort(port);
+        if (target is Port port)
+        {
+            if ((rights & HandleRights.Receive) != 0 && port.ReceiveHandles == 0)
+                ClosePort(port);
+            return;
+        }
+        target.OnHandleClosed(rights);
     }
 
     /// <summary>Nobody can receive any more: every waiting sender, queued caller and waiting receiver is told (PeerClosed).</summary>

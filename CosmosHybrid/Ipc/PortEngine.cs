@@ -1,3 +1,4 @@
+using CosmosHybrid.Handles;
 using CosmosHybrid.Services.Abi;
 using static CosmosHybrid.Services.Abi.SyscallResult;
 
@@ -32,27 +33,28 @@ internal sealed partial class PortEngine<TSeam> where TSeam : struct, IIpcSeam
     // ---- handles ----
 
     /// <summary>A new port; the handle has every right.</summary>
-    public long CreatePort(HandleTable<Port> handles)
+    public long CreatePort(HandleTable handles)
     {
         long handle = handles.Add(new Port(), HandleRights.All);
         return handle == 0 ? Error(SyscallError.TooManyHandles) : handle;
     }
 
-    /// <summary>A second handle to the same port with the rights of both <paramref name="rights"/> and the original.</summary>
-    public long Duplicate(HandleTable<Port> handles, long handle, HandleRights rights)
+    /// <summary>A second handle to the same object (of any kind) with the rights of both <paramref name="rights"/> and the original.</summary>
+    public long Duplicate(HandleTable handles, long handle, HandleRights rights)
     {
-        SyscallError error = handles.Lookup(handle, HandleRights.None, out Port port, out HandleRights held);
+        SyscallError error = handles.Lookup(handle, HandleRights.None, out KernelObject target, out HandleRights held);
         if (error != SyscallError.None)
             return Error(error);
-        long duplicate = handles.Add(port, held & rights);
+        long duplicate = handles.Add(target, held & rights);
         return duplicate == 0 ? Error(SyscallError.TooManyHandles) : duplicate;
     }
 
-    public SyscallError Close(HandleTable<Port> handles, long handle)
+    /// <summary>Closes a handle to an object of any kind.</summary>
+    public SyscallError Close(HandleTable handles, long handle)
     {
-        if (!handles.Detach(handle, out Port port, out HandleRights rights))
+        if (!handles.Detach(handle, out KernelObject target, out HandleRights rights))
             return SyscallError.BadHandle;
-        AfterHandleRemoved(port, rights);
+        AfterHandleClosed(target, rights);
         return SyscallError.None;
     }
 
@@ -62,7 +64,7 @@ internal sealed partial class PortEngine<TSeam> where TSeam : struct, IIpcSeam
         Names.Register(name, port) ? SyscallError.None : SyscallError.Exists;
 
     /// <summary>A send handle to the port registered as <paramref name="name"/>.</summary>
-    public long Lookup(HandleTable<Port> handles, string name)
+    public long Lookup(HandleTable handles, string name)
     {
         Port port = Names.Lookup(name);
         if (port == null)

@@ -1,3 +1,4 @@
+using CosmosHybrid.Handles;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Scheduling;
 
@@ -12,6 +13,9 @@ internal sealed class Process
 {
     public const int MaxThreads = StoppedThread.MaxThreads;
 
+    /// <summary>The thread quota of a process nobody set one for.</summary>
+    public const int DefaultThreadLimit = MaxThreads;
+
     private readonly Thread[] _threads = new Thread[MaxThreads];
 
     public Process(int id, string name, UserAddressSpace addressSpace, int priority)
@@ -24,8 +28,14 @@ internal sealed class Process
 
     public int Id { get; }
 
-    /// <summary>The message-port handles this process holds.</summary>
-    public Ipc.HandleTable<Ipc.Port> Handles { get; } = new Ipc.HandleTable<Ipc.Port>();
+    /// <summary>The process that spawned this one (0: the kernel).</summary>
+    public int ParentId { get; set; }
+
+    /// <summary>How many threads the process may have at once (its quota, at most <see cref="MaxThreads"/>).</summary>
+    public int ThreadLimit { get; set; } = DefaultThreadLimit;
+
+    /// <summary>The handles this process holds (ports, devices, authorities, streams).</summary>
+    public HandleTable Handles { get; } = new HandleTable();
 
     /// <summary>Its open files by descriptor (used under the file-system lock only).</summary>
     public Storage.Vfs.FileDescriptorTable Files { get; } = new Storage.Vfs.FileDescriptorTable();
@@ -71,7 +81,7 @@ internal sealed class Process
 
     public bool AddThread(Thread thread)
     {
-        if (ThreadCount == MaxThreads)
+        if (ThreadCount >= ThreadLimit)
             return false;
         _threads[ThreadCount++] = thread;
         thread.Process = this;

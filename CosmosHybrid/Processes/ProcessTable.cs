@@ -3,6 +3,7 @@ using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Abi.Text;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Console.Log;
+using CosmosHybrid.Handles;
 using CosmosHybrid.Loader.Elf;
 using CosmosHybrid.Scheduling;
 
@@ -44,7 +45,12 @@ internal static unsafe class ProcessTable
     /// The process starts in <paramref name="workingDirectory"/>. Returns the process, or null
     /// with <paramref name="error"/> set.
     /// </summary>
-    public static Process Spawn(string commandLine, out SyscallError error, string workingDirectory = "/")
+    /// <param name="spawner">The process asking (null for the kernel): the child's parent, whose quotas cap the child's.</param>
+    /// <param name="handles">The child's startup handles; null: none.</param>
+    /// <param name="handleLimit">The child's handle quota; 0: the default.</param>
+    /// <param name="threadLimit">The child's thread quota; 0: the default.</param>
+    public static Process Spawn(string commandLine, out SyscallError error, string workingDirectory = "/",
+        Process spawner = null, StartupHandleList handles = null, int handleLimit = 0, int threadLimit = 0)
     {
         error = SyscallError.None;
         int separator = commandLine.IndexOf(' ');
@@ -92,7 +98,9 @@ internal static unsafe class ProcessTable
             return null;
         }
 
-        var process = new Process(s_nextId++, name, space, DefaultPriority) { WorkingDirectory = workingDirectory };
+        var process = new Process(s_nextId++, name, space, DefaultPriority) { WorkingDirectory = workingDirectory, ParentId = spawner?.Id ?? 0 };
+        process.Handles.Limit = Quota(handleLimit, HandleTable.DefaultLimit, spawner?.Handles.Limit ?? HandleTable.MaxLimit);
+        process.ThreadLimit = Quota(threadLimit, Process.DefaultThreadLimit, spawner?.ThreadLimit ?? Process.MaxThreads);
         ulong argumentAddress = PlaceArguments(space, arguments, out int argumentBytes);
         Thread thread = argumentAddress == 0 ? null : CreateUserThread(process, entry, argumentAddress & ~15UL, argumentAddress, (ulong)argumentBytes);
         if (thread == null)
@@ -101,9 +109,21 @@ internal static unsafe class ProcessTable
             error = SyscallError.OutOfMemory;
             return null;
         }
+        if (handles != null)
+        {
+            using (InterruptsOff.Enter())
+                handles.InstallInto(process.Handles);
+        }
         s_processes[s_count++] = process;
         Scheduler.Start(thread);
         return process;
+    }
+
+    // A child's quota: what was asked (or the default), never more than its spawner's own.
+    private static int Quota(int requested, int defaultValue, int spawnerLimit)
+    {
+        int value = requested > 0 ? requested : defaultValue;
+        return value < spawnerLimit ? value : spawnerLimit;
     }
 
     // "/bin/usertest.elf" runs as "usertest".

@@ -1,5 +1,7 @@
 using CosmosHybrid.Console.Log;
 using CosmosHybrid.Scheduling;
+using CosmosHybrid.Security;
+using CosmosHybrid.Services.Abi;
 
 namespace CosmosHybrid.Processes;
 
@@ -18,7 +20,7 @@ internal static class Supervisor
         while (quickRestarts < MaxQuickRestarts)
         {
             ulong started = SystemClock.UptimeMilliseconds;
-            Process process = ProcessTable.Spawn(program, out Services.Abi.SyscallError error);
+            Process process = ProcessTable.Spawn(program, out SyscallError error, handles: FirstProgramHandles());
             if (process == null)
             {
                 KernelLog.WriteLine("supervisor: cannot start " + program + " (error " + ((long)error).ToString() + ")");
@@ -29,5 +31,13 @@ internal static class Supervisor
             quickRestarts = SystemClock.UptimeMilliseconds - started < QuickRestartMilliseconds ? quickRestarts + 1 : 0;
         }
         KernelLog.WriteLine("supervisor: " + program + " keeps failing; falling back to the boot console");
+    }
+
+    // The one place the root authority is handed out.
+    private static StartupHandleList FirstProgramHandles()
+    {
+        var handles = new StartupHandleList((int)StartupHandles.RootAuthority);
+        handles.Set(StartupHandles.RootAuthority, Authority.Root, HandleRights.RootAuthority);
+        return handles;
     }
 }

@@ -33,7 +33,7 @@ internal static unsafe class IpcSyscalls
     /// <summary>PortSend(handle, IpcMessage*, timeoutMs).</summary>
     internal static long PortSend(SyscallFrame* frame, Process process)
     {
-        SyscallError error = process.Handles.Lookup((long)frame->Arg0, HandleRights.Send, out Port port, out _);
+        SyscallError error = process.Handles.LookupPort((long)frame->Arg0, HandleRights.Send, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
         IpcWaiter self = KernelPorts.CurrentWaiter;
@@ -47,7 +47,7 @@ internal static unsafe class IpcSyscalls
     /// <summary>PortReceive(handle, IpcMessage*, timeoutMs): the message names the buffer (and its capacity) for the bytes.</summary>
     internal static long PortReceive(SyscallFrame* frame, Process process)
     {
-        SyscallError error = process.Handles.Lookup((long)frame->Arg0, HandleRights.Receive, out Port port, out _);
+        SyscallError error = process.Handles.LookupPort((long)frame->Arg0, HandleRights.Receive, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
         ulong userMessage = frame->Arg1;
@@ -62,7 +62,7 @@ internal static unsafe class IpcSyscalls
     /// <summary>PortCall(handle, message registers): the fast path; on success the registers hold the reply.</summary>
     internal static long PortCall(SyscallFrame* frame, Process process)
     {
-        SyscallError error = process.Handles.Lookup((long)frame->Arg0, HandleRights.Send, out Port port, out _);
+        SyscallError error = process.Handles.LookupPort((long)frame->Arg0, HandleRights.Send, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
         IpcWaiter self = KernelPorts.CurrentWaiter;
@@ -81,7 +81,7 @@ internal static unsafe class IpcSyscalls
     /// </summary>
     internal static long PortReplyWait(SyscallFrame* frame, Process process)
     {
-        SyscallError error = process.Handles.Lookup((long)frame->Arg0, HandleRights.Receive, out Port port, out _);
+        SyscallError error = process.Handles.LookupPort((long)frame->Arg0, HandleRights.Receive, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
         IpcWaiter self = KernelPorts.CurrentWaiter;
@@ -97,7 +97,7 @@ internal static unsafe class IpcSyscalls
     /// <summary>PortCallEx(handle, IpcMessage* request, IpcMessage* reply): the request may carry a buffer, a grant or a handle.</summary>
     internal static long PortCallEx(SyscallFrame* frame, Process process)
     {
-        SyscallError error = process.Handles.Lookup((long)frame->Arg0, HandleRights.Send, out Port port, out _);
+        SyscallError error = process.Handles.LookupPort((long)frame->Arg0, HandleRights.Send, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
         ulong reply = frame->Arg2;
@@ -132,7 +132,7 @@ internal static unsafe class IpcSyscalls
     /// <summary>PortNotify(handle, bits): sets notification bits on the port.</summary>
     internal static long PortNotify(SyscallFrame* frame, Process process)
     {
-        SyscallError error = process.Handles.Lookup((long)frame->Arg0, HandleRights.Send, out Port port, out _);
+        SyscallError error = process.Handles.LookupPort((long)frame->Arg0, HandleRights.Send, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
         using (InterruptsOff.Enter())
@@ -143,7 +143,7 @@ internal static unsafe class IpcSyscalls
     internal static long IrqBind(SyscallFrame* frame, Process process)
     {
         long irq = (long)frame->Arg0;
-        SyscallError error = process.Handles.Lookup((long)frame->Arg1, HandleRights.Receive, out Port port, out _);
+        SyscallError error = process.Handles.LookupPort((long)frame->Arg1, HandleRights.Receive, out Port port, out _);
         if (error == SyscallError.None)
             error = irq < 0 || irq > 15 ? SyscallError.InvalidArgument : IrqBindings.Bind(process, (int)irq, port, (int)frame->Arg2);
         return Error(error);
@@ -158,7 +158,7 @@ internal static unsafe class IpcSyscalls
     {
         if (!ReadName(process, frame->Arg0, (long)frame->Arg1, out string name, out SyscallError error))
             return Error(error);
-        error = process.Handles.Lookup((long)frame->Arg2, HandleRights.Send, out Port port, out _);
+        error = process.Handles.LookupPort((long)frame->Arg2, HandleRights.Send, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
         return Error(Ports.Register(name, port));

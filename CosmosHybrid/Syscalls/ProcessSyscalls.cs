@@ -1,5 +1,6 @@
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Handles;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
 using static CosmosHybrid.Services.Abi.SyscallResult;
@@ -35,12 +36,45 @@ internal static unsafe class ProcessSyscalls
 
     internal static long GetThreadId(SyscallFrame* frame, Process process) => Scheduler.Current.Id;
 
+    // The child inherits the caller's standard input, output and error.
     internal static long Spawn(SyscallFrame* frame, Process process)
     {
         SyscallError nameError = UserMemory.ReadString(process, frame->Arg0, (long)frame->Arg1, MaxProgramName, out string programName);
         if (nameError != SyscallError.None)
             return Error(nameError);
-        Process child = ProcessTable.Spawn(programName, out SyscallError error, process.WorkingDirectory);
+        StartupHandleList handles;
+        using (InterruptsOff.Enter())
+            handles = StartupHandleList.InheritStandardIo(process.Handles);
+        Process child = ProcessTable.Spawn(programName, out SyscallError error, process.WorkingDirectory, process, handles);
+        return child == null ? Error(error) : child.Id;
+    }
+
+    internal static long SpawnEx(SyscallFrame* frame, Process process)
+    {
+        if (!UserMemory.ReadRecord(process, frame->Arg0, out SpawnRequest request))
+            return Error(SyscallError.BadAddress);
+        if (request.HandleCount < 0 || request.HandleCount > StartupHandles.MaxCount
+            || request.HandleLimit < 0 || request.HandleLimit > HandleTable.MaxLimit
+            || request.ThreadLimit < 0 || request.ThreadLimit > Process.MaxThreads)
+            return Error(SyscallError.InvalidArgument);
+        SyscallError textError = UserMemory.ReadString(process, request.CommandLine, request.CommandLineLength, MaxProgramName, out string programName);
+        if (textError != SyscallError.None)
+            return Error(textError);
+        var entries = new SpawnHandle[request.HandleCount];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (!UserMemory.ReadRecord(process, request.Handles + (ulong)(i * sizeof(SpawnHandle)), out entries[i]))
+                return Error(SyscallError.BadAddress);
+        }
+
+        StartupHandleList handles;
+        SyscallError handleError;
+        using (InterruptsOff.Enter())
+            handleError = StartupHandleList.Resolve(process.Handles, entries, out handles);
+        if (handleError != SyscallError.None)
+            return Error(handleError);
+        Process child = ProcessTable.Spawn(programName, out SyscallError error, process.WorkingDirectory, process, handles,
+            (int)request.HandleLimit, (int)request.ThreadLimit);
         return child == null ? Error(error) : child.Id;
     }
 

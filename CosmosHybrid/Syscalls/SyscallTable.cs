@@ -12,6 +12,9 @@ namespace CosmosHybrid.Syscalls;
 /// </summary>
 internal static unsafe class SyscallTable
 {
+    /// <summary>One more than the highest number any family uses (families own ranges: see <see cref="SyscallNumber"/>).</summary>
+    private const int Capacity = 160;
+
     // Filled by Initialize, not by a static constructor: the system-call path then reads it
     // without a class-constructor check.
     private static delegate*<SyscallFrame*, Process, long>[] s_handlers;
@@ -27,7 +30,7 @@ internal static unsafe class SyscallTable
     /// <summary>Fills the table; once, at boot, before the first system call.</summary>
     public static void Initialize()
     {
-        var table = new delegate*<SyscallFrame*, Process, long>[(int)SyscallNumber.FileReadAt + 1];
+        var table = new delegate*<SyscallFrame*, Process, long>[Capacity];
 
         table[(int)SyscallNumber.Exit] = &ProcessSyscalls.Exit;
         table[(int)SyscallNumber.Yield] = &ProcessSyscalls.Yield;
@@ -41,6 +44,7 @@ internal static unsafe class SyscallTable
         table[(int)SyscallNumber.StopOtherThreads] = &ProcessSyscalls.StopOtherThreads;
         table[(int)SyscallNumber.ResumeOtherThreads] = &ProcessSyscalls.ResumeOtherThreads;
         table[(int)SyscallNumber.GetThreadId] = &ProcessSyscalls.GetThreadId;
+        table[(int)SyscallNumber.SpawnEx] = &ProcessSyscalls.SpawnEx;
 
         table[(int)SyscallNumber.MapMemory] = &MemorySyscalls.MapMemory;
         table[(int)SyscallNumber.UnmapMemory] = &MemorySyscalls.UnmapMemory;

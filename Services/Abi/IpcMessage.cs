@@ -46,15 +46,3 @@ public enum IpcFlags : long
     /// <summary>The grant is writable by the receiver (otherwise read-only).</summary>
     GrantWritable = 1,
 }
-
-/// <summary>What a handle allows.</summary>
-[System.Flags]
-public enum HandleRights : long
-{
-    None = 0,
-    Send = 1,
-    Receive = 2,
-    /// <summary>The handle may be passed to another process in a message.</summary>
-    Transfer = 4,
-    All = Send | Receive | Transfer,
-}

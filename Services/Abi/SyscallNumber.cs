@@ -58,14 +58,16 @@ public enum SyscallNumber : long
     ResumeOtherThreads = 21,
     /// <summary>(): the calling thread's id (unique among live threads, never 0).</summary>
     GetThreadId = 22,
+    /// <summary>(SpawnRequest* request): starts a program with the handles and quotas the request names; returns its process id.</summary>
+    SpawnEx = 23,
 
     // ---- message ports (see IpcMessage) ----
 
     /// <summary>(): a new port; returns a handle with every right.</summary>
     PortCreate = 32,
-    /// <summary>(long handle): closes a handle. The last receive handle closing makes senders fail with PeerClosed.</summary>
+    /// <summary>(long handle): closes a handle of any kind. The last receive handle of a port closing makes senders fail with PeerClosed.</summary>
     HandleClose = 33,
-    /// <summary>(long handle, long rights): a second handle to the same port with at most those rights.</summary>
+    /// <summary>(long handle, long rights): a second handle to the same object (any kind) with at most those rights.</summary>
     HandleDuplicate = 34,
     /// <summary>(long handle, IpcMessage* message, long timeoutMs): queues a message (0 = fail at once when full, -1 = wait).</summary>
     PortSend = 35,
@@ -124,6 +126,15 @@ public enum SyscallNumber : long
     FileSetLength = 78,
     /// <summary>(long fd, byte* buffer, long count, long offset): reads at an offset without moving the position (pread).</summary>
     FileReadAt = 79,
+
+    // ---- devices (96-111) ----
+
+    /// <summary>(DeviceInfo* buffer, long capacity): fills device records; returns how many devices there are.</summary>
+    DeviceList = 96,
+    /// <summary>(long authority, long index): a handle to device `index` (the authority needs the Devices right).</summary>
+    DeviceOpen = 97,
+
+    // Numbers 112-127: authority and names; 128-143: streams (standard I/O, pipes).
 }
 
 /// <summary>Error results (negated in RAX).</summary>
@@ -176,4 +187,6 @@ public enum SyscallError : long
     NotSupported = 24,
     /// <summary>Renaming across mounted volumes.</summary>
     CrossDevice = 25,
+    /// <summary>The handle names an object of another kind than the operation works on (a device where a port was expected).</summary>
+    WrongKind = 26,
 }

@@ -16,6 +16,32 @@ internal static unsafe class ProcessCalls
             return SystemCall.Call(SyscallNumber.Spawn, (long)text, bytes.Length);
     }
 
+    /// <summary>
+    /// Starts "program [arguments]" with exactly the handles in <paramref name="handles"/> (entry i
+    /// becomes the child's handle i + 1: see <see cref="StartupHandles"/>) and the given quotas
+    /// (0: the defaults); returns the process id, or a negative <see cref="SyscallError"/>.
+    /// </summary>
+    public static long Spawn(string commandLine, SpawnHandle[] handles, long handleLimit = 0, long threadLimit = 0)
+    {
+        byte[] bytes = Utf8.GetBytes(commandLine);
+        if (bytes == null)
+            return SyscallResult.Error(SyscallError.InvalidArgument);
+        fixed (byte* text = bytes)
+        fixed (SpawnHandle* list = handles)
+        {
+            var request = new SpawnRequest
+            {
+                CommandLine = (ulong)text,
+                CommandLineLength = bytes.Length,
+                Handles = (ulong)list,
+                HandleCount = handles.Length,
+                HandleLimit = handleLimit,
+                ThreadLimit = threadLimit,
+            };
+            return SystemCall.Call(SyscallNumber.SpawnEx, (long)&request);
+        }
+    }
+
     /// <summary>Waits for a process to end; returns 0 with its exit status, or a negative <see cref="SyscallError"/>.</summary>
     public static long Wait(long processId, out long status)
     {
@@ -76,6 +102,7 @@ internal static unsafe class ProcessCalls
         SyscallError.Busy => "busy",
         SyscallError.NotSupported => "not supported",
         SyscallError.CrossDevice => "cannot move across volumes",
+        SyscallError.WrongKind => "wrong kind of handle",
         _ => "error " + (-result).ToString(),
     };
 }

@@ -24,4 +24,12 @@ public class BootOptionsTests
         Assert.That(BootOptions.PanicTest, Is.True);
         Assert.That(BootOptions.PanicTestKind, Is.EqualTo("exception"));
     }
+
+    [Test]
+    public void InitNamesTheFirstProgramWithCommaSeparatedArguments()
+    {
+        BootOptions.Parse("quiet init=usertest,device-e1000,fast");
+
+        Assert.That(BootOptions.InitialProgram, Is.EqualTo("usertest device-e1000 fast"));
+    }
 }
