@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading;
 
@@ -30,6 +31,8 @@ public sealed class QemuMachine : IDisposable
     public const string OvmfPath = "/usr/share/ovmf/OVMF.fd";
 
     private readonly Process _process;
+    private string _qmpSocket;
+    private QmpConnection _qmp;
     private readonly StringBuilder _serial = new();
     private readonly object _gate = new();
 
@@ -56,6 +59,8 @@ public sealed class QemuMachine : IDisposable
         arguments.Append($"-machine {machine} -cpu {cpu} -m 512 -smp 1 -no-reboot ");
         arguments.Append("-display none -monitor none -serial stdio ");
         arguments.Append("-device isa-debug-exit,iobase=0xf4,iosize=0x04 ");
+        string qmpSocket = Path.Combine(Path.GetTempPath(), $"cosmoshybrid-qmp-{Guid.NewGuid():N}.sock");
+        arguments.Append($"-qmp unix:{qmpSocket},server=on,wait=off ");
         if (firmware == Firmware.Uefi)
             arguments.Append($"-bios {OvmfPath} ");
         arguments.Append(medium == BootMedium.Cdrom
@@ -76,7 +81,7 @@ public sealed class QemuMachine : IDisposable
             StandardErrorEncoding = new UTF8Encoding(false),
         };
         var process = new Process { StartInfo = start };
-        var machineInstance = new QemuMachine(process);
+        var machineInstance = new QemuMachine(process) { _qmpSocket = qmpSocket };
         process.Start();
         machineInstance.StartReader(process.StandardOutput);
         machineInstance.StartReader(process.StandardError);
@@ -122,6 +127,24 @@ public sealed class QemuMachine : IDisposable
     private static bool HasHalted(string log) =>
         log.Contains(HaltedLine, StringComparison.Ordinal) || log.Contains(NestedPanicLine, StringComparison.Ordinal);
 
+    /// <summary>The machine protocol connection (opened on first use).</summary>
+    public QmpConnection Qmp => _qmp ??= QmpConnection.Open(_qmpSocket, TimeSpan.FromSeconds(10));
+
+    /// <summary>What the screen shows now.</summary>
+    public ScreenImage Screendump()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"cosmoshybrid-screen-{Guid.NewGuid():N}.ppm");
+        try
+        {
+            Qmp.Execute("screendump", new JsonObject { ["filename"] = file });
+            return ScreenImage.ReadPpm(file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Types a line on the guest's serial console.</summary>
     public void SendLine(string line)
     {
@@ -140,6 +163,9 @@ public sealed class QemuMachine : IDisposable
 
     public void Dispose()
     {
+        _qmp?.Dispose();
+        if (_qmpSocket != null)
+            File.Delete(_qmpSocket);
         try
         {
             if (!_process.HasExited)

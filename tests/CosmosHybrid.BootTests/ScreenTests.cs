@@ -1,0 +1,75 @@
+using System;
+using System.IO;
+using CosmosHybrid.Console.Output;
+using NUnit.Framework;
+
+namespace CosmosHybrid.BootTests;
+
+/// <summary>
+/// What a person at the machine sees: the kernel's text console on the UEFI framebuffer,
+/// read back with QMP's <c>screendump</c> and compared pixel for pixel with the same text
+/// drawn on the host by the same console code and the same font file.
+/// </summary>
+public class ScreenTests : BootTestBase
+{
+    [Test]
+    public unsafe void TypedTextInEveryScriptIsDrawnWithTheUnicodeFont()
+    {
+        const string text = "Привет Ελλάδα café ünïcødé";
+        Boot("", Firmware.Uefi);
+        ExpectOutput("CosmosHybrid shell (ring 3");
+        ExpectOutput("$ ");
+        Machine.SendLine("echo " + text);
+        ExpectOutput(text + "\r\n");
+        ExpectOutput("$ ");
+
+        ScreenImage screen = Machine.Screendump();
+        byte[] fontFile = File.ReadAllBytes(Path.Combine(BuildOutput.IsoRoot, "boot", "font.pf2"));
+        Assert.That(Pf2Font.TryParse(fontFile, out Pf2Font font), Is.True, "the ISO's font parses");
+
+        // The echoed line, drawn alone at the top of a screen-wide strip of one text row.
+        var strip = new uint[screen.Width * screen.Height];
+        int rowHeight;
+        fixed (uint* pixels = strip)
+        {
+            var console = new FramebufferConsole(pixels, screen.Width, screen.Height, screen.Width * 4, font);
+            Assert.That(console.Columns, Is.GreaterThan(text.Length), "the screen is wide enough for the line");
+            console.Write(text);
+            rowHeight = console.CellHeight;
+        }
+
+        int matchingRow = -1;
+        for (int top = 0; top + rowHeight <= screen.Height && matchingRow < 0; top += rowHeight)
+        {
+            if (RowsEqual(screen, strip, top, rowHeight))
+                matchingRow = top / rowHeight;
+        }
+        Assert.That(matchingRow, Is.GreaterThanOrEqualTo(0),
+            "no text row of the screen shows the echoed line exactly as the font draws it");
+        Assert.That(CountLitPixels(strip, screen.Width * rowHeight), Is.GreaterThan(text.Length * 10), "the line draws visible glyphs");
+    }
+
+    private static bool RowsEqual(ScreenImage screen, uint[] strip, int top, int rowHeight)
+    {
+        for (int y = 0; y < rowHeight; y++)
+        {
+            for (int x = 0; x < screen.Width; x++)
+            {
+                if ((screen[x, top + y] & 0xFFFFFF) != (strip[y * screen.Width + x] & 0xFFFFFF))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private static int CountLitPixels(uint[] pixels, int count)
+    {
+        int lit = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if ((pixels[i] & 0xFFFFFF) != 0)
+                lit++;
+        }
+        return lit;
+    }
+}
