@@ -14,7 +14,7 @@ namespace CosmosHybrid.Services.UserTest;
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
 /// preemption), spawn-loop N (start and reap N processes, check frames come back),
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
-/// threads allocating at once), cctor-threads (a static constructor four threads reach at once), exit N, and the file scenarios
+/// threads allocating at once), cctor-threads (a static constructor four threads reach at once), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), and the file scenarios
 /// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>).
 /// </summary>
 internal static unsafe class Scenarios
@@ -59,6 +59,12 @@ internal static unsafe class Scenarios
                 return SharedStatics.Run();
             case "exit":
                 return ParseOr(rest, 0);
+            case "spawn-handles":
+                return SpawnHandles.Run();
+            case "send-on":
+                return SpawnHandles.SendOn(rest);
+            case "fill-handles":
+                return SpawnHandles.FillHandles();
             case "files":
                 return FileScenarios.Files(rest);
             case "fill":

@@ -34,6 +34,16 @@ public class Ring3Tests : BootTestBase
     }
 
     [Test]
+    public void SpawnGivesTheChildExactlyTheHandlesAndQuotaItNames()
+    {
+        BootToShell();
+        Machine.SendLine("run usertest spawn-handles");
+        Match outcome = ExpectMatch("spawn-handles: (ok|FAILED)");
+        Assert.That(outcome.Groups[1].Value, Is.EqualTo("ok"), "usertest spawn-handles reported a failure");
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+    }
+
+    [Test]
     public void TwoProgramsRunConcurrentlyAndTheirOutputInterleaves()
     {
         BootToShell();
