@@ -13,7 +13,7 @@ namespace CosmosHybrid.Services.Shell;
 internal static class CommandShell
 {
     private const string Prompt = "$ ";
-    private const int MaxLineBytes = 1024;
+    private const int MaxLineLength = 1024;
 
     public static int Run()
     {
@@ -21,12 +21,12 @@ internal static class CommandShell
         var commands = new List<ShellCommand>();
         var arguments = new List<string>();
         var fileSystem = new ShellFileSystem();
+        var editor = new LineEditor();
         int status = 0;
         while (true)
         {
-            Console.Write(Prompt);
-            string line = LineEditor.ReadLine(MaxLineBytes);
-            string error = line == null ? "the line is not valid UTF-8" : ShellParser.Parse(line, commands);
+            string line = editor.ReadLine(Prompt, MaxLineLength);
+            string error = ShellParser.Parse(line, commands);
             if (error != null)
             {
                 Console.WriteLine("shell: " + error);

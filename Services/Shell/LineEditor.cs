@@ -1,61 +1,78 @@
 using System;
-using CosmosHybrid.Services.Abi.Text;
+using System.Collections.Generic;
+using CosmosHybrid.Services.Shell.Editing;
 
 namespace CosmosHybrid.Services.Shell;
 
 /// <summary>
-/// Reads a line from the console with echo and backspace (the terminal sends raw keys).
-/// Input is UTF-8: bytes are kept as typed and echoed as they come, Backspace removes a
-/// whole character (never half of one), and the line is decoded when Enter ends it.
+/// Reads a line from the terminal (which sends raw keys) with echo, cursor movement
+/// (Left, Right, Home, End, Ctrl+A/E), Backspace and Delete, history (Up, Down) and Tab
+/// completion of commands and paths. Input is UTF-8; an ill-formed sequence is dropped.
 /// </summary>
-internal static class LineEditor
+internal sealed class LineEditor
 {
-    /// <summary>The line typed, or null when its bytes are not valid UTF-8.</summary>
-    public static string ReadLine(int maxBytes)
+    private readonly TerminalInputDecoder _decoder = new TerminalInputDecoder();
+    private readonly LineHistory _history = new LineHistory();
+    private readonly ICompletionSource _completions = new ShellCompletionSource();
+
+    /// <summary>The line typed (without the Enter), once Enter ends it.</summary>
+    public string ReadLine(string prompt, int maxLength)
     {
-        byte[] buffer = new byte[maxBytes];
-        int length = 0;
-        int characterStart = 0;   // where the character still being typed begins
+        var line = new EditableLine();
+        Console.Write(prompt);
         while (true)
         {
             int value = Console.Read();
-            if (value < 0)
+            if (value < 0 || !_decoder.TryDecode((byte)value, out EditKey key))
                 continue;
-            if (value == '\r' || value == '\n')
+            switch (key.Kind)
             {
-                Console.Write('\n');
-                return Utf8.GetString(new ReadOnlySpan<byte>(buffer, 0, characterStart));
-            }
-            if (value == '\b' || value == 0x7F)
-            {
-                if (characterStart > 0)
-                {
-                    characterStart = Utf8.PreviousBoundary(new ReadOnlySpan<byte>(buffer, 0, characterStart), characterStart);
-                    Console.Write("\b \b");
-                }
-                length = characterStart;
-                continue;
-            }
-            if (value < ' ' || length == maxBytes)
-                continue;
-            buffer[length++] = (byte)value;
-            int expected = ExpectedLength(buffer[characterStart]);
-            if (length - characterStart < expected)
-                continue;
-            var character = new ReadOnlySpan<byte>(buffer, characterStart, length - characterStart);
-            if (expected > 0 && Utf8.IsValid(character))
-            {
-                Console.Write(Utf8.GetString(character));   // echoed once the character is whole
-                characterStart = length;
-            }
-            else
-            {
-                length = characterStart;   // not UTF-8: the bytes are dropped, never half-kept
+                case EditKeyKind.Enter:
+                    Console.Write(line.End() + "\n");
+                    _history.Add(line.Text);
+                    return line.Text;
+                case EditKeyKind.Cancel:
+                    Console.Write(line.End() + "^C\n" + prompt);
+                    line = new EditableLine();
+                    break;
+                case EditKeyKind.Text:
+                    if (line.Length + key.Text.Length <= maxLength)
+                        Console.Write(line.Insert(key.Text));
+                    break;
+                case EditKeyKind.Backspace: Console.Write(line.Backspace()); break;
+                case EditKeyKind.Delete: Console.Write(line.Delete()); break;
+                case EditKeyKind.Left: Console.Write(line.Left()); break;
+                case EditKeyKind.Right: Console.Write(line.Right()); break;
+                case EditKeyKind.Home: Console.Write(line.Home()); break;
+                case EditKeyKind.End: Console.Write(line.End()); break;
+                case EditKeyKind.ClearLine: Console.Write(line.Replace("")); break;
+                case EditKeyKind.HistoryPrevious:
+                    string previous = _history.Previous(line.Text);
+                    if (previous != null)
+                        Console.Write(line.Replace(previous));
+                    break;
+                case EditKeyKind.HistoryNext:
+                    string next = _history.Next();
+                    if (next != null)
+                        Console.Write(line.Replace(next));
+                    break;
+                case EditKeyKind.Complete:
+                    Complete(line, prompt);
+                    break;
             }
         }
     }
 
-    // Bytes of the sequence a lead byte starts; 0 for a byte no sequence starts with.
-    private static int ExpectedLength(byte lead) =>
-        lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    private void Complete(EditableLine line, string prompt)
+    {
+        Completion.Result result = Completion.Complete(line.Text, line.Cursor, _completions);
+        if (result.Insert.Length > 0)
+            Console.Write(line.Insert(result.Insert));
+        if (result.Listing == null)
+            return;
+        // Show the choices under the line, then the prompt and the line again, cursor in place.
+        Console.Write(line.End() + "\n");
+        Console.WriteLine(string.Join("  ", result.Listing));
+        Console.Write(prompt + line.Text);
+    }
 }

@@ -145,6 +145,13 @@ public sealed class QemuMachine : IDisposable
         }
     }
 
+    /// <summary>Types <paramref name="keys"/> on the guest's serial console as they are (escape sequences, Tab, no Enter).</summary>
+    public void SendKeys(string keys)
+    {
+        _process.StandardInput.Write(keys);
+        _process.StandardInput.Flush();
+    }
+
     /// <summary>Types a line on the guest's serial console.</summary>
     public void SendLine(string line)
     {

@@ -44,6 +44,31 @@ public class Ring3Tests : BootTestBase
     }
 
     [Test]
+    public void ShellLineEditingHasHistoryCursorKeysAndTabCompletion()
+    {
+        BootToShell();
+        Machine.SendLine("echo first line");
+        ExpectOutput("first line\r\n");
+
+        // Up brings the line back; Left twice and a typed character edit it in the middle.
+        Machine.SendKeys("\u001b[A\u001b[D\u001b[DX\r");
+        ExpectOutput("first liXne\r\n");
+
+        // Tab completes a path (README.TXT is the only name starting with RE) and a command.
+        Machine.SendKeys("cat /RE\t\r");
+        ExpectOutput("CosmosHybrid root file system");
+        Machine.SendKeys("upt\t\r");
+        ExpectOutput("up 0m ");
+
+        // Two candidates and nothing to add: Tab lists them, and the line stays as typed.
+        Machine.SendKeys("u\t");
+        ExpectMatch(@"uptime  usertest\r?\n\$ u");
+        Machine.SendKeys("sertest\b\b\b\b\b\b\b\u0015run u\t");   // Ctrl+U clears; after run only programs
+        Machine.SendKeys("exit 3\r");
+        ExpectOutput("exited with status 3");
+    }
+
+    [Test]
     public void TwoProgramsRunConcurrentlyAndTheirOutputInterleaves()
     {
         BootToShell();
