@@ -42,12 +42,8 @@ internal sealed class HandleTable
             index++;
         if (index == _objects.Length)
             Grow();
-        _objects[index] = target;
-        _rights[index] = rights;
+        Place(index, target, rights);
         _lowestFree = index + 1;
-        Count++;
-        target.References++;
-        target.OnHandleOpened(rights);
         return index + 1;
     }
 
@@ -60,6 +56,11 @@ internal sealed class HandleTable
         int index = (int)handle - 1;
         while (index >= _objects.Length)
             Grow();
+        Place(index, target, rights);
+    }
+
+    private void Place(int index, KernelObject target, HandleRights rights)
+    {
         _objects[index] = target;
         _rights[index] = rights;
         Count++;
