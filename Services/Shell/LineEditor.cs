@@ -10,9 +10,13 @@ namespace CosmosHybrid.Services.Shell;
 /// </summary>
 internal static class LineEditor
 {
-    /// <summary>The line typed, or null when its bytes are not valid UTF-8.</summary>
-    public static string ReadLine(int maxBytes)
+    /// <summary>
+    /// The line typed, or null when its bytes are not valid UTF-8. <paramref name="endOfInput"/>
+    /// is set when standard input ended before anything was typed on the line.
+    /// </summary>
+    public static string ReadLine(int maxBytes, out bool endOfInput)
     {
+        endOfInput = false;
         byte[] buffer = new byte[maxBytes];
         int length = 0;
         int characterStart = 0;   // where the character still being typed begins
@@ -20,7 +24,12 @@ internal static class LineEditor
         {
             int value = Console.Read();
             if (value < 0)
-                continue;
+            {
+                if (length > 0)
+                    continue;   // Ctrl-D in the middle of a line does nothing, as in a terminal
+                endOfInput = true;
+                return null;
+            }
             if (value == '\r' || value == '\n')
             {
                 Console.Write('\n');

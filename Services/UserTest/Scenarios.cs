@@ -15,7 +15,8 @@ namespace CosmosHybrid.Services.UserTest;
 /// preemption), spawn-loop N (start and reap N processes, check frames come back),
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
 /// threads allocating at once), cctor-threads (a static constructor four threads reach at once), exit N, and the file scenarios
-/// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>).
+/// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>), and the
+/// standard I/O ones (wc, flood, stream-calls: see <see cref="StreamScenarios"/>).
 /// </summary>
 internal static unsafe class Scenarios
 {
@@ -67,6 +68,12 @@ internal static unsafe class Scenarios
                 return FileScenarios.Churn(rest);
             case "leave-open":
                 return FileScenarios.LeaveOpen(rest);
+            case "wc":
+                return StreamScenarios.CountInput();
+            case "flood":
+                return StreamScenarios.Flood();
+            case "stream-calls":
+                return StreamScenarios.BadStreamCalls();
             case string ipc when ipc.StartsWith("ipc-"):
                 return IpcScenarios.Run(ipc, rest);
             default:
