@@ -14,8 +14,10 @@ namespace CosmosHybrid.Syscalls;
 /// <summary>
 /// The stream system calls: reading and writing a stream handle (the console, a pipe end,
 /// a file), making pipes, opening a file as a stream. Bytes cross the boundary in chunks
-/// through the kernel stack, so a bad pointer is BadAddress and nothing is allocated per call.
+/// through the kernel stack, so a bad pointer is BadAddress and nothing is allocated per call
+/// (the chunk is not zeroed first: every byte sent on is one just copied in).
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 internal static unsafe class StreamSyscalls
 {
     private const int ChunkSize = 1024;
