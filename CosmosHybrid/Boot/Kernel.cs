@@ -104,7 +104,7 @@ internal static unsafe class Kernel
 
     private static void RunProgramToCompletion(string commandLine)
     {
-        Process process = ProcessTable.Spawn(commandLine, out _);
+        Process process = ProcessTable.Spawn(commandLine, out _, handles: Streams.ConsoleStream.StandardIo((int)Services.Abi.StartupHandles.StandardError));
         if (process != null)
             ProcessTable.Wait(process);
     }

@@ -2,6 +2,7 @@ using CosmosHybrid.Console.Log;
 using CosmosHybrid.Scheduling;
 using CosmosHybrid.Security;
 using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Streams;
 
 namespace CosmosHybrid.Processes;
 
@@ -33,10 +34,10 @@ internal static class Supervisor
         KernelLog.WriteLine("supervisor: " + program + " keeps failing; falling back to the boot console");
     }
 
-    // The one place the root authority is handed out.
+    // The one place the root authority is handed out; standard I/O is the console.
     private static StartupHandleList FirstProgramHandles()
     {
-        var handles = new StartupHandleList((int)StartupHandles.RootAuthority);
+        StartupHandleList handles = ConsoleStream.StandardIo((int)StartupHandles.RootAuthority);
         handles.Set(StartupHandles.RootAuthority, Authority.Root, HandleRights.RootAuthority);
         return handles;
     }

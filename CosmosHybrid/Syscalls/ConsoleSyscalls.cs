@@ -6,19 +6,20 @@ using CosmosHybrid.Console.Log;
 using CosmosHybrid.Diagnostics;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
+using CosmosHybrid.Streams;
 using static CosmosHybrid.Services.Abi.SyscallResult;
 
 namespace CosmosHybrid.Syscalls;
 
-/// <summary>The console system calls: writing to the console (serial line and screen) and reading its input.</summary>
+/// <summary>
+/// The console system calls from before standard I/O handles: writing to the console (serial
+/// line and screen) and reading its input without a handle. Programs use handles 1-3 now
+/// (<see cref="StreamSyscalls"/>); these stay for the benchmark that compares the two paths.
+/// </summary>
 internal static unsafe class ConsoleSyscalls
 {
     private const long MaxWrite = 64 * 1024;
     private const int ChunkSize = 256;
-
-    // One write reaches the console whole: a preempted writer keeps the others out, so
-    // lines of processes writing at once interleave but never tear (like a tty's write lock).
-    private static readonly KernelMutex s_writeLock = new KernelMutex();
 
     internal static long ConsoleWrite(SyscallFrame* frame, Process process)
     {
@@ -27,7 +28,7 @@ internal static unsafe class ConsoleSyscalls
         if (length < 0 || length > MaxWrite)
             return Error(SyscallError.InvalidArgument);
         byte* chunk = stackalloc byte[ChunkSize];
-        using (s_writeLock.Hold())
+        using (ConsoleStream.WriteLock.Hold())   // the same lock as writes through a console handle
         {
             for (long done = 0; done < length; done += ChunkSize)
             {

@@ -92,6 +92,11 @@ internal static unsafe class SyscallTable
         table[(int)SyscallNumber.FileSetLength] = &FileSyscalls.FileSetLength;
         table[(int)SyscallNumber.FileReadAt] = &FileSyscalls.FileReadAt;
 
+        table[(int)SyscallNumber.StreamRead] = &StreamSyscalls.StreamRead;
+        table[(int)SyscallNumber.StreamWrite] = &StreamSyscalls.StreamWrite;
+        table[(int)SyscallNumber.PipeCreate] = &StreamSyscalls.PipeCreate;
+        table[(int)SyscallNumber.StreamOpenFile] = &StreamSyscalls.StreamOpenFile;
+
         s_handlers = table;
     }
 }

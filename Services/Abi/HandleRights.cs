@@ -34,6 +34,13 @@ public enum HandleRights : long
     /// <summary>Give a child quotas above the defaults.</summary>
     RaiseQuotas = 1L << 20,
 
+    // ---- streams (bits 24 to 27): the console, pipe ends, files opened as streams ----
+
+    /// <summary>StreamRead: take bytes from the stream.</summary>
+    StreamRead = 1L << 24,
+    /// <summary>StreamWrite: put bytes into the stream.</summary>
+    StreamWrite = 1L << 25,
+
     /// <summary>The root authority the kernel hands to the first program.</summary>
     RootAuthority = PowerOff | KillAny | Devices | ReserveNames | RaiseQuotas | Transfer,
 }

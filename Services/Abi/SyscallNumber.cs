@@ -134,7 +134,25 @@ public enum SyscallNumber : long
     /// <summary>(long authority, long index): a handle to device `index` (the authority needs the Devices right).</summary>
     DeviceOpen = 97,
 
-    // Numbers 112-127: authority and names; 128-143: streams (standard I/O, pipes).
+    // Numbers 112-127: authority and names.
+
+    // ---- streams (128-143): standard I/O, pipes, files as streams ----
+
+    /// <summary>
+    /// (long handle, byte* buffer, long capacity): reads from a stream (the console, a pipe's
+    /// read end, a file), waiting until at least one byte is there; returns the bytes read,
+    /// 0 at the end (every write end of a pipe closed, the end of a file, Ctrl-D at the console).
+    /// </summary>
+    StreamRead = 128,
+    /// <summary>
+    /// (long handle, byte* bytes, long count): writes all the bytes to a stream, waiting while a
+    /// pipe is full; returns the bytes written. PeerClosed when a pipe has no reader left.
+    /// </summary>
+    StreamWrite = 129,
+    /// <summary>(long* ends): a new pipe; stores its read end's handle in ends[0] and its write end's in ends[1].</summary>
+    PipeCreate = 130,
+    /// <summary>(byte* path, long length, FileOpenFlags flags): opens a file as a stream; returns its handle (read and/or write rights as the flags say).</summary>
+    StreamOpenFile = 131,
 }
 
 /// <summary>Error results (negated in RAX).</summary>
@@ -156,7 +174,10 @@ public enum SyscallError : long
     BadHandle = 8,
     /// <summary>The handle lacks the right the operation needs.</summary>
     NoRight = 9,
-    /// <summary>Nobody can receive on the port any more (its last receive handle closed, or its server died).</summary>
+    /// <summary>
+    /// Nobody can receive on the port any more (its last receive handle closed, or its server
+    /// died); for a pipe: its read end is closed in every process (a broken pipe).
+    /// </summary>
     PeerClosed = 10,
     /// <summary>The port's queue is full and the caller chose not to wait (or not long enough).</summary>
     QueueFull = 11,

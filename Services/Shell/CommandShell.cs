@@ -8,7 +8,8 @@ namespace CosmosHybrid.Services.Shell;
 /// <summary>
 /// The first ring-3 program: a command line on the console. It reads a line (echoing as
 /// the user types), splits it into commands and words as a POSIX shell does (quotes,
-/// escapes, <c>;</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>$?</c>), expands globs, and runs each command.
+/// escapes, <c>;</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>$?</c>, pipes and redirections), expands globs,
+/// and runs each command (a pipeline or a redirected command through <see cref="PipelineRunner"/>).
 /// </summary>
 internal static class CommandShell
 {
@@ -18,40 +19,84 @@ internal static class CommandShell
     public static int Run()
     {
         Console.WriteLine("CosmosHybrid shell (ring 3, process " + ProcessCalls.CurrentId.ToString() + "). Type 'help'.");
-        var commands = new List<ShellCommand>();
-        var arguments = new List<string>();
-        var fileSystem = new ShellFileSystem();
+        var session = new Session();
         var editor = new LineEditor();
-        int status = 0;
         while (true)
         {
-            string line = editor.ReadLine(Prompt, MaxLineLength);
-            string error = ShellParser.Parse(line, commands);
-            if (error != null)
-            {
-                Console.WriteLine("shell: " + error);
-                status = CommandStatus.Usage;
-                continue;
-            }
-
-            foreach (ShellCommand command in commands)
-            {
-                if (!command.RunsAfter(status))
-                    continue;
-                if (!Expand(command, status, fileSystem, arguments))
-                {
-                    status = CommandStatus.Failure;
-                    continue;
-                }
-                if (arguments[0] == "exit")
-                    return arguments.Count > 1 && int.TryParse(arguments[1], out int code) ? code : status;
-                status = Commands.Execute(arguments);
-            }
+            string line = editor.ReadLine(Prompt, MaxLineLength, out bool endOfInput);
+            if (endOfInput)
+                return session.Status;   // standard input ended (Ctrl-D at the console, the end of a file or pipe)
+            if (RunLine(line, session))
+                return session.Status;
         }
     }
 
+    /// <summary>
+    /// <c>shell -c LINE</c>: runs one line and ends with its status, printing no banner or
+    /// prompt. The shell starts itself so to run a builtin as a stage of a pipeline.
+    /// </summary>
+    public static int RunCommand(string line)
+    {
+        var session = new Session();
+        RunLine(line, session);
+        return session.Status;
+    }
+
+    // What lasts from one line to the next.
+    private sealed class Session
+    {
+        public readonly List<ShellCommand> Commands = new List<ShellCommand>();
+        public readonly List<string> Arguments = new List<string>();
+        public readonly ShellFileSystem FileSystem = new ShellFileSystem();
+        public int Status;
+    }
+
+    // Runs the commands of one line (null: not UTF-8); true when one of them was 'exit'.
+    private static bool RunLine(string line, Session session)
+    {
+        List<ShellCommand> commands = session.Commands;
+        string error = ShellParser.Parse(line, commands);
+        if (error != null)
+        {
+            Console.WriteLine("shell: " + error);
+            session.Status = CommandStatus.Usage;
+            return false;
+        }
+
+        // A pipeline is a command and the ones joined to it by '|'; it runs as one.
+        for (int first = 0; first < commands.Count;)
+        {
+            int count = 1;
+            while (first + count < commands.Count && commands[first + count].Connector == ShellConnector.Pipe)
+                count++;
+            ShellCommand command = commands[first];
+            int start = first;
+            first += count;
+            if (!command.RunsAfter(session.Status))
+                continue;
+            if (count > 1 || command.Redirections.Count > 0)
+            {
+                session.Status = PipelineRunner.Run(commands, start, count, session.Status, session.FileSystem);
+                continue;
+            }
+            if (!Expand(command, session.Status, session.FileSystem, session.Arguments))
+            {
+                session.Status = CommandStatus.Failure;
+                continue;
+            }
+            List<string> arguments = session.Arguments;
+            if (arguments[0] == "exit")
+            {
+                session.Status = arguments.Count > 1 && int.TryParse(arguments[1], out int code) ? code : session.Status;
+                return true;
+            }
+            session.Status = Shell.Commands.Execute(arguments);
+        }
+        return false;
+    }
+
     // The command's words with $? replaced and globs expanded (a glob that matches nothing stays as typed).
-    private static bool Expand(ShellCommand command, int status, ShellFileSystem fileSystem, List<string> arguments)
+    internal static bool Expand(ShellCommand command, int status, ShellFileSystem fileSystem, List<string> arguments)
     {
         arguments.Clear();
         foreach (ShellWord word in command.Words)

@@ -12,6 +12,24 @@ namespace CosmosHybrid.Services.Shell;
 /// </summary>
 internal static unsafe class Commands
 {
+    // The names Execute and FileCommands handle themselves; any other name is a program to start.
+    private static readonly string[] s_builtins =
+    {
+        "help", "ps", "spawn", "run", "wait", "kill", "mem", "lspci", "uptime", "bench", "echo", "true", "false", "poweroff", "exit",
+        "ls", "cat", "write", "append", "mkdir", "rm", "mv", "df", "sync", "cd", "pwd",
+    };
+
+    /// <summary>True when the shell runs <paramref name="name"/> itself rather than starting a program.</summary>
+    public static bool IsBuiltin(string name)
+    {
+        foreach (string builtin in s_builtins)
+        {
+            if (builtin == name)
+                return true;
+        }
+        return false;
+    }
+
     public static int Execute(List<string> arguments)
     {
         string command = arguments[0];
@@ -20,8 +38,9 @@ internal static unsafe class Commands
             case "help":
                 Console.WriteLine("help                 this list");
                 Console.WriteLine("ps                   processes: pid, name, state, priority, threads, handles, memory, CPU time");
-                Console.WriteLine("spawn NAME [ARGS]    start a program in the background; prints its pid (NAME with a '/' is a file)");
-                Console.WriteLine("run NAME [ARGS]      start a program and wait for it to end");
+                Console.WriteLine("NAME [ARGS]          run a program (a boot module, or a file when NAME has a '/') and wait for it");
+                Console.WriteLine("spawn NAME [ARGS]    start a program in the background; prints its pid");
+                Console.WriteLine("run NAME [ARGS]      start a program, wait for it to end and print its status");
                 Console.WriteLine("wait PID             wait for a process to end; prints its status");
                 Console.WriteLine("kill PID             end a process");
                 Console.WriteLine("mem                  physical memory");
@@ -31,6 +50,7 @@ internal static unsafe class Commands
                 FileCommands.PrintHelp();
                 Console.WriteLine("echo [WORDS]         print the words; true, false: status 0 or 1");
                 Console.WriteLine("words                'quoted words', \\ escapes, globs * ? [a-z], A ; B, A && B, A || B, $? (last status)");
+                Console.WriteLine("redirection          CMD > FILE, CMD >> FILE (append), CMD < FILE; pipes A | B | C");
                 Console.WriteLine("poweroff             turn the machine off");
                 Console.WriteLine("exit [STATUS]        end the shell (the kernel starts a new one)");
                 return CommandStatus.Success;
@@ -67,6 +87,9 @@ internal static unsafe class Commands
                 return CommandStatus.Success;
             case "false":
                 return CommandStatus.Failure;
+            case "exit":
+                // Reached only as a stage of a pipeline, which runs apart from the shell (as in POSIX): its status.
+                return arguments.Count > 1 && int.TryParse(arguments[1], out int code) ? code : CommandStatus.Success;
             case "poweroff":
                 Console.WriteLine("powering off");
                 ProcessCalls.PowerOff();
@@ -74,9 +97,69 @@ internal static unsafe class Commands
             default:
                 if (FileCommands.TryExecute(arguments, out int status))
                     return status;
-                Console.WriteLine(command + ": unknown command (try 'help')");
-                return CommandStatus.NotFound;
+                long started = StartProgram(arguments, StandardStreams.Input, StandardStreams.Output, StandardStreams.Error);
+                return started < 0 ? StartFailureStatus(started) : WaitForStatus(started);
         }
+    }
+
+    /// <summary>
+    /// Starts the program <paramref name="arguments"/>[0] with its arguments and the given standard
+    /// input, output and error; returns its pid, or the error (already printed) as a negative value.
+    /// </summary>
+    public static long StartProgram(List<string> arguments, long input, long output, long error)
+    {
+        if (!CheckProgramArguments(arguments[0], arguments, 1))
+            return SyscallResult.Error(SyscallError.InvalidArgument);
+        long pid = ProcessCalls.Spawn(Join(arguments, 0), StandardIo(input, output, error));
+        if (pid == SyscallResult.Error(SyscallError.NotFound))
+            Console.WriteLine(arguments[0] + ": unknown command (try 'help')");
+        else if (pid < 0)
+            Console.WriteLine(arguments[0] + ": " + ProcessCalls.ErrorText(pid));
+        return pid;
+    }
+
+    /// <summary>The status of a command whose program did not start (<see cref="StartProgram"/>'s negative result).</summary>
+    public static int StartFailureStatus(long result) =>
+        result == SyscallResult.Error(SyscallError.NotFound) ? CommandStatus.NotFound
+        : result == SyscallResult.Error(SyscallError.InvalidArgument) ? CommandStatus.Usage : CommandStatus.Failure;
+
+    /// <summary>Waits for a process and returns its exit status as a command's (a killed process gives 128 + 9, as in POSIX shells).</summary>
+    public static int WaitForStatus(long pid)
+    {
+        long result = ProcessCalls.Wait(pid, out long status);
+        if (result < 0)
+            return CommandStatus.Failure;
+        return StatusOf(status);
+    }
+
+    /// <summary>A child's handles 1-3: the given standard input, output and error, with their rights.</summary>
+    public static SpawnHandle[] StandardIo(long input, long output, long error)
+    {
+        const HandleRights Any = (HandleRights)(-1L);
+        return new[]
+        {
+            new SpawnHandle { Handle = input, Rights = Any },
+            new SpawnHandle { Handle = output, Rights = Any },
+            new SpawnHandle { Handle = error, Rights = Any },
+        };
+    }
+
+    private static int StatusOf(long status) =>
+        status >= 0 && status <= 255 ? (int)status : status < 0 && status >= -64 ? 128 - (int)status : CommandStatus.Failure;
+
+    // The kernel takes a program and its arguments as one line split at spaces, so an
+    // argument cannot hold a space yet.
+    private static bool CheckProgramArguments(string command, List<string> arguments, int first)
+    {
+        for (int i = first; i < arguments.Count; i++)
+        {
+            if (arguments[i].Length == 0 || arguments[i].IndexOf(' ') >= 0)
+            {
+                Console.WriteLine(command + ": '" + arguments[i] + "': a program's arguments cannot be empty or hold spaces");
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The words from <paramref name="first"/> on, separated by single spaces.</summary>
@@ -88,8 +171,7 @@ internal static unsafe class Commands
         return text;
     }
 
-    // The kernel takes a program and its arguments as one line split at spaces, so an
-    // argument cannot hold a space yet.
+    // The child gets the shell's standard streams as they are now (redirected, for `run x > f`).
     private static int Spawn(string command, List<string> arguments, bool wait)
     {
         if (arguments.Count < 2)
@@ -97,16 +179,10 @@ internal static unsafe class Commands
             Console.WriteLine("usage: " + command + " NAME [ARGS]");
             return CommandStatus.Usage;
         }
-        for (int i = 1; i < arguments.Count; i++)
-        {
-            if (arguments[i].Length == 0 || arguments[i].IndexOf(' ') >= 0)
-            {
-                Console.WriteLine(command + ": '" + arguments[i] + "': a program's arguments cannot be empty or hold spaces");
-                return CommandStatus.Usage;
-            }
-        }
+        if (!CheckProgramArguments(command, arguments, 1))
+            return CommandStatus.Usage;
         string commandLine = Join(arguments, 1);
-        long pid = ProcessCalls.Spawn(commandLine);
+        long pid = ProcessCalls.Spawn(commandLine, StandardIo(StandardStreams.Input, StandardStreams.Output, StandardStreams.Error));
         if (pid < 0)
         {
             Console.WriteLine("spawn: " + commandLine + ": " + ProcessCalls.ErrorText(pid));
@@ -130,7 +206,7 @@ internal static unsafe class Commands
             return CommandStatus.Failure;
         }
         Console.WriteLine("process " + pid.ToString() + " exited with status " + status.ToString());
-        return status >= 0 && status <= 255 ? (int)status : status < 0 && status >= -64 ? 128 - (int)status : CommandStatus.Failure;
+        return StatusOf(status);
     }
 
     private static void ListProcesses()

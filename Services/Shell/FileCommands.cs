@@ -18,7 +18,7 @@ internal static unsafe class FileCommands
     public static void PrintHelp()
     {
         Console.WriteLine("ls [PATH...]         list directories (or describe files)");
-        Console.WriteLine("cat FILE...          print files");
+        Console.WriteLine("cat [FILE...]        print files; standard input with none (or for '-'; Ctrl-D ends it at the console)");
         Console.WriteLine("write FILE TEXT      replace FILE with TEXT and a newline; append FILE TEXT adds them");
         Console.WriteLine("mkdir DIR..., rm PATH...  create directories; delete files or empty directories");
         Console.WriteLine("mv OLD NEW, mv PATH... DIR  rename or move (across volumes: copy, then delete)");
@@ -44,7 +44,9 @@ internal static unsafe class FileCommands
                 }
                 return true;
             case "cat":
-                return ForEach(arguments, "FILE", Cat, out status);
+                if (arguments.Count == 1)
+                    return Done(CatStandardInput(), out status);
+                return ForEach(arguments, "FILE", path => path == "-" ? CatStandardInput() : Cat(path), out status);
             case "write":
             case "append":
                 return Done(Write(command, arguments), out status, usage: arguments.Count < 2);
@@ -167,6 +169,24 @@ internal static unsafe class FileCommands
         }
         FileCalls.Close(fd);
         return succeeded;
+    }
+
+    // Copies standard input to standard output until its end.
+    private static bool CatStandardInput()
+    {
+        byte[] buffer = new byte[ChunkSize];
+        fixed (byte* bytes = buffer)
+        {
+            while (true)
+            {
+                long read = StreamCalls.Read(StandardStreams.Input, bytes, buffer.Length);
+                if (read < 0)
+                    return Report("cat", "standard input", read);
+                if (read == 0)
+                    return true;
+                Console.WriteBytes(bytes, read);
+            }
+        }
     }
 
     // write FILE TEXT... / append FILE TEXT...: the words joined by spaces, and a newline.

@@ -15,15 +15,30 @@ internal sealed class LineEditor
     private readonly LineHistory _history = new LineHistory();
     private readonly ICompletionSource _completions = new ShellCompletionSource();
 
-    /// <summary>The line typed (without the Enter), once Enter ends it.</summary>
-    public string ReadLine(string prompt, int maxLength)
+    /// <summary>
+    /// The line typed (without the Enter), once Enter ends it. When standard input ends
+    /// (Ctrl-D at the console, the end of a file or pipe) <paramref name="endOfInput"/> is set
+    /// and the result is null; a line it cuts short is returned first, as it stands.
+    /// </summary>
+    public string ReadLine(string prompt, int maxLength, out bool endOfInput)
     {
+        endOfInput = false;
         var line = new EditableLine();
         Console.Write(prompt);
         while (true)
         {
             int value = Console.Read();
-            if (value < 0 || !_decoder.TryDecode((byte)value, out EditKey key))
+            if (value < 0)
+            {
+                if (line.Length == 0)
+                {
+                    endOfInput = true;
+                    return null;
+                }
+                Console.Write(line.End() + "\n");
+                return line.Text;
+            }
+            if (!_decoder.TryDecode((byte)value, out EditKey key))
                 continue;
             switch (key.Kind)
             {

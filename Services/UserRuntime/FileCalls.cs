@@ -142,7 +142,7 @@ internal static unsafe class FileCalls
     }
 
     // A path's UTF-8 bytes; null when it is empty, too long or not well-formed UTF-16.
-    private static byte[] EncodePath(string path)
+    internal static byte[] EncodePath(string path)
     {
         if (string.IsNullOrEmpty(path))
             return null;

@@ -103,6 +103,8 @@ internal static unsafe class ProcessCalls
         SyscallError.NotSupported => "not supported",
         SyscallError.CrossDevice => "cannot move across volumes",
         SyscallError.WrongKind => "wrong kind of handle",
+        SyscallError.NoRight => "the handle lacks the right",
+        SyscallError.PeerClosed => "the other end is closed (broken pipe)",
         _ => "error " + (-result).ToString(),
     };
 }

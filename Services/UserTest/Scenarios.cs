@@ -14,8 +14,9 @@ namespace CosmosHybrid.Services.UserTest;
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
 /// preemption), spawn-loop N (start and reap N processes, check frames come back),
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
-/// threads allocating at once), cctor-threads (a static constructor four threads reach at once), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), and the file scenarios
-/// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>).
+/// threads allocating at once), cctor-threads (a static constructor four threads reach at once), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), the file scenarios
+/// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>), and the
+/// standard I/O ones (wc, flood, stream-calls: see <see cref="StreamScenarios"/>).
 /// </summary>
 internal static unsafe class Scenarios
 {
@@ -73,6 +74,12 @@ internal static unsafe class Scenarios
                 return FileScenarios.Churn(rest);
             case "leave-open":
                 return FileScenarios.LeaveOpen(rest);
+            case "wc":
+                return StreamScenarios.CountInput();
+            case "flood":
+                return StreamScenarios.Flood();
+            case "stream-calls":
+                return StreamScenarios.BadStreamCalls();
             case string ipc when ipc.StartsWith("ipc-"):
                 return IpcScenarios.Run(ipc, rest);
             default:

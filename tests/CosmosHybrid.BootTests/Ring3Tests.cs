@@ -24,7 +24,7 @@ public class Ring3Tests : BootTestBase
         BootToShell();
         Machine.SendLine("ps");
         ExpectOutput("  PID NAME ");
-        ExpectMatch(@"\s+1 shell\s+running\s+4\s+1\s+1\s+\d+\s+\d+", TimeSpan.FromSeconds(30)); // one handle: the root authority
+        ExpectMatch(@"\s+1 shell\s+running\s+4\s+1\s+\d+\s+\d+\s+\d+", TimeSpan.FromSeconds(30));   // handles: standard I/O and the authority
         Machine.SendLine("uptime");
         ExpectOutput("up 0m ");
         Machine.SendLine("mem");

@@ -13,6 +13,9 @@ internal static unsafe class ConsoleInput
 {
     private const int Capacity = 1024;
 
+    /// <summary>Ctrl-D: a stream reader of the console sees the end of the input once (as a terminal's reader does).</summary>
+    public const byte EndOfInput = 0x04;
+
     private static readonly ConsoleInputBuffer s_buffer = new ConsoleInputBuffer(Capacity);
     private static Thread s_waiters;
 
@@ -44,6 +47,35 @@ internal static unsafe class ConsoleInput
                 Scheduler.Block();
             }
             return s_buffer.Take(new Span<byte>(destination, capacity));
+        }
+    }
+
+    /// <summary>
+    /// For the console as a stream: with <paramref name="wait"/>, waits for a byte; then takes
+    /// bytes up to the next Ctrl-D. A Ctrl-D first in line is taken and read as the end (0).
+    /// </summary>
+    public static int ReadStream(Span<byte> destination, bool wait)
+    {
+        using (InterruptsOff.Enter())
+        {
+            while (s_buffer.Count == 0)
+            {
+                if (!wait)
+                    return 0;
+                Thread self = Scheduler.Current;
+                self.WaitNext = s_waiters;
+                s_waiters = self;
+                Scheduler.Block();
+            }
+            if (s_buffer.Peek() == EndOfInput)
+            {
+                if (!wait)
+                    return 0;   // left for the next read, which ends there
+                byte endOfInput;
+                s_buffer.Take(new Span<byte>(&endOfInput, 1));
+                return 0;
+            }
+            return s_buffer.Take(destination, EndOfInput);
         }
     }
 }

@@ -32,11 +32,17 @@ internal sealed class ConsoleInputBuffer
         return true;
     }
 
-    /// <summary>Takes up to <c>destination.Length</c> of the oldest bytes; returns how many.</summary>
-    public int Take(Span<byte> destination)
+    /// <summary>The oldest byte, left in place; -1 when empty.</summary>
+    public int Peek() => _count == 0 ? -1 : _bytes[_head];
+
+    /// <summary>
+    /// Takes up to <c>destination.Length</c> of the oldest bytes, stopping before
+    /// <paramref name="stopBefore"/> (a byte value, or -1 for none); returns how many.
+    /// </summary>
+    public int Take(Span<byte> destination, int stopBefore = -1)
     {
         int taken = 0;
-        while (taken < destination.Length && _count > 0)
+        while (taken < destination.Length && _count > 0 && _bytes[_head] != stopBefore)
         {
             destination[taken++] = _bytes[_head];
             _head = (_head + 1) % _bytes.Length;

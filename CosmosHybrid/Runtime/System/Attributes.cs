@@ -165,6 +165,9 @@ namespace System.Runtime.CompilerServices
 
     public sealed class CompilerGeneratedAttribute : Attribute { }
 
+    /// <summary>Locals (and stackalloc buffers) of the marked code are not zeroed on entry.</summary>
+    public sealed class SkipLocalsInitAttribute : Attribute { }
+
     public sealed class RequiredMemberAttribute : Attribute { }
 
     public sealed class ScopedRefAttribute : Attribute { }

@@ -33,6 +33,9 @@ internal static class KernelFileSystem
     private static readonly FileDescriptorTable[] s_orphans = new FileDescriptorTable[ProcessTable.MaxProcesses];
     private static int s_orphanCount;
 
+    // Open files whose last stream handle closed (interrupts off, nothing may block): closed by the next Lock.
+    private static readonly System.Collections.Generic.List<OpenFile> s_filesToClose = new System.Collections.Generic.List<OpenFile>();
+
     /// <summary>The tree; only inside a <see cref="Lock"/> scope.</summary>
     public static VirtualFileSystem Vfs => s_vfs;
 
@@ -120,6 +123,13 @@ internal static class KernelFileSystem
         }
     }
 
+    /// <summary>Closes <paramref name="file"/> at the next <see cref="Lock"/>: for a caller that may not block.</summary>
+    public static void CloseLater(OpenFile file)
+    {
+        using (InterruptsOff.Enter())
+            s_filesToClose.Add(file);
+    }
+
     public static string TypeName(FatType type) => type == FatType.Fat32 ? "FAT32" : type == FatType.Fat16 ? "FAT16" : "FAT12";
 
     // Under the lock: closes the files of processes that ended.
@@ -134,6 +144,18 @@ internal static class KernelFileSystem
                 s_orphans[s_orphanCount] = null;
             }
             table.CloseAll();
+        }
+        while (true)
+        {
+            OpenFile file;
+            using (InterruptsOff.Enter())
+            {
+                if (s_filesToClose.Count == 0)
+                    break;
+                file = s_filesToClose[s_filesToClose.Count - 1];
+                s_filesToClose.RemoveAt(s_filesToClose.Count - 1);
+            }
+            file.Close();
         }
     }
 }

@@ -11,4 +11,7 @@ internal enum ShellConnector
 
     /// <summary>After <c>||</c>: runs when the last status was not 0.</summary>
     IfFailed,
+
+    /// <summary>After <c>|</c>: runs beside the command before, reading what it writes (a stage of the same pipeline).</summary>
+    Pipe,
 }

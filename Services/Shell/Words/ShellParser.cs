@@ -6,9 +6,10 @@ namespace CosmosHybrid.Services.Shell.Words;
 /// Reads a command line as a POSIX shell reads words: blanks separate words; '...' keeps
 /// everything literally; "..." keeps everything but <c>$?</c> and the escapes \" \\ \$ \`;
 /// outside quotes a backslash makes the next character literal; <c>#</c> at the start of a
-/// word begins a comment; <c>;</c>, <c>&amp;&amp;</c> and <c>||</c> separate commands.
-/// Pipes, redirections and background jobs are refused with an error rather than read as
-/// text. Pure: no system calls, shared with the host tests.
+/// word begins a comment; <c>;</c>, <c>&amp;&amp;</c> and <c>||</c> separate commands, <c>|</c>
+/// joins pipeline stages, and <c>&lt; FILE</c>, <c>&gt; FILE</c>, <c>&gt;&gt; FILE</c> redirect (anywhere
+/// among a command's words). Background jobs (<c>&amp;</c>) are refused with an error rather
+/// than read as text. Pure: no system calls, shared with the host tests.
 /// </summary>
 internal static class ShellParser
 {
@@ -21,13 +22,14 @@ internal static class ShellParser
         commands.Clear();
         var command = new ShellCommand(ShellConnector.Always);
         ShellWord word = null;
+        ShellRedirection pending = null;   // a redirection waiting for its file's word
         int i = 0;
         while (i < line.Length)
         {
             char c = line[i];
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
             {
-                EndWord(command, ref word);
+                EndWord(command, ref word, ref pending);
                 i++;
                 continue;
             }
@@ -39,7 +41,24 @@ internal static class ShellParser
 
             if (c == ';' || c == '&' || c == '|' || c == '<' || c == '>')
             {
-                EndWord(command, ref word);
+                EndWord(command, ref word, ref pending);
+                if (pending != null)
+                {
+                    return "syntax error: '" + pending.Operator + "' needs a file name";
+                }
+
+                if (c == '<' || c == '>')
+                {
+                    string redirectionError = ReadRedirection(line, ref i, out pending);
+                    if (redirectionError != null)
+                    {
+                        return redirectionError;
+                    }
+
+                    command.Redirections.Add(pending);
+                    continue;
+                }
+
                 string error = ReadOperator(line, ref i, commands, ref command);
                 if (error != null)
                 {
@@ -95,14 +114,53 @@ internal static class ShellParser
             }
         }
 
-        EndWord(command, ref word);
-        if (command.Words.Count > 0)
+        EndWord(command, ref word, ref pending);
+        if (pending != null)
+        {
+            return "syntax error: '" + pending.Operator + "' needs a file name";
+        }
+
+        if (!command.IsEmpty)
         {
             commands.Add(command);
+        }
+        else if (command.Connector == ShellConnector.Pipe)
+        {
+            return "syntax error: a command must follow '|'";
         }
         else if (command.Connector != ShellConnector.Always)
         {
             return "syntax error: the line ends after '" + (command.Connector == ShellConnector.IfSucceeded ? "&&" : "||") + "'";
+        }
+
+        return null;
+    }
+
+    // At '<' or '>': reads "<", ">" or ">>"; the file's word comes next.
+    private static string ReadRedirection(string line, ref int i, out ShellRedirection redirection)
+    {
+        char c = line[i];
+        bool doubled = i + 1 < line.Length && line[i + 1] == c;
+        redirection = null;
+        if (c == '<' && (doubled || (i + 1 < line.Length && line[i + 1] == '>')))
+        {
+            return "'" + line.Substring(i, 2) + "' is not supported: use '<', '>' or '>>'";
+        }
+
+        if (c == '>' && doubled)
+        {
+            redirection = new ShellRedirection(ShellRedirectionKind.Append);
+            i += 2;
+        }
+        else
+        {
+            redirection = new ShellRedirection(c == '<' ? ShellRedirectionKind.Input : ShellRedirectionKind.Output);
+            i++;
+        }
+
+        if (i < line.Length && (line[i] == '<' || line[i] == '>' || line[i] == '|' || line[i] == '&'))
+        {
+            return "syntax error: '" + redirection.Operator + "' needs a file name";
         }
 
         return null;
@@ -144,7 +202,7 @@ internal static class ShellParser
         }
     }
 
-    // At ';', '&', '|', '<' or '>': ends the current command, or refuses what is not supported.
+    // At ';', '&' or '|': ends the current command, or refuses what is not supported.
     private static string ReadOperator(string line, ref int i, List<ShellCommand> commands, ref ShellCommand command)
     {
         char c = line[i];
@@ -173,18 +231,18 @@ internal static class ShellParser
         {
             return "'&' (background) is not supported: use spawn";
         }
-        else if (c == '|')
-        {
-            return "pipes ('|') are not supported";
-        }
         else
         {
-            return "redirection ('" + c + "') is not supported";
+            name = "|";
+            next = ShellConnector.Pipe;
+            i++;
         }
 
-        if (command.Words.Count == 0)
+        if (command.IsEmpty)
         {
-            return "syntax error near '" + name + "'";
+            return command.Connector == ShellConnector.Pipe ? "syntax error: a command must follow '|'"
+                : name == "|" ? "syntax error: a command must come before '|'"
+                : "syntax error near '" + name + "'";
         }
 
         commands.Add(command);
@@ -192,12 +250,24 @@ internal static class ShellParser
         return null;
     }
 
-    private static void EndWord(ShellCommand command, ref ShellWord word)
+    // The word just read is the file of a pending redirection, or the command's next word.
+    private static void EndWord(ShellCommand command, ref ShellWord word, ref ShellRedirection pending)
     {
-        if (word != null)
+        if (word == null)
+        {
+            return;
+        }
+
+        if (pending != null)
+        {
+            pending.Target = word;
+            pending = null;
+        }
+        else
         {
             command.Words.Add(word);
-            word = null;
         }
+
+        word = null;
     }
 }

@@ -32,6 +32,21 @@ public class ConsoleInputBufferTests
     }
 
     [Test]
+    public void StopsBeforeTheEndOfInputByteAndLetsItBePeeked()
+    {
+        var buffer = new ConsoleInputBuffer(8);
+        foreach (byte value in new byte[] { (byte)'a', (byte)'b', 0x04, (byte)'c' })
+            buffer.TryPush(value);
+        var destination = new byte[8];
+        Assert.That(buffer.Take(destination, 0x04), Is.EqualTo(2));
+        Assert.That(buffer.Peek(), Is.EqualTo(0x04));
+        Assert.That(buffer.Take(new byte[1]), Is.EqualTo(1));
+        Assert.That(buffer.Take(destination, 0x04), Is.EqualTo(1));
+        Assert.That(destination[0], Is.EqualTo((byte)'c'));
+        Assert.That(buffer.Peek(), Is.EqualTo(-1));
+    }
+
+    [Test]
     public void DropsAndCountsBytesThatArriveWhenFull()
     {
         var buffer = new ConsoleInputBuffer(2);

@@ -21,6 +21,7 @@ public class ShellParserTests
                 {
                     ShellConnector.IfSucceeded => "&&",
                     ShellConnector.IfFailed => "||",
+                    ShellConnector.Pipe => "|",
                     _ => ";",
                 }).Append(' ');
             }
@@ -28,6 +29,12 @@ public class ShellParserTests
             for (int i = 0; i < command.Words.Count; i++)
             {
                 text.Append(i > 0 ? " [" : "[").Append(command.Words[i].Expand(3).Text).Append(']');
+            }
+
+            foreach (ShellRedirection redirection in command.Redirections)
+            {
+                text.Append(text.Length > 0 && text[text.Length - 1] != ' ' ? " " : "")
+                    .Append(redirection.Operator).Append('[').Append(redirection.Target.Expand(3).Text).Append(']');
             }
         }
 
@@ -70,6 +77,19 @@ public class ShellParserTests
     [TestCase("ls ελληνικά.txt 日本語 😀", "[ls] [ελληνικά.txt] [日本語] [😀]")]
     [TestCase("", "")]
     [TestCase("   ", "")]
+    [TestCase("echo hi | cat", "[echo] [hi] | [cat]")]
+    [TestCase("a|b|c", "[a] | [b] | [c]")]
+    [TestCase("a | b && c || d | e", "[a] | [b] && [c] || [d] | [e]")]
+    [TestCase("ls > listing.txt", "[ls] >[listing.txt]")]
+    [TestCase("ls>listing.txt", "[ls] >[listing.txt]")]
+    [TestCase("echo a >> log b", "[echo] [a] [b] >>[log]")]
+    [TestCase("cat < in > out", "[cat] <[in] >[out]")]
+    [TestCase("cat <'a b.txt'", "[cat] <[a b.txt]")]
+    [TestCase("echo $? > \"st $?\"", "[echo] [3] >[st 3]")]
+    [TestCase("> empty", ">[empty]")]
+    [TestCase("a < in | b > out", "[a] <[in] | [b] >[out]")]
+    [TestCase("echo 'a|b' \"c>d\" e\\<f", "[echo] [a|b] [c>d] [e<f]")]
+    [TestCase("echo γεια | cat > ελληνικά.txt", "[echo] [γεια] | [cat] >[ελληνικά.txt]")]
     public void SplitsWordsLikeAPosixShell(string line, string expected)
     {
         var commands = new List<ShellCommand>();
@@ -87,10 +107,22 @@ public class ShellParserTests
     [TestCase("a && || b", "syntax error near '||'")]
     [TestCase("a &&", "syntax error: the line ends after '&&'")]
     [TestCase("a ||  ", "syntax error: the line ends after '||'")]
-    [TestCase("a | b", "pipes ('|') are not supported")]
     [TestCase("a &", "'&' (background) is not supported: use spawn")]
-    [TestCase("a > b", "redirection ('>') is not supported")]
-    [TestCase("a < b", "redirection ('<') is not supported")]
+    [TestCase("| b", "syntax error: a command must come before '|'")]
+    [TestCase("a |", "syntax error: a command must follow '|'")]
+    [TestCase("a |  ", "syntax error: a command must follow '|'")]
+    [TestCase("a | | b", "syntax error: a command must follow '|'")]
+    [TestCase("a | ; b", "syntax error: a command must follow '|'")]
+    [TestCase("a | && b", "syntax error: a command must follow '|'")]
+    [TestCase("a >", "syntax error: '>' needs a file name")]
+    [TestCase("a >>  ", "syntax error: '>>' needs a file name")]
+    [TestCase("a <", "syntax error: '<' needs a file name")]
+    [TestCase("a > | b", "syntax error: '>' needs a file name")]
+    [TestCase("a > ; b", "syntax error: '>' needs a file name")]
+    [TestCase("a >>> b", "syntax error: '>>' needs a file name")]
+    [TestCase("a > > b", "syntax error: '>' needs a file name")]
+    [TestCase("a <> b", "'<>' is not supported: use '<', '>' or '>>'")]
+    [TestCase("a << b", "'<<' is not supported: use '<', '>' or '>>'")]
     public void RefusesBadLinesWithAnError(string line, string error)
     {
         var commands = new List<ShellCommand>();
