@@ -51,6 +51,8 @@ internal static unsafe class Kernel
         SystemConsole.AttachScreen(boot.Framebuffer, boot.TryFindModule(BootModuleNames.Font, out BootModule font) ? BootModuleData.Copy(font) : null);
 
         CpuFeatures.Detect();
+        PageAttributes.Initialize();
+        Devices.IoPermissions.Initialize();
         if (!KernelAddressSpace.Initialize())
             Panic.Fail("could not build the kernel page tables", null);
 
@@ -69,6 +71,7 @@ internal static unsafe class Kernel
         Cpu.EnableInterrupts();
         // Drivers probe with interrupts on: their time-outs count timer ticks, AHCI completes by IRQ.
         Drivers.Pci.PciBus.Enumerate();
+        Devices.DeviceRegistry.Build(boot.Framebuffer);
         Drivers.Storage.DiskRegistry.Probe(boot);
 
         Banner.Print(boot);
@@ -104,7 +107,10 @@ internal static unsafe class Kernel
 
     private static void RunProgramToCompletion(string commandLine)
     {
-        Process process = ProcessTable.Spawn(commandLine, out _);
+        // Like the first program, with the root authority at handle 4: bench measures device access too.
+        var handles = new StartupHandleList((int)Services.Abi.StartupHandles.RootAuthority);
+        handles.Set(Services.Abi.StartupHandles.RootAuthority, Security.Authority.Root, Services.Abi.HandleRights.RootAuthority);
+        Process process = ProcessTable.Spawn(commandLine, out _, handles: handles);
         if (process != null)
             ProcessTable.Wait(process);
     }

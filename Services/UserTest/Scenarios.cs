@@ -67,6 +67,8 @@ internal static unsafe class Scenarios
                 return FileScenarios.Churn(rest);
             case "leave-open":
                 return FileScenarios.LeaveOpen(rest);
+            case string device when device.StartsWith("devices-"):
+                return DeviceScenarios.Run(device, rest);
             case string ipc when ipc.StartsWith("ipc-"):
                 return IpcScenarios.Run(ipc, rest);
             default:
