@@ -213,7 +213,9 @@ internal static unsafe class DeviceScenarios
         return ok;
     }
 
-    // The e1000's I/O BAR: IOADDR at +0 selects a register, IODATA at +4 reads it.
+    // The e1000's I/O BAR: IOADDR at +0 selects a register, IODATA at +4 reads it. QEMU's e1000
+    // implements that window as a stub (reads give 0), so what counts here is that the `in`
+    // and `out` run from ring 3 without a fault, and read what the kernel reads.
     private static bool PortsThroughTheBitmap(long device, long registers)
     {
         DeviceInfo info = DeviceCalls.List()[FindE1000()];
@@ -228,7 +230,7 @@ internal static unsafe class DeviceScenarios
         bool ok = Expect("enable its ports", DeviceCalls.EnablePorts(device), 0);
         DeviceCalls.Out32(ioBase, E1000.Status);
         uint viaPorts = DeviceCalls.In32(ioBase + 4);
-        ok &= Expect("STATUS through in/out from ring 3", viaPorts, E1000.Read(registers, E1000.Status));
+        ok &= Check("IODATA from ring 3 is STATUS, or QEMU's stub 0", viaPorts == E1000.Read(registers, E1000.Status) || viaPorts == 0);
         ok &= Expect("the same through the kernel", DeviceCalls.PortWrite(device, ioBase, 4, E1000.Status), 0);
         ok &= Expect("and back", DeviceCalls.PortRead(device, ioBase + 4, 4), viaPorts);
         if (ok)
