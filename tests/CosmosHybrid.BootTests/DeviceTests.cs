@@ -57,7 +57,7 @@ public class DeviceTests : BootTestBase
         try
         {
             BootWith("init=usertest,devices-shared,25", "q35",
-                $"-drive id=d0,file=\"{disk.Path}\",format=raw,if=none -device ide-hd,drive=d0,bus=ide.0 -device e1000,addr=0x5");
+                $"-boot order=d -drive id=d0,file=\"{disk.Path}\",format=raw,if=none -device ide-hd,drive=d0,bus=ide.0 -device e1000,addr=0x5");
             ExpectScenario("devices-shared");
             ExpectOutput("devices-shared: 25 of 25 NIC interrupts in ring 3, 25 of 25 AHCI file round trips");
             Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
