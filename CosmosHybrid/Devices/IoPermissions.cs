@@ -28,11 +28,10 @@ internal static unsafe class IoPermissions
 
     private static Span<byte> Bitmap => new Span<byte>(Gdt.IoBitmap, IoPermissionBitmap.Bytes + 1);
 
-    /// <summary>Called by the scheduler with interrupts off, before it switches to <paramref name="next"/>.</summary>
+    /// <summary>Called by the scheduler with interrupts off, before it switches to a thread of <paramref name="process"/> (null: a kernel thread).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void OnSwitch(Thread next)
+    public static void OnSwitch(Process process)
     {
-        Process process = next.Process;
         if (process == null)
             return;
         IoPortSet ports = process.IoPorts;
@@ -47,7 +46,7 @@ internal static unsafe class IoPermissions
     {
         Thread current = Scheduler.Current;
         if (current != null && current.Process == process)
-            OnSwitch(current);
+            OnSwitch(process);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

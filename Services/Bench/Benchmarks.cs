@@ -36,6 +36,7 @@ internal static unsafe class Benchmarks
         Report("page_fault (first write to a fresh page)", PageFault(), "ticks", "page_fault");
         IpcBenchmarks.Run();
         FileBenchmarks.Run();
+        DeviceBenchmarks.Run();
         Console.WriteLine("bench: done");
         return 0;
     }
@@ -61,7 +62,7 @@ internal static unsafe class Benchmarks
         return Median(samples);
     }
 
-    private static ulong SwitchBetweenProcesses()
+    internal static ulong SwitchBetweenProcesses()
     {
         long partner = ProcessCalls.Spawn("bench yield-partner");
         if (partner < 0)
