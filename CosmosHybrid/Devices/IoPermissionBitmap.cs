@@ -53,17 +53,37 @@ public sealed class IoPermissionBitmap
     }
 
     /// <summary>Clears the bits of <paramref name="range"/>.</summary>
-    public static void Allow(Span<byte> bitmap, IoPortRange range)
-    {
-        for (int port = range.First; port < range.End; port++)
-            bitmap[port >> 3] &= (byte)~(1 << (port & 7));
-    }
+    public static void Allow(Span<byte> bitmap, IoPortRange range) => Set(bitmap, range, false);
 
     /// <summary>Sets the bits of <paramref name="range"/>.</summary>
-    public static void Deny(Span<byte> bitmap, IoPortRange range)
+    public static void Deny(Span<byte> bitmap, IoPortRange range) => Set(bitmap, range, true);
+
+    // Bit by bit up to a byte boundary, whole bytes in the middle, bit by bit at the end.
+    private static void Set(Span<byte> bitmap, IoPortRange range, bool refused)
     {
-        for (int port = range.First; port < range.End; port++)
+        int port = range.First;
+        int end = range.End;
+        while (port < end && ((port & 7) != 0 || end - port < 8))
+        {
+            SetBit(bitmap, port, refused);
+            port++;
+        }
+        if (port < end)
+        {
+            int bytes = (end - port) >> 3;
+            bitmap.Slice(port >> 3, bytes).Fill(refused ? (byte)0xFF : (byte)0);
+            port += bytes << 3;
+        }
+        for (; port < end; port++)
+            SetBit(bitmap, port, refused);
+    }
+
+    private static void SetBit(Span<byte> bitmap, int port, bool refused)
+    {
+        if (refused)
             bitmap[port >> 3] |= (byte)(1 << (port & 7));
+        else
+            bitmap[port >> 3] &= (byte)~(1 << (port & 7));
     }
 
     /// <summary>The CPU's rule: an access of <paramref name="size"/> bytes is allowed when all its bits are clear.</summary>

@@ -100,4 +100,24 @@ public class IoPermissionBitmapTests
             Assert.That(set.Add(new IoPortRange(i * 8, 8), null), Is.True);
         Assert.That(set.Add(new IoPortRange(0x1000, 1), null), Is.False);
     }
+
+    [TestCase(0x60, 1)]
+    [TestCase(0xC000, 64)]
+    [TestCase(0x3F9, 23)]
+    [TestCase(0x0, 8)]
+    [TestCase(0xFFF0, 16)]
+    [TestCase(0x101, 6)]
+    public void RangesOfAnyAlignmentClearExactlyTheirBits(int first, int count)
+    {
+        var loader = new IoPermissionBitmap();
+        byte[] bitmap = NewBitmap(loader);
+        var range = new IoPortRange(first, count);
+
+        IoPermissionBitmap.Allow(bitmap, range);
+
+        for (int port = 0; port < IoPortRange.PortCount; port++)
+            Assert.That(IoPermissionBitmap.IsAllowed(bitmap, port, 1), Is.EqualTo(range.Contains(port, 1)), "port " + port);
+        IoPermissionBitmap.Deny(bitmap, range);
+        Assert.That(Array.TrueForAll(bitmap, b => b == 0xFF), Is.True);
+    }
 }
