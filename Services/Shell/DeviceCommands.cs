@@ -31,7 +31,7 @@ internal static unsafe class DeviceCommands
         if (device.Kind == DeviceKind.Pci)
         {
             line.Append(Pad(Hex(device.Bus, 2) + ":" + Hex(device.Slot, 2) + "." + Hex(device.Function, 1), 8)).Append(' ');
-            line.Append(Hex(device.VendorId, 4)).Append(':').Append(Hex(device.DeviceId, 4)).Append(' ');
+            line.Append(Hex(device.VendorId, 4)).Append(':').Append(Hex(device.DeviceId, 4)).Append("  ");
         }
         else
         {

@@ -11,7 +11,8 @@ namespace CosmosHybrid.BootTests;
 /// </summary>
 public class DeviceTests : BootTestBase
 {
-    private const string E1000 = "-device e1000";
+    // No default NIC (it would have a user-mode network peer): our e1000 has no peer at all.
+    private const string E1000 = "-nic none -device e1000";
 
     private void ExpectScenario(string scenario)
     {
@@ -57,7 +58,7 @@ public class DeviceTests : BootTestBase
         try
         {
             BootWith("init=usertest,devices-shared,25", "q35",
-                $"-boot order=d -drive id=d0,file=\"{disk.Path}\",format=raw,if=none -device ide-hd,drive=d0,bus=ide.0 -device e1000,addr=0x5");
+                $"-boot order=d -drive id=d0,file=\"{disk.Path}\",format=raw,if=none -device ide-hd,drive=d0,bus=ide.0 -nic none -device e1000,addr=0x5");
             ExpectScenario("devices-shared");
             ExpectOutput("devices-shared: 25 of 25 NIC interrupts in ring 3, 25 of 25 AHCI file round trips");
             Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
@@ -66,5 +67,18 @@ public class DeviceTests : BootTestBase
         {
             disk.Dispose();
         }
+    }
+
+    [Test]
+    public void TheShellListsDevicesWithOwnersRegionsAndLines()
+    {
+        BootWith("", "pc", E1000);
+        ExpectOutput("CosmosHybrid shell (ring 3, process 1)");
+        Machine.SendLine("devices");
+        ExpectMatch(@"e1000\s+00:03\.0\s+8086:100e\s+11\s+none\s+mem 0x[0-9a-f]+ 128K, io 0x[0-9a-f]+ 64");
+        ExpectMatch(@"i8042\s+legacy\s+-\s+1,12\s+none\s+io 0x60 1, io 0x64 1");
+        ExpectMatch(@"ide\s+00:01\.1\s+8086:7010\s+-\s+kernel");
+        ExpectMatch(@"framebuffer\s+legacy\s+-\s+-\s+none\s+mem 0x[0-9a-f]+ 3M");
+        ExpectMatch(@"\d+ devices");
     }
 }
