@@ -32,6 +32,10 @@ public class DeviceTests : BootTestBase
         ExpectOutput("e1000: transmit descriptor written back by DMA");
         ExpectOutput("e1000: I/O ports ");
 
+        // The framebuffer, write-combining through the PAT.
+        ExpectScenario("devices-framebuffer");
+        ExpectOutput("framebuffer: mapped WC");
+
         // Without the Devices right: Denied for every device and every way of asking.
         ExpectScenario("devices-denied");
         ExpectScenario("devices-unprivileged");

@@ -27,6 +27,7 @@ internal static unsafe class DeviceScenarios
         {
             "devices-suite" => Suite(),
             "devices-e1000" => DriveE1000(),
+            "devices-framebuffer" => MapFramebuffer(),
             "devices-denied" => Denied(),
             "devices-unprivileged" => Unprivileged(),
             "devices-port-fault" => PortFault(),
@@ -43,7 +44,7 @@ internal static unsafe class DeviceScenarios
     private static bool Suite()
     {
         bool ok = true;
-        foreach (string scenario in new[] { "devices-e1000", "devices-denied", "devices-kill", "devices-port-fault" })
+        foreach (string scenario in new[] { "devices-e1000", "devices-framebuffer", "devices-denied", "devices-kill", "devices-port-fault" })
         {
             long child = ProcessCalls.Spawn("usertest " + scenario, AuthorityOnly());
             ok &= Check("spawn " + scenario, child > 0);
@@ -126,6 +127,8 @@ internal static unsafe class DeviceScenarios
         if (!Check("map BAR 0", registers > 0))
             return false;
         ok &= Expect("mapping BAR 0 again gives the same address", DeviceCalls.Map(device, 0), registers);
+        ok &= Expect("the register page as a system-call buffer", SystemCall.Call(SyscallNumber.ConsoleWrite, registers, 16), Err(SyscallError.BadAddress));
+        ok &= Check("the listing says BAR 0 is mapped uncached", DeviceCalls.List()[index].RegionMapping[0] == (byte)DeviceMapping.Uncached);
         uint status = E1000.Read(registers, E1000.Status);
         uint eecd = E1000.Read(registers, E1000.Eecd);
         Console.WriteLine("e1000: STATUS " + Hex(status) + ", EECD " + Hex(eecd));
@@ -235,6 +238,29 @@ internal static unsafe class DeviceScenarios
         ok &= Expect("and back", DeviceCalls.PortRead(device, ioBase + 4, 4), viaPorts);
         if (ok)
             Console.WriteLine("e1000: I/O ports " + Hex((ulong)ioBase) + " used from ring 3");
+        return ok;
+    }
+
+    // The boot framebuffer: mapped write-combining where the CPU has a PAT (QEMU's max CPU does).
+    private static bool MapFramebuffer()
+    {
+        int index = DeviceCalls.Find(DeviceCalls.List(), "framebuffer");
+        if (!Check("a framebuffer", index >= 0))
+            return false;
+        long device = DeviceCalls.Open(Authority, index);
+        long pixels = device > 0 ? DeviceCalls.Map(device, 0) : 0;
+        if (!Check("open and map the framebuffer", pixels > 0))
+            return false;
+        for (int i = 0; i < 1024; i++)
+            ((uint*)pixels)[i] = 0x00FF8000;
+        bool ok = Expect("a pixel reads back", ((uint*)pixels)[17], 0x00FF8000);
+        var mapping = (DeviceMapping)DeviceCalls.List()[index].RegionMapping[0];
+        Console.WriteLine("framebuffer: mapped " + (mapping == DeviceMapping.WriteCombining ? "WC" : mapping == DeviceMapping.Uncached ? "UC" : "not"));
+        ok &= Check("mapped write-combining", mapping == DeviceMapping.WriteCombining);
+        ok &= Expect("config space of a legacy device", DeviceCalls.ConfigRead(device, 0, 4), Err(SyscallError.NotSupported));
+        ok &= Expect("ports of a device that has none", DeviceCalls.EnablePorts(device), Err(SyscallError.NotSupported));
+        ok &= Expect("bus mastering of a legacy device", DeviceCalls.SetBusMastering(device, true), Err(SyscallError.NotSupported));
+        Ports.Close(device);
         return ok;
     }
 
