@@ -14,6 +14,7 @@ internal static class BenchmarkRunner
     {
         KernelLog.WriteLine("bench: start (rdtsc ticks; instructions under -icount shift=0)");
         GcBenchmark.Run();
+        IoBitmapBenchmark.Run();
         KernelLog.WriteLine("bench: done");
     }
 

@@ -51,6 +51,8 @@ internal static unsafe class Kernel
         SystemConsole.AttachScreen(boot.Framebuffer, boot.TryFindModule(BootModuleNames.Font, out BootModule font) ? BootModuleData.Copy(font) : null);
 
         CpuFeatures.Detect();
+        PageAttributes.Initialize();
+        Devices.IoPermissions.Initialize();
         if (!KernelAddressSpace.Initialize())
             Panic.Fail("could not build the kernel page tables", null);
 
@@ -69,6 +71,7 @@ internal static unsafe class Kernel
         Cpu.EnableInterrupts();
         // Drivers probe with interrupts on: their time-outs count timer ticks, AHCI completes by IRQ.
         Drivers.Pci.PciBus.Enumerate();
+        Devices.DeviceRegistry.Build(boot.Framebuffer);
         Drivers.Storage.DiskRegistry.Probe(boot);
 
         Banner.Print(boot);
@@ -104,7 +107,8 @@ internal static unsafe class Kernel
 
     private static void RunProgramToCompletion(string commandLine)
     {
-        Process process = ProcessTable.Spawn(commandLine, out _, handles: Streams.ConsoleStream.StandardIo((int)Services.Abi.StartupHandles.StandardError));
+        // Handled like the first program (bench measures device access too).
+        Process process = ProcessTable.Spawn(commandLine, out _, handles: Supervisor.FirstProgramHandles());
         if (process != null)
             ProcessTable.Wait(process);
     }

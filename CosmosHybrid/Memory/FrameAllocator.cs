@@ -84,6 +84,36 @@ public sealed unsafe class FrameAllocator
         return false;
     }
 
+    /// <summary>
+    /// Allocates <paramref name="count"/> physically contiguous frames that start at a multiple
+    /// of <paramref name="alignment"/> bytes (a power of two, at least a frame) and end at or
+    /// below <paramref name="limit"/> (e.g. 4 GiB for a 32-bit DMA engine). Searches from the
+    /// bottom, so it is for rare allocations (DMA buffers), not the common path.
+    /// </summary>
+    public bool TryAllocateContiguous(ulong count, ulong alignment, ulong limit, out ulong physicalAddress)
+    {
+        physicalAddress = 0;
+        if (count == 0 || count > _freeFrames || alignment < FrameSize || (alignment & (alignment - 1)) != 0)
+            return false;
+        ulong step = alignment / FrameSize;
+        ulong end = limit / FrameSize < _frameCount ? limit / FrameSize : _frameCount;
+        ulong first = 0;
+        while (first + count <= end)
+        {
+            ulong used = FirstUsed(first, first + count);
+            if (used == ulong.MaxValue)
+            {
+                for (ulong frame = first; frame < first + count; frame++)
+                    SetUsed(frame);
+                _freeFrames -= count;
+                physicalAddress = first * FrameSize;
+                return true;
+            }
+            first = (used / step + 1) * step;   // the next aligned start past the used frame
+        }
+        return false;
+    }
+
     /// <summary>Returns frames to the pool. Returns false, changing nothing, for a frame that is not allocated.</summary>
     public bool Free(ulong physicalAddress, ulong count = 1)
     {
@@ -140,6 +170,22 @@ public sealed unsafe class FrameAllocator
         }
         first = 0;
         return false;
+    }
+
+    // The first used frame in [from, to), or ulong.MaxValue when all are free.
+    private ulong FirstUsed(ulong from, ulong to)
+    {
+        for (ulong frame = from; frame < to; frame++)
+        {
+            if ((frame & 63) == 0 && frame + 64 <= to && _bitmap[frame / 64] == 0)
+            {
+                frame += 63;   // a whole free word
+                continue;
+            }
+            if (IsUsed(frame))
+                return frame;
+        }
+        return ulong.MaxValue;
     }
 
     private static ulong WordCount(ulong frameCount) => (frameCount + 63) / 64;

@@ -37,6 +37,9 @@ internal sealed class Process
     /// <summary>The handles this process holds (ports, devices, authorities, streams).</summary>
     public HandleTable Handles { get; } = new HandleTable();
 
+    /// <summary>The I/O ports it may use from ring 3 (its devices' ranges); null, the common case: none.</summary>
+    public Devices.IoPortSet IoPorts { get; set; }
+
     /// <summary>Its open files by descriptor (used under the file-system lock only).</summary>
     public Storage.Vfs.FileDescriptorTable Files { get; } = new Storage.Vfs.FileDescriptorTable();
 

@@ -34,8 +34,11 @@ internal static class Supervisor
         KernelLog.WriteLine("supervisor: " + program + " keeps failing; falling back to the boot console");
     }
 
-    // The one place the root authority is handed out; standard I/O is the console.
-    private static StartupHandleList FirstProgramHandles()
+    /// <summary>
+    /// What a program the kernel starts gets: standard I/O on the console and the root
+    /// authority at handle 4 (the one place it is handed out).
+    /// </summary>
+    public static StartupHandleList FirstProgramHandles()
     {
         StartupHandleList handles = ConsoleStream.StandardIo((int)StartupHandles.RootAuthority);
         handles.Set(StartupHandles.RootAuthority, Authority.Root, HandleRights.RootAuthority);

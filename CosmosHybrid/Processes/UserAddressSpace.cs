@@ -121,6 +121,19 @@ internal sealed unsafe class UserAddressSpace
     public bool MapBorrowed(ulong virtualAddress, ulong physicalAddress, bool writable) =>
         Tables.Map(virtualAddress, physicalAddress, PageFlags.User | PageFlags.NoExecute | Borrowed | (writable ? PageFlags.Writable : PageFlags.None));
 
+    /// <summary>Page-table bit (ignored by the CPU) marking a device's registers or framebuffer: the kernel never copies through it.</summary>
+    public const PageFlags DeviceMemory = (PageFlags)(1UL << 10);
+
+    /// <summary>
+    /// Maps a page a device lends (a register page, framebuffer memory, a DMA buffer): it is
+    /// <see cref="Borrowed"/>, so the device's owner, not this address space, gives it back.
+    /// <paramref name="cache"/> holds the PWT/PCD bits; <paramref name="registers"/> marks pages
+    /// that are not RAM, which system calls must not read or write through.
+    /// </summary>
+    public bool MapDevicePage(ulong virtualAddress, ulong physicalAddress, PageFlags cache, bool registers) =>
+        Tables.Map(virtualAddress, physicalAddress,
+            PageFlags.User | PageFlags.Writable | PageFlags.NoExecute | Borrowed | cache | (registers ? DeviceMemory : PageFlags.None));
+
     /// <summary>Removes borrowed pages (the lender keeps the frames).</summary>
     public void UnmapBorrowed(ulong start, ulong pages)
     {
@@ -314,7 +327,8 @@ internal sealed unsafe class UserAddressSpace
         if (!PageTableEntry.IsPresent(entry) && HandlePageFault(address, needWrite))
             entry = Tables.Lookup(address);
         PageFlags flags = PageTableEntry.FlagsOf(entry);
-        if (!PageTableEntry.IsPresent(entry) || (flags & PageFlags.User) == 0 || (needWrite && (flags & PageFlags.Writable) == 0))
+        if (!PageTableEntry.IsPresent(entry) || (flags & PageFlags.User) == 0 || (needWrite && (flags & PageFlags.Writable) == 0)
+            || (flags & DeviceMemory) != 0)
             return null;
         return (byte*)AddressSpaceLayout.PhysicalToVirtual(PageTableEntry.AddressOf(entry));
     }

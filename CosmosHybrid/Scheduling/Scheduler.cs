@@ -206,6 +206,7 @@ internal static unsafe class Scheduler
         s_current = next;
         Gdt.SetKernelStack(next.KernelStackTop);
         SyscallEntry.SetKernelStack(next.KernelStackTop);
+        Devices.IoPermissions.OnSwitch(next.Process);
         SwitchContext(previous.Context, next.Context);
         // Back in `previous`, on its own stack. Threads that exited meanwhile can be freed now.
         ReapExited();

@@ -139,20 +139,6 @@ internal static unsafe class IpcSyscalls
             return Error(Ports.Notify(port, frame->Arg1));
     }
 
-    /// <summary>IrqBind(irq, handle, bit): the interrupt line sets the bit on the port (which needs the receive right).</summary>
-    internal static long IrqBind(SyscallFrame* frame, Process process)
-    {
-        long irq = (long)frame->Arg0;
-        SyscallError error = process.Handles.LookupPort((long)frame->Arg1, HandleRights.Receive, out Port port, out _);
-        if (error == SyscallError.None)
-            error = irq < 0 || irq > 15 ? SyscallError.InvalidArgument : IrqBindings.Bind(process, (int)irq, port, (int)frame->Arg2);
-        return Error(error);
-    }
-
-    /// <summary>IrqAcknowledge(irq): unmasks a line this process has bound.</summary>
-    internal static long IrqAcknowledge(SyscallFrame* frame, Process process) =>
-        Error(IrqBindings.Acknowledge(process, (int)frame->Arg0));
-
     /// <summary>NameRegister(name, length, handle): the handle needs the send right.</summary>
     internal static long NameRegister(SyscallFrame* frame, Process process)
     {

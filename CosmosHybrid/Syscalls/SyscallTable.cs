@@ -70,8 +70,8 @@ internal static unsafe class SyscallTable
         table[(int)SyscallNumber.PortCallEx] = &IpcSyscalls.PortCallEx;
         table[(int)SyscallNumber.PortReplyEx] = &IpcSyscalls.PortReplyEx;
         table[(int)SyscallNumber.PortNotify] = &IpcSyscalls.PortNotify;
-        table[(int)SyscallNumber.IrqBind] = &IpcSyscalls.IrqBind;
-        table[(int)SyscallNumber.IrqAcknowledge] = &IpcSyscalls.IrqAcknowledge;
+        table[(int)SyscallNumber.IrqBind] = &DeviceSyscalls.IrqBind;
+        table[(int)SyscallNumber.IrqAcknowledge] = &DeviceSyscalls.IrqAcknowledge;
         table[(int)SyscallNumber.NameRegister] = &IpcSyscalls.NameRegister;
         table[(int)SyscallNumber.NameLookup] = &IpcSyscalls.NameLookup;
 
@@ -96,6 +96,18 @@ internal static unsafe class SyscallTable
         table[(int)SyscallNumber.StreamWrite] = &StreamSyscalls.StreamWrite;
         table[(int)SyscallNumber.PipeCreate] = &StreamSyscalls.PipeCreate;
         table[(int)SyscallNumber.StreamOpenFile] = &StreamSyscalls.StreamOpenFile;
+
+        table[(int)SyscallNumber.DeviceList] = &DeviceSyscalls.DeviceList;
+        table[(int)SyscallNumber.DeviceOpen] = &DeviceSyscalls.DeviceOpen;
+        table[(int)SyscallNumber.DeviceMap] = &DeviceSyscalls.DeviceMap;
+        table[(int)SyscallNumber.DeviceConfigRead] = &DeviceSyscalls.DeviceConfigRead;
+        table[(int)SyscallNumber.DeviceConfigWrite] = &DeviceSyscalls.DeviceConfigWrite;
+        table[(int)SyscallNumber.DeviceBusMaster] = &DeviceSyscalls.DeviceBusMaster;
+        table[(int)SyscallNumber.DeviceDmaAllocate] = &DeviceSyscalls.DeviceDmaAllocate;
+        table[(int)SyscallNumber.DevicePortsEnable] = &DeviceSyscalls.DevicePortsEnable;
+        table[(int)SyscallNumber.DevicePortRead] = &DeviceSyscalls.DevicePortRead;
+        table[(int)SyscallNumber.DevicePortWrite] = &DeviceSyscalls.DevicePortWrite;
+        table[(int)SyscallNumber.DeviceIrqTimestamp] = &DeviceSyscalls.DeviceIrqTimestamp;
 
         s_handlers = table;
     }

@@ -69,10 +69,65 @@ internal sealed class PciDevice
         PciConfigSpace.Write16(Address, PciRegisters.Command, command);
     }
 
+    /// <summary>Lets the function decode its memory BARs.</summary>
+    public void EnableMemorySpace()
+    {
+        ushort command = PciConfigSpace.Read16(Address, PciRegisters.Command);
+        PciConfigSpace.Write16(Address, PciRegisters.Command, (ushort)(command | PciRegisters.CommandMemorySpace));
+    }
+
     /// <summary>Lets the function decode its I/O BARs.</summary>
     public void EnableIoSpace()
     {
         ushort command = PciConfigSpace.Read16(Address, PciRegisters.Command);
         PciConfigSpace.Write16(Address, PciRegisters.Command, (ushort)(command | PciRegisters.CommandIoSpace));
+    }
+
+    /// <summary>Turns bus mastering (DMA) on, with memory decoding, or off.</summary>
+    public void SetBusMastering(bool enabled)
+    {
+        ushort command = PciConfigSpace.Read16(Address, PciRegisters.Command);
+        command = enabled
+            ? (ushort)(command | PciRegisters.CommandMemorySpace | PciRegisters.CommandBusMaster)
+            : (ushort)(command & ~PciRegisters.CommandBusMaster);
+        PciConfigSpace.Write16(Address, PciRegisters.Command, command);
+    }
+
+    /// <summary>Masks (or unmasks) the function's legacy interrupt at the function itself (command bit 10).</summary>
+    public void SetInterruptDisabled(bool disabled)
+    {
+        ushort command = PciConfigSpace.Read16(Address, PciRegisters.Command);
+        command = disabled
+            ? (ushort)(command | PciRegisters.CommandInterruptDisable)
+            : (ushort)(command & ~PciRegisters.CommandInterruptDisable);
+        PciConfigSpace.Write16(Address, PciRegisters.Command, command);
+    }
+
+    /// <summary>The status register's interrupt bit: the function asserts INTx (whether or not it is masked).</summary>
+    public bool IsInterruptAsserted => (PciConfigSpace.Read16(Address, PciRegisters.Status) & PciRegisters.StatusInterrupt) != 0;
+
+    /// <summary>Reads 1, 2 or 4 bytes of the function's configuration space at a naturally aligned offset below 256.</summary>
+    public uint ReadConfig(int offset, int size)
+    {
+        uint dword = PciConfigSpace.Read32(Address, offset & ~3);
+        int shift = (offset & 3) * 8;
+        return size == 4 ? dword : (dword >> shift) & (size == 2 ? 0xFFFFu : 0xFFu);
+    }
+
+    /// <summary>
+    /// Writes 1, 2 or 4 bytes at a naturally aligned offset below 256. The rest of the dword is
+    /// written back as read, except the status register's write-one-to-clear bits, which are
+    /// written as zeros unless the write is aimed at the status register itself.
+    /// </summary>
+    public void WriteConfig(int offset, int size, uint value)
+    {
+        int aligned = offset & ~3;
+        uint dword = size == 4 ? 0 : PciConfigSpace.Read32(Address, aligned);
+        if (aligned == PciRegisters.Command && offset < PciRegisters.Status)
+            dword &= 0x0000_FFFF;
+        int shift = (offset & 3) * 8;
+        uint mask = size == 4 ? 0xFFFF_FFFFu : (size == 2 ? 0xFFFFu : 0xFFu) << shift;
+        dword = (dword & ~mask) | ((value << shift) & mask);
+        PciConfigSpace.Write32(Address, aligned, dword);
     }
 }

@@ -30,11 +30,13 @@ internal static class PciRegisters
     public const ushort CommandMemorySpace = 1 << 1;
     public const ushort CommandBusMaster = 1 << 2;
     public const ushort CommandInterruptDisable = 1 << 10;
+    public const ushort StatusInterrupt = 1 << 3;
 
     /// <summary>BARs in a general (type 0) header; a bridge (type 1) has only the first two.</summary>
     public const int GeneralBarCount = 6;
     public const int BridgeBarCount = 2;
 
+    public const byte ClassMassStorage = 0x01;
     public const byte ClassBridge = 0x06;
     public const byte SubclassPciToPciBridge = 0x04;
 }

@@ -83,9 +83,13 @@ public enum SyscallNumber : long
     PortReplyEx = 40,
     /// <summary>(long handle, ulong bits): sets notification bits on the port (no queue slot used).</summary>
     PortNotify = 41,
-    /// <summary>(long irq, long handle, long bit): delivers interrupt `irq` as notification bit `bit`; the line stays masked until IrqAcknowledge.</summary>
+    /// <summary>
+    /// (long device, long irq, long port, long bit): delivers interrupt `irq` of the device (one it
+    /// owns) as notification bit `bit` on the port; the device (or, for a legacy device, the line)
+    /// stays masked until IrqAcknowledge. Lines may be shared with kernel and other ring-3 drivers.
+    /// </summary>
     IrqBind = 42,
-    /// <summary>(long irq): unmasks a bound interrupt line after the driver handled it.</summary>
+    /// <summary>(long device, long irq): the driver handled the interrupt: unmasks the device (the line once every handler has).</summary>
     IrqAcknowledge = 43,
     /// <summary>(byte* name, long length, long handle): publishes a send handle under a name ("net", "ui").</summary>
     NameRegister = 44,
@@ -133,6 +137,24 @@ public enum SyscallNumber : long
     DeviceList = 96,
     /// <summary>(long authority, long index): a handle to device `index` (the authority needs the Devices right).</summary>
     DeviceOpen = 97,
+    /// <summary>(long device, long region): maps memory region (BAR) `region` into the caller (uncached; the framebuffer write-combining where the CPU has PAT); returns its address.</summary>
+    DeviceMap = 98,
+    /// <summary>(long device, long offset, long size): reads 1, 2 or 4 bytes of the device's own PCI configuration space.</summary>
+    DeviceConfigRead = 99,
+    /// <summary>(long device, long offset, long size, long value): writes its configuration space (not the BARs, ROM or interrupt line).</summary>
+    DeviceConfigWrite = 100,
+    /// <summary>(long device, long enable): turns memory decoding and bus mastering (DMA) on, or bus mastering off.</summary>
+    DeviceBusMaster = 101,
+    /// <summary>(long device, long bytes, long alignment, long flags, ulong* physical): zeroed, pinned, physically contiguous memory mapped into the caller; returns its address.</summary>
+    DeviceDmaAllocate = 102,
+    /// <summary>(long device): lets the caller use the device's I/O ports from ring 3 (the TSS I/O permission bitmap).</summary>
+    DevicePortsEnable = 103,
+    /// <summary>(long device, long port, long size): `in` of one of the device's ports, done by the kernel.</summary>
+    DevicePortRead = 104,
+    /// <summary>(long device, long port, long size, long value): `out` to one of the device's ports, done by the kernel.</summary>
+    DevicePortWrite = 105,
+    /// <summary>(long device, long irq): the time-stamp counter at the last entry of interrupt `irq` (for latency figures).</summary>
+    DeviceIrqTimestamp = 106,
 
     // Numbers 112-127: authority and names.
 

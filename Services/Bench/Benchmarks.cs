@@ -37,6 +37,7 @@ internal static unsafe class Benchmarks
         IpcBenchmarks.Run();
         FileBenchmarks.Run();
         StreamBenchmarks.Run();
+        DeviceBenchmarks.Run();
         Console.WriteLine("bench: done");
         return 0;
     }
@@ -62,7 +63,7 @@ internal static unsafe class Benchmarks
         return Median(samples);
     }
 
-    private static ulong SwitchBetweenProcesses()
+    internal static ulong SwitchBetweenProcesses()
     {
         long partner = ProcessCalls.Spawn("bench yield-partner");
         if (partner < 0)

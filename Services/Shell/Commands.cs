@@ -45,6 +45,7 @@ internal static unsafe class Commands
                 Console.WriteLine("kill PID             end a process");
                 Console.WriteLine("mem                  physical memory");
                 Console.WriteLine("lspci                PCI devices");
+                Console.WriteLine("devices              devices: owner, regions (BARs), IRQs, what is mapped (UC/WC)");
                 Console.WriteLine("uptime               time since boot");
                 Console.WriteLine("bench                measure system call, context switch, page fault, IPC and file costs");
                 FileCommands.PrintHelp();
@@ -75,6 +76,8 @@ internal static unsafe class Commands
                 return ShowMemory();
             case "lspci":
                 return ListPciDevices();
+            case "devices":
+                return DeviceCommands.List();
             case "uptime":
                 Console.WriteLine("up " + FormatMilliseconds(ProcessCalls.UptimeMilliseconds));
                 return CommandStatus.Success;

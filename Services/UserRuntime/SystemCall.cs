@@ -13,5 +13,7 @@ internal static unsafe class SystemCall
 
     public static long Call(SyscallNumber number, long a0, long a1, long a2, long a3) => Invoke((long)number, a0, a1, a2, a3, 0);
 
+    public static long Call(SyscallNumber number, long a0, long a1, long a2, long a3, long a4) => Invoke((long)number, a0, a1, a2, a3, a4);
+
     public static bool IsError(long result) => result < 0;
 }

@@ -89,3 +89,38 @@ port_register_call:
     mov [rbx + 32], r9
     pop rbx
     ret
+
+global user_port_in8, user_port_in16, user_port_in32, user_port_out8, user_port_out16, user_port_out32
+
+; Port I/O from ring 3 (DeviceCalls): allowed only for ports in the process's I/O permission
+; bitmap (its devices' ranges, after DevicePortsEnable); any other port raises #GP, which ends
+; the process. uint user_port_inN(ushort port); void user_port_outN(ushort port, uint value).
+user_port_in8:
+    mov edx, edi
+    xor eax, eax
+    in al, dx
+    ret
+user_port_in16:
+    mov edx, edi
+    xor eax, eax
+    in ax, dx
+    ret
+user_port_in32:
+    mov edx, edi
+    in eax, dx
+    ret
+user_port_out8:
+    mov edx, edi
+    mov eax, esi
+    out dx, al
+    ret
+user_port_out16:
+    mov edx, edi
+    mov eax, esi
+    out dx, ax
+    ret
+user_port_out32:
+    mov edx, edi
+    mov eax, esi
+    out dx, eax
+    ret

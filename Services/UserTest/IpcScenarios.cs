@@ -266,11 +266,10 @@ internal static unsafe class IpcScenarios
             & Expect("notification first", (long)received.Tag, unchecked((long)IpcMessage.NotificationTag))
             & Expect("bits merged", (long)received.Word0, 0x15)
             & Expect("then the message", Ports.Receive(port, ref received, 0), 0) & Expect("its tag", (long)received.Tag, 5);
-        ok &= Expect("binding the timer line", SystemCall.Call(SyscallNumber.IrqBind, 0, port, 1), SyscallResult.Error(SyscallError.InvalidArgument));
-        ok &= Expect("binding IRQ 5", SystemCall.Call(SyscallNumber.IrqBind, 5, port, 1), 0);
-        ok &= Expect("binding IRQ 5 twice", SystemCall.Call(SyscallNumber.IrqBind, 5, port, 2), SyscallResult.Error(SyscallError.Exists));
-        ok &= Expect("acknowledging IRQ 5", SystemCall.Call(SyscallNumber.IrqAcknowledge, 5), 0);
-        ok &= Expect("acknowledging a line we do not own", SystemCall.Call(SyscallNumber.IrqAcknowledge, 6), SyscallResult.Error(SyscallError.InvalidArgument));
+        // Interrupt lines are bound through a device handle only (issue 11): a port or no handle is refused.
+        ok &= Expect("binding a line with a port for a device", SystemCall.Call(SyscallNumber.IrqBind, port, 5, port, 1), SyscallResult.Error(SyscallError.WrongKind));
+        ok &= Expect("binding a line without a device", SystemCall.Call(SyscallNumber.IrqBind, 999, 5, port, 1), SyscallResult.Error(SyscallError.BadHandle));
+        ok &= Expect("acknowledging without a device", SystemCall.Call(SyscallNumber.IrqAcknowledge, 999, 5), SyscallResult.Error(SyscallError.BadHandle));
         return ok;
     }
 }

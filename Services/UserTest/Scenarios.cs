@@ -80,6 +80,8 @@ internal static unsafe class Scenarios
                 return StreamScenarios.Flood();
             case "stream-calls":
                 return StreamScenarios.BadStreamCalls();
+            case string device when device.StartsWith("devices-"):
+                return DeviceScenarios.Run(device, rest);
             case string ipc when ipc.StartsWith("ipc-"):
                 return IpcScenarios.Run(ipc, rest);
             default:

@@ -16,12 +16,15 @@ internal static class CpuFeatures
     public static bool XsaveOpt { get; private set; }
     public static bool Avx { get; private set; }
     public static bool Syscall { get; private set; }
+    /// <summary>The page attribute table: page-table bits can select write-combining.</summary>
+    public static bool Pat { get; private set; }
 
     public static void Detect()
     {
         CpuIdResult basic = Cpu.CpuId(0);
         CpuIdResult leaf1 = Cpu.CpuId(1);
         GlobalPages = (leaf1.Edx & (1u << 13)) != 0;
+        Pat = (leaf1.Edx & (1u << 16)) != 0;
         Pcid = (leaf1.Ecx & (1u << 17)) != 0;
         Xsave = (leaf1.Ecx & (1u << 26)) != 0;
         Avx = (leaf1.Ecx & (1u << 28)) != 0;

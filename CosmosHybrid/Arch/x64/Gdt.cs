@@ -25,22 +25,33 @@ internal static unsafe class Gdt
     private const int EntryCount = 7; // null, 4 segments, and the TSS (which takes two)
     private const int InterruptStackPages = 4;
 
+    // The TSS is followed by the I/O permission bitmap (one bit per port) and the all-ones
+    // byte the CPU may read past its end; the descriptor's limit covers them.
+    private const int IoBitmapOffset = 104;
+    private const int IoBitmapBytes = 65536 / 8;
+    private const uint TaskStateLimit = IoBitmapOffset + IoBitmapBytes;
+    private const int TaskStatePages = 3;
+
+    /// <summary>An I/O map base past the segment's limit: every port access from ring 3 faults.</summary>
+    private const ushort NoIoBitmap = (ushort)(TaskStateLimit + 1);
+
     private static ulong* s_entries;
     private static TaskStateSegment* s_tss;
 
     public static void Initialize()
     {
         s_entries = (ulong*)KernelPages.Allocate(1);
-        s_tss = (TaskStateSegment*)KernelPages.Allocate(1);
+        s_tss = (TaskStateSegment*)KernelPages.Allocate(TaskStatePages);
 
         s_entries[0] = 0;
         s_entries[1] = 0x00AF9A000000FFFF; // kernel code: present, DPL 0, executable, long mode
         s_entries[2] = 0x00CF92000000FFFF; // kernel data: present, DPL 0, writable
         s_entries[3] = 0x00CFF2000000FFFF; // user data: DPL 3
         s_entries[4] = 0x00AFFA000000FFFF; // user code: DPL 3, long mode
-        WriteTaskStateDescriptor(&s_entries[5], (ulong)s_tss, (uint)sizeof(TaskStateSegment) - 1);
+        WriteTaskStateDescriptor(&s_entries[5], (ulong)s_tss, TaskStateLimit);
 
-        s_tss->IoMapBase = (ushort)sizeof(TaskStateSegment); // no I/O permission bitmap
+        s_tss->IoMapBase = NoIoBitmap;
+        new System.Span<byte>(IoBitmap, IoBitmapBytes + 1).Fill(0xFF);
         s_tss->Ist1 = AllocateStack();
         s_tss->Ist2 = AllocateStack();
         s_tss->Ist3 = AllocateStack();
@@ -50,6 +61,16 @@ internal static unsafe class Gdt
         pointer.Base = (ulong)s_entries;
         Cpu.LoadGdt(&pointer, KernelCodeSelector, KernelDataSelector);
         Cpu.LoadTaskRegister(TaskStateSelector);
+    }
+
+    /// <summary>The I/O permission bitmap in the TSS (<see cref="IoBitmapBytes"/> + 1 bytes; a clear bit lets ring 3 use the port).</summary>
+    public static byte* IoBitmap => (byte*)s_tss + IoBitmapOffset;
+
+    /// <summary>Whether ring 3 is checked against the bitmap (true) or refused every port (false).</summary>
+    public static bool IoBitmapOpen
+    {
+        get => s_tss->IoMapBase == IoBitmapOffset;
+        set => s_tss->IoMapBase = value ? (ushort)IoBitmapOffset : NoIoBitmap;
     }
 
     /// <summary>The stack the CPU switches to when an interrupt arrives in ring 3.</summary>

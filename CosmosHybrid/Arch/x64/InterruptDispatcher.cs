@@ -18,6 +18,10 @@ internal static unsafe class InterruptDispatcher
     // Function pointers, not delegates: nothing is allocated or dispatched virtually on this path.
     private static readonly delegate*<void>[] s_irqHandlers = new delegate*<void>[IrqCount];
 
+    // Lines also delivered to ring-3 drivers (bit per IRQ), and who delivers them.
+    private static uint s_userLines;
+    private static delegate*<int, ulong, void> s_userDelivery;
+
     /// <summary>The IRQ being handled (valid inside a handler).</summary>
     public static int CurrentIrq { get; private set; }
 
@@ -30,6 +34,27 @@ internal static unsafe class InterruptDispatcher
     public static void UnregisterIrqHandler(int irq) => s_irqHandlers[irq] = null;
 
     public static bool HasKernelHandler(int irq) => s_irqHandlers[irq] != null;
+
+    /// <summary>
+    /// Whether <paramref name="irq"/> is also handed to <paramref name="delivery"/> (after the kernel
+    /// driver's handler, if any), with the time-stamp counter read when the interrupt arrived.
+    /// Turning it on unmasks the line; turning it off masks it unless a kernel driver handles it.
+    /// </summary>
+    public static void SetDeliveredToUser(int irq, bool delivered, delegate*<int, ulong, void> delivery)
+    {
+        s_userDelivery = delivery;
+        if (delivered)
+        {
+            s_userLines |= 1u << irq;
+            Pic.Unmask(irq);
+        }
+        else
+        {
+            s_userLines &= ~(1u << irq);
+            if (s_irqHandlers[irq] == null)
+                Pic.Mask(irq);
+        }
+    }
 
     [RuntimeExport("InterruptDispatch")]
     public static void Dispatch(InterruptFrame* frame)
@@ -57,10 +82,14 @@ internal static unsafe class InterruptDispatcher
     {
         if (irq < 0 || irq >= IrqCount || Pic.IsSpurious(irq))
             return;
+        bool toUser = (s_userLines & (1u << irq)) != 0;
+        ulong entered = toUser ? Cpu.ReadTimestampCounter() : 0;
         delegate*<void> handler = s_irqHandlers[irq];
         CurrentIrq = irq;
         if (handler != null)
             handler();
+        if (toUser)
+            s_userDelivery(irq, entered);
         Pic.EndOfInterrupt(irq);
     }
 }

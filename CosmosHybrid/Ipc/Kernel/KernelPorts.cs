@@ -36,7 +36,8 @@ internal static class KernelPorts
     /// <summary>
     /// A process is ending: calls its threads were serving fail (PeerClosed), grants
     /// its threads lent or borrowed are revoked, waits are cancelled, handles closed,
-    /// interrupt lines it had bound are masked and freed.
+    /// and the devices it drove go back to nobody (bus mastering off before its DMA memory is
+    /// freed, interrupt lines unbound, register mappings removed).
     /// </summary>
     public static void ReleaseProcess(Process process)
     {
@@ -49,7 +50,7 @@ internal static class KernelPorts
                     Engine.ReleaseThread(waiter);
             }
             Engine.CloseAllHandles(process.Handles);
-            IrqBindings.ReleaseProcess(process);
+            Devices.DeviceRegistry.ReleaseProcess(process);
         }
     }
 }

@@ -135,4 +135,33 @@ public unsafe class FrameAllocatorTests
             Assert.That(frames.UsedFrames, Is.EqualTo(heldFrames));
         }
     }
+
+    [Test]
+    public void AlignedAllocationBelowALimitStartsOnTheAlignmentAndStaysUnderTheLimit()
+    {
+        FrameAllocator frames = Create(4096);
+        frames.AddFreeRange(new MemoryRange(Page, 4096 * Page));
+
+        Assert.That(frames.TryAllocateContiguous(3, 16 * Page, 2048 * Page, out ulong address), Is.True);
+        Assert.That(address % (16 * Page), Is.Zero);
+        Assert.That(address, Is.EqualTo(16 * Page), "frame 0 is reserved, so the first 16-frame boundary");
+        Assert.That(address + 3 * Page, Is.LessThanOrEqualTo(2048 * Page));
+        Assert.That(frames.FreeFrames, Is.EqualTo(4095UL - 3));
+
+        Assert.That(frames.TryAllocateContiguous(3, 16 * Page, 2048 * Page, out ulong second), Is.True);
+        Assert.That(second, Is.EqualTo(32 * Page), "skips past the used run to the next boundary");
+    }
+
+    [Test]
+    public void AlignedAllocationFailsWhenNothingFitsUnderTheLimit()
+    {
+        FrameAllocator frames = Create(1024);
+        frames.AddFreeRange(new MemoryRange(512 * Page, 1024 * Page));
+
+        Assert.That(frames.TryAllocateContiguous(1, Page, 512 * Page, out _), Is.False, "all free frames lie above the limit");
+        Assert.That(frames.TryAllocateContiguous(1, 3 * Page, 1024 * Page, out _), Is.False, "not a power of two");
+        Assert.That(frames.TryAllocateContiguous(1, 0, 1024 * Page, out _), Is.False, "no alignment");
+        Assert.That(frames.TryAllocateContiguous(600, Page, 1024 * Page, out _), Is.False, "larger than what is free");
+        Assert.That(frames.FreeFrames, Is.EqualTo(512UL));
+    }
 }
