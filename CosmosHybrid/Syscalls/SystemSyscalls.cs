@@ -7,6 +7,7 @@ using CosmosHybrid.Diagnostics;
 using CosmosHybrid.Drivers.Pci;
 using CosmosHybrid.Memory;
 using CosmosHybrid.Processes;
+using CosmosHybrid.Security;
 using CosmosHybrid.Scheduling;
 using Internal.Runtime.GC;
 using static CosmosHybrid.Services.Abi.SyscallResult;
@@ -20,8 +21,14 @@ internal static unsafe class SystemSyscalls
 
     internal static long GetUptime(SyscallFrame* frame, Process process) => (long)SystemClock.UptimeMilliseconds;
 
+    /// <summary>PowerOff(authority): the authority needs the PowerOff right.</summary>
     internal static long PowerOff(SyscallFrame* frame, Process process)
     {
+        SyscallError denied;
+        using (InterruptsOff.Enter())
+            denied = Authority.Require(process.Handles, (long)frame->Arg0, HandleRights.PowerOff);
+        if (denied != SyscallError.None)
+            return Error(denied);
         KernelLog.WriteLine("powering off (requested by process " + process.Id.ToString() + ")");
         Power.PowerOff();
         return 0;

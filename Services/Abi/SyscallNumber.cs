@@ -23,7 +23,7 @@ public enum SyscallNumber : long
     Spawn = 6,
     /// <summary>(long pid, long* status): waits for the process to end and stores its exit status (which may be negative: -9 when killed).</summary>
     Wait = 7,
-    /// <summary>(long pid): ends the process.</summary>
+    /// <summary>(long pid, long authority): ends the process. One's own descendants need no right; any other process needs an authority handle with KillAny (else Denied).</summary>
     Kill = 8,
     /// <summary>(long pages): reserves zero-filled read-write memory, mapped on first touch; returns its address.</summary>
     MapMemory = 9,
@@ -35,7 +35,7 @@ public enum SyscallNumber : long
     GetMemoryInfo = 12,
     /// <summary>(): milliseconds since boot.</summary>
     GetUptime = 13,
-    /// <summary>(): turns the machine off (only the shell is expected to ask).</summary>
+    /// <summary>(long authority): turns the machine off; the authority handle needs the PowerOff right (else Denied).</summary>
     PowerOff = 14,
     /// <summary>(ulong entry, ulong stackTop, ulong argument): starts a thread in the caller's process; returns its id.</summary>
     CreateThread = 15,
@@ -87,7 +87,11 @@ public enum SyscallNumber : long
     IrqBind = 42,
     /// <summary>(long irq): unmasks a bound interrupt line after the driver handled it.</summary>
     IrqAcknowledge = 43,
-    /// <summary>(byte* name, long length, long handle): publishes a send handle under a name ("net", "ui").</summary>
+    /// <summary>
+    /// (byte* name, long length, long handle, long reservation): publishes a send handle under a name
+    /// ("net", "ui"). A name reserved with NameReserve needs its reservation handle as the fourth
+    /// argument (else Denied); other names pass 0 and stay first come, first served.
+    /// </summary>
     NameRegister = 44,
     /// <summary>(byte* name, long length): a send handle to the port registered under the name.</summary>
     NameLookup = 45,
@@ -134,7 +138,17 @@ public enum SyscallNumber : long
     /// <summary>(long authority, long index): a handle to device `index` (the authority needs the Devices right).</summary>
     DeviceOpen = 97,
 
-    // Numbers 112-127: authority and names; 128-143: streams (standard I/O, pipes).
+    // ---- authority and names (112-127) ----
+
+    /// <summary>
+    /// (long authority, byte* name, long length): reserves a port name (the authority needs
+    /// ReserveNames); returns a reservation handle (Transfer only) that NameRegister of that name
+    /// then requires. Exists when the name is reserved already; the reservation ends when its
+    /// last handle closes.
+    /// </summary>
+    NameReserve = 112,
+
+    // Numbers 128-143: streams (standard I/O, pipes).
 }
 
 /// <summary>Error results (negated in RAX).</summary>

@@ -48,7 +48,7 @@ internal static unsafe class Commands
             case "kill":
                 if (!TryParsePid(arguments, out long killPid))
                     return CommandStatus.Usage;
-                long result = ProcessCalls.Kill(killPid);
+                long result = ProcessCalls.Kill(killPid, ShellAuthority.Handle);
                 Console.WriteLine(result < 0 ? "kill: " + ProcessCalls.ErrorText(result) : "killed " + killPid.ToString());
                 return result < 0 ? CommandStatus.Failure : CommandStatus.Success;
             case "mem":
@@ -68,9 +68,9 @@ internal static unsafe class Commands
             case "false":
                 return CommandStatus.Failure;
             case "poweroff":
-                Console.WriteLine("powering off");
-                ProcessCalls.PowerOff();
-                return CommandStatus.Success;
+                long refused = ProcessCalls.PowerOff(ShellAuthority.Handle);
+                Console.WriteLine("poweroff: " + ProcessCalls.ErrorText(refused));
+                return CommandStatus.Failure;
             default:
                 if (FileCommands.TryExecute(arguments, out int status))
                     return status;
