@@ -119,6 +119,8 @@ internal static unsafe class ProcessSyscalls
         if (entry < UserAddressSpace.UserStart || entry >= UserAddressSpace.UserEnd
             || stackTop < UserAddressSpace.UserStart || stackTop > UserAddressSpace.UserEnd || (stackTop & 15) != 0)
             return Error(SyscallError.InvalidArgument);
+        if (process.ThreadCount >= process.ThreadLimit)
+            return Error(SyscallError.TooManyThreads);
         Thread thread = ProcessTable.CreateUserThread(process, entry, stackTop, frame->Arg2, 0);
         if (thread == null)
             return Error(SyscallError.OutOfMemory);

@@ -37,7 +37,7 @@ public enum SyscallNumber : long
     GetUptime = 13,
     /// <summary>(long authority): turns the machine off; the authority handle needs the PowerOff right (else Denied).</summary>
     PowerOff = 14,
-    /// <summary>(ulong entry, ulong stackTop, ulong argument): starts a thread in the caller's process; returns its id.</summary>
+    /// <summary>(ulong entry, ulong stackTop, ulong argument): starts a thread in the caller's process; returns its id (TooManyThreads at the quota).</summary>
     CreateThread = 15,
     /// <summary>(): ends the calling thread (the process ends with its last thread).</summary>
     ExitThread = 16,
@@ -51,7 +51,8 @@ public enum SyscallNumber : long
     /// (StoppedThread* records, long capacity): for the caller's garbage collector. Until
     /// ResumeOtherThreads, no other thread of the process returns to ring 3. Fills record 0
     /// with the caller's stack top and one record per other thread with where its stack's
-    /// live part starts and its registers; returns how many records it filled.
+    /// live part starts and its registers; returns how many records it filled. TooManyThreads
+    /// when capacity is below the thread count (nothing stopped: grow the records, call again).
     /// </summary>
     StopOtherThreads = 20,
     /// <summary>(): lets the threads StopOtherThreads held back run again.</summary>
@@ -203,4 +204,8 @@ public enum SyscallError : long
     CrossDevice = 25,
     /// <summary>The handle names an object of another kind than the operation works on (a device where a port was expected).</summary>
     WrongKind = 26,
+    /// <summary>The process has as many threads as its quota allows.</summary>
+    TooManyThreads = 30,
+    /// <summary>The system runs as many processes as it allows (ProcessTable.MaxProcesses) or memory holds.</summary>
+    TooManyProcesses = 31,
 }

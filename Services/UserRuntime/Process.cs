@@ -105,6 +105,8 @@ internal static unsafe class ProcessCalls
         SyscallError.NotSupported => "not supported",
         SyscallError.CrossDevice => "cannot move across volumes",
         SyscallError.WrongKind => "wrong kind of handle",
+        SyscallError.TooManyThreads => "too many threads",
+        SyscallError.TooManyProcesses => "too many processes",
         _ => "error " + (-result).ToString(),
     };
 }

@@ -67,6 +67,16 @@ internal static unsafe class Scenarios
                 return FileScenarios.Churn(rest);
             case "leave-open":
                 return FileScenarios.LeaveOpen(rest);
+            case "no-rights":
+                return AuthorityScenarios.NoRights(rest);
+            case "reserved-service":
+                return AuthorityScenarios.ReservedService(rest);
+            case "reserved-lookup":
+                return AuthorityScenarios.ReservedLookup(rest);
+            case "quotas":
+                return QuotaScenarios.Run(rest);
+            case "idle":
+                return QuotaScenarios.Idle();
             case string ipc when ipc.StartsWith("ipc-"):
                 return IpcScenarios.Run(ipc, rest);
             default:

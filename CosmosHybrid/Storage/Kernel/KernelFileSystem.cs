@@ -30,7 +30,8 @@ internal static class KernelFileSystem
 
     // Descriptor tables of ended processes, closed by the next Lock (a process ends where
     // nothing may block, so its files cannot be closed there).
-    private static readonly FileDescriptorTable[] s_orphans = new FileDescriptorTable[ProcessTable.MaxProcesses];
+    // One slot per possible process: grown with the process table (EnsureOrphanCapacity), never where a process ends.
+    private static FileDescriptorTable[] s_orphans = new FileDescriptorTable[32];
     private static int s_orphanCount;
 
     /// <summary>The tree; only inside a <see cref="Lock"/> scope.</summary>
@@ -117,6 +118,20 @@ internal static class KernelFileSystem
         {
             if (s_orphanCount < s_orphans.Length)
                 s_orphans[s_orphanCount++] = process.Files;
+        }
+    }
+
+    /// <summary>Makes room for the files of <paramref name="processes"/> ended processes (called as the process table grows).</summary>
+    public static void EnsureOrphanCapacity(int processes)
+    {
+        if (processes <= s_orphans.Length)
+            return;
+        var larger = new FileDescriptorTable[processes];
+        using (InterruptsOff.Enter())
+        {
+            for (int i = 0; i < s_orphanCount; i++)
+                larger[i] = s_orphans[i];
+            s_orphans = larger;
         }
     }
 
