@@ -137,14 +137,14 @@ internal static unsafe class Commands
     {
         ProcessInfo[] records = new ProcessInfo[64];
         long count = ProcessCalls.List(records);
-        Console.WriteLine("  PID NAME                 STATE    PRI  THR  HND   MEM(KiB)   CPU(ms)");
+        Console.WriteLine("  PID NAME                 STATE    PRI  THR  HND   MEM(KiB)   CPU(ms)  PPID");
         for (int i = 0; i < count && i < records.Length; i++)
         {
             ProcessInfo info = records[i];
             Console.WriteLine(Pad(info.ProcessId.ToString(), 5) + " " + PadRight(NameOf(info), 20) + " "
                 + PadRight(StateName(info), 8) + " " + Pad(info.Priority.ToString(), 3) + " " + Pad(info.ThreadCount.ToString(), 4) + " "
                 + Pad(info.HandleCount.ToString(), 4) + " "
-                + Pad((info.MemoryPages * 4).ToString(), 10) + " " + Pad(info.CpuMilliseconds.ToString(), 9));
+                + Pad((info.MemoryPages * 4).ToString(), 10) + " " + Pad(info.CpuMilliseconds.ToString(), 9) + " " + Pad(info.ParentId.ToString(), 5));
         }
     }
 
