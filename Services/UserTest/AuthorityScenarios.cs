@@ -73,6 +73,49 @@ internal static unsafe class AuthorityScenarios
             ProcessCalls.Sleep(1000);
     }
 
+    /// <summary>
+    /// `authority`, run as the first program (init=usertest,authority: the root authority at
+    /// handle 4): a duplicate with fewer rights is denied the rest, a reservation passes to a
+    /// child at spawn, a closed authority is worth nothing; ends by powering off with a
+    /// PowerOff-only duplicate.
+    /// </summary>
+    public static int Authority()
+    {
+        const long Root = StartupHandles.RootAuthority;
+        int failures = 0;
+        SyscallPorts ports = SyscallPorts.Instance;
+        long powerOnly = ports.Duplicate(Root, HandleRights.PowerOff | HandleRights.Transfer);
+        failures += Expect("duplicate", powerOnly, SyscallError.None);
+        failures += Expect("reserve with power only", ports.Reserve(powerOnly, "dup-name"), SyscallError.Denied);
+        long reservation = ports.Reserve(Root, "dup-name");
+        failures += Expect("reserve", reservation, SyscallError.None);
+        failures += Expect("reserve twice", ports.Reserve(Root, "dup-name"), SyscallError.Exists);
+
+        // The reservation goes to a child at handle 5 (4, the authority slot, stays empty).
+        var handles = new SpawnHandle[5];
+        handles[4] = new SpawnHandle { Handle = reservation, Rights = HandleRights.Transfer };
+        long child = ProcessCalls.Spawn("usertest reserved-service dup-name", handles);
+        failures += Expect("spawn with the reservation", child, SyscallError.None);
+        long found = 0;
+        for (int i = 0; i < 100 && found <= 0; i++)
+        {
+            ProcessCalls.Sleep(20);
+            found = ports.Lookup("dup-name");
+        }
+        failures += Expect("the child registered the reserved name", found, SyscallError.None);
+        failures += Expect("kill own child without authority", ProcessCalls.Kill(child), SyscallError.None);
+        ProcessCalls.Wait(child, out _);
+
+        ports.Close(powerOnly);
+        failures += Expect("poweroff with a closed handle", ProcessCalls.PowerOff(powerOnly), SyscallError.Denied);
+        long lastPower = ports.Duplicate(Root, HandleRights.PowerOff);
+        ports.Close(Root);
+        failures += Expect("reserve after closing the root", ports.Reserve(Root, "late"), SyscallError.Denied);
+        Console.WriteLine(failures == 0 ? "authority: ok" : "authority: " + failures.ToString() + " failures");
+        ProcessCalls.PowerOff(lastPower);
+        return 1;
+    }
+
     public static int ReservedLookup(string rest)
     {
         string name = rest.Trim().Length == 0 ? "test-reserved" : rest.Trim();
@@ -85,7 +128,7 @@ internal static unsafe class AuthorityScenarios
     {
         if (result == SyscallResult.Error(expected) || (expected == SyscallError.None && result >= 0))
             return 0;
-        Console.WriteLine("no-rights: " + what + " gave " + result.ToString() + ", expected " + expected.ToString());
+        Console.WriteLine("check: " + what + " gave " + result.ToString() + ", expected " + expected.ToString());
         return 1;
     }
 }

@@ -71,6 +71,8 @@ internal static unsafe class Scenarios
                 return AuthorityScenarios.NoRights(rest);
             case "reserved-service":
                 return AuthorityScenarios.ReservedService(rest);
+            case "authority":
+                return AuthorityScenarios.Authority();
             case "reserved-lookup":
                 return AuthorityScenarios.ReservedLookup(rest);
             case "quotas":

@@ -79,6 +79,15 @@ public class AuthorityTests : BootTestBase
     }
 
     [Test]
+    public void RightsAreDuplicatedWithFewerRightsPassedAndClosed()
+    {
+        // usertest as the first program holds the root authority at handle 4.
+        Boot("init=usertest,authority");
+        ExpectOutput("authority: ok");
+        ExpectOutput("powering off (requested by process 1)");
+    }
+
+    [Test]
     public void AHostileProgramReachesEveryQuotaAndGetsErrors()
     {
         BootToShell();
