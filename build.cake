@@ -195,13 +195,15 @@ Task("Programs")
 var rootFs = outDir.CombineWithFilePath("rootfs.img");
 var rootFsReadme = root.CombineWithFilePath("CosmosHybrid/Boot/rootfs-readme.txt");
 var linuxBaseline = root.CombineWithFilePath("Services/Bench/linux-baseline.txt");
+var servicesManifest = root.CombineWithFilePath("Services/Init/services");
+var testServicesManifest = root.CombineWithFilePath("Services/Init/test-services");
 const int RootFsKiB = 16 * 1024;
 
 Task("RootFs")
     .IsDependentOn("Programs")
     .Does(() =>
 {
-    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).ToArray()))
+    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).ToArray()))
         return;
     Information($"mkfs.fat + mtools: rootfs.img ({RootFsKiB / 1024} MiB FAT16: /bin, /README.TXT)");
     var temporary = outDir.CombineWithFilePath("rootfs.img.tmp");
@@ -215,6 +217,9 @@ Task("RootFs")
     Run("mcopy", $"-i \"{temporary}\" \"{rootFsReadme}\" ::/README.TXT");
     Run("mmd", $"-i \"{temporary}\" ::/share");
     Run("mcopy", $"-i \"{temporary}\" \"{linuxBaseline}\" ::/share/linux-baseline.txt");
+    Run("mmd", $"-i \"{temporary}\" ::/etc");
+    Run("mcopy", $"-i \"{temporary}\" \"{servicesManifest}\" ::/etc/services");
+    Run("mcopy", $"-i \"{temporary}\" \"{testServicesManifest}\" ::/etc/test-services");
     if (FileExists(rootFs))
         DeleteFile(rootFs);
     MoveFile(temporary, rootFs);

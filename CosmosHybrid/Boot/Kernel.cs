@@ -23,8 +23,11 @@ internal static unsafe class Kernel
 {
     public const string Version = "0.1";
 
-    /// <summary>The first ring-3 program (unless the command line names another), kept running by <see cref="Supervisor"/>.</summary>
-    private const string DefaultInitialProgram = "shell";
+    /// <summary>
+    /// The first ring-3 program (unless `init=` names another), kept running by <see cref="Supervisor"/>:
+    /// init, which starts the services of /etc/services (the shell among them).
+    /// </summary>
+    private const string DefaultInitialProgram = "init";
 
     [RuntimeExport("kmain")]
     public static void Main(void* readyToRunHeader, ulong bootInformationPhysical)

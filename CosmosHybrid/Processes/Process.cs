@@ -14,9 +14,12 @@ internal sealed class Process
     public const int MaxThreads = StoppedThread.MaxThreads;
 
     /// <summary>The thread quota of a process nobody set one for.</summary>
-    public const int DefaultThreadLimit = MaxThreads;
+    public const int DefaultThreadLimit = 64;
 
-    private readonly Thread[] _threads = new Thread[MaxThreads];
+    private const int InitialThreadSlots = 4;
+
+    // Grows (doubling) with the threads, up to the quota.
+    private Thread[] _threads = new Thread[InitialThreadSlots];
 
     public Process(int id, string name, UserAddressSpace addressSpace, int priority)
     {
@@ -86,6 +89,13 @@ internal sealed class Process
     {
         if (ThreadCount >= ThreadLimit)
             return false;
+        if (ThreadCount == _threads.Length)
+        {
+            var larger = new Thread[_threads.Length * 2];
+            for (int i = 0; i < ThreadCount; i++)
+                larger[i] = _threads[i];
+            _threads = larger;
+        }
         _threads[ThreadCount++] = thread;
         thread.Process = this;
         return true;

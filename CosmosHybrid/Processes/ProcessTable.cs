@@ -7,6 +7,8 @@ using CosmosHybrid.Handles;
 using CosmosHybrid.Loader.Elf;
 using CosmosHybrid.Scheduling;
 
+using CosmosHybrid.Storage.Kernel;
+
 namespace CosmosHybrid.Processes;
 
 /// <summary>
@@ -15,10 +17,17 @@ namespace CosmosHybrid.Processes;
 /// </summary>
 internal static unsafe class ProcessTable
 {
-    public const int MaxProcesses = 256;
+    /// <summary>
+    /// The system's cap on processes (live, or ended and not yet waited for). Below it, memory
+    /// is the limit: the table grows (doubling) as processes start, and every process needs
+    /// an address space, a kernel stack and its image.
+    /// </summary>
+    public const int MaxProcesses = 1024;
     public const int DefaultPriority = 4;
 
-    private static readonly Process[] s_processes = new Process[MaxProcesses];
+    private const int InitialCapacity = 32;
+
+    private static Process[] s_processes = new Process[InitialCapacity];
     private static int s_count;
     private static int s_nextId = 1;
 
@@ -77,11 +86,12 @@ internal static unsafe class ProcessTable
             error = SyscallError.NotFound;
             return null;
         }
-        if (s_count == MaxProcesses)
+        if (s_count >= MaxProcesses)
         {
-            error = SyscallError.OutOfMemory;
+            error = SyscallError.TooManyProcesses;
             return null;
         }
+        EnsureCapacity(s_count + 1);
 
         UserAddressSpace space = UserAddressSpace.Create();
         if (space == null)
@@ -114,9 +124,26 @@ internal static unsafe class ProcessTable
             using (InterruptsOff.Enter())
                 handles.InstallInto(process.Handles);
         }
-        s_processes[s_count++] = process;
+        using (InterruptsOff.Enter())
+            s_processes[s_count++] = process;
         Scheduler.Start(thread);
         return process;
+    }
+
+    // The new array is made with interrupts on and swapped in with them off: readers (ps, Find) see one or the other.
+    private static void EnsureCapacity(int needed)
+    {
+        if (needed <= s_processes.Length)
+            return;
+        int capacity = s_processes.Length * 2 < MaxProcesses ? s_processes.Length * 2 : MaxProcesses;
+        var larger = new Process[capacity];
+        KernelFileSystem.EnsureOrphanCapacity(capacity);
+        using (InterruptsOff.Enter())
+        {
+            for (int i = 0; i < s_count; i++)
+                larger[i] = s_processes[i];
+            s_processes = larger;
+        }
     }
 
     // A child's quota: what was asked (or the default), never more than its spawner's own.

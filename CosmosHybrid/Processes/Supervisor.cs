@@ -7,8 +7,9 @@ using CosmosHybrid.Streams;
 namespace CosmosHybrid.Processes;
 
 /// <summary>
-/// Keeps the initial program (the shell) running: when it ends, for whatever reason,
-/// it is started again. Runs on the boot thread.
+/// Keeps the initial program (init; whatever `init=` names) running: when it ends, for
+/// whatever reason, it is started again, until it fails too often in quick succession.
+/// Everything else is init's to start and restart. Runs on the boot thread.
 /// </summary>
 internal static class Supervisor
 {

@@ -30,7 +30,7 @@ internal static unsafe class ThreadStops
     public static long Stop(Process process, ulong records, long capacity)
     {
         if (capacity < process.ThreadCount)
-            return Error(SyscallError.InvalidArgument);
+            return Error(SyscallError.TooManyThreads);   // too few records: the caller grows them and asks again
         // Another thread may have stopped the process while this one was inside this call.
         Thread self = Scheduler.Current;
         using (InterruptsOff.Enter())

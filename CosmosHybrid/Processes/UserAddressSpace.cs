@@ -21,9 +21,11 @@ internal sealed unsafe class UserAddressSpace
     public const ulong HeapStart = 0x0000_1000_0000_0000;
     public const ulong PageSize = PageTables.PageSize;
 
-    private const int MaxRegions = 64;
+    // Regions (program segments, MapMemory blocks, thread stacks) grow with use up to this cap.
+    private const int MaxRegions = 4096;
+    private const int InitialRegions = 16;
 
-    private readonly MemoryRegionEntry[] _regions = new MemoryRegionEntry[MaxRegions];
+    private MemoryRegionEntry[] _regions = new MemoryRegionEntry[InitialRegions];
     private int _regionCount;
     private ulong _nextHeap = HeapStart;
 
@@ -50,6 +52,17 @@ internal sealed unsafe class UserAddressSpace
 
     /// <summary>Where the CR3 value that selects this address space is kept, for its threads' contexts.</summary>
     public ulong* Cr3Slot => AddressSpaceTags.SlotOf(Id);
+
+    // The larger array is filled before it replaces the old one: a page fault in between reads either.
+    private bool GrowRegions()
+    {
+        int capacity = _regions.Length * 2 < MaxRegions ? _regions.Length * 2 : MaxRegions;
+        var larger = new MemoryRegionEntry[capacity];
+        for (int i = 0; i < _regionCount; i++)
+            larger[i] = _regions[i];
+        _regions = larger;
+        return true;
+    }
 
     public static UserAddressSpace Create()
     {
@@ -86,6 +99,8 @@ internal sealed unsafe class UserAddressSpace
     public bool AddRegion(ulong start, ulong end, PageFlags flags)
     {
         if (_regionCount == MaxRegions || start >= end || start < UserStart || end > UserEnd)
+            return false;
+        if (_regionCount == _regions.Length && !GrowRegions())
             return false;
         _regions[_regionCount++] = new MemoryRegionEntry { Start = start, End = end, Flags = flags | PageFlags.User };
         return true;

@@ -2,6 +2,7 @@ using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Ipc;
 using CosmosHybrid.Processes;
+using CosmosHybrid.Security;
 using static CosmosHybrid.Services.Abi.SyscallResult;
 
 namespace CosmosHybrid.Syscalls;
@@ -139,15 +140,23 @@ internal static unsafe class IpcSyscalls
             return Error(Ports.Notify(port, frame->Arg1));
     }
 
-    /// <summary>NameRegister(name, length, handle): the handle needs the send right.</summary>
+    /// <summary>
+    /// NameRegister(name, length, handle, reservation): the handle needs the send right; a
+    /// reserved name also needs its reservation's handle (0 = none presented), else Denied.
+    /// </summary>
     internal static long NameRegister(SyscallFrame* frame, Process process)
     {
         if (!ReadName(process, frame->Arg0, (long)frame->Arg1, out string name, out SyscallError error))
             return Error(error);
-        error = process.Handles.LookupPort((long)frame->Arg2, HandleRights.Send, out Port port, out _);
-        if (error != SyscallError.None)
+        using (InterruptsOff.Enter())
+        {
+            error = process.Handles.LookupPort((long)frame->Arg2, HandleRights.Send, out Port port, out _);
+            if (error == SyscallError.None)
+                error = NameReservations.CheckRegister(process.Handles, name, (long)frame->Arg3);
+            if (error == SyscallError.None)
+                error = Ports.Register(name, port);
             return Error(error);
-        return Error(Ports.Register(name, port));
+        }
     }
 
     /// <summary>NameLookup(name, length) → a send handle (with the transfer right) to the registered port.</summary>
@@ -216,7 +225,7 @@ internal static unsafe class IpcSyscalls
     }
 
     // A port name: 1..32 bytes.
-    private static bool ReadName(Process process, ulong address, long length, out string name, out SyscallError error)
+    internal static bool ReadName(Process process, ulong address, long length, out string name, out SyscallError error)
     {
         error = UserMemory.ReadString(process, address, length, NameRegistry.MaxNameLength, out name);
         return error == SyscallError.None;

@@ -2,6 +2,7 @@ using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Handles;
 using CosmosHybrid.Processes;
+using CosmosHybrid.Security;
 using CosmosHybrid.Scheduling;
 using static CosmosHybrid.Services.Abi.SyscallResult;
 
@@ -91,11 +92,20 @@ internal static unsafe class ProcessSyscalls
         return UserMemory.WriteRecord(process, statusAddress, status) ? 0 : Error(SyscallError.BadAddress);
     }
 
+    /// <summary>Kill(pid, authority): one's own descendants (and oneself) freely, anyone else with KillAny.</summary>
     internal static long Kill(SyscallFrame* frame, Process process)
     {
         Process target = Find((long)frame->Arg0);
         if (target == null || !target.IsAlive)
             return Error(SyscallError.NotFound);
+        if (target != process && !ProcessLineage.IsDescendant(LiveProcessParents.Instance, process.Id, target.Id))
+        {
+            SyscallError denied;
+            using (InterruptsOff.Enter())
+                denied = Authority.Require(process.Handles, (long)frame->Arg1, HandleRights.KillAny);
+            if (denied != SyscallError.None)
+                return Error(denied);
+        }
         if (target == process)
             ProcessTable.ExitCurrent(-9, ProcessState.Killed);
         ProcessTable.Terminate(target, -9, ProcessState.Killed);
@@ -109,6 +119,8 @@ internal static unsafe class ProcessSyscalls
         if (entry < UserAddressSpace.UserStart || entry >= UserAddressSpace.UserEnd
             || stackTop < UserAddressSpace.UserStart || stackTop > UserAddressSpace.UserEnd || (stackTop & 15) != 0)
             return Error(SyscallError.InvalidArgument);
+        if (process.ThreadCount >= process.ThreadLimit)
+            return Error(SyscallError.TooManyThreads);
         Thread thread = ProcessTable.CreateUserThread(process, entry, stackTop, frame->Arg2, 0);
         if (thread == null)
             return Error(SyscallError.OutOfMemory);

@@ -74,6 +74,7 @@ internal static unsafe class SyscallTable
         table[(int)SyscallNumber.IrqAcknowledge] = &DeviceSyscalls.IrqAcknowledge;
         table[(int)SyscallNumber.NameRegister] = &IpcSyscalls.NameRegister;
         table[(int)SyscallNumber.NameLookup] = &IpcSyscalls.NameLookup;
+        table[(int)SyscallNumber.NameReserve] = &AuthoritySyscalls.NameReserve;
 
         table[(int)SyscallNumber.FileOpen] = &FileSyscalls.FileOpen;
         table[(int)SyscallNumber.FileRead] = &FileSyscalls.FileRead;

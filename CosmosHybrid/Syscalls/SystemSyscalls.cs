@@ -7,6 +7,7 @@ using CosmosHybrid.Diagnostics;
 using CosmosHybrid.Drivers.Pci;
 using CosmosHybrid.Memory;
 using CosmosHybrid.Processes;
+using CosmosHybrid.Security;
 using CosmosHybrid.Scheduling;
 using Internal.Runtime.GC;
 using static CosmosHybrid.Services.Abi.SyscallResult;
@@ -20,8 +21,14 @@ internal static unsafe class SystemSyscalls
 
     internal static long GetUptime(SyscallFrame* frame, Process process) => (long)SystemClock.UptimeMilliseconds;
 
+    /// <summary>PowerOff(authority): the authority needs the PowerOff right.</summary>
     internal static long PowerOff(SyscallFrame* frame, Process process)
     {
+        SyscallError denied;
+        using (InterruptsOff.Enter())
+            denied = Authority.Require(process.Handles, (long)frame->Arg0, HandleRights.PowerOff);
+        if (denied != SyscallError.None)
+            return Error(denied);
         KernelLog.WriteLine("powering off (requested by process " + process.Id.ToString() + ")");
         Power.PowerOff();
         return 0;
@@ -84,6 +91,7 @@ internal static unsafe class SystemSyscalls
         info.CpuMilliseconds = (long)(process.CpuTicks * 1000 / SystemClock.TicksPerSecond);
         info.ExitStatus = process.ExitStatus;
         info.HandleCount = process.Handles.Count;
+        info.ParentId = process.ParentId;
         UserMemory.EncodeInto(process.Name, info.Name, ProcessInfo.NameCapacity - 1);
         return info;
     }

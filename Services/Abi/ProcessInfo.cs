@@ -16,6 +16,7 @@ public unsafe struct ProcessInfo
     public long CpuMilliseconds;
     public long ExitStatus;
     public long HandleCount;
+    public long ParentId;         // the spawner's id, 0 for the program the kernel started
     public fixed byte Name[NameCapacity];
 }
 

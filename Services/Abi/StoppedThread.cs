@@ -10,8 +10,12 @@ namespace CosmosHybrid.Services.Abi;
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct StoppedThread
 {
-    /// <summary>The most threads a process has, so the most records StopOtherThreads fills.</summary>
-    public const int MaxThreads = 32;
+    /// <summary>
+    /// The system's cap on threads per process (a process's quota is at most this), so the most
+    /// records StopOtherThreads ever fills. Callers start with fewer records and grow them
+    /// when StopOtherThreads answers TooManyThreads.
+    /// </summary>
+    public const int MaxThreads = 1024;
 
     /// <summary>15 general registers (all but RSP) and xmm0-15 as two words each.</summary>
     public const int RegisterCount = 15 + 16 * 2;

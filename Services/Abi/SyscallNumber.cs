@@ -23,7 +23,7 @@ public enum SyscallNumber : long
     Spawn = 6,
     /// <summary>(long pid, long* status): waits for the process to end and stores its exit status (which may be negative: -9 when killed).</summary>
     Wait = 7,
-    /// <summary>(long pid): ends the process.</summary>
+    /// <summary>(long pid, long authority): ends the process. One's own descendants need no right; any other process needs an authority handle with KillAny (else Denied).</summary>
     Kill = 8,
     /// <summary>(long pages): reserves zero-filled read-write memory, mapped on first touch; returns its address.</summary>
     MapMemory = 9,
@@ -35,9 +35,9 @@ public enum SyscallNumber : long
     GetMemoryInfo = 12,
     /// <summary>(): milliseconds since boot.</summary>
     GetUptime = 13,
-    /// <summary>(): turns the machine off (only the shell is expected to ask).</summary>
+    /// <summary>(long authority): turns the machine off; the authority handle needs the PowerOff right (else Denied).</summary>
     PowerOff = 14,
-    /// <summary>(ulong entry, ulong stackTop, ulong argument): starts a thread in the caller's process; returns its id.</summary>
+    /// <summary>(ulong entry, ulong stackTop, ulong argument): starts a thread in the caller's process; returns its id (TooManyThreads at the quota).</summary>
     CreateThread = 15,
     /// <summary>(): ends the calling thread (the process ends with its last thread).</summary>
     ExitThread = 16,
@@ -51,7 +51,8 @@ public enum SyscallNumber : long
     /// (StoppedThread* records, long capacity): for the caller's garbage collector. Until
     /// ResumeOtherThreads, no other thread of the process returns to ring 3. Fills record 0
     /// with the caller's stack top and one record per other thread with where its stack's
-    /// live part starts and its registers; returns how many records it filled.
+    /// live part starts and its registers; returns how many records it filled. TooManyThreads
+    /// when capacity is below the thread count (nothing stopped: grow the records, call again).
     /// </summary>
     StopOtherThreads = 20,
     /// <summary>(): lets the threads StopOtherThreads held back run again.</summary>
@@ -91,7 +92,11 @@ public enum SyscallNumber : long
     IrqBind = 42,
     /// <summary>(long device, long irq): the driver handled the interrupt: unmasks the device (the line once every handler has).</summary>
     IrqAcknowledge = 43,
-    /// <summary>(byte* name, long length, long handle): publishes a send handle under a name ("net", "ui").</summary>
+    /// <summary>
+    /// (byte* name, long length, long handle, long reservation): publishes a send handle under a name
+    /// ("net", "ui"). A name reserved with NameReserve needs its reservation handle as the fourth
+    /// argument (else Denied); other names pass 0 and stay first come, first served.
+    /// </summary>
     NameRegister = 44,
     /// <summary>(byte* name, long length): a send handle to the port registered under the name.</summary>
     NameLookup = 45,
@@ -156,7 +161,15 @@ public enum SyscallNumber : long
     /// <summary>(long device, long irq): the time-stamp counter at the last entry of interrupt `irq` (for latency figures).</summary>
     DeviceIrqTimestamp = 106,
 
-    // Numbers 112-127: authority and names.
+    // ---- authority and names (112-127) ----
+
+    /// <summary>
+    /// (long authority, byte* name, long length): reserves a port name (the authority needs
+    /// ReserveNames); returns a reservation handle (Transfer only) that NameRegister of that name
+    /// then requires. Exists when the name is reserved already; the reservation ends when its
+    /// last handle closes.
+    /// </summary>
+    NameReserve = 112,
 
     // ---- streams (128-143): standard I/O, pipes, files as streams ----
 
@@ -232,4 +245,8 @@ public enum SyscallError : long
     CrossDevice = 25,
     /// <summary>The handle names an object of another kind than the operation works on (a device where a port was expected).</summary>
     WrongKind = 26,
+    /// <summary>The process has as many threads as its quota allows.</summary>
+    TooManyThreads = 30,
+    /// <summary>The system runs as many processes as it allows (ProcessTable.MaxProcesses) or memory holds.</summary>
+    TooManyProcesses = 31,
 }

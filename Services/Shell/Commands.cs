@@ -69,7 +69,7 @@ internal static unsafe class Commands
             case "kill":
                 if (!TryParsePid(arguments, out long killPid))
                     return CommandStatus.Usage;
-                long result = ProcessCalls.Kill(killPid);
+                long result = ProcessCalls.Kill(killPid, ShellAuthority.Handle);
                 Console.WriteLine(result < 0 ? "kill: " + ProcessCalls.ErrorText(result) : "killed " + killPid.ToString());
                 return result < 0 ? CommandStatus.Failure : CommandStatus.Success;
             case "mem":
@@ -94,9 +94,9 @@ internal static unsafe class Commands
                 // Reached only as a stage of a pipeline, which runs apart from the shell (as in POSIX): its status.
                 return arguments.Count > 1 && int.TryParse(arguments[1], out int code) ? code : CommandStatus.Success;
             case "poweroff":
-                Console.WriteLine("powering off");
-                ProcessCalls.PowerOff();
-                return CommandStatus.Success;
+                long refused = ProcessCalls.PowerOff(ShellAuthority.Handle);
+                Console.WriteLine("poweroff: " + ProcessCalls.ErrorText(refused));
+                return CommandStatus.Failure;
             default:
                 if (FileCommands.TryExecute(arguments, out int status))
                     return status;
@@ -216,14 +216,14 @@ internal static unsafe class Commands
     {
         ProcessInfo[] records = new ProcessInfo[64];
         long count = ProcessCalls.List(records);
-        Console.WriteLine("  PID NAME                 STATE    PRI  THR  HND   MEM(KiB)   CPU(ms)");
+        Console.WriteLine("  PID NAME                 STATE    PRI  THR  HND   MEM(KiB)   CPU(ms)  PPID");
         for (int i = 0; i < count && i < records.Length; i++)
         {
             ProcessInfo info = records[i];
             Console.WriteLine(Pad(info.ProcessId.ToString(), 5) + " " + PadRight(NameOf(info), 20) + " "
                 + PadRight(StateName(info), 8) + " " + Pad(info.Priority.ToString(), 3) + " " + Pad(info.ThreadCount.ToString(), 4) + " "
                 + Pad(info.HandleCount.ToString(), 4) + " "
-                + Pad((info.MemoryPages * 4).ToString(), 10) + " " + Pad(info.CpuMilliseconds.ToString(), 9));
+                + Pad((info.MemoryPages * 4).ToString(), 10) + " " + Pad(info.CpuMilliseconds.ToString(), 9) + " " + Pad(info.ParentId.ToString(), 5));
         }
     }
 

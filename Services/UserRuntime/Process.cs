@@ -51,7 +51,8 @@ internal static unsafe class ProcessCalls
         return result;
     }
 
-    public static long Kill(long processId) => SystemCall.Call(SyscallNumber.Kill, processId);
+    /// <summary>Ends a process: one's own descendants freely, any other with an <paramref name="authority"/> handle holding KillAny.</summary>
+    public static long Kill(long processId, long authority = 0) => SystemCall.Call(SyscallNumber.Kill, processId, authority);
 
     public static long CurrentId => SystemCall.Call(SyscallNumber.GetProcessId);
 
@@ -63,7 +64,8 @@ internal static unsafe class ProcessCalls
 
     public static void Exit(int status) => SystemCall.Call(SyscallNumber.Exit, status);
 
-    public static void PowerOff() => SystemCall.Call(SyscallNumber.PowerOff);
+    /// <summary>Turns the machine off if <paramref name="authority"/> holds PowerOff; otherwise returns Denied.</summary>
+    public static long PowerOff(long authority) => SystemCall.Call(SyscallNumber.PowerOff, authority);
 
     /// <summary>Fills <paramref name="records"/>; returns how many processes exist (may exceed the array).</summary>
     public static long List(ProcessInfo[] records)
@@ -105,6 +107,8 @@ internal static unsafe class ProcessCalls
         SyscallError.WrongKind => "wrong kind of handle",
         SyscallError.NoRight => "the handle lacks the right",
         SyscallError.PeerClosed => "the other end is closed (broken pipe)",
+        SyscallError.TooManyThreads => "too many threads",
+        SyscallError.TooManyProcesses => "too many processes",
         _ => "error " + (-result).ToString(),
     };
 }

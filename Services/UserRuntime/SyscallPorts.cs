@@ -61,11 +61,22 @@ public sealed unsafe class SyscallPorts : IMessagePorts
 
     public long Notify(long handle, ulong bits) => SystemCall.Call(SyscallNumber.PortNotify, handle, (long)bits);
 
-    public long Register(string name, long handle)
+    public long Register(string name, long handle) => Register(name, handle, 0);
+
+    /// <summary>Registers a reserved name, presenting its <paramref name="reservation"/> handle (0 for an unreserved name).</summary>
+    public long Register(string name, long handle, long reservation)
     {
         byte* bytes = stackalloc byte[name.Length];
         CopyName(name, bytes);
-        return SystemCall.Call(SyscallNumber.NameRegister, (long)bytes, name.Length, handle);
+        return SystemCall.Call(SyscallNumber.NameRegister, (long)bytes, name.Length, handle, reservation);
+    }
+
+    /// <summary>Reserves a name (the <paramref name="authority"/> needs ReserveNames); returns the reservation handle.</summary>
+    public long Reserve(long authority, string name)
+    {
+        byte* bytes = stackalloc byte[name.Length];
+        CopyName(name, bytes);
+        return SystemCall.Call(SyscallNumber.NameReserve, authority, (long)bytes, name.Length);
     }
 
     public long Lookup(string name)

@@ -19,7 +19,10 @@ internal static unsafe partial class RuntimeHost
     private const int FailFastExitStatus = 134;
 
     private static int s_heapLock;
+    private const int InitialStopRecords = 32;
+
     private static StoppedThread* s_stopped;   // set when the second thread starts: from then on, multi-threaded
+    private static long s_stoppedCapacity;
     private static long s_stoppedCount;
 
     [DllImport("*", EntryPoint = "user_stack_top_value"), SuppressGCTransition]
@@ -31,11 +34,16 @@ internal static unsafe partial class RuntimeHost
         if (s_stopped != null)
             return;
         // Records for StopOtherThreads, taken now because a collection must not fail for want of them.
-        long pages = ((long)sizeof(StoppedThread) * StoppedThread.MaxThreads + 4095) / 4096;
-        s_stopped = (StoppedThread*)AllocatePages((nuint)pages);
+        s_stopped = AllocateStopRecords(InitialStopRecords);
         if (s_stopped == null)
             FailFast("out of memory", "no room to record stopped threads");
+        s_stoppedCapacity = InitialStopRecords;
     }
+
+    private static StoppedThread* AllocateStopRecords(long capacity) =>
+        (StoppedThread*)AllocatePages((nuint)StopRecordPages(capacity));
+
+    private static long StopRecordPages(long capacity) => ((long)sizeof(StoppedThread) * capacity + 4095) / 4096;
 
     internal static partial void* AllocatePages(nuint pageCount)
     {
@@ -52,7 +60,19 @@ internal static unsafe partial class RuntimeHost
     {
         if (s_stopped == null)
             return;
-        long count = SystemCall.Call(SyscallNumber.StopOtherThreads, (long)s_stopped, StoppedThread.MaxThreads);
+        long count = SystemCall.Call(SyscallNumber.StopOtherThreads, (long)s_stopped, s_stoppedCapacity);
+        // More threads than records (the quota lets threads grow): double the records and ask again.
+        while (count == SyscallResult.Error(SyscallError.TooManyThreads) && s_stoppedCapacity < StoppedThread.MaxThreads)
+        {
+            long larger = s_stoppedCapacity * 2;
+            StoppedThread* records = AllocateStopRecords(larger);
+            if (records == null)
+                FailFast("out of memory", "no room to record stopped threads");
+            ReleasePages(s_stopped, (nuint)StopRecordPages(s_stoppedCapacity));
+            s_stopped = records;
+            s_stoppedCapacity = larger;
+            count = SystemCall.Call(SyscallNumber.StopOtherThreads, (long)s_stopped, s_stoppedCapacity);
+        }
         if (SystemCall.IsError(count))
             FailFast("the collector could not stop the other threads", null);
         s_stoppedCount = count;

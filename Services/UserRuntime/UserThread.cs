@@ -26,6 +26,9 @@ internal static unsafe class UserThread
         ulong* block = (ulong*)(stack + stackPages * 4096L - 16);
         block[0] = (ulong)function;
         block[1] = argument;
-        return SystemCall.Call(SyscallNumber.CreateThread, (long)StartAddress(), (long)block, (long)block);
+        long thread = SystemCall.Call(SyscallNumber.CreateThread, (long)StartAddress(), (long)block, (long)block);
+        if (thread < 0)
+            SystemCall.Call(SyscallNumber.UnmapMemory, stack, stackPages);   // refused (the quota): the stack goes back
+        return thread;
     }
 }

@@ -82,6 +82,18 @@ internal static unsafe class Scenarios
                 return StreamScenarios.BadStreamCalls();
             case string device when device.StartsWith("devices-"):
                 return DeviceScenarios.Run(device, rest);
+            case "no-rights":
+                return AuthorityScenarios.NoRights(rest);
+            case "reserved-service":
+                return AuthorityScenarios.ReservedService(rest);
+            case "authority":
+                return AuthorityScenarios.Authority();
+            case "reserved-lookup":
+                return AuthorityScenarios.ReservedLookup(rest);
+            case "quotas":
+                return QuotaScenarios.Run(rest);
+            case "idle":
+                return QuotaScenarios.Idle();
             case string ipc when ipc.StartsWith("ipc-"):
                 return IpcScenarios.Run(ipc, rest);
             default:

@@ -13,7 +13,7 @@ public class IpcTests : BootTestBase
     private void BootWithEcho()
     {
         Boot("");
-        ExpectOutput("CosmosHybrid shell (ring 3, process 1)");
+        ExpectOutput(ShellBanner);
         Machine.SendLine("spawn echo");
         ExpectOutput("echo: serving 'echo' and 'echo-bulk'");
     }

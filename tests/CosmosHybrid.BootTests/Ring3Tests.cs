@@ -14,7 +14,7 @@ public class Ring3Tests : BootTestBase
     private void BootToShell(string cpu = "max")
     {
         Boot("", cpu: cpu);
-        ExpectOutput("CosmosHybrid shell (ring 3, process 1)");
+        ExpectOutput(ShellBanner);
         ExpectOutput("$ ");
     }
 
@@ -24,7 +24,9 @@ public class Ring3Tests : BootTestBase
         BootToShell();
         Machine.SendLine("ps");
         ExpectOutput("  PID NAME ");
-        ExpectMatch(@"\s+1 shell\s+running\s+4\s+1\s+\d+\s+\d+\s+\d+", TimeSpan.FromSeconds(30));   // handles: standard I/O and the authority
+        // The shell holds standard I/O (handles 1-3) and the authority init gave it (handle 4); its parent is init.
+        ExpectMatch(@"\s+" + ShellProcessId + @" shell\s+running\s+4\s+1\s+4\s+\d+\s+\d+\s+1\r?\n", TimeSpan.FromSeconds(30));
+        ExpectMatch(@"\s+1 init\s+running\s+4\s+1\s+\d+\s+\d+\s+\d+\s+0\r?\n", TimeSpan.FromSeconds(30));
         Machine.SendLine("uptime");
         ExpectOutput("up 0m ");
         Machine.SendLine("mem");
@@ -211,21 +213,33 @@ public class Ring3Tests : BootTestBase
     {
         BootToShell();
         Machine.SendLine("spawn usertest count 500 victim");
-        ExpectOutput("started process 2");
-        Machine.SendLine("kill 2");
-        ExpectOutput("killed 2");
-        Machine.SendLine("wait 2");
-        ExpectOutput("process 2 exited with status -9");
+        ExpectOutput("started process " + FirstChildId);
+        Machine.SendLine("kill " + FirstChildId);
+        ExpectOutput("killed " + FirstChildId);
+        Machine.SendLine("wait " + FirstChildId);
+        ExpectOutput("process " + FirstChildId + " exited with status -9");
         Machine.SendLine("run usertest divide");
-        ExpectOutput("process 3 exited with status -1000");
+        ExpectOutput("process " + (FirstChildId + 1) + " exited with status -1000");
         Machine.SendLine("wait 42");
         ExpectOutput("wait: not found");
     }
 
     [Test]
-    public void KillingTheShellMakesTheSupervisorStartANewOne()
+    public void KillingTheShellMakesInitStartANewOne()
     {
         BootToShell();
+        Machine.SendLine("kill " + ShellProcessId);
+        ExpectOutput("init: shell (process " + ShellProcessId + ") ended with status -9");
+        ExpectOutput("init: restarted shell as process " + FirstChildId);
+        ExpectOutput("CosmosHybrid shell (ring 3, process " + FirstChildId + ")");
+    }
+
+    [Test]
+    public void KillingInitMakesTheKernelSupervisorStartItAgain()
+    {
+        // The shell started directly (init=shell): killing it is killing the kernel's first program.
+        Boot("init=shell");
+        ExpectOutput("CosmosHybrid shell (ring 3, process 1)");
         Machine.SendLine("kill 1");
         ExpectOutput("supervisor: shell ended with status -9; restarting");
         ExpectOutput("CosmosHybrid shell (ring 3, process 2)");

@@ -30,7 +30,8 @@ internal static class KernelFileSystem
 
     // Descriptor tables of ended processes, closed by the next Lock (a process ends where
     // nothing may block, so its files cannot be closed there).
-    private static readonly FileDescriptorTable[] s_orphans = new FileDescriptorTable[ProcessTable.MaxProcesses];
+    // One slot per possible process: grown with the process table (EnsureOrphanCapacity), never where a process ends.
+    private static FileDescriptorTable[] s_orphans = new FileDescriptorTable[32];
     private static int s_orphanCount;
 
     // Open files whose last stream handle closed (interrupts off, nothing may block): closed by the next Lock.
@@ -128,6 +129,20 @@ internal static class KernelFileSystem
     {
         using (InterruptsOff.Enter())
             s_filesToClose.Add(file);
+    }
+
+    /// <summary>Makes room for the files of <paramref name="processes"/> ended processes (called as the process table grows).</summary>
+    public static void EnsureOrphanCapacity(int processes)
+    {
+        if (processes <= s_orphans.Length)
+            return;
+        var larger = new FileDescriptorTable[processes];
+        using (InterruptsOff.Enter())
+        {
+            for (int i = 0; i < s_orphanCount; i++)
+                larger[i] = s_orphans[i];
+            s_orphans = larger;
+        }
     }
 
     public static string TypeName(FatType type) => type == FatType.Fat32 ? "FAT32" : type == FatType.Fat16 ? "FAT16" : "FAT12";

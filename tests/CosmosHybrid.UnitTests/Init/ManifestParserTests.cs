@@ -1,0 +1,114 @@
+using System.Linq;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Init.Manifest;
+using NUnit.Framework;
+
+namespace CosmosHybrid.UnitTests.Init;
+
+public class ManifestParserTests
+{
+    private const string Good =
+        "# the services init starts\n" +
+        "service echo\n" +
+        "  run echo reserved   # a comment\n" +
+        "  name echo echo-bulk\n" +
+        "  restart yes\n" +
+        "  threads 8\n" +
+        "\n" +
+        "service net\n" +
+        "  run netd --verbose\n" +
+        "  device class=0200 pci=8086:100e\n" +
+        "  after echo\n" +
+        "  handles 4096\n" +
+        "service shell\n" +
+        "\trun shell\n" +
+        "  rights poweroff killany\n" +
+        "  device i8042 framebuffer\n" +
+        "  after net echo\n";
+
+    [Test]
+    public void AGoodManifestGivesEveryServiceAndNoErrors()
+    {
+        ServiceManifest manifest = ManifestParser.Parse(Good);
+        Assert.That(manifest.Errors, Is.Empty);
+        Assert.That(manifest.Services.Select(s => s.Name), Is.EqualTo(new[] { "echo", "net", "shell" }));
+
+        ServiceEntry echo = manifest.Find("echo");
+        Assert.That(echo.CommandLine, Is.EqualTo("echo reserved"));
+        Assert.That(echo.Names, Is.EqualTo(new[] { "echo", "echo-bulk" }));
+        Assert.That(echo.Restart, Is.True);
+        Assert.That(echo.ThreadLimit, Is.EqualTo(8));
+        Assert.That(echo.Rights, Is.EqualTo(HandleRights.None));
+
+        ServiceEntry net = manifest.Find("net");
+        Assert.That(net.CommandLine, Is.EqualTo("netd --verbose"));
+        Assert.That(net.Restart, Is.False);
+        Assert.That(net.HandleLimit, Is.EqualTo(4096));
+        Assert.That(net.Devices.Select(d => d.ToString()), Is.EqualTo(new[] { "class=0200", "pci=8086:100e" }));
+        Assert.That(net.Devices[0].ClassCode, Is.EqualTo(2));
+        Assert.That(net.Devices[0].Subclass, Is.EqualTo(0));
+        Assert.That(net.Devices[1].VendorId, Is.EqualTo(0x8086));
+        Assert.That(net.Devices[1].DeviceId, Is.EqualTo(0x100e));
+
+        ServiceEntry shell = manifest.Find("shell");
+        Assert.That(shell.Rights, Is.EqualTo(HandleRights.PowerOff | HandleRights.KillAny));
+        Assert.That(shell.Devices.Select(d => d.Kind), Is.EqualTo(new[] { DeviceSelectorKind.Legacy, DeviceSelectorKind.Legacy }));
+        Assert.That(shell.After, Is.EqualTo(new[] { "net", "echo" }));
+    }
+
+    [Test]
+    public void MalformedLinesAreReportedByNumberAndSkipped()
+    {
+        const string text =
+            "run orphan\n" +              // 1: outside a service
+            "service a\n" +               // 2
+            "  run a-prog\n" +            // 3
+            "  rights poweroff fly\n" +   // 4: unknown right
+            "  device pci=80861:00e\n" +  // 5: bad selector
+            "  threads lots\n" +          // 6: not a number
+            "  colour blue\n" +           // 7: unknown key
+            "  restart maybe\n" +         // 8
+            "  device class=02\n" +       // 9: fine
+            "service b c\n" +             // 10: two names
+            "  run b\n" +                 // 11: belongs to the skipped entry: silent
+            "service d\n" +               // 12: no run line
+            "service a\n" +               // 13: listed twice
+            "service e\n" +               // 14
+            "  run e\n" +                 // 15
+            "  handles 0\n";              // 16: out of range
+        ServiceManifest manifest = ManifestParser.Parse(text);
+        Assert.That(manifest.Errors.Select(e => e.Line), Is.EqualTo(new[] { 1, 4, 5, 6, 7, 8, 10, 12, 13, 16 }));
+        Assert.That(manifest.Errors[1].ToString(), Does.StartWith("line 4: unknown right 'fly'"));
+        Assert.That(manifest.Services.Select(s => s.Name), Is.EqualTo(new[] { "a", "e" }));
+        ServiceEntry a = manifest.Find("a");
+        Assert.That(a.Rights, Is.EqualTo(HandleRights.None), "a rejected line changes nothing");
+        Assert.That(a.Devices.Select(d => d.ToString()), Is.EqualTo(new[] { "class=02" }));
+        Assert.That(a.ThreadLimit, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void WindowsLineEndsAndEmptyTextAreFine()
+    {
+        Assert.That(ManifestParser.Parse("").Services, Is.Empty);
+        ServiceManifest manifest = ManifestParser.Parse("service x\r\n  run x 1\r\n");
+        Assert.That(manifest.Errors, Is.Empty);
+        Assert.That(manifest.Find("x").CommandLine, Is.EqualTo("x 1"));
+    }
+
+    [Test]
+    public void StartOrderPutsDependenciesFirstAndDropsCyclesAndUnknowns()
+    {
+        const string text =
+            "service shell\n run shell\n after echo\n" +
+            "service echo\n run echo\n" +
+            "service p\n run p\n after q\n" +
+            "service q\n run q\n after p\n" +
+            "service lost\n run lost\n after nowhere\n";
+        ServiceManifest manifest = ManifestParser.Parse(text);
+        var order = StartOrder.Compute(manifest);
+        Assert.That(order.Select(s => s.Name), Is.EqualTo(new[] { "echo", "shell" }));
+        Assert.That(manifest.Errors.Select(e => e.Line), Is.EqualTo(new[] { 6, 9, 12 }));
+        Assert.That(manifest.Errors[2].Message, Does.Contain("unknown service 'nowhere'"));
+        Assert.That(manifest.Errors[0].Message, Does.Contain("cycle"));
+    }
+}
