@@ -275,6 +275,17 @@ Task("Run")
     StartProcess("qemu-system-x86_64", new ProcessSettings { Arguments = args });
 });
 
+Task("VMware")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    // out/vmware/: the ISO, .vmx files for BIOS and EFI, and a FAT32 data disk as .vmdk (README: "VMware").
+    var vmware = outDir.Combine("vmware");
+    DotNetRun(root.CombineWithFilePath("tools/VmwareBundle/VmwareBundle.csproj").FullPath,
+        new ProcessArgumentBuilder().AppendQuoted(iso.FullPath).AppendQuoted(vmware.FullPath),
+        new DotNetRunSettings { Configuration = "Release" });
+});
+
 Task("Bench")
     .IsDependentOn("Build")
     .Does(() =>

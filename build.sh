@@ -4,6 +4,7 @@
 #   ./build.sh run        build, then boot in QEMU (headless: the OS console is this terminal)
 #   ./build.sh test       build, then run all tests (host unit tests + QEMU boot tests)
 #   ./build.sh bench      build, then run the in-kernel benchmarks under QEMU -icount shift=0
+#   ./build.sh vmware     build, then write out/vmware/ (.vmx for BIOS and EFI, the ISO, a data .vmdk)
 #   ./build.sh clean
 # Extra arguments go to Cake, e.g. `./build.sh run --firmware=uefi` or `./build.sh run --gui`.
 # On a fresh Debian machine it first installs the system packages it needs (with sudo when not root).
@@ -24,6 +25,7 @@ declare -A packages=(
   [/usr/bin/mformat]=mtools
   [/usr/sbin/mkfs.fat]=dosfstools
   [/usr/bin/qemu-system-x86_64]=qemu-system-x86
+  [/usr/bin/qemu-img]=qemu-utils
   [/usr/share/ovmf/OVMF.fd]=ovmf
 )
 

@@ -59,7 +59,7 @@ internal static unsafe class ProcessTable
     /// <param name="handleLimit">The child's handle quota; 0: the default.</param>
     /// <param name="threadLimit">The child's thread quota; 0: the default.</param>
     public static Process Spawn(string commandLine, out SyscallError error, string workingDirectory = "/",
-        Process spawner = null, StartupHandleList handles = null, int handleLimit = 0, int threadLimit = 0)
+        Process spawner = null, StartupHandleList handles = null, int handleLimit = 0, int threadLimit = 0, bool raiseQuotas = false)
     {
         error = SyscallError.None;
         int separator = commandLine.IndexOf(' ');
@@ -109,8 +109,10 @@ internal static unsafe class ProcessTable
         }
 
         var process = new Process(s_nextId++, name, space, DefaultPriority) { WorkingDirectory = workingDirectory, ParentId = spawner?.Id ?? 0 };
-        process.Handles.Limit = Quota(handleLimit, HandleTable.DefaultLimit, spawner?.Handles.Limit ?? HandleTable.MaxLimit);
-        process.ThreadLimit = Quota(threadLimit, Process.DefaultThreadLimit, spawner?.ThreadLimit ?? Process.MaxThreads);
+        // A child gets no more than its spawner has, unless the spawner presented RaiseQuotas.
+        bool capped = spawner != null && !raiseQuotas;
+        process.Handles.Limit = Quota(handleLimit, HandleTable.DefaultLimit, capped ? spawner.Handles.Limit : HandleTable.MaxLimit);
+        process.ThreadLimit = Quota(threadLimit, Process.DefaultThreadLimit, capped ? spawner.ThreadLimit : Process.MaxThreads);
         ulong argumentAddress = PlaceArguments(space, arguments, out int argumentBytes);
         Thread thread = argumentAddress == 0 ? null : CreateUserThread(process, entry, argumentAddress & ~15UL, argumentAddress, (ulong)argumentBytes);
         if (thread == null)

@@ -69,13 +69,20 @@ internal static unsafe class ProcessSyscalls
         }
 
         StartupHandleList handles;
-        SyscallError handleError;
+        SyscallError handleError = SyscallError.None;
         using (InterruptsOff.Enter())
-            handleError = StartupHandleList.Resolve(process.Handles, entries, out handles);
+        {
+            if (request.Authority != 0)
+                handleError = Security.Authority.Require(process.Handles, request.Authority, HandleRights.RaiseQuotas);
+            if (handleError == SyscallError.None)
+                handleError = StartupHandleList.Resolve(process.Handles, entries, out handles);
+            else
+                handles = null;
+        }
         if (handleError != SyscallError.None)
             return Error(handleError);
         Process child = ProcessTable.Spawn(programName, out SyscallError error, process.WorkingDirectory, process, handles,
-            (int)request.HandleLimit, (int)request.ThreadLimit);
+            (int)request.HandleLimit, (int)request.ThreadLimit, raiseQuotas: request.Authority != 0);
         return child == null ? Error(error) : child.Id;
     }
 

@@ -91,6 +91,8 @@ internal static unsafe class SystemSyscalls
         info.CpuMilliseconds = (long)(process.CpuTicks * 1000 / SystemClock.TicksPerSecond);
         info.ExitStatus = process.ExitStatus;
         info.HandleCount = process.Handles.Count;
+        info.HandleLimit = process.Handles.Limit;
+        info.ThreadLimit = process.ThreadLimit;
         info.ParentId = process.ParentId;
         UserMemory.EncodeInto(process.Name, info.Name, ProcessInfo.NameCapacity - 1);
         return info;

@@ -17,6 +17,8 @@ public unsafe struct ProcessInfo
     public long ExitStatus;
     public long HandleCount;
     public long ParentId;         // the spawner's id, 0 for the program the kernel started
+    public long HandleLimit;      // the handle quota
+    public long ThreadLimit;      // the thread quota
     public fixed byte Name[NameCapacity];
 }
 

@@ -22,6 +22,11 @@ public struct SpawnRequest
 
     /// <summary>How many threads the child may have at once (0: the default).</summary>
     public long ThreadLimit;
+    /// <summary>
+    /// An authority with the RaiseQuotas right, or 0. Without it the child's quotas are capped
+    /// by the spawner's own; with it, only by the system's limits.
+    /// </summary>
+    public long Authority;
 }
 
 /// <summary>

@@ -94,7 +94,8 @@ internal static unsafe class InitService
         for (int i = 0; i < slot.Devices.Length; i++)
             handles[4 + slot.Reservations.Length + i] = Pass(slot.Devices[i], (HandleRights)(-1L));
 
-        long pid = ProcessCalls.Spawn(entry.CommandLine, handles, entry.HandleLimit, entry.ThreadLimit);
+        // init's root authority lifts the cap of init's own quotas: the manifest's numbers apply.
+        long pid = ProcessCalls.Spawn(entry.CommandLine, handles, entry.HandleLimit, entry.ThreadLimit, Root);
         slot.StartedAt = ProcessCalls.UptimeMilliseconds;
         slot.RestartAt = 0;
         if (pid < 0)

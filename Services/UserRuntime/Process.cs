@@ -19,9 +19,10 @@ internal static unsafe class ProcessCalls
     /// <summary>
     /// Starts "program [arguments]" with exactly the handles in <paramref name="handles"/> (entry i
     /// becomes the child's handle i + 1: see <see cref="StartupHandles"/>) and the given quotas
-    /// (0: the defaults); returns the process id, or a negative <see cref="SyscallError"/>.
+    /// (0: the defaults); returns the process id, or a negative <see cref="SyscallError"/>. The
+    /// quotas are capped by this process's own unless <paramref name="authority"/> has RaiseQuotas.
     /// </summary>
-    public static long Spawn(string commandLine, SpawnHandle[] handles, long handleLimit = 0, long threadLimit = 0)
+    public static long Spawn(string commandLine, SpawnHandle[] handles, long handleLimit = 0, long threadLimit = 0, long authority = 0)
     {
         byte[] bytes = Utf8.GetBytes(commandLine);
         if (bytes == null)
@@ -37,9 +38,23 @@ internal static unsafe class ProcessCalls
                 HandleCount = handles.Length,
                 HandleLimit = handleLimit,
                 ThreadLimit = threadLimit,
+                Authority = authority,
             };
             return SystemCall.Call(SyscallNumber.SpawnEx, (long)&request);
         }
+    }
+
+    /// <summary>
+    /// A handle list for <see cref="Spawn(string, SpawnHandle[], long, long, long)"/> of
+    /// <paramref name="count"/> entries that passes this process's standard input, output and
+    /// error on (the other entries empty, for the caller to fill).
+    /// </summary>
+    public static SpawnHandle[] WithStandardIo(int count)
+    {
+        var handles = new SpawnHandle[count];
+        for (long handle = StartupHandles.StandardInput; handle <= StartupHandles.StandardError && handle <= count; handle++)
+            handles[handle - 1] = new SpawnHandle { Handle = handle, Rights = HandleRights.StreamRead | HandleRights.StreamWrite | HandleRights.Transfer };
+        return handles;
     }
 
     /// <summary>Waits for a process to end; returns 0 with its exit status, or a negative <see cref="SyscallError"/>.</summary>

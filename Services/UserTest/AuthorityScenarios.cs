@@ -92,7 +92,7 @@ internal static unsafe class AuthorityScenarios
         failures += Expect("reserve twice", ports.Reserve(Root, "dup-name"), SyscallError.Exists);
 
         // The reservation goes to a child at handle 5 (4, the authority slot, stays empty).
-        var handles = new SpawnHandle[5];
+        SpawnHandle[] handles = ProcessCalls.WithStandardIo(5);
         handles[4] = new SpawnHandle { Handle = reservation, Rights = HandleRights.Transfer };
         long child = ProcessCalls.Spawn("usertest reserved-service dup-name", handles);
         failures += Expect("spawn with the reservation", child, SyscallError.None);
@@ -106,6 +106,8 @@ internal static unsafe class AuthorityScenarios
         failures += Expect("kill own child without authority", ProcessCalls.Kill(child), SyscallError.None);
         ProcessCalls.Wait(child, out _);
 
+        failures += RaisedQuotas(Root, powerOnly);
+
         ports.Close(powerOnly);
         failures += Expect("poweroff with a closed handle", ProcessCalls.PowerOff(powerOnly), SyscallError.Denied);
         long lastPower = ports.Duplicate(Root, HandleRights.PowerOff);
@@ -113,6 +115,34 @@ internal static unsafe class AuthorityScenarios
         failures += Expect("reserve after closing the root", ports.Reserve(Root, "late"), SyscallError.Denied);
         Console.WriteLine(failures == 0 ? "authority: ok" : "authority: " + failures.ToString() + " failures");
         ProcessCalls.PowerOff(lastPower);
+        return 1;
+    }
+
+    // A child's quotas stop at ours (64 threads) unless we present RaiseQuotas.
+    private static int RaisedQuotas(long root, long withoutRaise)
+    {
+        const long Wanted = 200;
+        int failures = Expect("spawn raising quotas without the right",
+            ProcessCalls.Spawn("usertest idle", new SpawnHandle[0], 0, Wanted, withoutRaise), SyscallError.Denied);
+        failures += ExpectThreadLimit("capped", ProcessCalls.Spawn("usertest idle", new SpawnHandle[0], 0, Wanted), 64);
+        failures += ExpectThreadLimit("raised", ProcessCalls.Spawn("usertest idle", new SpawnHandle[0], 0, Wanted, root), Wanted);
+        return failures;
+    }
+
+    private static int ExpectThreadLimit(string what, long child, long expected)
+    {
+        if (child < 0)
+        {
+            Console.WriteLine("check: spawn " + what + " gave " + ProcessCalls.ErrorText(child));
+            return 1;
+        }
+        ProcessInfo info;
+        long result = SystemCall.Call(SyscallNumber.GetProcessInfo, child, (long)&info);
+        ProcessCalls.Kill(child);
+        ProcessCalls.Wait(child, out _);
+        if (result >= 0 && info.ThreadLimit == expected)
+            return 0;
+        Console.WriteLine("check: " + what + " thread quota " + info.ThreadLimit.ToString() + ", expected " + expected.ToString());
         return 1;
     }
 

@@ -14,7 +14,7 @@ namespace CosmosHybrid.Services.UserTest;
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
 /// preemption), spawn-loop N (start and reap N processes, check frames come back),
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
-/// threads allocating at once), cctor-threads (a static constructor four threads reach at once), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), the file scenarios
+/// threads allocating at once), cctor-threads (a static constructor four threads reach at once), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), device-holder (see <see cref="DeviceHolder"/>), the file scenarios
 /// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>), and the
 /// standard I/O ones (wc, flood, stream-calls: see <see cref="StreamScenarios"/>).
 /// </summary>
@@ -82,6 +82,8 @@ internal static unsafe class Scenarios
                 return StreamScenarios.BadStreamCalls();
             case string device when device.StartsWith("devices-"):
                 return DeviceScenarios.Run(device, rest);
+            case "device-holder":
+                return DeviceHolder.Run();
             case "no-rights":
                 return AuthorityScenarios.NoRights(rest);
             case "reserved-service":

@@ -57,7 +57,7 @@ internal static unsafe class DeviceScenarios
 
     private static SpawnHandle[] AuthorityOnly()
     {
-        var handles = new SpawnHandle[(int)Authority];
+        SpawnHandle[] handles = ProcessCalls.WithStandardIo((int)Authority);
         handles[(int)Authority - 1] = new SpawnHandle { Handle = Authority, Rights = HandleRights.RootAuthority };
         return handles;
     }
