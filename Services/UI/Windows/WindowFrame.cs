@@ -8,11 +8,11 @@ namespace CosmosHybrid.Services.UI.Windows;
 /// </summary>
 public static class WindowFrame
 {
-    public const int Border = 2;
+    public const int Border = 4;
     public const int TitleHeight = 20;
     public const int CloseSize = TitleHeight - 4;
-    /// <summary>How far inside the outer edge a press still grabs the edge for resizing.</summary>
-    public const int GripWidth = 4;
+    /// <summary>How far inside the outer edge a press grabs the edge for resizing (the border: content is the client's).</summary>
+    public const int GripWidth = Border;
     public const int MinimumContentWidth = 64;
     public const int MinimumContentHeight = 32;
 
@@ -30,7 +30,7 @@ public static class WindowFrame
     /// <summary>Which edges a point grabs for resizing (none when it is not within the grip of an edge).</summary>
     public static ResizeEdges EdgesAt(Rect frame, int x, int y)
     {
-        if (!frame.Contains(x, y))
+        if (!frame.Contains(x, y) || ContentOf(frame).Contains(x, y))
             return ResizeEdges.None;
         ResizeEdges edges = ResizeEdges.None;
         if (x < frame.X + GripWidth)
