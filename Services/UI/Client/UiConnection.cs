@@ -33,6 +33,9 @@ public sealed unsafe class UiConnection
 
     public long ClientId => _clientId;
 
+    /// <summary>The secret this connection shows with each request (for programs that build requests themselves).</summary>
+    public ulong Token => _token;
+
     /// <summary>The result of the last port operation that failed (a negated SyscallError), or 0.</summary>
     public long LastPortResult { get; private set; }
 
@@ -49,7 +52,8 @@ public sealed unsafe class UiConnection
             ports.Close(server);
             return UiError.NotConnected;
         }
-        long sendHandle = ports.Duplicate(events, HandleRights.Send);
+        // Transfer: the handle moves to the server with the request.
+        long sendHandle = ports.Duplicate(events, HandleRights.Send | HandleRights.Transfer);
         var request = default(IpcMessage);
         request.Tag = (ulong)UiRequest.Connect;
         request.Handle = sendHandle;

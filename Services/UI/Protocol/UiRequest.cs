@@ -50,7 +50,7 @@ public enum UiError : ulong
     UnknownRequest = 1,
     /// <summary>Client id and token do not name a connected client.</summary>
     NotConnected = 2,
-    /// <summary>A width or height not positive or above <see cref="UiLimits.MaxWindowSize"/>.</summary>
+    /// <summary>A width or height not positive or above <see cref="UiLimits.MaxWindowSize"/>, or more than <see cref="UiLimits.MaxWindowPixels"/> pixels.</summary>
     BadSize = 3,
     /// <summary>The request carries no page grant where the window's pixels belong.</summary>
     NotAGrant = 4,
@@ -74,6 +74,8 @@ public enum UiError : ulong
 public static class UiLimits
 {
     public const int MaxWindowSize = 4096;
+    /// <summary>Pixels of one window: its buffer must fit in one grant (16 MiB, MessageShape.MaxGrantPages).</summary>
+    public const long MaxWindowPixels = 4L * 1024 * 1024;
     public const int MaxWindowsPerClient = 16;
     public const int MaxClients = 32;
     public const int MaxTitleBytes = 128;

@@ -37,7 +37,8 @@ public static unsafe class UiRequestValidator
     {
         width = (int)(uint)packedSize;
         height = (int)(uint)(packedSize >> 32);
-        if (width <= 0 || height <= 0 || width > UiLimits.MaxWindowSize || height > UiLimits.MaxWindowSize)
+        if (width <= 0 || height <= 0 || width > UiLimits.MaxWindowSize || height > UiLimits.MaxWindowSize
+            || (long)width * height > UiLimits.MaxWindowPixels)
             return UiError.BadSize;
         return UiError.None;
     }
