@@ -258,6 +258,46 @@ public unsafe class UiServiceTests : HarnessTest
     }
 
     [Test]
+    public void AResizedWindowIsRedrawnByItsClientAtTheNewSize()
+    {
+        HostProcess client = Kernel.CreateProcess("client");
+        HostProcess driver = Kernel.CreateProcess("input");
+        var (connection, window) = OpenWindow(client, 0x00101010, "grow");
+        long server = driver.Lookup(UiServer.PortName);
+        SyncWith(driver, server);
+        Window onScreen = _server.Scene.Windows.Find(window.Id);
+        Rect frame = onScreen.Frame;
+        // Drag the bottom-right corner 100 right and 50 down.
+        Within(Task.Run(() =>
+        {
+            Call(driver, server, UiRequest.PointerInput, (ulong)(frame.Right - 1), (ulong)(frame.Bottom - 1), (ulong)UiPointerButtons.Left);
+            Call(driver, server, UiRequest.PointerInput, (ulong)(frame.Right + 99), (ulong)(frame.Bottom + 49), (ulong)UiPointerButtons.Left);
+            return Call(driver, server, UiRequest.PointerInput, (ulong)(frame.Right + 99), (ulong)(frame.Bottom + 49), 0);
+        }));
+        UiEvent resize = default;
+        Within(Task.Run(() =>
+        {
+            while (connection.NextEvent(out resize, 5000) && resize.Kind != UiEventKind.Resize) { }
+            return 0;
+        }));
+        Assert.That(resize.Kind, Is.EqualTo(UiEventKind.Resize));
+        Assert.That(resize.Width, Is.EqualTo(300));
+        Assert.That(resize.Height, Is.EqualTo(170));
+
+        SyncWith(driver, server);
+        Rect content = onScreen.ContentRect;
+        Assert.That(ScreenPixel(content.X + 250, content.Y + 10), Is.EqualTo(_server.Compositor.Theme.WindowBackground), "not drawn yet");
+
+        ulong memory = client.MapMemory(ClientWindow.BufferPages(resize.Width, resize.Height));
+        window.UseBuffer((uint*)memory, resize.Width, resize.Height);
+        window.Canvas.Clear(0x00C0FFEE);
+        Assert.That(Within(Task.Run(() => connection.Damage(window, default(ReadOnlySpan<Rect>)))), Is.EqualTo(UiError.None));
+        SyncWith(driver, server);
+        Assert.That(ScreenPixel(content.X + 250, content.Y + 10), Is.EqualTo(0x00C0FFEEu));
+        Assert.That(ScreenPixel(content.X + 299, content.Y + 169), Is.EqualTo(0x00C0FFEEu));
+    }
+
+    [Test]
     public void TheNewTerminalKeyCombinationReachesTheLauncher()
     {
         HostProcess driver = Kernel.CreateProcess("input");
