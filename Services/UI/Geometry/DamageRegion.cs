@@ -104,12 +104,17 @@ public sealed class DamageRegion
                     pending[pendingCount++] = pieces[m];
             }
         }
-        for (int p = 0; p < pendingCount; p++)
+        int next = 0;
+        for (; next < pendingCount && _count < _rects.Length; next++)
+            _rects[_count++] = pending[next];
+        if (next < pendingCount)
         {
-            if (_count < _rects.Length)
-                _rects[_count++] = pending[p];
-            else
-                AbsorbByMerging(pending[p]);
+            // Out of room: the pieces left go in one merge (merging them one by one could
+            // grow a rectangle over pieces still waiting, which would then overlap it).
+            Rect rest = default;
+            for (; next < pendingCount; next++)
+                rest = rest.Union(pending[next]);
+            AbsorbByMerging(rest);
         }
     }
 
