@@ -84,7 +84,12 @@ internal sealed partial class PortEngine<TSeam>
         if (message.TransferredObject != null)
             received.Handle = InstallTransferredHandle(receiver, message);
         if (message.GrantPages != 0)
+        {
             received.GrantedAddress = MapGrant(message, receiver);
+            // The receiver learns how much was lent, so it never reads past the grant.
+            if (received.GrantedAddress != 0)
+                received.GrantLength = message.GrantPages * MessageShape.PageSize;
+        }
         // A caller that died while its message waited in the queue has no memory left to copy from.
         if (message.Caller != null && Seam.HasExited(message.Caller))
             return WriteToMemory(receiver, receiver.MessageAddress, ref received, default);
