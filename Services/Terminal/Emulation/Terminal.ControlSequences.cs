@@ -31,6 +31,12 @@ public sealed partial class Terminal
             return;
         }
 
+        if (privateMarker == 0 && intermediate == (byte)'!' && final == (byte)'p')
+        {
+            SoftReset();
+            return;
+        }
+
         if (privateMarker != 0 || intermediate != 0)
         {
             return;
@@ -206,7 +212,7 @@ public sealed partial class Terminal
     /// <summary>DECSTBM; an invalid region (fewer than two rows) is ignored. The cursor goes home.</summary>
     private void SetScrollRegion(int top, int bottom)
     {
-        if (bottom > Rows)
+        if (bottom == 0 || bottom > Rows)
         {
             bottom = Rows;
         }
@@ -355,6 +361,32 @@ public sealed partial class Terminal
         }
 
         Damage.MarkAll();
+    }
+
+    /// <summary>DECSTR (CSI ! p): modes, margins, rendition and the saved cursor reset; the text stays.</summary>
+    private void SoftReset()
+    {
+        CursorVisible = true;
+        AutoWrap = true;
+        OriginMode = false;
+        InsertMode = false;
+        ApplicationCursorKeys = false;
+        ApplicationKeypad = false;
+        _top = 0;
+        _bottom = Rows;
+        _pendingWrap = false;
+        _g0LineDrawing = false;
+        _g1LineDrawing = false;
+        _shifted = false;
+        ResetRendition();
+        if (AlternateScreen)
+        {
+            _savedAlternate = default;
+        }
+        else
+        {
+            _savedMain = default;
+        }
     }
 
     private void ClearScreen(TerminalCell[][] screen)

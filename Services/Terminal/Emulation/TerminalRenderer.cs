@@ -176,9 +176,12 @@ public sealed unsafe class TerminalRenderer
                 continue;
             }
 
+            // Branch-free: each pixel is the background, with the difference to the
+            // foreground added where the glyph's bit is set.
+            uint difference = foreground ^ background;
             for (int x = 0; x < CellWidth; x++)
             {
-                line[x] = (mask & (0x80000000u >> x)) != 0 ? foreground : background;
+                line[x] = background ^ (difference & (uint)-(int)((mask >> (31 - x)) & 1));
             }
         }
     }

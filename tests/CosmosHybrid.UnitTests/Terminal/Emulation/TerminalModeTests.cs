@@ -125,6 +125,18 @@ public class TerminalModeTests
     }
 
     [Test]
+    public void SoftResetKeepsText()
+    {
+        var terminal = new Term(10, 4);
+        terminal.Write("abc[2;3r[?6h[?25l[?7l[4h[1;31m[!p");
+        Assert.That(terminal.GetRowText(0), Is.EqualTo("abc"));
+        Assert.That((terminal.ScrollTop, terminal.ScrollBottom), Is.EqualTo((0, 4)));
+        Assert.That(terminal.OriginMode || terminal.InsertMode || !terminal.AutoWrap || !terminal.CursorVisible, Is.False);
+        Assert.That(terminal.Attributes, Is.EqualTo(CellAttributes.None));
+        Assert.That(terminal.Foreground, Is.EqualTo(TerminalColor.Default));
+    }
+
+    [Test]
     public void ResizeKeepsCursorLine()
     {
         var terminal = new Term(10, 5);

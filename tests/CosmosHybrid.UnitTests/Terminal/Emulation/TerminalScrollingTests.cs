@@ -102,6 +102,10 @@ public class TerminalScrollingTests
         Assert.That((terminal.ScrollTop, terminal.ScrollBottom), Is.EqualTo((1, 4)));
         terminal.Write("\u001b[r");
         Assert.That((terminal.ScrollTop, terminal.ScrollBottom), Is.EqualTo((0, 5)));
+        terminal.Write("\u001b[3;0r");
+        Assert.That((terminal.ScrollTop, terminal.ScrollBottom), Is.EqualTo((2, 5)), "a bottom of 0 is the default");
+        terminal.Write("\u001b[2;99r");
+        Assert.That((terminal.ScrollTop, terminal.ScrollBottom), Is.EqualTo((1, 5)));
     }
 
     [Test]
