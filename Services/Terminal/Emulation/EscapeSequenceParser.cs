@@ -27,7 +27,7 @@ public sealed class EscapeSequenceParser
     private const byte Substitute = 0x1A;
     private const byte Delete = 0x7F;
 
-    private readonly ITerminalParserHandler _handler;
+    private readonly TerminalParserHandler _handler;
     private readonly int[] _parameters = new int[MaxParameters];
     private readonly byte[] _string = new byte[MaxStringLength];
     private Utf8StreamDecoder _utf8;
@@ -36,7 +36,7 @@ public sealed class EscapeSequenceParser
     private byte _privateMarker;
     private byte _intermediate;
 
-    public EscapeSequenceParser(ITerminalParserHandler handler)
+    public EscapeSequenceParser(TerminalParserHandler handler)
     {
         _handler = handler;
     }
@@ -46,9 +46,27 @@ public sealed class EscapeSequenceParser
     /// <summary>Feeds bytes written by the program.</summary>
     public void Feed(ReadOnlySpan<byte> bytes)
     {
-        for (int i = 0; i < bytes.Length; i++)
+        int i = 0;
+        while (i < bytes.Length)
         {
+            // Runs of plain ASCII text, most of any output, go to the screen in one call.
+            if (State == ParserState.Ground && !_utf8.IsPending)
+            {
+                int start = i;
+                while (i < bytes.Length && bytes[i] >= 0x20 && bytes[i] < Delete)
+                {
+                    i++;
+                }
+
+                if (i > start)
+                {
+                    _handler.PrintAscii(bytes.Slice(start, i - start));
+                    continue;
+                }
+            }
+
             Feed(bytes[i]);
+            i++;
         }
     }
 

@@ -8,7 +8,7 @@ namespace CosmosHybrid.Services.Terminal.Emulation;
 /// cells. Each glyph is placed in its cell once and kept: Latin, Greek and Cyrillic
 /// (below U+0800) in a table, others in a bounded dictionary that starts over when full.
 /// </summary>
-public sealed class Pf2GlyphSource : IGlyphSource
+public sealed class Pf2GlyphSource : GlyphSource
 {
     private const int TableSize = 0x800;
     private const int MaxCachedOthers = 1024;
@@ -35,13 +35,13 @@ public sealed class Pf2GlyphSource : IGlyphSource
         Baseline = font.Ascent;
     }
 
-    public int CellWidth { get; }
+    public override int CellWidth { get; }
 
-    public int CellHeight { get; }
+    public override int CellHeight { get; }
 
-    public int Baseline { get; }
+    public override int Baseline { get; }
 
-    public bool TryGetGlyph(int scalar, out CellGlyph glyph)
+    public override bool TryGetGlyph(int scalar, out CellGlyph glyph)
     {
         glyph = default;
         if (scalar < 0x20 || (scalar >= 0x7F && scalar < 0xA0))

@@ -5,7 +5,7 @@ namespace CosmosHybrid.Services.Terminal.Emulation;
 // Control sequences (CSI ... final).
 public sealed partial class Terminal
 {
-    void ITerminalParserHandler.ControlSequenceDispatch(byte privateMarker, byte intermediate, ReadOnlySpan<int> parameters, byte final)
+    protected internal override void ControlSequenceDispatch(byte privateMarker, byte intermediate, ReadOnlySpan<int> parameters, byte final)
     {
         if (privateMarker == (byte)'?')
         {

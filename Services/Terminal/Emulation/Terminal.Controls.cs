@@ -3,7 +3,7 @@ namespace CosmosHybrid.Services.Terminal.Emulation;
 // C0 controls and escape sequences (ESC final).
 public sealed partial class Terminal
 {
-    void ITerminalParserHandler.Execute(byte control)
+    protected internal override void Execute(byte control)
     {
         switch (control)
         {
@@ -40,7 +40,7 @@ public sealed partial class Terminal
         }
     }
 
-    void ITerminalParserHandler.EscapeDispatch(byte intermediate, byte final)
+    protected internal override void EscapeDispatch(byte intermediate, byte final)
     {
         if (intermediate == (byte)'(' || intermediate == (byte)')')
         {

@@ -1,9 +1,25 @@
+using System;
+
 namespace CosmosHybrid.Services.Terminal.Emulation;
 
 // Printing, line feeds, scrolling and the erase/insert/delete operations on the grid.
 public sealed partial class Terminal
 {
-    void ITerminalParserHandler.Print(int scalar)
+    protected internal override void PrintAscii(ReadOnlySpan<byte> text)
+    {
+        if (_shifted ? _g1LineDrawing : _g0LineDrawing)
+        {
+            base.PrintAscii(text);
+            return;
+        }
+
+        for (int i = 0; i < text.Length; i++)
+        {
+            PrintScalar(text[i]);
+        }
+    }
+
+    protected internal override void Print(int scalar)
     {
         if ((_shifted ? _g1LineDrawing : _g0LineDrawing) && scalar >= 0x5F && scalar <= 0x7E)
         {

@@ -13,7 +13,7 @@ namespace CosmosHybrid.Services.Terminal.Emulation;
 /// Every character takes one cell, wide and combining ones included. Lines are not
 /// re-wrapped when the size changes.
 /// </remarks>
-public sealed partial class Terminal : ITerminalParserHandler
+public sealed partial class Terminal : TerminalParserHandler
 {
     public const int DefaultScrollbackLines = 1000;
     public const int MaxColumns = 1024;
@@ -261,7 +261,7 @@ public sealed partial class Terminal : ITerminalParserHandler
         Damage.Resize(columns, rows);
     }
 
-    void ITerminalParserHandler.OperatingSystemCommand(ReadOnlySpan<byte> data)
+    protected internal override void OperatingSystemCommand(ReadOnlySpan<byte> data)
     {
         // OSC 0 and OSC 2 set the title; the others (colours, clipboard...) are ignored.
         if (data.Length >= 2 && (data[0] == (byte)'0' || data[0] == (byte)'2') && data[1] == (byte)';')

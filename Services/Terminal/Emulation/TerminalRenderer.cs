@@ -11,9 +11,9 @@ public sealed unsafe class TerminalRenderer
 {
     private const int ReplacementCharacter = 0xFFFD;
 
-    private readonly IGlyphSource _glyphs;
+    private readonly GlyphSource _glyphs;
 
-    public TerminalRenderer(IGlyphSource glyphs, TerminalPalette palette = null)
+    public TerminalRenderer(GlyphSource glyphs, TerminalPalette palette = null)
     {
         _glyphs = glyphs;
         Palette = palette ?? new TerminalPalette();

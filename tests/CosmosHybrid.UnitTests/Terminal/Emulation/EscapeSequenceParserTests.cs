@@ -10,18 +10,18 @@ namespace CosmosHybrid.UnitTests.Terminal.Emulation;
 public class EscapeSequenceParserTests
 {
     /// <summary>Writes down every call as text: P(41) X(0A) E(0,'D') C(?,0,[1;-1],'h') O(...).</summary>
-    private sealed class Recorder : ITerminalParserHandler
+    private sealed class Recorder : TerminalParserHandler
     {
         public readonly List<string> Calls = new List<string>();
 
-        public void Print(int scalar) => Calls.Add("P" + scalar.ToString("X"));
+        protected internal override void Print(int scalar) => Calls.Add("P" + scalar.ToString("X"));
 
-        public void Execute(byte control) => Calls.Add("X" + control.ToString("X2"));
+        protected internal override void Execute(byte control) => Calls.Add("X" + control.ToString("X2"));
 
-        public void EscapeDispatch(byte intermediate, byte final) =>
+        protected internal override void EscapeDispatch(byte intermediate, byte final) =>
             Calls.Add("E" + (intermediate == 0 ? "" : ((char)intermediate).ToString()) + (char)final);
 
-        public void ControlSequenceDispatch(byte privateMarker, byte intermediate, ReadOnlySpan<int> parameters, byte final)
+        protected internal override void ControlSequenceDispatch(byte privateMarker, byte intermediate, ReadOnlySpan<int> parameters, byte final)
         {
             var text = new StringBuilder("C");
             if (privateMarker != 0)
@@ -45,7 +45,7 @@ public class EscapeSequenceParserTests
             Calls.Add(text.ToString());
         }
 
-        public void OperatingSystemCommand(ReadOnlySpan<byte> data) => Calls.Add("O" + Encoding.UTF8.GetString(data));
+        protected internal override void OperatingSystemCommand(ReadOnlySpan<byte> data) => Calls.Add("O" + Encoding.UTF8.GetString(data));
     }
 
     private static (List<string> Calls, EscapeSequenceParser Parser) Parse(string text)

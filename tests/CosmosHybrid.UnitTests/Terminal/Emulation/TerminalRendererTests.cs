@@ -15,15 +15,15 @@ public unsafe class TerminalRendererTests
     private const uint DefaultBackground = 0x000000;
 
     /// <summary>4x6 cells, baseline 4. 'A' is a 2x2 block in the top-left corner; '#' fills the cell; U+FFFD is the bottom-right pixel.</summary>
-    private sealed class BlockGlyphs : IGlyphSource
+    private sealed class BlockGlyphs : GlyphSource
     {
-        public int CellWidth => TerminalRendererTests.CellWidth;
+        public override int CellWidth => TerminalRendererTests.CellWidth;
 
-        public int CellHeight => TerminalRendererTests.CellHeight;
+        public override int CellHeight => TerminalRendererTests.CellHeight;
 
-        public int Baseline => 4;
+        public override int Baseline => 4;
 
-        public bool TryGetGlyph(int scalar, out CellGlyph glyph)
+        public override bool TryGetGlyph(int scalar, out CellGlyph glyph)
         {
             var rows = new uint[CellHeight];
             switch (scalar)

@@ -14,17 +14,17 @@ namespace CosmosHybrid.UnitTests.Terminal.Emulation;
 [TestFixture]
 public unsafe class TerminalThroughputTests
 {
-    private sealed class Glyphs : IGlyphSource
+    private sealed class Glyphs : GlyphSource
     {
         private readonly uint[] _rows = { 0, 0x7E000000, 0x42000000, 0x42000000, 0x7E000000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 
-        public int CellWidth => 8;
+        public override int CellWidth => 8;
 
-        public int CellHeight => 16;
+        public override int CellHeight => 16;
 
-        public int Baseline => 12;
+        public override int Baseline => 12;
 
-        public bool TryGetGlyph(int scalar, out CellGlyph glyph)
+        public override bool TryGetGlyph(int scalar, out CellGlyph glyph)
         {
             glyph = new CellGlyph(_rows, 8, 16);
             return true;
