@@ -12,6 +12,7 @@ public sealed unsafe class TerminalRenderer
     private const int ReplacementCharacter = 0xFFFD;
 
     private readonly GlyphSource _glyphs;
+    private readonly int _underlineRow;
 
     public TerminalRenderer(GlyphSource glyphs, TerminalPalette palette = null)
     {
@@ -22,8 +23,6 @@ public sealed unsafe class TerminalRenderer
         int underline = glyphs.Baseline + 1;
         _underlineRow = underline >= CellHeight ? CellHeight - 1 : underline < 0 ? 0 : underline;
     }
-
-    private readonly int _underlineRow;
 
     public TerminalPalette Palette { get; }
 
