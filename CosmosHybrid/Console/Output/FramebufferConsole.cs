@@ -1,3 +1,5 @@
+using CosmosHybrid.Services.Abi.Fonts;
+
 namespace CosmosHybrid.Console.Output;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using CosmosHybrid.Boot.Multiboot2;
 using CosmosHybrid.Memory;
+using CosmosHybrid.Services.Abi.Fonts;
 
 namespace CosmosHybrid.Console.Output;
 

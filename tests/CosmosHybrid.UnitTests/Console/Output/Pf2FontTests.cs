@@ -1,5 +1,6 @@
 using System;
 using CosmosHybrid.Console.Output;
+using CosmosHybrid.Services.Abi.Fonts;
 using NUnit.Framework;
 
 namespace CosmosHybrid.UnitTests.Console.Output;

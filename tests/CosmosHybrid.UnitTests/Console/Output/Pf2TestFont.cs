@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using CosmosHybrid.Console.Output;
+using CosmosHybrid.Services.Abi.Fonts;
 using NUnit.Framework;
 
 namespace CosmosHybrid.UnitTests.Console.Output;

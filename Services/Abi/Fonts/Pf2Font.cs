@@ -1,4 +1,4 @@
-namespace CosmosHybrid.Console.Output;
+namespace CosmosHybrid.Services.Abi.Fonts;
 
 /// <summary>
 /// A bitmap font in GRUB's PF2 format, read in place from the bytes of the font file.
