@@ -18,7 +18,7 @@ public class StandardIoTests : BootTestBase
     public void PipesAndRedirectionsFromTheShell()
     {
         Boot("");
-        ExpectOutput("CosmosHybrid shell (ring 3, process 1)");
+        ExpectOutput(ShellBanner);
         ExpectOutput("$ ");
 
         // Pipes: builtin to builtin, program to builtin, three stages, builtin to program.
