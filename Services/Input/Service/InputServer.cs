@@ -56,10 +56,9 @@ public sealed class InputServer
             IpcMessage message = KeyEventMessage.Create(keyEvent, Translator.State.Modifiers, utf8.Slice(0, length)).ToMessage();
             Subscribers.Publish(ref message);
         }
-        else if (length > 0)
-        {
+        // With no subscriber (or the last one just found gone), the text goes to the console.
+        if (Subscribers.Count == 0 && length > 0)
             _console?.Type(utf8.Slice(0, length));
-        }
         return true;
     }
 

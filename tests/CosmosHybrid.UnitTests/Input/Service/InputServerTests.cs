@@ -161,7 +161,7 @@ public class InputServerTests
         Assert.That(_server.Subscribers.Count, Is.EqualTo(0));
         Assert.That(_ports.Closed, Does.Contain(40L));
         Feed(0x30, 0xB0);
-        Assert.That(_console.Text, Is.EqualTo("b"));
+        Assert.That(_console.Text, Is.EqualTo("ab"), "the key that found the subscriber gone is not lost");
     }
 
     [Test]
