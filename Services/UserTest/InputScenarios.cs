@@ -55,7 +55,8 @@ internal static unsafe class InputScenarios
                 string typed = "";
                 for (int i = 0; i < length; i++)
                     typed += text[i] >= 0x20 && text[i] < 0x7F ? ((char)text[i]).ToString() : "\\x" + ((uint)text[i]).ToString("x2");
-                Console.WriteLine("input-events: key " + key.Key.ToString() + (key.Pressed ? " down" : " up")
+                // The key as its scan code value (the ring-3 runtime has no enum names).
+                Console.WriteLine("input-events: key 0x" + ((uint)key.Key).ToString("x2") + (key.Pressed ? " down" : " up")
                     + (length > 0 ? " text '" + typed + "'" : ""));
                 if (key.Key == Key.Escape && key.Pressed)
                 {

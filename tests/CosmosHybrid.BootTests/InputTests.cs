@@ -57,8 +57,8 @@ public class InputTests : BootTestBase
         Machine.MouseEvent(0, 0, ("wheel-up", false));
         ExpectOutput("input-events: mouse dx=0 dy=0 wheel=1 buttons=none", KeyTimeout);
         Machine.TypeOnKeyboard("q");
-        ExpectOutput("input-events: key Q down text 'q'", KeyTimeout);
-        ExpectOutput("input-events: key Q up", KeyTimeout);
+        ExpectOutput("input-events: key 0x10 down text 'q'", KeyTimeout);   // Q: scan code 10h
+        ExpectOutput("input-events: key 0x10 up", KeyTimeout);
         Machine.PressKeys("esc");
         ExpectOutput("input-events: done", KeyTimeout);
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Input.Keyboard;
 using CosmosHybrid.Services.Input.Mouse;
@@ -111,12 +112,20 @@ internal sealed class InputDriver
         }
     }
 
+    [DllImport("*", EntryPoint = "RhpReadTimestamp"), SuppressGCTransition]
+    private static extern ulong ReadTimestamp();
+
     private void OnKeyboardByte(byte value)
     {
         if (!_server.OnKeyboardByte(value, out KeyEvent keyEvent))
             return;
         if (_debug)
-            System.Console.WriteLine("input: key " + keyEvent.ToString());
+        {
+            // From the interrupt's entry into the kernel to the key's text in the console input
+            // (the shell woken), in time-stamp ticks: the latency a typist sees before the echo.
+            ulong ticks = ReadTimestamp() - (ulong)DeviceCalls.IrqTimestamp(_device, KeyboardIrq);
+            System.Console.WriteLine("input: key " + keyEvent.ToString() + " (IRQ 1 to console input: " + ticks.ToString() + " ticks)");
+        }
         if (_server.LockGeneration != _ledGeneration)
         {
             _ledGeneration = _server.LockGeneration;
