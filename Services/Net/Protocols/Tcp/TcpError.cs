@@ -1,0 +1,12 @@
+namespace CosmosHybrid.Services.Net.Protocols;
+
+/// <summary>Why a connection ended, in the shape of the socket errors a program will see.</summary>
+public enum TcpError
+{
+    None,
+    ConnectionRefused,
+    ConnectionReset,
+    TimedOut,
+    /// <summary>The local side aborted (RST sent).</summary>
+    Aborted,
+}
