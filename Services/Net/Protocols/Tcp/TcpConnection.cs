@@ -285,6 +285,13 @@ public sealed class TcpConnection
             return;
         }
 
+        // The peer repeated its SYN: our SYN-ACK was lost.
+        if (State == TcpState.SynReceived && segment.Has(TcpFlags.Syn) && !segment.Has(TcpFlags.Ack) && segment.Sequence == _irs)
+        {
+            SendSyn(ack: true);
+            return;
+        }
+
         // First: is the segment in the window?
         uint window = ReceiveWindow;
         int length = segment.SequenceLength;
@@ -315,11 +322,6 @@ public sealed class TcpConnection
         // Fourth: a SYN in a synchronized state is answered with a challenge ACK (RFC 5961 4).
         if (segment.Has(TcpFlags.Syn))
         {
-            if (State == TcpState.SynReceived && segment.Sequence == _irs)
-            {
-                SendSyn(ack: true); // the peer repeated its SYN: our SYN-ACK was lost
-                return;
-            }
             SendAck();
             return;
         }
@@ -560,6 +562,7 @@ public sealed class TcpConnection
 
     private void TakeData(uint sequence, ReadOnlySpan<byte> payload, bool fin)
     {
+        bool hadData = payload.Length > 0;
         // Trim what lies before RCV.NXT (already received) and past the window.
         int offset = (int)(_rcvNxt - sequence);
         if (offset > 0)
@@ -599,7 +602,11 @@ public sealed class TcpConnection
                 return;
             }
             if (payload.Length == 0)
+            {
+                if (hadData)
+                    SendAck(); // nothing fitted (a window probe): tell the window again
                 return;
+            }
             _segmentsUnacked++;
             // Acknowledge at once every second full segment, when a hole was filled, or when the push ends a burst.
             if (filledHole || _segmentsUnacked >= 2)
