@@ -67,8 +67,7 @@ public sealed class ByteRing
     {
         length = Math.Min(length, Count);
         _start = (_start + length) % _buffer.Length;
+        // No rewind to 0 when empty: bytes placed past the end by WriteAt must keep their place.
         Count -= length;
-        if (Count == 0)
-            _start = 0;
     }
 }
