@@ -83,6 +83,12 @@ public sealed class TcpConnection
     private bool _inRecovery;
     private uint _recover;
 
+    // The SACK scoreboard (RFC 6675, simplified): what the peer holds above SND.UNA, and how far
+    // this recovery has retransmitted (HighRxt).
+    private const int MaxScoreboardRanges = 16;
+    private readonly List<ulong> _sacked = new List<ulong>();
+    private uint _highRxt;
+
     private long _now;
 
     public Ipv4Address LocalAddress { get; }
@@ -437,6 +443,8 @@ public sealed class TcpConnection
         }
 
         uint flight = _sndNxt - _sndUna;
+        if (_sack)
+            RecordSack(segment.Options, ack);
         uint newWindow = (uint)segment.Window << _sndScale;
         bool windowChanged = newWindow != _sndWnd;
         if (TcpSequence.Greater(ack, _sndUna))
@@ -518,7 +526,8 @@ public sealed class TcpConnection
             else
             {
                 // Partial acknowledgment: the next hole is lost too; retransmit it at once.
-                RetransmitFirst();
+                if (!_sack || !RetransmitNextHole())
+                    RetransmitFirst();
                 FastRetransmissions++;
                 _cwnd = _cwnd > acked ? _cwnd - acked + (uint)_mss : (uint)_mss;
             }
@@ -544,7 +553,10 @@ public sealed class TcpConnection
         _dupAcks++;
         if (_inRecovery)
         {
-            _cwnd += (uint)_mss; // each duplicate means a segment has left the network
+            // Each duplicate means a segment has left the network: fill the next hole the SACK
+            // blocks show, or else let one more new segment go.
+            if (!_sack || !RetransmitNextHole())
+                _cwnd += (uint)_mss;
             return;
         }
         // RFC 6582 3.2 step 2: only start a new recovery past the last one.
@@ -554,10 +566,82 @@ public sealed class TcpConnection
             _ssthresh = Math.Max(flight / 2, 2u * (uint)_mss);
             _recover = _sndNxt;
             _inRecovery = true;
-            RetransmitFirst();
+            _highRxt = _sndUna;
+            if (!_sack || !RetransmitNextHole())
+                RetransmitFirst();
             FastRetransmissions++;
             _cwnd = _ssthresh + 3u * (uint)_mss;
         }
+    }
+
+    /// <summary>Merges the SACK blocks of an ACK into the scoreboard and drops what SND.UNA passed.</summary>
+    private void RecordSack(in TcpOptions options, uint ack)
+    {
+        for (int i = _sacked.Count - 1; i >= 0; i--)
+        {
+            if (TcpSequence.LessOrEqual((uint)_sacked[i], ack))
+                _sacked.RemoveAt(i);
+        }
+        for (int b = 0; b < options.SackBlockCount; b++)
+        {
+            options.GetSack(b, out uint left, out uint right);
+            // Only blocks inside what is outstanding count (a D-SACK below the ACK or a lie above is ignored).
+            if (!TcpSequence.Less(left, right) || TcpSequence.LessOrEqual(left, ack) || TcpSequence.Greater(right, _highestSent))
+                continue;
+            int index = 0;
+            while (index < _sacked.Count)
+            {
+                uint l = (uint)(_sacked[index] >> 32), r = (uint)_sacked[index];
+                if (TcpSequence.Less(r, left))
+                {
+                    index++;
+                    continue;
+                }
+                if (TcpSequence.Greater(l, right))
+                    break;
+                left = TcpSequence.Min(left, l);
+                right = TcpSequence.Max(right, r);
+                _sacked.RemoveAt(index);
+            }
+            if (_sacked.Count < MaxScoreboardRanges)
+                _sacked.Insert(index, ((ulong)left << 32) | right);
+        }
+    }
+
+    /// <summary>
+    /// Retransmits the first segment's worth of data past HighRxt that no SACK block covers and
+    /// that lies below the highest SACKed byte (so it is very likely lost). False when there is none.
+    /// </summary>
+    private bool RetransmitNextHole()
+    {
+        if (_sacked.Count == 0)
+            return false;
+        uint highestSacked = (uint)_sacked[_sacked.Count - 1];
+        uint from = TcpSequence.Max(_sndUna, _highRxt);
+        uint limit = highestSacked;
+        foreach (ulong range in _sacked)
+        {
+            uint l = (uint)(range >> 32), r = (uint)range;
+            if (TcpSequence.LessOrEqual(l, from) && TcpSequence.Less(from, r))
+                from = r;
+            else if (TcpSequence.Greater(l, from))
+            {
+                limit = l;
+                break;
+            }
+        }
+        if (!TcpSequence.Less(from, highestSacked) || !TcpSequence.Less(from, limit))
+            return false;
+        int length = (int)Math.Min((uint)PayloadMss, limit - from);
+        length = Math.Min(length, _sendBuffer.Count - (int)(from - _sndUna));
+        if (length <= 0)
+            return false;
+        _timing = false;
+        Retransmissions++;
+        _statistics.TcpRetransmits++;
+        SendData(from, length, fin: false);
+        _highRxt = from + (uint)length;
+        return true;
     }
 
     private void TakeData(uint sequence, ReadOnlySpan<byte> payload, bool fin)
@@ -811,6 +895,7 @@ public sealed class TcpConnection
             _inRecovery = false;
             _recover = _sndNxt;
             _dupAcks = 0;
+            _sacked.Clear(); // the receiver may have reneged (RFC 2018 8)
             if (_sndWnd == 0)
             {
                 // The peer's window closed under data in flight: probe instead.

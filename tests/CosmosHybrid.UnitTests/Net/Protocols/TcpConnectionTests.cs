@@ -314,6 +314,32 @@ public class TcpConnectionTests
     }
 
     [Test]
+    public void SackBlocksLetRecoveryFillEveryHoleWithoutWaiting()
+    {
+        var peer = new TcpPeer();
+        var connection = Established(peer);
+        connection.NoDelay = true;
+        connection.Send(TcpPeer.Bytes(4000), 100);
+        peer.Take();
+        uint s0 = Iss + 1;
+        // Segments 2 and 3 are lost; 4 arrives and is SACKed on every duplicate ACK.
+        var sack = TcpOptions.None;
+        sack.AddSack(s0 + 3000, s0 + 4000);
+        peer.Deliver(connection, PeerIss + 1, s0 + 1000, TcpFlags.Ack, 150);
+        for (int i = 0; i < 3; i++)
+            peer.Deliver(connection, PeerIss + 1, s0 + 1000, TcpFlags.Ack, 151 + i, options: sack);
+        var first = peer.Take();
+        Assert.That(first.Exists(s => s.Seq == s0 + 1000 && s.Payload.Length == 1000), Is.True, "fast retransmit of the first hole");
+        peer.Deliver(connection, PeerIss + 1, s0 + 1000, TcpFlags.Ack, 154, options: sack);
+        var second = peer.Take();
+        Assert.That(second.Exists(s => s.Seq == s0 + 2000 && s.Payload.Length == 1000), Is.True,
+                    "the second hole goes on the next duplicate ACK, before any partial ACK");
+        Assert.That(second.Exists(s => s.Seq == s0 + 3000), Is.False, "SACKed data is not sent again");
+        peer.Deliver(connection, PeerIss + 1, s0 + 4000, TcpFlags.Ack, 170);
+        Assert.That(connection.SendQueued, Is.EqualTo(0));
+    }
+
+    [Test]
     public void NagleHoldsSmallSegmentsWhileDataIsInFlight()
     {
         var peer = new TcpPeer();
