@@ -63,6 +63,10 @@ public sealed class TcpConnection
     private long _delayedAckAt = long.MaxValue;
     private long _persistAt = long.MaxValue;
     private long _timeWaitAt = long.MaxValue;
+    private long _keepAliveAt = long.MaxValue;
+    private long _lastHeardAt;
+    private int _keepAliveProbes;
+    private bool _keepAlive;
     private int _retries;
     private int _persistBackoff;
     private int _segmentsUnacked;
@@ -250,7 +254,45 @@ public sealed class TcpConnection
     // ---- time ----
 
     public long NextDeadline
-        => Math.Min(Math.Min(_retransmitAt, _delayedAckAt), Math.Min(_persistAt, _timeWaitAt));
+        => Math.Min(Math.Min(Math.Min(_retransmitAt, _delayedAckAt), Math.Min(_persistAt, _timeWaitAt)), _keepAliveAt);
+
+    /// <summary>
+    /// Keep-alive (RFC 1122 4.2.3.6, off unless asked for): after <see cref="TcpSettings.KeepAliveIdleMs"/>
+    /// of silence an empty segment below SND.UNA makes the peer answer; after
+    /// <see cref="TcpSettings.KeepAliveProbes"/> unanswered probes the connection is dropped.
+    /// </summary>
+    public bool KeepAlive
+    {
+        get => _keepAlive;
+        set
+        {
+            _keepAlive = value;
+            ScheduleKeepAlive();
+        }
+    }
+
+    private void ScheduleKeepAlive()
+        => _keepAliveAt = _keepAlive && (State == TcpState.Established || State == TcpState.CloseWait)
+            ? _lastHeardAt + _settings.KeepAliveIdleMs : long.MaxValue;
+
+    private void OnKeepAliveTimeout()
+    {
+        if (State != TcpState.Established && State != TcpState.CloseWait)
+        {
+            _keepAliveAt = long.MaxValue;
+            return;
+        }
+        if (_keepAliveProbes >= _settings.KeepAliveProbes)
+        {
+            SendSegment(_sndNxt, TcpFlags.Rst | TcpFlags.Ack, 0, withOptions: false);
+            _statistics.TcpResetsSent++;
+            Terminate(TcpError.TimedOut);
+            return;
+        }
+        _keepAliveProbes++;
+        SendSegment(_sndUna - 1, TcpFlags.Ack, 0, withOptions: true);
+        _keepAliveAt = _now + _settings.KeepAliveIntervalMs;
+    }
 
     public void OnTimer(long now)
     {
@@ -266,6 +308,8 @@ public sealed class TcpConnection
             OnRetransmitTimeout();
         if (now >= _persistAt)
             OnPersistTimeout();
+        if (now >= _keepAliveAt)
+            OnKeepAliveTimeout();
     }
 
     // ---- segment arrival (RFC 9293 3.10.7) ----
@@ -274,6 +318,8 @@ public sealed class TcpConnection
     {
         _now = now;
         SegmentsReceived++;
+        _lastHeardAt = now;
+        _keepAliveProbes = 0;
         switch (State)
         {
             case TcpState.Closed:
@@ -375,6 +421,8 @@ public sealed class TcpConnection
                 SendAck(); // data after the peer's FIN: nothing to take
         }
         Output();
+        if (_keepAlive)
+            ScheduleKeepAlive();
     }
 
     private void OnSegmentInSynSent(in TcpSegment segment)
@@ -984,7 +1032,7 @@ public sealed class TcpConnection
         State = TcpState.Closed;
         if (Error == TcpError.None)
             Error = error;
-        _retransmitAt = _delayedAckAt = _persistAt = _timeWaitAt = long.MaxValue;
+        _retransmitAt = _delayedAckAt = _persistAt = _timeWaitAt = _keepAliveAt = long.MaxValue;
     }
 
     private void TakeSynOptions(in TcpSegment syn)

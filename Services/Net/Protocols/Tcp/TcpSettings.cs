@@ -21,6 +21,10 @@ public sealed class TcpSettings
     public int DataRetries = 15;
     /// <summary>2 MSL; RFC 9293 suggests 2 minutes, Linux uses 60 s.</summary>
     public long TimeWaitMs = 60_000;
+    /// <summary>Keep-alive (when a socket turns it on): idle time before the first probe, RFC 1122's two hours.</summary>
+    public long KeepAliveIdleMs = 7_200_000;
+    public long KeepAliveIntervalMs = 75_000;
+    public int KeepAliveProbes = 9;
 
     public static readonly TcpSettings Default = new TcpSettings();
 }

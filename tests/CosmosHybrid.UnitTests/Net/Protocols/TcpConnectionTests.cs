@@ -564,6 +564,30 @@ public class TcpConnectionTests
     }
 
     [Test]
+    public void KeepAliveProbesAnIdlePeerAndDropsASilentOne()
+    {
+        var peer = new TcpPeer();
+        var settings = new TcpSettings { UseTimestamps = false, UseWindowScale = false, KeepAliveIdleMs = 10_000, KeepAliveIntervalMs = 1000, KeepAliveProbes = 3 };
+        var connection = Established(peer, settings);
+        Assert.That(connection.NextDeadline, Is.EqualTo(long.MaxValue), "off by default");
+        connection.KeepAlive = true;
+        Assert.That(connection.NextDeadline, Is.EqualTo(10 + 10_000), "idle time from the last segment heard");
+        connection.OnTimer(10_010);
+        Assert.That(peer.Last.Seq, Is.EqualTo(Iss), "SND.UNA - 1: the peer must answer");
+        Assert.That(peer.Last.Payload.Length, Is.EqualTo(0));
+        peer.Deliver(connection, PeerIss + 1, Iss + 1, TcpFlags.Ack, 10_050);
+        Assert.That(connection.NextDeadline, Is.EqualTo(20_050), "an answer restarts the idle time");
+
+        peer.Take();
+        for (int i = 0; i < 4; i++)
+            connection.OnTimer(connection.NextDeadline);
+        Assert.That(peer.Sent.Count, Is.EqualTo(4), "three probes and a reset");
+        Assert.That(peer.Last.Has(TcpFlags.Rst), Is.True);
+        Assert.That(connection.State, Is.EqualTo(TcpState.Closed));
+        Assert.That(connection.Error, Is.EqualTo(TcpError.TimedOut));
+    }
+
+    [Test]
     public void AbortSendsReset()
     {
         var peer = new TcpPeer();
