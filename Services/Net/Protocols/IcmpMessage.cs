@@ -77,6 +77,17 @@ public readonly ref struct IcmpMessage
         return ParseStatus.Ok;
     }
 
+    /// <summary>Bytes 4-7 of the quoted transport header: the sequence number for TCP. Call after <see cref="TryParseQuoted"/> succeeded.</summary>
+    public uint QuotedSequence
+    {
+        get
+        {
+            int headerLength = (Body[0] & 0xF) * 4;
+            return ((uint)Body[headerLength + 4] << 24) | ((uint)Body[headerLength + 5] << 16) | ((uint)Body[headerLength + 6] << 8)
+                   | Body[headerLength + 7];
+        }
+    }
+
     /// <summary>Writes a whole message with checksum; returns its length or 0 when it does not fit.</summary>
     public static int Write(Span<byte> destination, byte type, byte code, uint rest, ReadOnlySpan<byte> body)
     {

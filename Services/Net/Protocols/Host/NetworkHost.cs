@@ -179,8 +179,12 @@ public sealed class NetworkHost : ITcpOutput
                     counters.Truncated++;
                     return;
                 }
-                if (protocol == IpProtocol.Udp && source == _configuration.Address)
+                if (source != _configuration.Address)
+                    return;
+                if (protocol == IpProtocol.Udp)
                     Udp?.OnUnreachable(sourcePort, destination, destinationPort, message.Code, now);
+                else if (protocol == IpProtocol.Tcp)
+                    Tcp.OnIcmpUnreachable(source, sourcePort, destination, destinationPort, message.Code, message.QuotedSequence, now);
                 return;
         }
     }

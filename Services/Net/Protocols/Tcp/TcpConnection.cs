@@ -67,6 +67,7 @@ public sealed class TcpConnection
     private long _lastHeardAt;
     private int _keepAliveProbes;
     private bool _keepAlive;
+    private TcpError _softError;
     private int _retries;
     private int _persistBackoff;
     private int _segmentsUnacked;
@@ -249,6 +250,26 @@ public sealed class TcpConnection
             _statistics.TcpResetsSent++;
         }
         Terminate(TcpError.Aborted);
+    }
+
+    /// <summary>
+    /// An ICMP destination-unreachable quoting one of our segments (RFC 1122 4.2.3.9, RFC 5927):
+    /// only if the quoted sequence number is outstanding. Protocol and port unreachable are hard
+    /// errors while connecting; net and host unreachable are kept and reported if the
+    /// connection later times out.
+    /// </summary>
+    public void OnIcmpUnreachable(byte code, uint quotedSequence, long now)
+    {
+        _now = now;
+        if (State == TcpState.Closed || !TcpSequence.LessOrEqual(_sndUna, quotedSequence) || !TcpSequence.Less(quotedSequence, _sndNxt))
+            return;
+        if ((code == IcmpMessage.CodeProtocolUnreachable || code == IcmpMessage.CodePortUnreachable) && State == TcpState.SynSent)
+        {
+            Terminate(TcpError.ConnectionRefused);
+            return;
+        }
+        if (code == IcmpMessage.CodeNetUnreachable || code == IcmpMessage.CodeHostUnreachable)
+            _softError = TcpError.HostUnreachable;
     }
 
     // ---- time ----
@@ -930,7 +951,7 @@ public sealed class TcpConnection
                 SendSegment(_sndNxt, TcpFlags.Rst | TcpFlags.Ack, 0, withOptions: false);
                 _statistics.TcpResetsSent++;
             }
-            Terminate(TcpError.TimedOut);
+            Terminate(_softError != TcpError.None ? _softError : TcpError.TimedOut);
             return;
         }
         // RFC 6298 5.5: back off; RFC 5681 3.1: one segment, slow start again.

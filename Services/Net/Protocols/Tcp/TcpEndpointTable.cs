@@ -124,6 +124,13 @@ public sealed class TcpEndpointTable
             _statistics.TcpResetsSent++;
     }
 
+    /// <summary>Passes an ICMP destination-unreachable about a segment we sent to its connection.</summary>
+    public void OnIcmpUnreachable(Ipv4Address local, ushort localPort, Ipv4Address remote, ushort remotePort, byte code, uint quotedSequence, long now)
+    {
+        if (_connections.TryGetValue(new Tuple(local, localPort, remote, remotePort), out var connection))
+            connection.OnIcmpUnreachable(code, quotedSequence, now);
+    }
+
     /// <summary>Runs due timers and forgets connections that are closed and collected by their owner.</summary>
     public long Poll(long now)
     {

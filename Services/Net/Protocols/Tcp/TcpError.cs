@@ -9,4 +9,6 @@ public enum TcpError
     TimedOut,
     /// <summary>The local side aborted (RST sent).</summary>
     Aborted,
+    /// <summary>Timed out after ICMP said the host or network cannot be reached.</summary>
+    HostUnreachable,
 }

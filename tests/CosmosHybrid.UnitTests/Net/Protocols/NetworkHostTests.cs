@@ -109,6 +109,33 @@ public class NetworkHostTests
     }
 
     [Test]
+    public void PortUnreachableForOurSynRefusesTheConnection()
+    {
+        var h = new HostHarness();
+        Learn(h, HostHarness.PeerIp, HostHarness.PeerMac);
+        var connection = h.Host.Tcp.Connect(HostHarness.HostIp, 45000, HostHarness.PeerIp, 81, 0);
+        var sent = h.Take();
+        EthernetFrame.TryParse(sent[sent.Count - 1], out var ethernet);
+        var quoted = ethernet.Payload.Slice(0, 28).ToArray(); // the SYN's IP header and first eight TCP bytes
+
+        var icmp = new byte[8 + 28];
+        IcmpMessage.Write(icmp, IcmpMessage.TypeDestinationUnreachable, IcmpMessage.CodeHostUnreachable, 0, quoted);
+        h.Host.ReceiveFrame(HostHarness.Ipv4Frame(HostHarness.PeerIp, HostHarness.HostIp, IpProtocol.Icmp, icmp), 5);
+        Assert.That(connection.State, Is.EqualTo(TcpState.SynSent), "host unreachable is a soft error");
+
+        var wrong = (byte[])quoted.Clone();
+        wrong[24] ^= 0x40; // another sequence number: not ours (RFC 5927)
+        IcmpMessage.Write(icmp, IcmpMessage.TypeDestinationUnreachable, IcmpMessage.CodePortUnreachable, 0, wrong);
+        h.Host.ReceiveFrame(HostHarness.Ipv4Frame(HostHarness.PeerIp, HostHarness.HostIp, IpProtocol.Icmp, icmp), 6);
+        Assert.That(connection.State, Is.EqualTo(TcpState.SynSent));
+
+        IcmpMessage.Write(icmp, IcmpMessage.TypeDestinationUnreachable, IcmpMessage.CodePortUnreachable, 0, quoted);
+        h.Host.ReceiveFrame(HostHarness.Ipv4Frame(HostHarness.PeerIp, HostHarness.HostIp, IpProtocol.Icmp, icmp), 7);
+        Assert.That(connection.State, Is.EqualTo(TcpState.Closed));
+        Assert.That(connection.Error, Is.EqualTo(TcpError.ConnectionRefused));
+    }
+
+    [Test]
     public void OffLinkTrafficGoesThroughTheGateway()
     {
         var h = new HostHarness();
