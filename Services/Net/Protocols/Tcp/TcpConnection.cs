@@ -880,10 +880,11 @@ public sealed class TcpConnection
             bool fin = finPending && length == unsent;
             if (length <= 0 && !fin)
                 return;
-            if (length < PayloadMss && length < unsent)
+            if (length < PayloadMss && length < unsent && sentData > 0)
             {
-                // A partial segment while more waits: only when the window allows no more (silly window avoidance
-                // lets it go once half the largest window seen is available).
+                // A partial segment while more waits and data is in flight: silly window avoidance
+                // (RFC 9293 3.8.6.2.1) sends it only once half the largest window seen is usable.
+                // With nothing in flight it goes, or a small window would stall the connection.
                 if (length < (int)(_maxSndWnd / 2))
                     return;
             }

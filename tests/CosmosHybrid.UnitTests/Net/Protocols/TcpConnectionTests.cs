@@ -392,6 +392,21 @@ public class TcpConnectionTests
     }
 
     [Test]
+    public void ASmallWindowStillTakesDataWhenNothingIsInFlight()
+    {
+        var peer = new TcpPeer();
+        var connection = Established(peer);
+        peer.Deliver(connection, PeerIss + 1, Iss + 1, TcpFlags.Ack, 50, window: 300);
+        connection.Send(TcpPeer.Bytes(1000), 100);
+        var sent = peer.Take();
+        Assert.That(sent.Count, Is.EqualTo(1));
+        Assert.That(sent[0].Payload.Length, Is.EqualTo(300), "as much as the window allows, no stall");
+        peer.Deliver(connection, PeerIss + 1, Iss + 301, TcpFlags.Ack, 150, window: 300);
+        Assert.That(peer.Last.Seq, Is.EqualTo(Iss + 301));
+        Assert.That(peer.Last.Payload.Length, Is.EqualTo(300));
+    }
+
+    [Test]
     public void ActiveCloseGoesThroughTimeWait()
     {
         var peer = new TcpPeer();
