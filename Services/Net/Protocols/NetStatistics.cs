@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace CosmosHybrid.Services.Net.Protocols;
 
 /// <summary>The stack's counters, one set per protocol plus the ones that belong to no header.</summary>
@@ -26,4 +28,34 @@ public sealed class NetStatistics
     public long TcpSynDropped;
 
     public ProtocolCounters[] All => new[] { Ethernet, Arp, Ipv4, Icmp, Udp, Tcp, Dhcp, Dns };
+
+    /// <summary>The counters as text lines in the manner of <c>netstat -s</c>, one protocol per line, then the rest.</summary>
+    public void Describe(List<string> lines)
+    {
+        foreach (var counters in All)
+        {
+            lines.Add(string.Concat(new[]
+            {
+                counters.Name, ": ", counters.Received.ToString(), " received, ", counters.Delivered.ToString(), " delivered, ",
+                counters.Sent.ToString(), " sent, ", counters.Dropped.ToString(), " dropped, ", counters.Truncated.ToString(), " truncated, ",
+                counters.BadLength.ToString(), " bad length, ", counters.BadChecksum.ToString(), " bad checksum, ",
+                counters.BadField.ToString(), " bad field, ", counters.Unsupported.ToString(), " unsupported",
+            }));
+        }
+        lines.Add(string.Concat(new[]
+        {
+            "arp: ", ArpPendingDropped.ToString(), " packets dropped while resolving, ", ArpRequestsFailed.ToString(), " addresses unanswered",
+        }));
+        lines.Add(string.Concat(new[]
+        {
+            "ip: ", FragmentsReceived.ToString(), " fragments received, ", FragmentsReassembled.ToString(), " reassembled, ",
+            FragmentsOverlapping.ToString(), " dropped for overlap, ", FragmentsTimedOut.ToString(), " timed out, ",
+            FragmentsNoRoom.ToString(), " refused for room",
+        }));
+        lines.Add(string.Concat(new[]
+        {
+            "tcp: ", TcpRetransmits.ToString(), " segments retransmitted, ", TcpResetsSent.ToString(), " resets sent, ",
+            TcpSynDropped.ToString(), " SYNs dropped (backlog full)",
+        }));
+    }
 }

@@ -135,6 +135,67 @@ public class NetworkHostTests
         Assert.That(connection.Error, Is.EqualTo(TcpError.ConnectionRefused));
     }
 
+    /// <summary>DHCP through the host: DISCOVER broadcast from 0.0.0.0, a unicast OFFER taken before any address is set.</summary>
+    [Test]
+    public void DhcpRunsThroughAnUnconfiguredHost()
+    {
+        var frames = new HostHarness();
+        var host = new NetworkHost(HostHarness.HostMac, frames, secret: 3);
+        var client = new DhcpClient(HostHarness.HostMac, 11, host.Statistics);
+        var udp = new DhcpUdp(client);
+        host.Udp = udp;
+        client.Start(0);
+        var buffer = new byte[600];
+        Assert.That(client.Poll(0, buffer, out int length, out var destination), Is.True);
+        Assert.That(host.SendUdp(DhcpMessage.ClientPort, destination, DhcpMessage.ServerPort, buffer.AsSpan(0, length), 0), Is.True);
+        var sent = frames.Take();
+        Assert.That(EthernetFrame.TryParse(sent[sent.Count - 1], out var ethernet), Is.EqualTo(ParseStatus.Ok));
+        Assert.That(ethernet.Destination.IsBroadcast, Is.True);
+        Ipv4Header.TryParse(ethernet.Payload, out var ip, out var payload);
+        Assert.That(ip.Source, Is.EqualTo(Ipv4Address.Any));
+        Assert.That(ip.Destination, Is.EqualTo(Ipv4Address.Broadcast));
+        Assert.That(UdpDatagram.TryParse(payload, ip.Source, ip.Destination, out var discover), Is.EqualTo(ParseStatus.Ok));
+        uint xid = ((uint)discover.Payload[4] << 24) | ((uint)discover.Payload[5] << 16) | ((uint)discover.Payload[6] << 8) | discover.Payload[7];
+
+        var offer = new byte[300];
+        offer[0] = 2; offer[1] = 1; offer[2] = 6;
+        offer[4] = (byte)(xid >> 24); offer[5] = (byte)(xid >> 16); offer[6] = (byte)(xid >> 8); offer[7] = (byte)xid;
+        HostHarness.HostIp.Write(offer.AsSpan(16));
+        HostHarness.HostMac.Write(offer.AsSpan(28));
+        offer[236] = 99; offer[237] = 130; offer[238] = 83; offer[239] = 99;
+        new byte[] { 53, 1, 2, 54, 4, 10, 0, 2, 2, 255 }.CopyTo(offer, 240);
+        host.ReceiveFrame(HostHarness.UdpFrame(DhcpMessage.ServerPort, DhcpMessage.ClientPort, offer), 100);
+        Assert.That(client.State, Is.EqualTo(DhcpClientState.Requesting));
+    }
+
+    private sealed class DhcpUdp : IUdpHandler
+    {
+        private readonly DhcpClient _client;
+        public DhcpUdp(DhcpClient client) => _client = client;
+
+        public bool OnDatagram(Ipv4Address source, ushort sourcePort, Ipv4Address destination, ushort destinationPort, ReadOnlySpan<byte> payload, long now)
+        {
+            if (destinationPort != DhcpMessage.ClientPort)
+                return false;
+            _client.Receive(payload, now);
+            return true;
+        }
+
+        public void OnUnreachable(ushort localPort, Ipv4Address remote, ushort remotePort, byte code, long now) { }
+    }
+
+    [Test]
+    public void StatisticsDescribeEveryProtocol()
+    {
+        var h = new HostHarness();
+        h.Host.ReceiveFrame(new byte[10], 0);
+        var lines = new System.Collections.Generic.List<string>();
+        h.Host.Statistics.Describe(lines);
+        Assert.That(lines.Count, Is.EqualTo(11));
+        Assert.That(lines[0], Does.StartWith("ethernet: 1 received, 0 delivered, 0 sent, 0 dropped, 1 truncated"));
+        Assert.That(lines[10], Does.StartWith("tcp: 0 segments retransmitted"));
+    }
+
     [Test]
     public void OffLinkTrafficGoesThroughTheGateway()
     {
