@@ -115,7 +115,7 @@ public class LinuxPeerTests
                 }
             };
         }
-        int size = loss > 0 ? 1 << 20 : 4 << 20;
+        int size = loss > 0 ? 1 << 20 : 16 << 20;
         var watch = Stopwatch.StartNew();
         string output = Python("echo_client.py", "10.99.0.2 7 " + size, 300_000);
         TestContext.Out.WriteLine(output + " in " + watch.ElapsedMilliseconds + " ms; retransmissions "
@@ -138,7 +138,7 @@ public class LinuxPeerTests
             RedirectStandardError = true,
         });
         Assert.That(server.StandardOutput.ReadLine(), Is.EqualTo("listening"));
-        var data = new byte[loss > 0 ? 1 << 20 : 4 << 20];
+        var data = new byte[loss > 0 ? 1 << 20 : 16 << 20];
         new Random(99).NextBytes(data);
         string expected = Convert.ToHexString(SHA256.HashData(data)).ToLowerInvariant();
         var reply = new List<byte>();
