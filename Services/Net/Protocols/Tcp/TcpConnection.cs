@@ -272,6 +272,13 @@ public sealed class TcpConnection
             _softError = TcpError.HostUnreachable;
     }
 
+    /// <summary>
+    /// True when a SYN for this four-tuple may start a new connection although this one lingers in
+    /// TIME-WAIT (RFC 9293 3.6.1): its sequence number lies past everything received. The caller
+    /// then forgets this connection and hands the SYN to the listener.
+    /// </summary>
+    public bool AllowsReincarnation(uint synSequence) => State == TcpState.TimeWait && TcpSequence.Greater(synSequence, _rcvNxt);
+
     // ---- time ----
 
     public long NextDeadline

@@ -92,7 +92,13 @@ public sealed class TcpEndpointTable
         if (!_statistics.Tcp.Count(TcpSegment.TryParse(bytes, source, destination, out var segment)))
             return;
         var tuple = new Tuple(destination, segment.DestinationPort, source, segment.SourcePort);
-        if (_connections.TryGetValue(tuple, out var connection) && connection.State != TcpState.Closed)
+        if (_connections.TryGetValue(tuple, out var connection) && segment.Has(TcpFlags.Syn) && !segment.Has(TcpFlags.Ack)
+            && connection.AllowsReincarnation(segment.Sequence))
+        {
+            _connections.Remove(tuple); // TIME-WAIT gives way to a new connection from the same port
+            connection = null;
+        }
+        if (connection != null && connection.State != TcpState.Closed)
         {
             _statistics.Tcp.Delivered++;
             connection.OnSegment(segment, now);

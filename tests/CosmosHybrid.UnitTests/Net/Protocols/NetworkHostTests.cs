@@ -240,6 +240,48 @@ public class NetworkHostTests
     }
 
     [Test]
+    public void ANewSynTakesOverAConnectionInTimeWait()
+    {
+        var h = new HostHarness();
+        Learn(h, HostHarness.PeerIp, HostHarness.PeerMac);
+        var listener = new TcpListenQueue(Ipv4Address.Any, 80, 8, h.Host.Statistics, new TcpSettings { UseTimestamps = false });
+        h.Host.Tcp.Listen(listener);
+        h.Take();
+        var segment = new byte[64];
+        void Send(uint seq, uint ack, byte flags)
+        {
+            var options = TcpOptions.None;
+            if ((flags & TcpFlags.Syn) != 0)
+                options.Mss = 1460;
+            int length = TcpSegment.Write(segment, HostHarness.PeerIp, HostHarness.HostIp, 50000, 80, seq, ack, flags, 8192, options, default);
+            h.Host.ReceiveFrame(HostHarness.Ipv4Frame(HostHarness.PeerIp, HostHarness.HostIp, IpProtocol.Tcp, segment.AsSpan(0, length)), 1);
+        }
+        TcpSegment LastSegment()
+        {
+            EthernetFrame.TryParse(h.Frames[h.Frames.Count - 1], out var ethernet);
+            Ipv4Header.TryParse(ethernet.Payload, out var ip, out var payload);
+            TcpSegment.TryParse(payload, ip.Source, ip.Destination, out var parsed);
+            return parsed;
+        }
+        Send(100, 0, TcpFlags.Syn);
+        uint iss = LastSegment().Sequence;
+        Send(101, iss + 1, TcpFlags.Ack);
+        var first = listener.Accept();
+        first.Close(2);                                   // our FIN: FIN-WAIT-1
+        Send(101, iss + 2, TcpFlags.Ack);                 // FIN-WAIT-2
+        Send(101, iss + 2, TcpFlags.Fin | TcpFlags.Ack);  // TIME-WAIT
+        Assert.That(first.State, Is.EqualTo(TcpState.TimeWait));
+
+        h.Take();
+        Send(50, 0, TcpFlags.Syn);
+        Assert.That(LastSegment().Flags, Is.EqualTo(TcpFlags.Ack), "an old sequence number: TIME-WAIT answers with an ACK");
+        Send(5000, 0, TcpFlags.Syn);
+        var synAck = LastSegment();
+        Assert.That(synAck.Flags, Is.EqualTo(TcpFlags.Syn | TcpFlags.Ack), "a newer one starts a new connection");
+        Assert.That(synAck.Acknowledgment, Is.EqualTo(5001u));
+    }
+
+    [Test]
     public void FramesForOthersAndUnknownTypesAreCounted()
     {
         var h = new HostHarness();
