@@ -610,7 +610,7 @@ public sealed class TcpConnection
         }
         else if (_cwnd < _ssthresh)
         {
-            _cwnd += Math.Min(acked, (uint)_mss); // slow start
+            _cwnd += Math.Min(acked, 2u * (uint)_mss); // slow start, counting bytes (RFC 3465, L = 2)
         }
         else
         {
@@ -870,7 +870,9 @@ public sealed class TcpConnection
                 return; // everything including the FIN is out
             int unsent = _sendBuffer.Count - sentData;
             bool finPending = _finQueued;
-            uint window = Math.Min(_sndWnd, _cwnd);
+            // Limited transmit (RFC 3042): each of the first two duplicate ACKs lets one new segment out.
+            uint limited = !_inRecovery && _dupAcks > 0 && _dupAcks < 3 ? (uint)(_dupAcks * _mss) : 0;
+            uint window = Math.Min(_sndWnd, _cwnd + limited);
             int usable = (int)Math.Max(0L, (long)window - sentData);
             int length = Math.Min(Math.Min(unsent, usable), PayloadMss);
 

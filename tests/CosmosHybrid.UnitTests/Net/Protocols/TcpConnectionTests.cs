@@ -340,6 +340,22 @@ public class TcpConnectionTests
     }
 
     [Test]
+    public void LimitedTransmitSendsNewDataOnTheFirstTwoDuplicates()
+    {
+        var peer = new TcpPeer();
+        var connection = Established(peer);
+        connection.Send(TcpPeer.Bytes(8000), 100);
+        Assert.That(peer.Take().Count, Is.EqualTo(4), "cwnd: four segments");
+        uint s0 = Iss + 1;
+        peer.Deliver(connection, PeerIss + 1, s0, TcpFlags.Ack, 150);
+        var first = peer.Take();
+        Assert.That(first.Count, Is.EqualTo(1));
+        Assert.That(first[0].Seq, Is.EqualTo(s0 + 4000), "new data, not a retransmission");
+        peer.Deliver(connection, PeerIss + 1, s0, TcpFlags.Ack, 151);
+        Assert.That(peer.Take()[0].Seq, Is.EqualTo(s0 + 5000));
+    }
+
+    [Test]
     public void NagleHoldsSmallSegmentsWhileDataIsInFlight()
     {
         var peer = new TcpPeer();
