@@ -27,6 +27,9 @@ declare -A packages=(
   [/usr/bin/qemu-system-x86_64]=qemu-system-x86
   [/usr/bin/qemu-img]=qemu-utils
   [/usr/share/ovmf/OVMF.fd]=ovmf
+  [/usr/sbin/ip]=iproute2
+  [/usr/bin/ping]=iputils-ping
+  [/usr/bin/python3]=python3
 )
 
 missing=()

@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Security.Cryptography;
+using System.Threading;
+using CosmosHybrid.Services.Net.Protocols;
+using NUnit.Framework;
+
+namespace CosmosHybrid.HarnessTests.Net;
+
+/// <summary>
+/// The protocol core against Linux's own stack: a TAP device whose far end is moved into a
+/// network namespace the test creates (10.99.0.1 there, 10.99.0.2 ours). Nothing leaves the
+/// machine. Needs root and /dev/net/tun; skipped otherwise.
+/// </summary>
+[NonParallelizable]
+public class LinuxPeerTests
+{
+    private static readonly Ipv4Address Ours = new Ipv4Address(10, 99, 0, 2);
+    private const string Theirs = "10.99.0.1";
+    private static readonly MacAddress OurMac = new MacAddress(0x02, 0, 0, 0x99, 0, 2);
+
+    private NetNamespace _namespace;
+    private TapDevice _tap;
+    private TapStack _stack;
+    private string _scripts;
+
+    [SetUp]
+    public void SetUp()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists("/dev/net/tun") || !File.Exists("/usr/sbin/ip"))
+            Assert.Ignore("needs root, /dev/net/tun and ip (build.sh installs iproute2, iputils-ping, python3)");
+        string suffix = (Environment.ProcessId % 10000).ToString();
+        _namespace = new NetNamespace("chnet" + suffix);
+        _tap = new TapDevice("chtap" + suffix);
+        NetNamespace.Run("ip", "link set " + _tap.Name + " netns " + _namespace.Name);
+        _namespace.Exec("ip link set lo up");
+        _namespace.Exec("ip addr add " + Theirs + "/24 dev " + _tap.Name);
+        _namespace.Exec("ip link set " + _tap.Name + " up");
+        _stack = new TapStack(_tap, OurMac, new IpConfiguration { Address = Ours, SubnetMask = new Ipv4Address(255, 255, 255, 0) });
+        _scripts = Path.Combine(Path.GetTempPath(), "chnet-scripts-" + suffix);
+        Directory.CreateDirectory(_scripts);
+        File.WriteAllText(Path.Combine(_scripts, "echo_client.py"), EchoClientScript);
+        File.WriteAllText(Path.Combine(_scripts, "sink_server.py"), SinkServerScript);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _stack?.Dispose();
+        _tap?.Dispose();
+        _namespace?.Dispose();
+        if (_scripts != null && Directory.Exists(_scripts))
+            Directory.Delete(_scripts, true);
+        if (_stack?.Failure != null)
+            Assert.Fail("the stack thread failed: " + _stack.Failure);
+    }
+
+    private string Python(string script, string arguments, int timeoutMs = 120_000)
+        => _namespace.Exec("/usr/bin/python3 " + Path.Combine(_scripts, script) + " " + arguments, timeoutMs);
+
+    [Test]
+    public void LinuxPingsTheStack()
+    {
+        // Linux's own ping (iputils): five echo requests, each answered by our ICMP.
+        string output = _namespace.Exec("ping -c 5 -i 0.2 -W 2 10.99.0.2");
+        TestContext.Out.WriteLine(output);
+        Assert.That(output, Does.Contain("5 packets transmitted, 5 received"));
+    }
+
+    [Test]
+    public void LinuxTcpClientGetsItsBytesEchoed([Values(0.0, 0.05)] double loss)
+    {
+        lock (_stack.Lock)
+        {
+            // netem's "loss 5% delay 20ms reorder 10%", applied by the harness in both directions.
+            _stack.Loss = loss;
+            _stack.DelayMs = loss > 0 ? 20 : 0;
+            _stack.Reorder = loss > 0 ? 0.1 : 0;
+        }
+        var listener = new TcpListenQueue(Ipv4Address.Any, 7, 8, _stack.Host.Statistics);
+        var connections = new List<TcpConnection>();
+        var pending = new Dictionary<TcpConnection, Queue<byte>>();
+        var buffer = new byte[16384];
+        lock (_stack.Lock)
+        {
+            _stack.Host.Tcp.Listen(listener);
+            _stack.Application = now =>
+            {
+                TcpConnection accepted;
+                while ((accepted = listener.Accept()) != null)
+                {
+                    connections.Add(accepted);
+                    pending[accepted] = new Queue<byte>();
+                }
+                foreach (var connection in connections)
+                {
+                    var queue = pending[connection];
+                    if (queue.Count < 65536)
+                    {
+                        int n = connection.Receive(buffer, now);
+                        for (int i = 0; i < n; i++)
+                            queue.Enqueue(buffer[i]);
+                    }
+                    int room = Math.Min(connection.SendSpace, Math.Min(queue.Count, buffer.Length));
+                    if (room > 0)
+                    {
+                        for (int i = 0; i < room; i++)
+                            buffer[i] = queue.Dequeue();
+                        connection.Send(buffer.AsSpan(0, room), now);
+                    }
+                    if (connection.ReceiveFinished && queue.Count == 0 && connection.State == TcpState.CloseWait)
+                        connection.Close(now);
+                }
+            };
+        }
+        int size = loss > 0 ? 1 << 20 : 16 << 20;
+        var watch = Stopwatch.StartNew();
+        string output = Python("echo_client.py", "10.99.0.2 7 " + size, 300_000);
+        TestContext.Out.WriteLine(output + " in " + watch.ElapsedMilliseconds + " ms; retransmissions "
+                                  + _stack.Host.Statistics.TcpRetransmits + ", frames dropped " + _stack.Dropped);
+        Assert.That(output, Does.Contain("sent " + size + " got " + size + " ok"));
+    }
+
+    [Test]
+    public void StackSendsToALinuxServer([Values(0.0, 0.05)] double loss)
+    {
+        lock (_stack.Lock)
+        {
+            _stack.Loss = loss;
+            _stack.DelayMs = loss > 0 ? 20 : 0;
+            _stack.Reorder = loss > 0 ? 0.1 : 0;
+        }
+        var server = Process.Start(new ProcessStartInfo("ip", "netns exec " + _namespace.Name + " /usr/bin/python3 " + Path.Combine(_scripts, "sink_server.py") + " 9000")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        });
+        Assert.That(server.StandardOutput.ReadLine(), Is.EqualTo("listening"));
+        var data = new byte[loss > 0 ? 1 << 20 : 16 << 20];
+        new Random(99).NextBytes(data);
+        string expected = Convert.ToHexString(SHA256.HashData(data)).ToLowerInvariant();
+        var reply = new List<byte>();
+        int sent = 0;
+        bool closed = false;
+        TcpConnection connection;
+        var buffer = new byte[4096];
+        Ipv4Address.TryParse(Theirs, out var theirs);
+        lock (_stack.Lock)
+        {
+            connection = _stack.Host.Tcp.Connect(Ours, 50000, theirs, 9000, _stack.Now);
+            _stack.Application = now =>
+            {
+                if (connection.IsConnected && sent < data.Length)
+                {
+                    int n = connection.Send(data.AsSpan(sent, Math.Min(16384, data.Length - sent)), now);
+                    if (n > 0)
+                        sent += n;
+                }
+                if (sent == data.Length && !closed)
+                {
+                    connection.Close(now);
+                    closed = true;
+                }
+                int r;
+                while ((r = connection.Receive(buffer, now)) > 0)
+                    for (int i = 0; i < r; i++)
+                        reply.Add(buffer[i]);
+            };
+        }
+        var watch = Stopwatch.StartNew();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            lock (_stack.Lock)
+            {
+                if (connection.ReceiveFinished || connection.State == TcpState.Closed)
+                    break;
+            }
+            Thread.Sleep(20);
+        }
+        server.WaitForExit(10_000);
+        string text;
+        lock (_stack.Lock)
+            text = System.Text.Encoding.ASCII.GetString(reply.ToArray());
+        TestContext.Out.WriteLine("server said " + text + " after " + watch.ElapsedMilliseconds + " ms; state " + connection.State + " "
+                                  + connection.Error + "; retransmissions " + connection.Retransmissions + " (" + connection.FastRetransmissions
+                                  + " fast), frames dropped " + _stack.Dropped);
+        Assert.That(text, Is.EqualTo(expected));
+    }
+
+    private const string EchoClientScript = @"
+import socket, sys, threading, random
+host, port, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+data = random.Random(42).randbytes(size)
+s = socket.create_connection((host, port), timeout=60)
+def sender():
+    s.sendall(data)
+    s.shutdown(socket.SHUT_WR)
+t = threading.Thread(target=sender)
+t.start()
+got = bytearray()
+while True:
+    b = s.recv(65536)
+    if not b: break
+    got += b
+t.join()
+print('sent', len(data), 'got', len(got), 'ok' if bytes(got) == data else 'MISMATCH')
+";
+
+    private const string SinkServerScript = @"
+import socket, sys, hashlib
+l = socket.socket()
+l.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+l.bind(('0.0.0.0', int(sys.argv[1])))
+l.listen(1)
+l.settimeout(120)
+print('listening', flush=True)
+c, a = l.accept()
+c.settimeout(120)
+h = hashlib.sha256()
+while True:
+    b = c.recv(65536)
+    if not b: break
+    h.update(b)
+c.sendall(h.hexdigest().encode())
+c.close()
+";
+}
