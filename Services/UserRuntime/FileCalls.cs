@@ -32,7 +32,7 @@ internal static unsafe class FileCalls
 
     public static long Read(long fd, byte[] buffer, int offset, int count)
     {
-        if (offset < 0 || count < 0 || offset > buffer.Length - count)
+        if (!ArrayRange.IsValid(buffer, offset, count))
             return SyscallResult.Error(SyscallError.InvalidArgument);
         fixed (byte* data = buffer)
             return Read(fd, data + offset, count);
@@ -43,7 +43,7 @@ internal static unsafe class FileCalls
 
     public static long Write(long fd, byte[] buffer, int offset, int count)
     {
-        if (offset < 0 || count < 0 || offset > buffer.Length - count)
+        if (!ArrayRange.IsValid(buffer, offset, count))
             return SyscallResult.Error(SyscallError.InvalidArgument);
         fixed (byte* data = buffer)
             return Write(fd, data + offset, count);

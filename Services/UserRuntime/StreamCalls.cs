@@ -16,7 +16,7 @@ internal static unsafe class StreamCalls
 
     public static long Read(long handle, byte[] buffer, int offset, int count)
     {
-        if (offset < 0 || count < 0 || offset > buffer.Length - count)
+        if (!ArrayRange.IsValid(buffer, offset, count))
             return SyscallResult.Error(SyscallError.InvalidArgument);
         fixed (byte* data = buffer)
             return Read(handle, data + offset, count);
@@ -28,7 +28,7 @@ internal static unsafe class StreamCalls
 
     public static long Write(long handle, byte[] buffer, int offset, int count)
     {
-        if (offset < 0 || count < 0 || offset > buffer.Length - count)
+        if (!ArrayRange.IsValid(buffer, offset, count))
             return SyscallResult.Error(SyscallError.InvalidArgument);
         fixed (byte* data = buffer)
             return Write(handle, data + offset, count);

@@ -60,6 +60,31 @@ public abstract class BootTestBase
         return regex.Match(Machine.SerialLog);
     }
 
+    /// <summary>How long one shell command may take in <see cref="Shell"/>.</summary>
+    protected static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Types a command at the shell and returns what it printed: the text between the echo
+    /// of the command and the next prompt, trimmed.
+    /// </summary>
+    protected string Shell(string command)
+    {
+        int start = Machine.SerialLog.Length;
+        Machine.SendLine(command);
+        int output = WaitFrom(start, command + "\r\n") + command.Length + 2;
+        int prompt = WaitFrom(output, "$ ");
+        return Machine.SerialLog.Substring(output, prompt - output).Trim();
+    }
+
+    /// <summary>Waits for <paramref name="text"/> at or after <paramref name="from"/> in the serial log; returns where it starts.</summary>
+    protected int WaitFrom(int from, string text)
+    {
+        int index = -1;
+        bool found = Machine.WaitUntil(log => (index = log.IndexOf(text, Math.Min(from, log.Length), StringComparison.Ordinal)) >= 0, CommandTimeout);
+        Assert.That(found, Is.True, $"\"{text}\" did not appear on the serial console");
+        return index;
+    }
+
     protected int ExpectExit(TimeSpan? timeout = null)
     {
         int? status = Machine.WaitForExit(timeout ?? BootTimeout);

@@ -15,7 +15,6 @@ namespace CosmosHybrid.BootTests;
 /// </summary>
 public class FileSystemTests : BootTestBase
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
 
     private readonly List<FatDiskImage> _images = new();
 
@@ -300,28 +299,6 @@ public class FileSystemTests : BootTestBase
     {
         Machine.SendLine("poweroff");
         Assert.That(ExpectExit(), Is.EqualTo(0), "ACPI power-off");
-    }
-
-    /// <summary>
-    /// Types a command at the shell and returns what it printed: the text between the echo
-    /// of the command and the next prompt, trimmed.
-    /// </summary>
-    private string Shell(string command)
-    {
-        int start = Machine.SerialLog.Length;
-        Machine.SendLine(command);
-        int output = WaitFrom(start, command + "\r\n") + command.Length + 2;
-        int prompt = WaitFrom(output, "$ ");
-        return Machine.SerialLog.Substring(output, prompt - output).Trim();
-    }
-
-    // Waits for 'text' at or after 'from' in the serial log; returns where it starts.
-    private int WaitFrom(int from, string text)
-    {
-        int index = -1;
-        bool found = Machine.WaitUntil(log => (index = log.IndexOf(text, Math.Min(from, log.Length), StringComparison.Ordinal)) >= 0, CommandTimeout);
-        Assert.That(found, Is.True, $"\"{text}\" did not appear on the serial console");
-        return index;
     }
 
     // The FAT32 layout from the boot sector: reserved sectors, FAT size, sectors per cluster.

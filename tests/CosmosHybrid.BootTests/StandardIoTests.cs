@@ -12,7 +12,6 @@ namespace CosmosHybrid.BootTests;
 /// </summary>
 public class StandardIoTests : BootTestBase
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
 
     [Test]
     public void PipesAndRedirectionsFromTheShell()
@@ -65,26 +64,5 @@ public class StandardIoTests : BootTestBase
         // Nothing is left behind: the shell holds its standard I/O and the authority only.
         Assert.That(Shell("ps"), Does.Match(@"\s+" + ShellProcessId + @" shell\s+running\s+4\s+1\s+4\s"));
         Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
-    }
-
-    /// <summary>
-    /// Types a command at the shell and returns what it printed: the text between the echo
-    /// of the command and the next prompt, trimmed.
-    /// </summary>
-    private string Shell(string command)
-    {
-        int start = Machine.SerialLog.Length;
-        Machine.SendLine(command);
-        int output = WaitFrom(start, command + "\r\n") + command.Length + 2;
-        int prompt = WaitFrom(output, "$ ");
-        return Machine.SerialLog.Substring(output, prompt - output).Trim();
-    }
-
-    private int WaitFrom(int from, string text)
-    {
-        int index = -1;
-        bool found = Machine.WaitUntil(log => (index = log.IndexOf(text, Math.Min(from, log.Length), StringComparison.Ordinal)) >= 0, CommandTimeout);
-        Assert.That(found, Is.True, $"\"{text}\" did not appear on the serial console");
-        return index;
     }
 }

@@ -1,6 +1,7 @@
 using CosmosHybrid.Services.Terminal.Emulation;
 using NUnit.Framework;
 using Term = CosmosHybrid.Services.Terminal.Emulation.Terminal;
+using static CosmosHybrid.UnitTests.Terminal.Emulation.TerminalRows;
 
 namespace CosmosHybrid.UnitTests.Terminal.Emulation;
 
@@ -13,17 +14,6 @@ public class TerminalEditingTests
         var terminal = new Term(10, 4);
         terminal.Write("abcdefghijklmnopqrstuvwxyz0123456789ABCD\u001b[2;5H");
         return terminal;
-    }
-
-    private static string[] Rows(Term terminal)
-    {
-        var rows = new string[terminal.Rows];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            rows[i] = terminal.GetRowText(i);
-        }
-
-        return rows;
     }
 
     [Test]
