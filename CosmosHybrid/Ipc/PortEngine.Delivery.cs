@@ -84,7 +84,15 @@ internal sealed partial class PortEngine<TSeam>
         if (message.TransferredObject != null)
             received.Handle = InstallTransferredHandle(receiver, message);
         if (message.GrantPages != 0)
+        {
             received.GrantedAddress = MapGrant(message, receiver);
+            // What was mapped, so the borrower can check the lender's claims about it.
+            if (received.GrantedAddress != 0)
+            {
+                received.GrantLength = message.GrantPages * MessageShape.PageSize;
+                received.Flags = message.GrantWritable ? IpcFlags.GrantWritable : IpcFlags.None;
+            }
+        }
         // A caller that died while its message waited in the queue has no memory left to copy from.
         if (message.Caller != null && Seam.HasExited(message.Caller))
             return WriteToMemory(receiver, receiver.MessageAddress, ref received, default);
