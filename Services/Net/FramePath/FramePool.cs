@@ -82,29 +82,23 @@ public readonly unsafe struct FramePool
 
     // ---- what the driver publishes ----
 
-    public FramePoolState DriverState
+    public FramePoolState DriverState => (FramePoolState)((SharedWord*)(_region + FramePoolLayout.DriverStateOffset))->Value;
+
+    public bool LinkUp => ((SharedWord*)(_region + FramePoolLayout.LinkUpOffset))->Value != 0;
+
+    public int LinkSpeedMbps => (int)((SharedWord*)(_region + FramePoolLayout.LinkSpeedOffset))->Value;
+
+    public ulong MacAddress => ((SharedCounter*)(_region + FramePoolLayout.MacOffset))->Value;
+
+    public void PublishState(FramePoolState state) => ((SharedWord*)(_region + FramePoolLayout.DriverStateOffset))->Value = (uint)state;
+
+    public void PublishLink(bool up, int speedMbps)
     {
-        get => (FramePoolState)((SharedWord*)(_region + FramePoolLayout.DriverStateOffset))->Value;
-        set => ((SharedWord*)(_region + FramePoolLayout.DriverStateOffset))->Value = (uint)value;
+        ((SharedWord*)(_region + FramePoolLayout.LinkSpeedOffset))->Value = (uint)speedMbps;
+        ((SharedWord*)(_region + FramePoolLayout.LinkUpOffset))->Value = up ? 1u : 0u;
     }
 
-    public bool LinkUp
-    {
-        get => ((SharedWord*)(_region + FramePoolLayout.LinkUpOffset))->Value != 0;
-        set => ((SharedWord*)(_region + FramePoolLayout.LinkUpOffset))->Value = value ? 1u : 0u;
-    }
-
-    public int LinkSpeedMbps
-    {
-        get => (int)((SharedWord*)(_region + FramePoolLayout.LinkSpeedOffset))->Value;
-        set => ((SharedWord*)(_region + FramePoolLayout.LinkSpeedOffset))->Value = (uint)value;
-    }
-
-    public ulong MacAddress
-    {
-        get => ((SharedCounter*)(_region + FramePoolLayout.MacOffset))->Value;
-        set => ((SharedCounter*)(_region + FramePoolLayout.MacOffset))->Value = value;
-    }
+    public void PublishMac(ulong mac) => ((SharedCounter*)(_region + FramePoolLayout.MacOffset))->Value = mac;
 
     public SharedCounter* ReceivedFrames => (SharedCounter*)(_region + FramePoolLayout.ReceivedFramesOffset);
     public SharedCounter* SentFrames => (SharedCounter*)(_region + FramePoolLayout.SentFramesOffset);
