@@ -140,6 +140,7 @@ internal static unsafe class NicDriver
             {
                 CheckClient();
                 UpdateLink();
+                MoveFrames(); // a safety net: a lost kick costs at most this second
                 continue;
             }
             if (result < 0)
@@ -342,6 +343,9 @@ internal static unsafe class NicDriver
         pool.PublishLink(s_linkUp, s_linkUp ? s_nic.SpeedMbps : 0);
         pool.PublishState(FramePoolState.Attached);
         s_client = client;
+        // We start idle on its transmit ring: its first frame comes with a kick.
+        if (!client.Transmit.PrepareToSleep())
+            MoveFrames();
         Ports.Notify(client.NotifyPort, NicProtocol.ClientStateBit | NicProtocol.ClientFramesBit);
 
         // Hand the port to a new server, and keep the call open here until the attachment ends.
