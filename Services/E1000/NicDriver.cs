@@ -157,6 +157,7 @@ internal static unsafe class NicDriver
 
     private static void OnNotification(ulong bits)
     {
+        ulong start = Ticks.Now();
         bool interrupt = (bits & NicProtocol.DriverInterruptBit) != 0;
         uint causes = interrupt ? s_nic.TakeInterruptCauses() : 0;
         CheckClient();
@@ -165,6 +166,12 @@ internal static unsafe class NicDriver
         MoveFrames();
         if (interrupt)
             s_nic.AcknowledgeInterrupt();
+        ClientAttachment client = s_client;
+        if (client != null && !client.Broken)
+        {
+            client.Pool.WakeupTicks->Value += Ticks.Now() - start;
+            client.Pool.Wakeups->Value++;
+        }
     }
 
     private static void UpdateLink()
@@ -214,6 +221,7 @@ internal static unsafe class NicDriver
                         break;
                     continue;
                 }
+                ulong start = Ticks.Now();
                 int buffer = client.Receive.NextBuffer;
                 if (!client.Pool.Layout.IsValidFrame(buffer, length))
                 {
@@ -225,6 +233,10 @@ internal static unsafe class NicDriver
                 client.Pool.ReceivedFrames->Value++;
                 moved++;
                 s_receivedFrames++;
+                s_nic.RecycleReceived();
+                recycled++;
+                client.Pool.ReceiveWorkTicks->Value += Ticks.Now() - start;
+                continue;
             }
             else
             {
@@ -253,6 +265,7 @@ internal static unsafe class NicDriver
             }
             if (available == 0)
                 break;
+            ulong start = Ticks.Now();
             uint entry = client.Transmit.Peek();
             int buffer = FrameEntry.BufferOf(entry), length = FrameEntry.LengthOf(entry);
             if (client.Pool.Layout.IsValidFrame(buffer, length) && length >= 14 && length <= 1514)
@@ -268,6 +281,7 @@ internal static unsafe class NicDriver
             }
             client.Transmit.Release(buffer);
             moved++;
+            client.Pool.TransmitWorkTicks->Value += Ticks.Now() - start;
         }
         if (moved > 0)
             s_nic.FlushTransmitTail();

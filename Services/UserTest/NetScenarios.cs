@@ -16,6 +16,9 @@ internal static unsafe class NetScenarios
 {
     private const ulong AttachEndedBit = 1UL << 5;
     private static readonly SyscallPorts Ports = SyscallPorts.Instance;
+    [System.Runtime.InteropServices.DllImport("*", EntryPoint = "RhpReadTimestamp"), System.Runtime.InteropServices.SuppressGCTransition]
+    private static extern ulong Now();
+
     private static readonly FramePoolLayout Layout = new FramePoolLayout(64, 160, 2048);
 
     // The Attach call runs on its own thread (it stays open while attached).
@@ -31,6 +34,7 @@ internal static unsafe class NetScenarios
             "net-arp" => ArpRoundTrip(),
             "net-attach-exit" => AttachAndExit(),
             "net-bad" => BadRequests(),
+            "net-bench" => Bench(ParseOr(rest, 1000)),
             _ => Unknown(scenario),
         };
         Console.WriteLine(scenario + ": " + (ok ? "ok" : "FAILED"));
@@ -195,7 +199,7 @@ internal static unsafe class NetScenarios
         }
         ok &= Check("the Attach call returned with success", s_attachEnded != 0 && s_attachResult == 0 && s_attachReply.Tag == 0);
         if (ok)
-            Console.WriteLine("net-arp: detached");
+            Console.WriteLine("net: detached");
         return ok;
     }
 
@@ -236,6 +240,102 @@ internal static unsafe class NetScenarios
             target |= (ulong)frame[32 + i] << (8 * i);
         }
         return target == mac ? sender : 0;
+    }
+
+    // ARP requests to the gateway as fast as the rings take them; slirp answers each. Ticks are
+    // the time-stamp counter's (instructions under -icount shift=0).
+    private static bool Bench(int count)
+    {
+        if (!Attach(out FramePool pool))
+            return false;
+        ShortMessage mac = Ask(NicRequest.MacAddress);
+        var message = default(IpcMessage);
+        long deadline = ProcessCalls.UptimeMilliseconds + 10000;
+        while (!pool.LinkUp && ProcessCalls.UptimeMilliseconds < deadline)
+        {
+            message = default;
+            Ports.Receive(s_port, ref message, 100);
+        }
+        FrameRingProducer transmit = pool.TransmitProducer();
+        FrameRingConsumer receive = pool.ReceiveConsumer();
+        int sent = 0, replies = 0, kicks = 0, sleeps = 0;
+        ulong publishTicks = 0, consumeTicks = 0;
+        long start = ProcessCalls.UptimeMilliseconds;
+        deadline = start + 60000;
+        while ((sent < count || replies < sent) && ProcessCalls.UptimeMilliseconds < deadline)
+        {
+            // At most 16 requests ahead of the replies: slirp's queue stays short.
+            while (sent < count && sent - replies < 16 && transmit.Free > 0)
+            {
+                int buffer = transmit.NextBuffer;
+                int length = WriteArpRequest(pool.Buffer(buffer), mac.Word0);
+                ulong t0 = Now();
+                transmit.Publish(buffer, length);
+                bool kick = transmit.TakeConsumerWakeup();
+                publishTicks += Now() - t0;
+                if (kick)
+                {
+                    Ports.Notify(s_driver, NicProtocol.DriverKickBit);
+                    kicks++;
+                }
+                sent++;
+            }
+            int available = receive.Available;
+            if (available < 0)
+                break;
+            if (available == 0)
+            {
+                if (receive.PrepareToSleep())
+                {
+                    sleeps++;
+                    message = default;
+                    if (Ports.Receive(s_port, ref message, 500) == SyscallResult.Error(SyscallError.TimedOut) && sent > replies)
+                        replies = sent; // a lost reply: do not wait for ever (counted below)
+                }
+                continue;
+            }
+            ulong t1 = Now();
+            uint entry = receive.Peek();
+            int index = FrameEntry.BufferOf(entry);
+            bool valid = Layout.IsValidFrame(index, FrameEntry.LengthOf(entry));
+            receive.Release(index);
+            bool wake = receive.TakeProducerWakeup();
+            consumeTicks += Now() - t1;
+            if (wake)
+                Ports.Notify(s_driver, NicProtocol.DriverKickBit);
+            if (valid && ArpReplyFromGateway(pool.Buffer(index), FrameEntry.LengthOf(entry), mac.Word0) != 0)
+                replies++;
+        }
+        long elapsed = ProcessCalls.UptimeMilliseconds - start;
+        ulong received = pool.ReceivedFrames->Value, transmitted = pool.SentFrames->Value, wakeups = pool.Wakeups->Value;
+        ulong perWakeup = wakeups == 0 ? 0 : (pool.WakeupTicks->Value - pool.ReceiveWorkTicks->Value - pool.TransmitWorkTicks->Value) / wakeups;
+        Console.WriteLine("net-bench: " + sent.ToString() + " ARP requests, " + received.ToString() + " frames received, " + transmitted.ToString()
+            + " sent by the driver, in " + elapsed.ToString() + " ms; " + kicks.ToString() + " kicks, " + sleeps.ToString() + " client sleeps, "
+            + wakeups.ToString() + " driver wake-ups");
+        Console.WriteLine("net-bench: driver ticks per received frame " + Divide(pool.ReceiveWorkTicks->Value, received)
+            + ", per sent frame " + Divide(pool.TransmitWorkTicks->Value, transmitted) + ", per wake-up besides frames " + perWakeup.ToString());
+        Console.WriteLine("net-bench: client ring hand-off ticks per frame: publish " + Divide(publishTicks, (ulong)sent)
+            + ", consume " + Divide(consumeTicks, received));
+        bool ok = Check("every request sent", transmitted == (ulong)count);
+        ok &= Check("replies received", received >= (ulong)count * 9 / 10);
+        ok &= Detach();
+        return ok;
+    }
+
+    private static string Divide(ulong total, ulong count) => count == 0 ? "-" : (total / count).ToString();
+
+    private static int ParseOr(string text, int fallback)
+    {
+        int value = 0;
+        if (text.Length == 0)
+            return fallback;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] < '0' || text[i] > '9')
+                return fallback;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
     }
 
     private static bool AttachAndExit()

@@ -104,4 +104,8 @@ public readonly unsafe struct FramePool
     public SharedCounter* SentFrames => (SharedCounter*)(_region + FramePoolLayout.SentFramesOffset);
     public SharedCounter* ReceiveDropped => (SharedCounter*)(_region + FramePoolLayout.ReceiveDroppedOffset);
     public SharedCounter* TransmitRejected => (SharedCounter*)(_region + FramePoolLayout.TransmitRejectedOffset);
+    public SharedCounter* ReceiveWorkTicks => (SharedCounter*)(_region + FramePoolLayout.ReceiveWorkTicksOffset);
+    public SharedCounter* TransmitWorkTicks => (SharedCounter*)(_region + FramePoolLayout.TransmitWorkTicksOffset);
+    public SharedCounter* WakeupTicks => (SharedCounter*)(_region + FramePoolLayout.WakeupTicksOffset);
+    public SharedCounter* Wakeups => (SharedCounter*)(_region + FramePoolLayout.WakeupsOffset);
 }

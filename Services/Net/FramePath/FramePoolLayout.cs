@@ -38,6 +38,12 @@ public readonly struct FramePoolLayout
     public const int ReceiveDroppedOffset = 112;
     public const int TransmitRejectedOffset = 120;
 
+    /// <summary>Time-stamp-counter ticks the driver spent: per-frame work each way, and whole wake-ups (with their count).</summary>
+    public const int ReceiveWorkTicksOffset = 128;
+    public const int TransmitWorkTicksOffset = 136;
+    public const int WakeupTicksOffset = 144;
+    public const int WakeupsOffset = 152;
+
     public const int ReceiveRingOffset = 256;
     public const int TransmitRingOffset = 512;
     public const int ReceiveEntriesOffset = 1024;
