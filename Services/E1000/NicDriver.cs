@@ -216,7 +216,7 @@ internal static unsafe class NicDriver
                 {
                     // No room: leave the frame in the NIC's ring (it drops when that fills) and ask for a kick.
                     if (client.Receive.IsCorrupt)
-                        client.Broken = true;
+                        Break(client, "its receive ring's tail");
                     else if (client.Receive.PrepareToWaitForRoom())
                         break;
                     continue;
@@ -225,7 +225,7 @@ internal static unsafe class NicDriver
                 int buffer = client.Receive.NextBuffer;
                 if (!client.Pool.Layout.IsValidFrame(buffer, length))
                 {
-                    client.Broken = true; // the client left a buffer index that names no buffer
+                    Break(client, "a buffer index in its receive ring");
                     continue;
                 }
                 new ReadOnlySpan<byte>(frame, length).CopyTo(new Span<byte>(client.Pool.Buffer(buffer), length));
@@ -260,7 +260,7 @@ internal static unsafe class NicDriver
             int available = client.Transmit.Available;
             if (available < 0)
             {
-                client.Broken = true;
+                Break(client, "its transmit ring's head");
                 break;
             }
             if (available == 0)
@@ -286,6 +286,13 @@ internal static unsafe class NicDriver
         if (moved > 0)
             s_nic.FlushTransmitTail();
         return moved;
+    }
+
+    // A client that broke the ring rules: its rings are no longer used (it can detach and attach again).
+    private static void Break(ClientAttachment client, string what)
+    {
+        client.Broken = true;
+        Console.WriteLine("e1000: the client broke " + what + "; its rings are ignored until it attaches again");
     }
 
     // ---- requests ----

@@ -282,7 +282,10 @@ internal static unsafe class NetScenarios
             }
             int available = receive.Available;
             if (available < 0)
+            {
+                Console.WriteLine("net-bench: the receive ring looks corrupt");
                 break;
+            }
             if (available == 0)
             {
                 if (receive.PrepareToSleep())
@@ -290,7 +293,13 @@ internal static unsafe class NetScenarios
                     sleeps++;
                     message = default;
                     if (Ports.Receive(s_port, ref message, 500) == SyscallResult.Error(SyscallError.TimedOut) && sent > replies)
-                        replies = sent; // a lost reply: do not wait for ever (counted below)
+                    {
+                        // Nothing for half a second: say what the rings look like, and stop waiting for those replies.
+                        Console.WriteLine("net-bench: stalled at " + sent.ToString() + " sent, " + replies.ToString() + " replies; driver sent "
+                            + pool.SentFrames->Value.ToString() + ", its transmit-idle flag " + (pool.TransmitConsumer().IsWaiting ? "up" : "down")
+                            + ", state " + ((uint)pool.DriverState).ToString());
+                        replies = sent;
+                    }
                 }
                 continue;
             }
