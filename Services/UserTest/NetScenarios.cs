@@ -258,11 +258,21 @@ internal static unsafe class NetScenarios
         }
         FrameRingProducer transmit = pool.TransmitProducer();
         FrameRingConsumer receive = pool.ReceiveConsumer();
+        // Warm up: one request answered (QEMU holds received frames for a while after RCTL is written).
+        int warmUp = 0;
+        deadline = ProcessCalls.UptimeMilliseconds + 10000;
+        while (warmUp == 0 && ProcessCalls.UptimeMilliseconds < deadline)
+            warmUp = ExchangeOne(pool, ref transmit, ref receive, mac.Word0, 500);
+        if (!Check("a first ARP reply", warmUp > 0))
+            return false;
+
+        ulong received0 = pool.ReceivedFrames->Value, sent0 = pool.SentFrames->Value, wakeups0 = pool.Wakeups->Value;
+        ulong wakeupTicks0 = pool.WakeupTicks->Value, receiveTicks0 = pool.ReceiveWorkTicks->Value, transmitTicks0 = pool.TransmitWorkTicks->Value;
         int sent = 0, replies = 0, kicks = 0, sleeps = 0;
         ulong publishTicks = 0, consumeTicks = 0;
         long start = ProcessCalls.UptimeMilliseconds;
         deadline = start + 60000;
-        while ((sent < count || replies < sent) && ProcessCalls.UptimeMilliseconds < deadline)
+        while (replies < count && ProcessCalls.UptimeMilliseconds < deadline)
         {
             // At most 16 requests ahead of the replies: slirp's queue stays short.
             while (sent < count && sent - replies < 16 && transmit.Free > 0)
@@ -292,13 +302,11 @@ internal static unsafe class NetScenarios
                 {
                     sleeps++;
                     message = default;
-                    if (Ports.Receive(s_port, ref message, 500) == SyscallResult.Error(SyscallError.TimedOut) && sent > replies)
+                    if (Ports.Receive(s_port, ref message, 2000) == SyscallResult.Error(SyscallError.TimedOut))
                     {
-                        // Nothing for half a second: say what the rings look like, and stop waiting for those replies.
                         Console.WriteLine("net-bench: stalled at " + sent.ToString() + " sent, " + replies.ToString() + " replies; driver sent "
-                            + pool.SentFrames->Value.ToString() + ", its transmit-idle flag " + (pool.TransmitConsumer().IsWaiting ? "up" : "down")
-                            + ", state " + ((uint)pool.DriverState).ToString());
-                        replies = sent;
+                            + (pool.SentFrames->Value - sent0).ToString() + ", its transmit-idle flag " + (pool.TransmitConsumer().IsWaiting ? "up" : "down"));
+                        break;
                     }
                 }
                 continue;
@@ -316,19 +324,55 @@ internal static unsafe class NetScenarios
                 replies++;
         }
         long elapsed = ProcessCalls.UptimeMilliseconds - start;
-        ulong received = pool.ReceivedFrames->Value, transmitted = pool.SentFrames->Value, wakeups = pool.Wakeups->Value;
-        ulong perWakeup = wakeups == 0 ? 0 : (pool.WakeupTicks->Value - pool.ReceiveWorkTicks->Value - pool.TransmitWorkTicks->Value) / wakeups;
-        Console.WriteLine("net-bench: " + sent.ToString() + " ARP requests, " + received.ToString() + " frames received, " + transmitted.ToString()
-            + " sent by the driver, in " + elapsed.ToString() + " ms; " + kicks.ToString() + " kicks, " + sleeps.ToString() + " client sleeps, "
-            + wakeups.ToString() + " driver wake-ups");
-        Console.WriteLine("net-bench: driver ticks per received frame " + Divide(pool.ReceiveWorkTicks->Value, received)
-            + ", per sent frame " + Divide(pool.TransmitWorkTicks->Value, transmitted) + ", per wake-up besides frames " + perWakeup.ToString());
+        ulong received = pool.ReceivedFrames->Value - received0, transmitted = pool.SentFrames->Value - sent0, wakeups = pool.Wakeups->Value - wakeups0;
+        ulong receiveTicks = pool.ReceiveWorkTicks->Value - receiveTicks0, transmitTicks = pool.TransmitWorkTicks->Value - transmitTicks0;
+        ulong perWakeup = wakeups == 0 ? 0 : (pool.WakeupTicks->Value - wakeupTicks0 - receiveTicks - transmitTicks) / wakeups;
+        Console.WriteLine("net-bench: " + sent.ToString() + " ARP requests, " + replies.ToString() + " replies, " + received.ToString() + " frames received, "
+            + transmitted.ToString() + " sent by the driver, in " + elapsed.ToString() + " ms; " + kicks.ToString() + " kicks, "
+            + sleeps.ToString() + " client sleeps, " + wakeups.ToString() + " driver wake-ups");
+        Console.WriteLine("net-bench: driver ticks per received frame " + Divide(receiveTicks, received)
+            + ", per sent frame " + Divide(transmitTicks, transmitted) + ", per wake-up besides frames " + perWakeup.ToString());
         Console.WriteLine("net-bench: client ring hand-off ticks per frame: publish " + Divide(publishTicks, (ulong)sent)
             + ", consume " + Divide(consumeTicks, received));
         bool ok = Check("every request sent", transmitted == (ulong)count);
-        ok &= Check("replies received", received >= (ulong)count * 9 / 10);
+        ok &= Check("every request answered", replies == count);
         ok &= Detach();
         return ok;
+    }
+
+    // Sends one ARP request and waits up to timeoutMs for the reply; 1 when it came.
+    private static int ExchangeOne(FramePool pool, ref FrameRingProducer transmit, ref FrameRingConsumer receive, ulong mac, long timeoutMs)
+    {
+        int buffer = transmit.NextBuffer;
+        transmit.Publish(buffer, WriteArpRequest(pool.Buffer(buffer), mac));
+        if (transmit.TakeConsumerWakeup())
+            Ports.Notify(s_driver, NicProtocol.DriverKickBit);
+        long deadline = ProcessCalls.UptimeMilliseconds + timeoutMs;
+        var message = default(IpcMessage);
+        while (ProcessCalls.UptimeMilliseconds < deadline)
+        {
+            int available = receive.Available;
+            if (available < 0)
+                return 0;
+            if (available == 0)
+            {
+                if (receive.PrepareToSleep())
+                {
+                    message = default;
+                    Ports.Receive(s_port, ref message, 100);
+                }
+                continue;
+            }
+            uint entry = receive.Peek();
+            int index = FrameEntry.BufferOf(entry);
+            bool reply = Layout.IsValidFrame(index, FrameEntry.LengthOf(entry)) && ArpReplyFromGateway(pool.Buffer(index), FrameEntry.LengthOf(entry), mac) != 0;
+            receive.Release(index);
+            if (receive.TakeProducerWakeup())
+                Ports.Notify(s_driver, NicProtocol.DriverKickBit);
+            if (reply)
+                return 1;
+        }
+        return 0;
     }
 
     private static string Divide(ulong total, ulong count) => count == 0 ? "-" : (total / count).ToString();
