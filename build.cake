@@ -197,13 +197,14 @@ var rootFsReadme = root.CombineWithFilePath("CosmosHybrid/Boot/rootfs-readme.txt
 var linuxBaseline = root.CombineWithFilePath("Services/Bench/linux-baseline.txt");
 var servicesManifest = root.CombineWithFilePath("Services/Init/services");
 var testServicesManifest = root.CombineWithFilePath("Services/Init/test-services");
+var netServicesManifest = root.CombineWithFilePath("Services/Init/net-services");
 const int RootFsKiB = 16 * 1024;
 
 Task("RootFs")
     .IsDependentOn("Programs")
     .Does(() =>
 {
-    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).ToArray()))
+    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).Append(netServicesManifest).ToArray()))
         return;
     Information($"mkfs.fat + mtools: rootfs.img ({RootFsKiB / 1024} MiB FAT16: /bin, /README.TXT)");
     var temporary = outDir.CombineWithFilePath("rootfs.img.tmp");
@@ -220,6 +221,7 @@ Task("RootFs")
     Run("mmd", $"-i \"{temporary}\" ::/etc");
     Run("mcopy", $"-i \"{temporary}\" \"{servicesManifest}\" ::/etc/services");
     Run("mcopy", $"-i \"{temporary}\" \"{testServicesManifest}\" ::/etc/test-services");
+    Run("mcopy", $"-i \"{temporary}\" \"{netServicesManifest}\" ::/etc/net-services");
     if (FileExists(rootFs))
         DeleteFile(rootFs);
     MoveFile(temporary, rootFs);

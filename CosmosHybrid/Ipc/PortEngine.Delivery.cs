@@ -86,9 +86,12 @@ internal sealed partial class PortEngine<TSeam>
         if (message.GrantPages != 0)
         {
             received.GrantedAddress = MapGrant(message, receiver);
-            // The receiver learns how much was lent, so it never reads past the grant.
+            // What was mapped, so the borrower can check the lender's claims about it.
             if (received.GrantedAddress != 0)
+            {
                 received.GrantLength = message.GrantPages * MessageShape.PageSize;
+                received.Flags = message.GrantWritable ? IpcFlags.GrantWritable : IpcFlags.None;
+            }
         }
         // A caller that died while its message waited in the queue has no memory left to copy from.
         if (message.Caller != null && Seam.HasExited(message.Caller))

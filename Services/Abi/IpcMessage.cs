@@ -27,7 +27,7 @@ public struct IpcMessage
     public ulong BufferAddress;
     public ulong BufferLength;
 
-    /// <summary>PortCallEx only: pages to lend the receiver for the duration of the call (page-aligned). Received: GrantLength is the length mapped (0 if none).</summary>
+    /// <summary>PortCallEx only: pages to lend the receiver for the duration of the call (page-aligned). Received: the length mapped (and Flags says whether writable).</summary>
     public ulong GrantAddress;
     public ulong GrantLength;
     /// <summary>Set by the kernel in the received message: where the granted pages appear in the receiver (0 if none).</summary>

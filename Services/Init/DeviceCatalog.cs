@@ -60,7 +60,7 @@ internal sealed unsafe class DeviceCatalog
                 else
                     handles.Add(handle);
             }
-            if (!found)
+            if (!found && !entry.NeedsDevice)
                 InitService.Log(entry.Name + ": no device matches " + selector.ToString());
         }
         return handles.ToArray();

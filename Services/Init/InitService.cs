@@ -85,6 +85,13 @@ internal static unsafe class InitService
     private static void Start(ServiceSlot slot)
     {
         ServiceEntry entry = slot.Entry;
+        if (entry.NeedsDevice && slot.Devices.Length == 0)
+        {
+            Log(entry.Name + ": no device for it; not started");
+            slot.ProcessId = 0;
+            slot.Finished = true;
+            return;
+        }
         var handles = new SpawnHandle[4 + slot.Reservations.Length + slot.Devices.Length];
         for (int i = 0; i < 3; i++)
             handles[i] = Pass(s_standardHandles[i], (HandleRights)(-1L));

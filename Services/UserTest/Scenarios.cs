@@ -81,6 +81,8 @@ internal static unsafe class Scenarios
                 return StreamScenarios.Flood();
             case "stream-calls":
                 return StreamScenarios.BadStreamCalls();
+            case string net when net.StartsWith("net-"):
+                return NetScenarios.Run(net, rest);
             case string device when device.StartsWith("devices-"):
                 return DeviceScenarios.Run(device, rest);
             case "device-holder":

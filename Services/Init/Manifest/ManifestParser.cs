@@ -175,6 +175,11 @@ internal static class ManifestParser
                     return "'restart' takes yes or no";
                 service.Restart = words[1] == "yes";
                 return null;
+            case "needs-device":
+                if (words.Count != 2 || (words[1] != "yes" && words[1] != "no"))
+                    return "'needs-device' takes yes or no";
+                service.NeedsDevice = words[1] == "yes";
+                return null;
             case "after":
                 if (words.Count < 2)
                     return "'after' needs a service name";

@@ -31,6 +31,9 @@ internal sealed class ServiceEntry
 
     public bool Restart { get; set; }
 
+    /// <summary>Start only when one of its device selectors matched (a driver with nothing to drive stays off).</summary>
+    public bool NeedsDevice { get; set; }
+
     /// <summary>Services that must be started before this one.</summary>
     public List<string> After { get; } = new List<string>();
 

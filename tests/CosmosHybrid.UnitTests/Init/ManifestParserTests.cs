@@ -101,6 +101,19 @@ public class ManifestParserTests
     }
 
     [Test]
+    public void ADriverCanAskToStartOnlyWithItsDevice()
+    {
+        ServiceManifest manifest = ManifestParser.Parse(
+            "service e1000\n run e1000\n device pci=8086:100e pci=8086:10d3\n needs-device yes\n" +
+            "service other\n run other\n needs-device maybe\n");
+        ServiceEntry driver = manifest.Find("e1000");
+        Assert.That(driver.NeedsDevice, Is.True);
+        Assert.That(driver.Devices.Select(d => d.ToString()), Is.EqualTo(new[] { "pci=8086:100e", "pci=8086:10d3" }));
+        Assert.That(manifest.Find("other").NeedsDevice, Is.False);
+        Assert.That(manifest.Errors.Select(e => e.Line), Is.EqualTo(new[] { 7 }));
+    }
+
+    [Test]
     public void WindowsLineEndsAndEmptyTextAreFine()
     {
         Assert.That(ManifestParser.Parse("").Services, Is.Empty);
