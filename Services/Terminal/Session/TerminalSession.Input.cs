@@ -15,6 +15,7 @@ public sealed unsafe partial class TerminalSession
     // unless Ctrl or Alt make the key a control code or an escape sequence.
     private SessionState OnKey(UiKeyInput key)
     {
+        FollowModifiers(key.Modifiers);
         Span<byte> bytes = stackalloc byte[TerminalKeyMapper.MaxOutput];
         int length = _keys.MapKey(new KeyEvent((Key)key.KeyCode, key.Pressed), _terminal, bytes);
         bool plain = (key.Modifiers & (UiModifiers.Control | UiModifiers.Alt)) == 0;
@@ -26,6 +27,39 @@ public sealed unsafe partial class TerminalSession
         if (length > 0 && !_shell.WriteInput(bytes.Slice(0, length)))
             return SessionState.ShellEnded;
         return Present();   // the view may have moved
+    }
+
+    // The mapper keeps modifier state from the key events it sees, but a window misses the
+    // releases that happen while another has the focus: the modifiers the server reports
+    // with each key are the truth, and the mapper's state is brought in line with them.
+    private void FollowModifiers(UiModifiers held)
+    {
+        KeyboardState state = _keys.Translator.State;
+        Follow(state, KeyboardModifiers.Shift, (held & UiModifiers.Shift) != 0, Key.LeftShift, Key.RightShift);
+        Follow(state, KeyboardModifiers.Control, (held & UiModifiers.Control) != 0, Key.LeftControl, Key.RightControl);
+        if (state.RightAltIsAltGr)
+        {
+            Follow(state, KeyboardModifiers.Alt, (held & UiModifiers.Alt) != 0, Key.LeftAlt, Key.LeftAlt);
+            Follow(state, KeyboardModifiers.AltGr, (held & UiModifiers.AltGr) != 0, Key.RightAlt, Key.RightAlt);
+        }
+        else
+        {
+            Follow(state, KeyboardModifiers.Alt, (held & (UiModifiers.Alt | UiModifiers.AltGr)) != 0, Key.LeftAlt, Key.RightAlt);
+        }
+    }
+
+    private static void Follow(KeyboardState state, KeyboardModifiers modifier, bool held, Key left, Key right)
+    {
+        bool tracked = (state.Modifiers & modifier) != 0;
+        if (tracked == held)
+            return;
+        if (held)
+        {
+            state.Apply(new KeyEvent(left, true));
+            return;
+        }
+        state.Apply(new KeyEvent(left, false));
+        state.Apply(new KeyEvent(right, false));
     }
 
     private SessionState OnWheel(int notches)

@@ -304,6 +304,18 @@ public unsafe class TerminalSessionTests : HarnessTest
     }
 
     [Test]
+    public void AShiftReleasedElsewhereDoesNotStickBecauseTheServersModifiersWin()
+    {
+        SendKey(Key.LeftShift, true, UiModifiers.Shift);
+        // The release went to another window; the next key comes with no modifiers held.
+        Type(Key.PageUp, '\0');
+        byte[] expected = Encoding.ASCII.GetBytes("\u001b[5~");
+        StepUntil(() => _shell.InputCount >= expected.Length, "PgUp reaches the shell");
+        Assert.That(_shell.TakeInput(), Is.EqualTo(expected));
+        Assert.That(_session.Terminal.ViewOffset, Is.Zero);
+    }
+
+    [Test]
     public void TheWheelScrollsTheViewLocally()
     {
         var text = new StringBuilder();
