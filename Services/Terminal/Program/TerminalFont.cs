@@ -17,6 +17,8 @@ internal static unsafe class TerminalFont
     /// <summary>The largest font file read (unicode.pf2 is about 2.3 MiB).</summary>
     private const long MaxFileBytes = 16L * 1024 * 1024;
 
+    private const int ReadChunkBytes = 64 * 1024;
+
     /// <summary>The glyphs of the PF2 font at <paramref name="path"/>, or null with <paramref name="error"/> saying why.</summary>
     public static GlyphSource Load(string path, out string error)
     {
@@ -40,9 +42,11 @@ internal static unsafe class TerminalFont
         }
         var bytes = new byte[file.Size];
         int done = 0;
+        long count = 0;
         while (done < bytes.Length)
         {
-            long count = FileCalls.Read(fd, bytes, done, bytes.Length - done);
+            int want = bytes.Length - done < ReadChunkBytes ? bytes.Length - done : ReadChunkBytes;
+            count = FileCalls.Read(fd, bytes, done, want);
             if (count <= 0)
                 break;
             done += (int)count;
@@ -50,7 +54,8 @@ internal static unsafe class TerminalFont
         FileCalls.Close(fd);
         if (done != bytes.Length)
         {
-            error = path + ": short read";
+            error = path + ": read " + done.ToString() + " of " + bytes.Length.ToString() + " bytes"
+                + (count < 0 ? ": " + ProcessCalls.ErrorText(count) : string.Empty);
             return null;
         }
         if (!Pf2Font.TryParse(bytes, out Pf2Font font))
