@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using CosmosHybrid.Console.Output;
+using CosmosHybrid.Services.Abi.Fonts;
 using NUnit.Framework;
 
 namespace CosmosHybrid.BootTests;
