@@ -204,7 +204,7 @@ Task("RootFs")
     .IsDependentOn("Programs")
     .Does(() =>
 {
-    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).Append(netServicesManifest).ToArray()))
+    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).Append(netServicesManifest).Append(fontSource).ToArray()))
         return;
     Information($"mkfs.fat + mtools: rootfs.img ({RootFsKiB / 1024} MiB FAT16: /bin, /README.TXT)");
     var temporary = outDir.CombineWithFilePath("rootfs.img.tmp");
@@ -218,6 +218,8 @@ Task("RootFs")
     Run("mcopy", $"-i \"{temporary}\" \"{rootFsReadme}\" ::/README.TXT");
     Run("mmd", $"-i \"{temporary}\" ::/share");
     Run("mcopy", $"-i \"{temporary}\" \"{linuxBaseline}\" ::/share/linux-baseline.txt");
+    // The terminal's font (Services/Terminal/Program/TerminalFont.cs): the one GRUB loads for the kernel console.
+    Run("mcopy", $"-i \"{temporary}\" \"{fontSource}\" ::/share/unicode.pf2");
     Run("mmd", $"-i \"{temporary}\" ::/etc");
     Run("mcopy", $"-i \"{temporary}\" \"{servicesManifest}\" ::/etc/services");
     Run("mcopy", $"-i \"{temporary}\" \"{testServicesManifest}\" ::/etc/test-services");

@@ -33,6 +33,13 @@ public sealed unsafe class UiConnection
 
     public long ClientId => _clientId;
 
+    /// <summary>
+    /// The port events arrive on (this process holds every right to it). Another thread of
+    /// the program may set notification bits on it (<see cref="IMessagePorts.Notify"/>) to wake
+    /// a <see cref="NextEvent(out UiEvent, out ulong, long)"/> waiting there.
+    /// </summary>
+    public long EventPort => _events;
+
     /// <summary>The secret this connection shows with each request (for programs that build requests themselves).</summary>
     public ulong Token => _token;
 
@@ -175,6 +182,41 @@ public sealed unsafe class UiConnection
                 return true;
         }
     }
+
+    /// <summary>
+    /// Like <see cref="NextEvent(out UiEvent, long)"/>, but also returns when notification bits
+    /// other than the server's ping arrive (the program's own, see <see cref="EventPort"/>):
+    /// then <paramref name="uiEvent"/> is <see cref="UiEventKind.None"/> and
+    /// <paramref name="notification"/> holds the bits.
+    /// </summary>
+    public bool NextEvent(out UiEvent uiEvent, out ulong notification, long timeoutMs)
+    {
+        notification = 0;
+        while (true)
+        {
+            var message = default(IpcMessage);
+            long result = _ports.Receive(_events, ref message, timeoutMs);
+            if (result < 0)
+            {
+                LastPortResult = result;
+                uiEvent = default;
+                return false;
+            }
+            if (message.Tag == IpcMessage.NotificationTag)
+            {
+                notification = message.Word0 & ~ServerPingBit;
+                if (notification == 0)
+                    continue;
+                uiEvent = default;
+                return true;
+            }
+            if (UiEvent.TryFromMessage(message, out uiEvent))
+                return true;
+        }
+    }
+
+    // The bit the server pings event ports with (UiServer.PingBit).
+    private const ulong ServerPingBit = 1UL << 63;
 
     private IpcMessage Request(UiRequest tag)
     {

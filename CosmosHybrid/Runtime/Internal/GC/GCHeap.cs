@@ -148,8 +148,7 @@ internal static unsafe class GCHeap
         if (IsCollectionEnabled && s_allocatedSinceCollection >= s_budget)
             GarbageCollector.CollectInCriticalRegion();
 
-        nuint overhead = PageSize; // header and start bitmap
-        nuint pages = (size + overhead + PageSize - 1) / PageSize;
+        nuint pages = HeapSegment.PagesFor(size); // the object, the header and the start bitmap
         HeapSegment* segment = AddSegment(pages, isLarge: true);
         if (segment == null)
         {

@@ -42,6 +42,27 @@ internal unsafe struct HeapSegment
 
     public bool Contains(byte* address) => address >= ObjectsStart && address < ObjectsEnd;
 
+    /// <summary>The bytes left for objects in a segment of <paramref name="pageCount"/> pages, after its header and start bitmap.</summary>
+    public static nuint ObjectBytes(nuint pageCount)
+    {
+        nuint bytes = pageCount * GCHeap.PageSize;
+        nuint bitmapBytes = (bytes / Granule + 63) / 64 * 8;
+        nuint overhead = AlignUp((nuint)sizeof(HeapSegment), 16) + AlignUp(bitmapBytes, 16);
+        return bytes > overhead ? bytes - overhead : 0;
+    }
+
+    /// <summary>
+    /// The fewest pages of a segment that holds an object of <paramref name="size"/> bytes. The
+    /// bitmap grows with the segment (a 64th of it), so past about 256 KiB it needs pages of its own.
+    /// </summary>
+    public static nuint PagesFor(nuint size)
+    {
+        nuint pages = (size + GCHeap.PageSize - 1) / GCHeap.PageSize + 1;
+        for (nuint room = ObjectBytes(pages); room < size; room = ObjectBytes(pages))
+            pages += (size - room + GCHeap.PageSize - 1) / GCHeap.PageSize;
+        return pages;
+    }
+
     public void MarkObjectStart(byte* obj)
     {
         nuint granule = GranuleIndex(obj);
