@@ -203,9 +203,9 @@ Task("RootFs")
     .IsDependentOn("Programs")
     .Does(() =>
 {
-    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).ToArray()))
+    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).Append(fontSource).ToArray()))
         return;
-    Information($"mkfs.fat + mtools: rootfs.img ({RootFsKiB / 1024} MiB FAT16: /bin, /README.TXT)");
+    Information($"mkfs.fat + mtools: rootfs.img ({RootFsKiB / 1024} MiB FAT16: /bin, /etc, /share, /README.TXT)");
     var temporary = outDir.CombineWithFilePath("rootfs.img.tmp");
     if (FileExists(temporary))
         DeleteFile(temporary);
@@ -217,6 +217,8 @@ Task("RootFs")
     Run("mcopy", $"-i \"{temporary}\" \"{rootFsReadme}\" ::/README.TXT");
     Run("mmd", $"-i \"{temporary}\" ::/share");
     Run("mcopy", $"-i \"{temporary}\" \"{linuxBaseline}\" ::/share/linux-baseline.txt");
+    // The window server's and its clients' font (the kernel gets the same file as a boot module).
+    Run("mcopy", $"-i \"{temporary}\" \"{fontSource}\" ::/share/unicode.pf2");
     Run("mmd", $"-i \"{temporary}\" ::/etc");
     Run("mcopy", $"-i \"{temporary}\" \"{servicesManifest}\" ::/etc/services");
     Run("mcopy", $"-i \"{temporary}\" \"{testServicesManifest}\" ::/etc/test-services");
