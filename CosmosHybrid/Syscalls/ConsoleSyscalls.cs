@@ -58,4 +58,16 @@ internal static unsafe class ConsoleSyscalls
         int count = ConsoleInput.Read(chunk, (int)capacity);
         return UserMemory.Write(process, buffer, chunk, count) ? count : Error(SyscallError.BadAddress);
     }
+
+    /// <summary>ConsoleInputOpen(authority) → a write-only stream handle into the console's input.</summary>
+    internal static long ConsoleInputOpen(SyscallFrame* frame, Process process)
+    {
+        using (InterruptsOff.Enter())
+        {
+            if (Security.Authority.Require(process.Handles, (long)frame->Arg0, HandleRights.ConsoleInput) != SyscallError.None)
+                return Error(SyscallError.Denied);
+            long handle = process.Handles.Add(ConsoleInputStream.Instance, ConsoleInputStream.Rights);
+            return handle == 0 ? Error(SyscallError.TooManyHandles) : handle;
+        }
+    }
 }

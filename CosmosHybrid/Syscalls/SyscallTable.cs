@@ -98,6 +98,7 @@ internal static unsafe class SyscallTable
         table[(int)SyscallNumber.StreamWrite] = &StreamSyscalls.StreamWrite;
         table[(int)SyscallNumber.PipeCreate] = &StreamSyscalls.PipeCreate;
         table[(int)SyscallNumber.StreamOpenFile] = &StreamSyscalls.StreamOpenFile;
+        table[(int)SyscallNumber.ConsoleInputOpen] = &ConsoleSyscalls.ConsoleInputOpen;
 
         table[(int)SyscallNumber.DeviceList] = &DeviceSyscalls.DeviceList;
         table[(int)SyscallNumber.DeviceOpen] = &DeviceSyscalls.DeviceOpen;

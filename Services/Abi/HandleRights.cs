@@ -33,6 +33,8 @@ public enum HandleRights : long
     ReserveNames = 1L << 19,
     /// <summary>Give a child quotas above the defaults.</summary>
     RaiseQuotas = 1L << 20,
+    /// <summary>Type on the console: open the kernel's console input as a stream to write to (ConsoleInputOpen), as an input driver does.</summary>
+    ConsoleInput = 1L << 21,
 
     // ---- streams (bits 24 to 27): the console, pipe ends, files opened as streams ----
 
@@ -42,5 +44,5 @@ public enum HandleRights : long
     StreamWrite = 1L << 25,
 
     /// <summary>The root authority the kernel hands to the first program.</summary>
-    RootAuthority = PowerOff | KillAny | Devices | ReserveNames | RaiseQuotas | Transfer,
+    RootAuthority = PowerOff | KillAny | Devices | ReserveNames | RaiseQuotas | ConsoleInput | Transfer,
 }

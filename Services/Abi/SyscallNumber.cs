@@ -190,6 +190,11 @@ public enum SyscallNumber : long
     PipeCreate = 130,
     /// <summary>(byte* path, long length, FileOpenFlags flags): opens a file as a stream; returns its handle (read and/or write rights as the flags say).</summary>
     StreamOpenFile = 131,
+    /// <summary>
+    /// (long authority): a write-only stream into the console's input, the bytes the shell reads as
+    /// if typed on the serial line (the authority needs ConsoleInput, else Denied). For an input driver.
+    /// </summary>
+    ConsoleInputOpen = 136,
 }
 
 /// <summary>Error results (negated in RAX).</summary>

@@ -15,7 +15,7 @@ internal static unsafe class Commands
     // The names Execute and FileCommands handle themselves; any other name is a program to start.
     private static readonly string[] s_builtins =
     {
-        "help", "ps", "spawn", "run", "wait", "kill", "mem", "lspci", "uptime", "bench", "echo", "true", "false", "poweroff", "exit",
+        "help", "ps", "spawn", "run", "wait", "kill", "mem", "lspci", "uptime", "bench", "echo", "true", "false", "poweroff", "exit", "keymap",
         "ls", "cat", "write", "append", "mkdir", "rm", "mv", "df", "sync", "cd", "pwd",
     };
 
@@ -47,6 +47,7 @@ internal static unsafe class Commands
                 Console.WriteLine("lspci                PCI devices");
                 Console.WriteLine("devices              devices: owner, regions (BARs), IRQs, what is mapped (UC/WC)");
                 Console.WriteLine("uptime               time since boot");
+                Console.WriteLine("keymap [us|uk|de|fr] the keyboard layout the input driver types with (none: show it)");
                 Console.WriteLine("bench                measure system call, context switch, page fault, IPC and file costs");
                 FileCommands.PrintHelp();
                 Console.WriteLine("echo [WORDS]         print the words; true, false: status 0 or 1");
@@ -78,6 +79,8 @@ internal static unsafe class Commands
                 return ListPciDevices();
             case "devices":
                 return DeviceCommands.List();
+            case "keymap":
+                return KeymapCommand.Run(arguments);
             case "uptime":
                 Console.WriteLine("up " + FormatMilliseconds(ProcessCalls.UptimeMilliseconds));
                 return CommandStatus.Success;

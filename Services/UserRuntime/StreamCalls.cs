@@ -54,6 +54,9 @@ internal static unsafe class StreamCalls
             return SystemCall.Call(SyscallNumber.StreamOpenFile, (long)text, bytes.Length, (long)flags);
     }
 
+    /// <summary>A write-only stream into the console's input (the <paramref name="authority"/> needs ConsoleInput): what an input driver types.</summary>
+    public static long OpenConsoleInput(long authority) => SystemCall.Call(SyscallNumber.ConsoleInputOpen, authority);
+
     /// <summary>Closes a handle of any kind.</summary>
     public static long Close(long handle) => SystemCall.Call(SyscallNumber.HandleClose, handle);
 

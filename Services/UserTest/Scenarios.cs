@@ -16,7 +16,8 @@ namespace CosmosHybrid.Services.UserTest;
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
 /// threads allocating at once), cctor-threads (a static constructor four threads reach at once), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), device-holder (see <see cref="DeviceHolder"/>), the file scenarios
 /// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>), and the
-/// standard I/O ones (wc, flood, stream-calls: see <see cref="StreamScenarios"/>).
+/// standard I/O ones (wc, flood, stream-calls: see <see cref="StreamScenarios"/>), and input-events (a
+/// subscriber of the input driver: see <see cref="InputScenarios"/>).
 /// </summary>
 internal static unsafe class Scenarios
 {
@@ -96,6 +97,8 @@ internal static unsafe class Scenarios
                 return QuotaScenarios.Run(rest);
             case "idle":
                 return QuotaScenarios.Idle();
+            case "input-events":
+                return InputScenarios.Events();
             case string ipc when ipc.StartsWith("ipc-"):
                 return IpcScenarios.Run(ipc, rest);
             default:

@@ -5,7 +5,8 @@ using CosmosHybrid.Scheduling;
 namespace CosmosHybrid.Console.Input;
 
 /// <summary>
-/// Bytes typed on the console (the serial line), queued by the receive interrupt until
+/// Bytes typed on the console (the serial line; a ring-3 keyboard driver through
+/// <see cref="CosmosHybrid.Streams.ConsoleInputStream"/>), queued by the receive interrupt until
 /// a reader takes them (the ConsoleRead system call, the boot console). Readers block
 /// while the queue is empty.
 /// </summary>
@@ -31,6 +32,16 @@ internal static unsafe class ConsoleInput
             Thread waiter = s_waiters;
             s_waiters = waiter.WaitNext;
             Scheduler.Wake(waiter);
+        }
+    }
+
+    /// <summary>Bytes typed through the console input stream (an input driver in ring 3), beside the serial line's.</summary>
+    public static void Inject(ReadOnlySpan<byte> bytes)
+    {
+        using (InterruptsOff.Enter())
+        {
+            for (int i = 0; i < bytes.Length; i++)
+                Push(bytes[i]);
         }
     }
 

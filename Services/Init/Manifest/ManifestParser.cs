@@ -86,6 +86,7 @@ internal static class ManifestParser
             "devices" => HandleRights.Devices,
             "reservenames" => HandleRights.ReserveNames,
             "raisequotas" => HandleRights.RaiseQuotas,
+            "consoleinput" => HandleRights.ConsoleInput,
             _ => HandleRights.None,
         };
         return right != HandleRights.None;
@@ -164,7 +165,7 @@ internal static class ManifestParser
                 for (int i = 1; i < words.Count; i++)
                 {
                     if (!TryParseRight(words[i], out HandleRights right))
-                        return "unknown right '" + words[i] + "' (poweroff, killany, devices, reservenames, raisequotas)";
+                        return "unknown right '" + words[i] + "' (poweroff, killany, devices, reservenames, raisequotas, consoleinput)";
                     rights |= right;
                 }
                 service.Rights |= rights;

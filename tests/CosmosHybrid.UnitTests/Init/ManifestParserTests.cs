@@ -57,6 +57,20 @@ public class ManifestParserTests
     }
 
     [Test]
+    public void TheInputDriverEntryGetsTheConsoleInputRightItsNameAndTheI8042()
+    {
+        ServiceManifest manifest = ManifestParser.Parse(
+            "service input\n  run input de\n  rights consoleinput\n  name input\n  device i8042\n  restart yes\n");
+        Assert.That(manifest.Errors, Is.Empty);
+        ServiceEntry input = manifest.Find("input");
+        Assert.That(input.CommandLine, Is.EqualTo("input de"));
+        Assert.That(input.Rights, Is.EqualTo(HandleRights.ConsoleInput));
+        Assert.That(input.Names, Is.EqualTo(new[] { "input" }));
+        Assert.That(input.Devices.Select(d => d.ToString()), Is.EqualTo(new[] { "i8042" }));
+        Assert.That((HandleRights.RootAuthority & HandleRights.ConsoleInput) != 0, Is.True, "init can hand it on");
+    }
+
+    [Test]
     public void MalformedLinesAreReportedByNumberAndSkipped()
     {
         const string text =
