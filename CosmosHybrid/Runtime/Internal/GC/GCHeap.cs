@@ -148,8 +148,10 @@ internal static unsafe class GCHeap
         if (IsCollectionEnabled && s_allocatedSinceCollection >= s_budget)
             GarbageCollector.CollectInCriticalRegion();
 
-        nuint overhead = PageSize; // header and start bitmap
+        nuint overhead = PageSize; // the header and the start bitmap of a small segment
         nuint pages = (size + overhead + PageSize - 1) / PageSize;
+        // The start bitmap grows with the segment (a bit per granule): past 256 KiB it needs pages of its own.
+        pages += (pages * PageSize / (HeapSegment.Granule * 8) + PageSize - 1) / PageSize;
         HeapSegment* segment = AddSegment(pages, isLarge: true);
         if (segment == null)
         {
