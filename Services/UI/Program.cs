@@ -49,6 +49,9 @@ internal static unsafe class Program
         server.Clock = ClockText.Now;
         server.TerminalRequested = StartTerminal;
         server.Manager.SetClock(ClockText.Now());
+        // `ui input`: keys and the mouse from the input driver (they then no longer reach the console).
+        if (HasWord(arguments, "input") && !InputBridge.Start(port, framebuffer.Width, framebuffer.Height))
+            System.Console.WriteLine("ui: cannot start the input bridge");
         System.Console.WriteLine("ui: serving '" + UiServer.PortName + "' on " + framebuffer.Width.ToString() + "x"
             + framebuffer.Height.ToString() + "x" + ((int)framebuffer.Format).ToString() + " (process " + ProcessCalls.CurrentId.ToString() + ")");
         long result = server.Serve(port, IdleMilliseconds);
@@ -62,6 +65,23 @@ internal static unsafe class Program
         long pid = ProcessCalls.Spawn(TerminalProgram);
         if (pid < 0)
             System.Console.WriteLine("ui: no terminal (" + ProcessCalls.ErrorText(pid) + ")");
+    }
+
+    private static bool HasWord(string text, string word)
+    {
+        if (text == null)
+            return false;
+        int start = 0;
+        while (start <= text.Length)
+        {
+            int end = text.IndexOf(' ', start);
+            if (end < 0)
+                end = text.Length;
+            if (end - start == word.Length && string.CompareOrdinal(text, start, word, 0, word.Length) == 0)
+                return true;
+            start = end + 1;
+        }
+        return false;
     }
 
     /// <summary>Without a font the server still composites; text cells stay empty.</summary>
