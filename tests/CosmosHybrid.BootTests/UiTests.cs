@@ -52,7 +52,7 @@ public class UiTests : BootTestBase
         WaitForScreen(s => !HasClockWindow(s) && Pixel(s, TitleX, TitleY) == Desktop, "the desktop where the window was");
 
         clock = StartClock();
-        WaitForScreen(HasClockWindow, "the second clock window");
+        WaitForScreen(s => HasClockWindow(s, 1), "the second clock window, one cascade step further");
 
         // ui killed: the kernel takes the screen back and draws its log until init restarts ui.
         Machine.SendLine("kill " + UiProcessId);
@@ -85,19 +85,27 @@ public class UiTests : BootTestBase
     private const int TitleX = FrameLeft + Border + ClockWidth - 60, TitleY = FrameTop + Border + 2;
     private const int ContentX = FrameLeft + Border + 3, ContentY = FrameTop + Border + TitleHeight + ClockHeight - 3;
 
-    private static bool HasClockWindow(ScreenImage s) =>
-        Pixel(s, TitleX, TitleY) == FocusedTitleBar && Pixel(s, ContentX, ContentY) == ClockBackground;
+    // Each new window opens CascadeStep further right and down (WindowManager), the first at (40, 40).
+    private const int CascadeStep = 24;
+
+    private static bool HasClockWindow(ScreenImage s) => HasClockWindow(s, 0);
+
+    private static bool HasClockWindow(ScreenImage s, int cascade) =>
+        Pixel(s, TitleX + cascade * CascadeStep, TitleY + cascade * CascadeStep) == FocusedTitleBar
+        && Pixel(s, ContentX + cascade * CascadeStep, ContentY + cascade * CascadeStep) == ClockBackground;
 
     private int StartClock()
     {
         int from = Machine.SerialLog.Length;
         Machine.SendLine("spawn uiclock");
-        Match started = ExpectMatch(@"started process (\d+)");
-        while (started.Success && started.Index < from)
-            started = started.NextMatch();
-        Assert.That(started.Success, Is.True, "spawn printed the new process id");
-        ExpectOutput("uiclock: window ");
-        return int.Parse(started.Groups[1].Value);
+        var pattern = new Regex(@"started process (\d+)\r?\n");
+        Match started = null;
+        Assert.That(Machine.WaitUntil(log => (started = pattern.Match(log, Math.Min(from, log.Length))).Success, BootTimeout), Is.True,
+            "spawn printed the new process id");
+        int pid = int.Parse(started.Groups[1].Value);
+        Assert.That(Machine.WaitUntil(log => log.IndexOf("uiclock: window ", Math.Min(from, log.Length), StringComparison.Ordinal) >= 0, BootTimeout),
+            Is.True, "uiclock opened its window");
+        return pid;
     }
 
     private static uint Pixel(ScreenImage screen, int x, int y) => screen[x, y] & 0xFFFFFF;
