@@ -52,10 +52,10 @@ internal static unsafe class Program
         // `ui input`: keys and the mouse from the input driver (they then no longer reach the console).
         if (HasWord(arguments, "input") && !InputBridge.Start(port, framebuffer.Width, framebuffer.Height))
             System.Console.WriteLine("ui: cannot start the input bridge");
-        System.Console.WriteLine("ui: serving '" + UiServer.PortName + "' on " + framebuffer.Width.ToString() + "x"
-            + framebuffer.Height.ToString() + "x" + ((int)framebuffer.Format).ToString() + " (process " + ProcessCalls.CurrentId.ToString() + ")");
+        // Quiet when all is well: the serial console is the shell's, and tests read it.
         long result = server.Serve(port, IdleMilliseconds);
-        System.Console.WriteLine("ui: stopped (" + ProcessCalls.ErrorText(result) + ")");
+        if (result != 0)
+            System.Console.WriteLine("ui: stopped (" + ProcessCalls.ErrorText(result) + ")");
         return result == 0 ? 0 : 1;
     }
 
