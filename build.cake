@@ -206,7 +206,7 @@ Task("RootFs")
 {
     if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).Append(netServicesManifest).Append(fontSource).ToArray()))
         return;
-    Information($"mkfs.fat + mtools: rootfs.img ({RootFsKiB / 1024} MiB FAT16: /bin, /README.TXT)");
+    Information($"mkfs.fat + mtools: rootfs.img ({RootFsKiB / 1024} MiB FAT16: /bin, /etc, /share, /README.TXT)");
     var temporary = outDir.CombineWithFilePath("rootfs.img.tmp");
     if (FileExists(temporary))
         DeleteFile(temporary);
@@ -218,7 +218,7 @@ Task("RootFs")
     Run("mcopy", $"-i \"{temporary}\" \"{rootFsReadme}\" ::/README.TXT");
     Run("mmd", $"-i \"{temporary}\" ::/share");
     Run("mcopy", $"-i \"{temporary}\" \"{linuxBaseline}\" ::/share/linux-baseline.txt");
-    // The terminal's font (Services/Terminal/Program/TerminalFont.cs): the one GRUB loads for the kernel console.
+    // The font of the window server, its clients and the terminal (the kernel gets the same file as a boot module).
     Run("mcopy", $"-i \"{temporary}\" \"{fontSource}\" ::/share/unicode.pf2");
     Run("mmd", $"-i \"{temporary}\" ::/etc");
     Run("mcopy", $"-i \"{temporary}\" \"{servicesManifest}\" ::/etc/services");

@@ -19,6 +19,11 @@ internal static unsafe class SystemConsole
     private static IConsoleOutput s_screen;
     private static SerialConsoleOutput s_serial;
     private static readonly Utf8ConsoleDecoder s_screenDecoder = new Utf8ConsoleDecoder();
+    private static readonly ScreenHistory s_history = new ScreenHistory(HistoryCharacters);
+    private static readonly HistoryRecorder s_recorder = new HistoryRecorder();
+
+    /// <summary>Characters of screen text kept for redrawing the log when the screen comes back.</summary>
+    private const int HistoryCharacters = 16 * 1024;
 
     /// <summary>The serial line's text output; null until <see cref="StartSerial"/>.</summary>
     public static IConsoleOutput Serial => s_serial;
@@ -45,8 +50,8 @@ internal static unsafe class SystemConsole
         for (int i = 0; i < count; i++)
         {
             s_serial?.WriteByte(bytes[i]);
-            if (KernelScreen != null)
-                s_screenDecoder.Write(bytes[i], KernelScreen);
+            if (s_screen != null)
+                s_screenDecoder.Write(bytes[i], s_recorder);
         }
     }
 
@@ -61,15 +66,49 @@ internal static unsafe class SystemConsole
     /// <summary>Typed input, once interrupts can be routed and readers can block.</summary>
     public static void StartInput() => SerialConsoleInput.Attach(s_uart, Uart16550.Com1Irq);
 
+    /// <summary>A kernel log character for the screen: drawn while the kernel has it, kept either way.</summary>
+    public static void WriteScreen(char c)
+    {
+        if (s_screen != null)
+            s_recorder.Write(c);
+    }
+
+    /// <summary>True while a window server has the screen.</summary>
+    public static bool ScreenHandedOver => s_screen != null && KernelScreen == null;
+
     /// <summary>
     /// Gives the screen away (to a window server): the kernel stops drawing on it, and
-    /// the log goes on on the serial line alone.
+    /// the log goes on on the serial line alone (and into the history).
     /// </summary>
     public static void HandOverScreen() => KernelScreen = null;
 
     /// <summary>
-    /// Takes the screen back (its window server is gone): the log shows there again,
-    /// drawn from where the kernel left off.
+    /// Takes the screen back (its window server is gone): cleared, with the last screenful of
+    /// the log redrawn from the history, and the log goes on there.
     /// </summary>
-    public static void TakeBackScreen() => KernelScreen = s_screen;
+    public static void TakeBackScreen()
+    {
+        if (s_screen == null || KernelScreen != null)
+            return;
+        KernelScreen = s_screen;
+        if (s_screen is FramebufferConsole framebuffer)
+        {
+            framebuffer.Clear();
+            s_history.Replay(framebuffer, framebuffer.Rows);
+        }
+        else
+        {
+            s_history.Replay(s_screen, 25);
+        }
+    }
+
+    /// <summary>Records every screen character, and draws it while the kernel has the screen.</summary>
+    private sealed class HistoryRecorder : IConsoleOutput
+    {
+        public void Write(char c)
+        {
+            s_history.Record(c);
+            KernelScreen?.Write(c);
+        }
+    }
 }

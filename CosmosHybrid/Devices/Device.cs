@@ -1,3 +1,4 @@
+using CosmosHybrid.Boot.Multiboot2;
 using CosmosHybrid.Drivers.Pci;
 using CosmosHybrid.Handles;
 using CosmosHybrid.Processes;
@@ -45,6 +46,9 @@ internal sealed class Device : KernelObject
 
     /// <summary>A second line (the i8042's mouse), or -1.</summary>
     public int SecondIrq { get; }
+
+    /// <summary>The boot framebuffer's mode (a framebuffer device only).</summary>
+    public FramebufferInfo Mode { get; init; }
 
     /// <summary>A kernel driver drives it (the storage controllers): no process may open it.</summary>
     public bool KernelDriven { get; }

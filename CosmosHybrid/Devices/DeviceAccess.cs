@@ -1,4 +1,5 @@
 using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Console;
 using CosmosHybrid.Handles;
 using CosmosHybrid.Ipc;
 using CosmosHybrid.Processes;
@@ -116,10 +117,14 @@ internal static class DeviceAccess
                     owner.IoPorts = null;
                 IoPermissions.Refresh(owner);
             }
+            bool screenWasMapped = device.Kind == DeviceKind.Framebuffer && device.MappedAt[0] != 0;
             DeviceMemory.ReleaseAll(device, owner);
             device.PortsEnabled = false;
             device.BusMasterEnabled = false;
             device.Owner = null;
+            // The window server is gone: the kernel log goes back on the screen.
+            if (screenWasMapped)
+                SystemConsole.TakeBackScreen();
         }
     }
 }

@@ -1,4 +1,5 @@
 using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Console;
 using CosmosHybrid.Memory;
 using CosmosHybrid.Memory.Paging;
 using CosmosHybrid.Processes;
@@ -68,6 +69,9 @@ internal static unsafe class DeviceMemory
         device.Pci?.EnableMemorySpace();
         device.MappedAt[index] = start;
         device.Mapping[index] = writeCombining ? DeviceMapping.WriteCombining : DeviceMapping.Uncached;
+        // The screen is the owner's now: the kernel stops drawing its console there.
+        if (device.Kind == DeviceKind.Framebuffer)
+            SystemConsole.HandOverScreen();
         return (long)(start + offset);
     }
 

@@ -41,7 +41,7 @@ internal static unsafe class DeviceRegistry
             var memory = new DeviceRegion[Device.RegionCount];
             ulong bytes = (ulong)framebuffer.Pitch * framebuffer.Height;
             memory[0] = new DeviceRegion(DeviceRegionKind.Memory, framebuffer.Address, bytes, writeCombining: true);
-            devices[index] = new Device(index, DeviceKind.Framebuffer, "framebuffer", null, memory, -1, -1, kernelDriven: false);
+            devices[index] = new Device(index, DeviceKind.Framebuffer, "framebuffer", null, memory, -1, -1, kernelDriven: false) { Mode = framebuffer };
         }
         s_devices = devices;
     }
@@ -108,5 +108,14 @@ internal static unsafe class DeviceRegistry
         info->Use = (device.PortsEnabled ? DeviceUse.Ports : 0) | (device.BusMasterEnabled ? DeviceUse.BusMaster : 0)
             | (device.BoundIrqs != 0 ? DeviceUse.Irq : 0);
         info->DmaBytes = (long)(device.DmaPages * DeviceMemory.PageSize);
+        if (device.Kind == DeviceKind.Framebuffer)
+        {
+            FramebufferInfo mode = device.Mode;
+            info->FramebufferWidth = (int)mode.Width;
+            info->FramebufferHeight = (int)mode.Height;
+            info->FramebufferPitch = (int)mode.Pitch;
+            info->FramebufferBitsPerPixel = mode.BitsPerPixel;
+            info->FramebufferType = (int)mode.Kind;
+        }
     }
 }

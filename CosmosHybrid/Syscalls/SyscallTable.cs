@@ -57,6 +57,7 @@ internal static unsafe class SyscallTable
         table[(int)SyscallNumber.GetProcessInfo] = &SystemSyscalls.GetProcessInfo;
         table[(int)SyscallNumber.GetMemoryInfo] = &SystemSyscalls.GetMemoryInfo;
         table[(int)SyscallNumber.GetUptime] = &SystemSyscalls.GetUptime;
+        table[(int)SyscallNumber.GetWallClock] = &SystemSyscalls.GetWallClock;
         table[(int)SyscallNumber.PowerOff] = &SystemSyscalls.PowerOff;
         table[(int)SyscallNumber.ListPciDevices] = &SystemSyscalls.ListPciDevices;
 

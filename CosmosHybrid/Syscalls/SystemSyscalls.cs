@@ -9,6 +9,7 @@ using CosmosHybrid.Memory;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Security;
 using CosmosHybrid.Scheduling;
+using CosmosHybrid.Storage.Kernel;
 using Internal.Runtime.GC;
 using static CosmosHybrid.Services.Abi.SyscallResult;
 
@@ -20,6 +21,21 @@ internal static unsafe class SystemSyscalls
     private const long MaxListing = 16 * 1024;
 
     internal static long GetUptime(SyscallFrame* frame, Process process) => (long)SystemClock.UptimeMilliseconds;
+
+    private static WallClock s_wallClock;
+    private static bool s_wallClockRead;
+
+    /// <summary>GetWallClock(): seconds since 1970 from the RTC (read on first use), or NotSupported.</summary>
+    internal static long GetWallClock(SyscallFrame* frame, Process process)
+    {
+        if (!s_wallClockRead)
+        {
+            using (InterruptsOff.Enter())
+                s_wallClock = WallClock.Start();
+            s_wallClockRead = true;
+        }
+        return s_wallClock != null ? s_wallClock.UnixSeconds : Error(SyscallError.NotSupported);
+    }
 
     /// <summary>PowerOff(authority): the authority needs the PowerOff right.</summary>
     internal static long PowerOff(SyscallFrame* frame, Process process)

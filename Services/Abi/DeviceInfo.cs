@@ -62,6 +62,12 @@ public unsafe struct DeviceInfo
 
     /// <summary>Bytes of DMA memory its owner holds.</summary>
     public long DmaBytes;
+
+    /// <summary>The framebuffer only: its mode as the boot loader set it (0 for other devices).</summary>
+    public int FramebufferWidth, FramebufferHeight, FramebufferPitch, FramebufferBitsPerPixel;
+
+    /// <summary>The framebuffer only: 1 direct RGB (x8r8g8b8 at 32 bpp), 0 indexed colours, 2 EGA text (multiboot2's numbering).</summary>
+    public int FramebufferType;
 }
 
 /// <summary>What a device region decodes.</summary>

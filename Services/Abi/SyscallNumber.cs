@@ -61,6 +61,8 @@ public enum SyscallNumber : long
     GetThreadId = 22,
     /// <summary>(SpawnRequest* request): starts a program with the handles and quotas the request names; returns its process id.</summary>
     SpawnEx = 23,
+    /// <summary>(): the wall-clock time in seconds since 1970-01-01 UTC (the RTC read once, advanced by the uptime); NotSupported without an RTC.</summary>
+    GetWallClock = 24,
 
     // ---- message ports (see IpcMessage) ----
 

@@ -38,6 +38,7 @@ internal static unsafe class Benchmarks
         FileBenchmarks.Run();
         StreamBenchmarks.Run();
         DeviceBenchmarks.Run();
+        UiBenchmarks.Run();
         Console.WriteLine("bench: done");
         return 0;
     }

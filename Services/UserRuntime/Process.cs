@@ -77,6 +77,9 @@ internal static unsafe class ProcessCalls
 
     public static long UptimeMilliseconds => SystemCall.Call(SyscallNumber.GetUptime);
 
+    /// <summary>Seconds since 1970 (UTC) from the real-time clock, or a negated error when there is none.</summary>
+    public static long WallClockSeconds => SystemCall.Call(SyscallNumber.GetWallClock);
+
     public static void Exit(int status) => SystemCall.Call(SyscallNumber.Exit, status);
 
     /// <summary>Turns the machine off if <paramref name="authority"/> holds PowerOff; otherwise returns Denied.</summary>

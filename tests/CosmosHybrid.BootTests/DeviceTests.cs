@@ -84,7 +84,8 @@ public class DeviceTests : BootTestBase
         // The input driver (/etc/services) owns the i8042: its ports in its I/O bitmap, both lines bound.
         ExpectMatch(@"i8042\s+legacy\s+-\s+1,12\s+pid " + InputProcessId + @"\s+io 0x60 1, io 0x64 1, ports irq-bound");
         ExpectMatch(@"ide\s+00:01\.1\s+8086:7010\s+-\s+kernel");
-        ExpectMatch(@"framebuffer\s+legacy\s+-\s+-\s+none\s+mem 0x[0-9a-f]+ 3M");
+        // The window server (/etc/services) has the framebuffer: init opened it (pid 1) and ui maps it (WC through the PAT).
+        ExpectMatch(@"framebuffer\s+legacy\s+-\s+-\s+pid \d+\s+mem 0x[0-9a-f]+ 3M( WC| UC)?\r?\n");
         ExpectMatch(@"\d+ devices");
     }
 }

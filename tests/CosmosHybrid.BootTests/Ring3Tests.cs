@@ -65,7 +65,7 @@ public class Ring3Tests : BootTestBase
         // Two candidates and nothing to add: Tab lists them, and the line stays as typed.
         Machine.SendKeys("u\t");
         ExpectMatch(@"uptime  usertest\r?\n\$ u");
-        Machine.SendKeys("sertest\b\b\b\b\b\b\b\u0015run u\t");   // Ctrl+U clears; after run only programs
+        Machine.SendKeys("sertest\b\b\b\b\b\b\b\u0015run us\t");   // Ctrl+U clears; after run only programs (ui, uiclock, usertest: "us" is unique)
         Machine.SendKeys("exit 3\r");
         ExpectOutput("exited with status 3");
     }

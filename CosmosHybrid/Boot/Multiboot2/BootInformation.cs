@@ -10,7 +10,7 @@ namespace CosmosHybrid.Boot.Multiboot2;
 public sealed class BootInformation
 {
     public const int MaxMemoryRegions = 128;
-    public const int MaxModules = 16;
+    public const int MaxModules = 64;
 
     private const uint TagEnd = 0;
     private const uint TagCommandLine = 1;

@@ -23,8 +23,11 @@ internal sealed class WallClock : IFatClock
     public static WallClock Start() =>
         CmosRealTimeClock.TryRead(out CivilTime now) ? new WallClock(now.ToUnixSeconds(), SystemClock.UptimeMilliseconds) : null;
 
+    /// <summary>Now, in seconds since 1970 (UTC as the RTC keeps it).</summary>
+    public long UnixSeconds => _bootSeconds + (long)((SystemClock.UptimeMilliseconds - _bootUptimeMilliseconds) / 1000);
+
     /// <summary>Now, as a calendar time.</summary>
-    public CivilTime Civil => CivilTime.FromUnixSeconds(_bootSeconds + (long)((SystemClock.UptimeMilliseconds - _bootUptimeMilliseconds) / 1000));
+    public CivilTime Civil => CivilTime.FromUnixSeconds(UnixSeconds);
 
     /// <inheritdoc/>
     public FatTimestamp Now

@@ -1,0 +1,96 @@
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Abi.Fonts;
+using CosmosHybrid.Services.UI.Compositing;
+using CosmosHybrid.Services.UI.Host;
+using CosmosHybrid.Services.UI.Service;
+using CosmosHybrid.Services.UserRuntime;
+
+/// <summary>
+/// Ring-3 entry of the window server `ui`. init starts it (/etc/services) with handle 4 an
+/// authority, 5 the reservation of the name `ui`, 6 the framebuffer device. It maps the
+/// framebuffer (the kernel stops drawing its console there), loads the font, registers `ui`
+/// and serves until it is killed; then the kernel shows its log again and init restarts it.
+/// </summary>
+internal static unsafe class Program
+{
+    private const long Reservation = StartupHandles.FirstExtra + 1;
+    private const long FramebufferDevice = StartupHandles.FirstExtra + 2;
+
+    /// <summary>How long the server waits for a message before it updates the clock and pings clients.</summary>
+    private const long IdleMilliseconds = 500;
+
+    /// <summary>The program a terminal request starts (the terminal emulator, when there is one).</summary>
+    private const string TerminalProgram = "terminal";
+
+    public static int Main(string arguments)
+    {
+        // The font first: the kernel keeps the screen until the framebuffer is mapped.
+        Pf2Font font = FontFile.Load();
+        IGlyphSource glyphs = font != null ? new Pf2Glyphs(font) : null;
+        if (glyphs == null)
+            System.Console.WriteLine("ui: no font at " + FontFile.DefaultPath + " (text is not drawn)");
+
+        if (!BootFramebuffer.TryOpen(FramebufferDevice, out Framebuffer framebuffer, out string problem))
+        {
+            System.Console.WriteLine("ui: " + problem);
+            return 1;
+        }
+
+        SyscallPorts ports = SyscallPorts.Instance;
+        long port = ports.CreatePort();
+        if (port < 0 || ports.Register(UiServer.PortName, port, Reservation) < 0)
+        {
+            System.Console.WriteLine("ui: cannot register '" + UiServer.PortName + "'");
+            return 1;
+        }
+
+        var server = new UiServer(ports, framebuffer, framebuffer.Width, framebuffer.Height, glyphs ?? new NoGlyphs(),
+            tokenSeed: (ulong)ProcessCalls.UptimeMilliseconds * 0x9E37_79B9_7F4A_7C15 | 1);
+        server.Clock = ClockText.Now;
+        server.TerminalRequested = StartTerminal;
+        server.Manager.SetClock(ClockText.Now());
+        // `ui input`: keys and the mouse from the input driver (they then no longer reach the console).
+        if (HasWord(arguments, "input") && !InputBridge.Start(port, framebuffer.Width, framebuffer.Height))
+            System.Console.WriteLine("ui: cannot start the input bridge");
+        // Quiet when all is well: the serial console is the shell's, and tests read it.
+        long result = server.Serve(port, IdleMilliseconds);
+        if (result != 0)
+            System.Console.WriteLine("ui: stopped (" + ProcessCalls.ErrorText(result) + ")");
+        return result == 0 ? 0 : 1;
+    }
+
+    /// <summary>Ctrl+Alt+T, Super+Enter or the top bar's button: a new terminal window, when the terminal program exists.</summary>
+    private static void StartTerminal()
+    {
+        long pid = ProcessCalls.Spawn(TerminalProgram);
+        if (pid < 0)
+            System.Console.WriteLine("ui: no terminal (" + ProcessCalls.ErrorText(pid) + ")");
+    }
+
+    private static bool HasWord(string text, string word)
+    {
+        if (text == null)
+            return false;
+        int start = 0;
+        while (start <= text.Length)
+        {
+            int end = text.IndexOf(' ', start);
+            if (end < 0)
+                end = text.Length;
+            if (end - start == word.Length && string.CompareOrdinal(text, start, word, 0, word.Length) == 0)
+                return true;
+            start = end + 1;
+        }
+        return false;
+    }
+
+    /// <summary>Without a font the server still composites; text cells stay empty.</summary>
+    private sealed class NoGlyphs : IGlyphSource
+    {
+        public int CellWidth => 8;
+
+        public int CellHeight => 16;
+
+        public uint GlyphRow(int codePoint, int row) => 0;
+    }
+}
