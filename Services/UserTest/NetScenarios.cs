@@ -34,7 +34,7 @@ internal static unsafe class NetScenarios
             "net-arp" => ArpRoundTrip(),
             "net-attach-exit" => AttachAndExit(),
             "net-bad" => BadRequests(),
-            "net-bench" => Bench(ParseOr(rest, 1000)),
+            "net-bench" => Bench(Scenarios.ParseOr(rest, 1000)),
             _ => Unknown(scenario),
         };
         Console.WriteLine(scenario + ": " + (ok ? "ok" : "FAILED"));
@@ -376,20 +376,6 @@ internal static unsafe class NetScenarios
     }
 
     private static string Divide(ulong total, ulong count) => count == 0 ? "-" : (total / count).ToString();
-
-    private static int ParseOr(string text, int fallback)
-    {
-        int value = 0;
-        if (text.Length == 0)
-            return fallback;
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (text[i] < '0' || text[i] > '9')
-                return fallback;
-            value = value * 10 + (text[i] - '0');
-        }
-        return value;
-    }
 
     private static bool AttachAndExit()
     {

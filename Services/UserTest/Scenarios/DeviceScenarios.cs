@@ -33,7 +33,7 @@ internal static unsafe class DeviceScenarios
             "devices-port-fault" => PortFault(),
             "devices-kill" => KillDuringDma(),
             "devices-dma-hog" => DmaHog(),
-            "devices-shared" => SharedLine(ParseOr(rest, 20)),
+            "devices-shared" => SharedLine(Scenarios.ParseOr(rest, 20)),
             _ => Unknown(scenario),
         };
         Console.WriteLine(scenario + ": " + (ok ? "ok" : "FAILED"));
@@ -459,19 +459,5 @@ internal static unsafe class DeviceScenarios
                 return false;
         }
         return true;
-    }
-
-    private static int ParseOr(string text, int fallback)
-    {
-        int value = 0;
-        if (text.Length == 0)
-            return fallback;
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (text[i] < '0' || text[i] > '9')
-                return fallback;
-            value = value * 10 + (text[i] - '0');
-        }
-        return value;
     }
 }
