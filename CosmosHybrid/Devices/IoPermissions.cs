@@ -18,6 +18,8 @@ namespace CosmosHybrid.Devices;
 internal static unsafe class IoPermissions
 {
     private static IoPermissionBitmap s_loader;
+    // Mirrors Gdt.IoBitmapOpen on purpose: reading the TSS instead cost 2 ticks on every switch
+    // (measured: ctx_switch 624 -> 626, io_bitmap_switch_none 5 -> 7).
     private static bool s_open;
 
     public static void Initialize()
