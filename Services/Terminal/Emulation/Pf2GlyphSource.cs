@@ -22,16 +22,8 @@ public sealed class Pf2GlyphSource : GlyphSource
     {
         _font = font;
 
-        // The advance of ordinary letters, not MAXW: GRUB fonts draw control characters as
-        // double-width boxes.
-        int width = font.MaxWidth;
-        if (font.TryGetGlyph('M', out Pf2Glyph m) && m.DeviceWidth > 0 && m.DeviceWidth <= font.MaxWidth)
-        {
-            width = m.DeviceWidth;
-        }
-
-        CellWidth = width > CellGlyph.MaxWidth ? CellGlyph.MaxWidth : width;
-        CellHeight = font.Ascent + font.Descent;
+        CellWidth = Pf2Cell.Width(font);
+        CellHeight = Pf2Cell.Height(font);
         Baseline = font.Ascent;
     }
 
@@ -87,25 +79,7 @@ public sealed class Pf2GlyphSource : GlyphSource
 
         var rows = new uint[CellHeight];
 
-        // Bitmap row 0 is YOffset + Height pixels above the baseline.
-        int top = Baseline - source.YOffset - source.Height;
-        for (int gy = 0; gy < source.Height; gy++)
-        {
-            int y = top + gy;
-            if ((uint)y >= (uint)CellHeight)
-            {
-                continue;
-            }
-
-            for (int gx = 0; gx < source.Width; gx++)
-            {
-                int x = source.XOffset + gx;
-                if ((uint)x < (uint)CellWidth && source.IsSet(gx, gy))
-                {
-                    rows[y] |= 0x80000000u >> x;
-                }
-            }
-        }
+        Pf2Cell.Place(source, CellWidth, Baseline, rows);
 
         glyph = new CellGlyph(rows, CellWidth, CellHeight);
         return true;

@@ -12,7 +12,6 @@ namespace CosmosHybrid.Services.UI.Compositing;
 public sealed class Pf2Glyphs : IGlyphSource
 {
     private const int CachedCodePoints = 0x800;
-    private const int MaxCellWidth = 32;
 
     private readonly Pf2Font _font;
     private readonly int _baseline;
@@ -22,11 +21,9 @@ public sealed class Pf2Glyphs : IGlyphSource
     public Pf2Glyphs(Pf2Font font)
     {
         _font = font;
-        int width = font.MaxWidth;
-        if (font.TryGetGlyph('M', out Pf2Glyph m) && m.DeviceWidth > 0 && m.DeviceWidth <= font.MaxWidth)
-            width = m.DeviceWidth;
-        CellWidth = width < 1 ? 1 : width > MaxCellWidth ? MaxCellWidth : width;
-        CellHeight = font.Ascent + font.Descent < 1 ? 1 : font.Ascent + font.Descent;
+        int width = Pf2Cell.Width(font);
+        CellWidth = width < 1 ? 1 : width;
+        CellHeight = Pf2Cell.Height(font) < 1 ? 1 : Pf2Cell.Height(font);
         _baseline = font.Ascent;
     }
 
@@ -63,19 +60,9 @@ public sealed class Pf2Glyphs : IGlyphSource
             return;
         if (!_font.TryGetGlyph(codePoint, out Pf2Glyph glyph) && !_font.TryGetGlyph('?', out glyph))
             return;
-        // Bitmap row 0 lies YOffset + Height pixels above the baseline.
-        int top = _baseline - glyph.YOffset - glyph.Height;
-        for (int gy = 0; gy < glyph.Height; gy++)
-        {
-            int y = top + gy;
-            if ((uint)y >= (uint)CellHeight)
-                continue;
-            for (int gx = 0; gx < glyph.Width; gx++)
-            {
-                int x = glyph.XOffset + gx;
-                if ((uint)x < (uint)CellWidth && glyph.IsSet(gx, gy))
-                    rows[y] |= 1u << (CellWidth - 1 - x);
-            }
-        }
+        Pf2Cell.Place(glyph, CellWidth, _baseline, rows);
+        // This source's rows are right-aligned: bit 0 is the cell's last column.
+        for (int y = 0; y < rows.Length; y++)
+            rows[y] >>= Pf2Cell.MaxWidth - CellWidth;
     }
 }
