@@ -198,13 +198,14 @@ var linuxBaseline = root.CombineWithFilePath("Services/Bench/linux-baseline.txt"
 var servicesManifest = root.CombineWithFilePath("Services/Init/services");
 var testServicesManifest = root.CombineWithFilePath("Services/Init/test-services");
 var netServicesManifest = root.CombineWithFilePath("Services/Init/net-services");
+var consoleServicesManifest = root.CombineWithFilePath("Services/Init/console-services");
 const int RootFsKiB = 16 * 1024;
 
 Task("RootFs")
     .IsDependentOn("Programs")
     .Does(() =>
 {
-    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).Append(netServicesManifest).Append(fontSource).ToArray()))
+    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).Append(netServicesManifest).Append(consoleServicesManifest).Append(fontSource).ToArray()))
         return;
     Information($"mkfs.fat + mtools: rootfs.img ({RootFsKiB / 1024} MiB FAT16: /bin, /etc, /share, /README.TXT)");
     var temporary = outDir.CombineWithFilePath("rootfs.img.tmp");
@@ -224,6 +225,7 @@ Task("RootFs")
     Run("mcopy", $"-i \"{temporary}\" \"{servicesManifest}\" ::/etc/services");
     Run("mcopy", $"-i \"{temporary}\" \"{testServicesManifest}\" ::/etc/test-services");
     Run("mcopy", $"-i \"{temporary}\" \"{netServicesManifest}\" ::/etc/net-services");
+    Run("mcopy", $"-i \"{temporary}\" \"{consoleServicesManifest}\" ::/etc/console-services");
     if (FileExists(rootFs))
         DeleteFile(rootFs);
     MoveFile(temporary, rootFs);

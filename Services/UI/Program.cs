@@ -10,6 +10,9 @@ using CosmosHybrid.Services.UserRuntime;
 /// authority, 5 the reservation of the name `ui`, 6 the framebuffer device. It maps the
 /// framebuffer (the kernel stops drawing its console there), loads the font, registers `ui`
 /// and serves until it is killed; then the kernel shows its log again and init restarts it.
+/// Arguments: `input` takes the keyboard and mouse from the input driver (keys then no longer
+/// reach the console), `terminal` opens a terminal window once the server is up (so a
+/// restarted server comes back with one too).
 /// </summary>
 internal static unsafe class Program
 {
@@ -52,6 +55,9 @@ internal static unsafe class Program
         // `ui input`: keys and the mouse from the input driver (they then no longer reach the console).
         if (HasWord(arguments, "input") && !InputBridge.Start(port, framebuffer.Width, framebuffer.Height))
             System.Console.WriteLine("ui: cannot start the input bridge");
+        // The terminal retries the name `ui` until the loop below serves it.
+        if (HasWord(arguments, "terminal"))
+            StartTerminal();
         // Quiet when all is well: the serial console is the shell's, and tests read it.
         long result = server.Serve(port, IdleMilliseconds);
         if (result != 0)

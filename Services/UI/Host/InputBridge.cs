@@ -36,7 +36,7 @@ internal static unsafe class InputBridge
             System.Console.WriteLine("ui: no input (" + ProcessCalls.ErrorText(events) + ")");
             return;
         }
-        System.Console.WriteLine("ui: subscribed to '" + InputProtocol.PortName + "'");
+        // Quiet from here: the serial console is the shell's.
         byte* text = stackalloc byte[KeyEventMessage.MaxTextBytes];
         while (true)
         {

@@ -1,0 +1,41 @@
+using System.IO;
+using System.Linq;
+using CosmosHybrid.Services.Init.Manifest;
+using NUnit.Framework;
+
+namespace CosmosHybrid.UnitTests.Init;
+
+/// <summary>
+/// The manifests the build puts in /etc: /etc/services gives the screen a usable desktop (ui takes
+/// the keyboard and mouse and opens a terminal), /etc/console-services is the same boot with the
+/// keyboard left to the console shell.
+/// </summary>
+public class ShippedManifestTests
+{
+    private static ServiceManifest Load(string name)
+    {
+        string path = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "Services", "Init", name);
+        ServiceManifest manifest = ManifestParser.Parse(File.ReadAllText(path));
+        Assert.That(manifest.Errors, Is.Empty, name + " parses without errors");
+        return manifest;
+    }
+
+    [Test]
+    public void TheDefaultBootGivesUiTheKeyboardAndATerminal()
+    {
+        ServiceManifest manifest = Load("services");
+        Assert.That(manifest.Services.Select(s => s.Name), Is.EqualTo(new[] { "testsvc", "input", "shell", "ui" }), "the boot tests' pids 2-5");
+        Assert.That(manifest.Find("ui").CommandLine.Split(' '), Is.EquivalentTo(new[] { "ui", "input", "terminal" }));
+    }
+
+    [Test]
+    public void TheConsoleManifestIsTheSameBootWithTheKeyboardAtTheConsole()
+    {
+        ServiceManifest normal = Load("services");
+        ServiceManifest console = Load("console-services");
+        Assert.That(console.Services.Select(s => s.Name), Is.EqualTo(normal.Services.Select(s => s.Name)));
+        Assert.That(console.Find("ui").CommandLine, Is.EqualTo("ui"));
+        foreach (ServiceEntry entry in normal.Services.Where(s => s.Name != "ui"))
+            Assert.That(console.Find(entry.Name).CommandLine, Is.EqualTo(entry.CommandLine), entry.Name);
+    }
+}
