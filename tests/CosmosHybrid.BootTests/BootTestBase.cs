@@ -14,7 +14,10 @@ public abstract class BootTestBase
     /// <summary>Generous: CI machines run TCG slower than a developer's, and UEFI firmware takes a while.</summary>
     protected static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(150);
 
-    /// <summary>The kernel starts init (process 1); init starts /etc/services in order: testsvc (2), the input driver (3), the shell, then the window server `ui`.</summary>
+    /// <summary>
+    /// The kernel starts init (process 1); init starts /etc/services in order: testsvc (2), the input driver (3), the shell, then
+    /// the window server `ui`, which starts a terminal that starts its own shell. Later pids depend on timing: tests read them from the output.
+    /// </summary>
     protected const int ShellProcessId = 4;
 
     /// <summary>The input driver's process (/etc/services).</summary>
@@ -22,9 +25,6 @@ public abstract class BootTestBase
 
     /// <summary>The window server after a boot.</summary>
     protected const int UiProcessId = ShellProcessId + 1;
-
-    /// <summary>The first process the shell starts after a boot.</summary>
-    protected const int FirstChildId = UiProcessId + 1;
 
     /// <summary>The shell's banner after a boot.</summary>
     protected static readonly string ShellBanner = "CosmosHybrid shell (ring 3, process " + ShellProcessId + ")";

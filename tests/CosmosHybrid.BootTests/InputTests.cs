@@ -5,8 +5,9 @@ using NUnit.Framework;
 namespace CosmosHybrid.BootTests;
 
 /// <summary>
-/// The ring-3 input driver (/etc/services) on QEMU's i8042: keys typed on the emulated PS/2
-/// keyboard reach the shell, with Shift and Caps Lock, and with another layout after `keymap`;
+/// The ring-3 input driver on QEMU's i8042, booted with /etc/console-services (the window server
+/// leaves the keyboard to the console): keys typed on the emulated PS/2 keyboard reach the
+/// shell, with Shift and Caps Lock, and with another layout after `keymap`;
 /// the mouse answers as an IntelliMouse, and a subscriber receives decoded moves, buttons,
 /// the wheel and keys, which go back to the console once it is gone. One boot for all of it.
 /// </summary>
@@ -17,7 +18,7 @@ public class InputTests : BootTestBase
     [Test]
     public void KeysFromThePs2KeyboardReachTheShellAndMouseEventsASubscriber()
     {
-        Boot("");
+        Boot("init=init,/etc/console-services");
         ExpectOutput(ShellBanner);
         ExpectOutput("$ ");
         Match driver = ExpectMatch(@"input: i8042 passed its self-test; keyboard on IRQ 1 [^\r\n]*keymap us[^\r\n]*; mouse ([^\r\n;]*) on IRQ 12; port 'input'");

@@ -213,13 +213,14 @@ public class Ring3Tests : BootTestBase
     {
         BootToShell();
         Machine.SendLine("spawn usertest count 500 victim");
-        ExpectOutput("started process " + FirstChildId);
-        Machine.SendLine("kill " + FirstChildId);
-        ExpectOutput("killed " + FirstChildId);
-        Machine.SendLine("wait " + FirstChildId);
-        ExpectOutput("process " + FirstChildId + " exited with status -9");
+        // Pids come from the output: the window server's terminal and its shell start beside the test.
+        string victim = ExpectMatch(@"started process (\d+)\r?\n").Groups[1].Value;
+        Machine.SendLine("kill " + victim);
+        ExpectOutput("killed " + victim);
+        Machine.SendLine("wait " + victim);
+        ExpectOutput("process " + victim + " exited with status -9");
         Machine.SendLine("run usertest divide");
-        ExpectOutput("process " + (FirstChildId + 1) + " exited with status -1000");
+        ExpectMatch(@"process \d+ exited with status -1000");
         Machine.SendLine("wait 42");
         ExpectOutput("wait: not found");
     }
@@ -230,8 +231,8 @@ public class Ring3Tests : BootTestBase
         BootToShell();
         Machine.SendLine("kill " + ShellProcessId);
         ExpectOutput("init: shell (process " + ShellProcessId + ") ended with status -9");
-        ExpectOutput("init: restarted shell as process " + FirstChildId);
-        ExpectOutput("CosmosHybrid shell (ring 3, process " + FirstChildId + ")");
+        string restarted = ExpectMatch(@"init: restarted shell as process (\d+)\r?\n").Groups[1].Value;
+        ExpectOutput("CosmosHybrid shell (ring 3, process " + restarted + ")");
     }
 
     [Test]

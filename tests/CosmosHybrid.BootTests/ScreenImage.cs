@@ -43,6 +43,21 @@ public sealed class ScreenImage
         return new ScreenImage(width, height, pixels);
     }
 
+    /// <summary>Writes the screen as a binary PPM (for a failing test's log).</summary>
+    public void SavePpm(string path)
+    {
+        byte[] header = Encoding.ASCII.GetBytes($"P6\n{Width} {Height}\n255\n");
+        var file = new byte[header.Length + Pixels.Length * 3];
+        header.CopyTo(file, 0);
+        for (int i = 0, position = header.Length; i < Pixels.Length; i++, position += 3)
+        {
+            file[position] = (byte)(Pixels[i] >> 16);
+            file[position + 1] = (byte)(Pixels[i] >> 8);
+            file[position + 2] = (byte)Pixels[i];
+        }
+        File.WriteAllBytes(path, file);
+    }
+
     private static string NextToken(byte[] file, ref int position)
     {
         while (char.IsWhiteSpace((char)file[position]))

@@ -9,9 +9,12 @@ namespace CosmosHybrid.BootTests;
 
 /// <summary>
 /// The window server `ui` that init starts on the boot framebuffer, seen through QMP's
-/// screendump at chosen pixels: the desktop instead of the kernel log after boot, a client's
-/// window, the window gone with its client, the kernel log back while `ui` is dead, and the
-/// desktop again after init restarts it. One boot per firmware runs the whole story.
+/// screendump at chosen pixels: the desktop instead of the kernel log after boot, with the
+/// terminal window ui opens, a client's window, the window gone with its client, the kernel log
+/// back while `ui` is dead, and the desktop with a fresh terminal after init restarts it (one
+/// boot per firmware). And a person at the screen: keys typed on the PS/2 keyboard run a command
+/// in the terminal window, the mouse drags the window by its title and opens terminals with the
+/// top bar's button, and Ctrl+Alt+T opens another.
 /// </summary>
 public class UiTests : BootTestBase
 {
@@ -19,10 +22,12 @@ public class UiTests : BootTestBase
     private const uint Desktop = 0x2E5E8C;
     private const uint TopBar = 0x202020;
     private const uint FocusedTitleBar = 0x4080D0;
+    private const uint TitleBar = 0x707070;
     private const uint ClockBackground = 0x182838;
     private const uint ConsoleBackground = 0x000000;
 
-    // The first window's frame starts at (40, 40) (WindowManager.CreateWindow), border 4, title 20 (WindowFrame).
+    // The first window's frame starts at (40, 40) (WindowManager.CreateWindow), border 4, title 20 (WindowFrame):
+    // the terminal ui opens at start. The clocks come one and two cascade steps further.
     private const int FrameLeft = 40, FrameTop = 40, Border = 4, TitleHeight = 20;
     private const int ClockWidth = 240, ClockHeight = 140;
 
@@ -41,18 +46,19 @@ public class UiTests : BootTestBase
         Assert.That(Pixel(screen, 3 * screen.Width / 4, screen.Height - 4), Is.EqualTo(Desktop), "desktop, bottom right");
         Assert.That(Pixel(screen, screen.Width / 2, 2), Is.EqualTo(TopBar), "top bar");
         Assert.That(Pixel(screen, screen.Width / 2, 30), Is.EqualTo(Desktop), "below the top bar");
+        WaitForScreen(s => HasTerminalWindow(s, 0, FocusedTitleBar), "the terminal window, focused");
 
-        // A client's window: title bar and content where the first window goes.
+        // A client's window: title bar and content one cascade step from the terminal, which loses the focus.
         int clock = StartClock();
-        WaitForScreen(HasClockWindow, "the clock window's title bar and content");
+        WaitForScreen(s => HasClockWindow(s, 1) && HasTerminalWindow(s, 0, TitleBar), "the clock window's title bar and content");
 
-        // Its client killed: the server finds the event port gone and the window disappears.
+        // Its client killed: the server finds the event port gone, the window disappears and the terminal has the focus again.
         Machine.SendLine("kill " + clock);
         ExpectOutput("killed " + clock);
-        WaitForScreen(s => !HasClockWindow(s) && Pixel(s, TitleX, TitleY) == Desktop, "the desktop where the window was");
+        WaitForScreen(s => !HasClockWindow(s, 1) && HasTerminalWindow(s, 0, FocusedTitleBar), "the terminal where the clock window was");
 
         clock = StartClock();
-        WaitForScreen(s => HasClockWindow(s, 1), "the second clock window, one cascade step further");
+        WaitForScreen(s => HasClockWindow(s, 2), "the second clock window, one cascade step further");
 
         // ui killed: the kernel takes the screen back and draws its log until init restarts ui.
         Machine.SendLine("kill " + UiProcessId);
@@ -72,12 +78,99 @@ public class UiTests : BootTestBase
         Assert.That(FindTextRow(log, "init: ui (process " + UiProcessId + ") ended with status -9") >= 0
             || FindTextRow(log, "killed " + UiProcessId) >= 0, Is.True, "a line of the kernel console drawn as the font draws it");
 
-        // init restarts ui: the desktop again, without the dead server's windows (the clock ends with its server).
+        // init restarts ui: the desktop again, without the dead server's windows (the clock and the old
+        // terminal end with their server), and a new terminal window.
         Match restarted = ExpectMatch(@"init: restarted ui as process (\d+)");
-        screen = WaitForScreen(s => Pixel(s, s.Width / 4, s.Height - 20) == Desktop && Pixel(s, TitleX, TitleY) == Desktop,
-            "the desktop of the restarted ui without windows");
+        screen = WaitForScreen(s => Pixel(s, s.Width / 4, s.Height - 20) == Desktop && HasTerminalWindow(s, 0, FocusedTitleBar)
+            && !HasClockWindow(s, 2) && Pixel(s, ClockContentX(2), ClockContentY(2)) != ClockBackground,
+            "the desktop of the restarted ui with a new terminal and no clock");
         Assert.That(Pixel(screen, screen.Width / 2, 2), Is.EqualTo(TopBar), "top bar after the restart");
         Assert.That(restarted.Groups[1].Value, Is.Not.EqualTo(UiProcessId.ToString()));
+    }
+
+    [Test]
+    public void TypingInTheTerminalWindowDraggingItAndOpeningMore()
+    {
+        Boot("");
+        ExpectOutput(ShellBanner);
+        ExpectOutput("$ ");
+        var text = new TerminalText();
+        WaitForScreen(s => HasTerminalWindow(s, 0, FocusedTitleBar), "the terminal window, focused");
+        // Its shell's prompt before typing ("$", a blank, the cursor): keys typed earlier could be lost.
+        WaitForScreen(s => text.FindRow(s, ContentLeft(0), ContentTop(0), TerminalRows, "$", blankAfter: 1) >= 0, "the terminal shell's prompt");
+
+        // Typed on the PS/2 keyboard: the focused terminal window's shell echoes the line and runs it.
+        Machine.TypeOnKeyboard("echo typed at the screen\r");
+        ScreenImage screen = WaitForScreen(s => HasCommandAndOutput(text, s, 0, 0, "echo typed at the screen", "typed at the screen"),
+            "the typed command and its output in the terminal window");
+        int commandRow = text.FindRow(screen, ContentLeft(0), ContentTop(0), TerminalRows, "$ echo typed at the screen");
+        Assert.That(Machine.SerialLog, Does.Not.Contain("typed at the screen"), "the keys went to the window, not to the serial shell");
+
+        // Dragged by its title bar with the left button: the window and its text move by the same amount.
+        const int DragX = 120, DragY = 80;
+        MovePointerTo(FrameLeft + Border + TerminalTitleOffset, TitleY + 4);
+        Machine.MouseEvent(0, 0, ("left", true));
+        System.Threading.Thread.Sleep(200);
+        Machine.MouseEvent(DragX, DragY);
+        System.Threading.Thread.Sleep(200);
+        Machine.MouseEvent(0, 0, ("left", false));
+        screen = WaitForScreen(s => text.FindRow(s, ContentLeft(0) + DragX, ContentTop(0) + DragY, TerminalRows, "$ echo typed at the screen") == commandRow,
+            "the terminal's text where the window was dragged to");
+        Assert.That(Pixel(screen, FrameLeft + Border + TerminalTitleOffset + DragX, TitleY + DragY), Is.EqualTo(FocusedTitleBar), "its title bar moved along");
+        Assert.That(Pixel(screen, FrameLeft + 10, TitleY), Is.EqualTo(Desktop), "the desktop where the title bar was");
+
+        // The top bar's button: a second terminal, one cascade step from the first place, focused; keys go to it.
+        MovePointerTo(10, 12);
+        Machine.MouseEvent(0, 0, ("left", true));
+        Machine.MouseEvent(0, 0, ("left", false));
+        WaitForScreen(s => HasTerminalWindow(s, 1, FocusedTitleBar) && text.FindRow(s, ContentLeft(1), ContentTop(1), TerminalRows, "$", blankAfter: 1) >= 0,
+            "a second terminal with its prompt");
+        Machine.TypeOnKeyboard("echo second\r");
+        screen = WaitForScreen(s => HasCommandAndOutput(text, s, 1, 0, "echo second", "second"), "the command typed in the second terminal");
+        // The first window, unfocused now, keeps its text (the second covers its left part only).
+        Assert.That(Pixel(screen, FrameLeft + DragX + 600, TitleY + DragY), Is.EqualTo(TitleBar), "the first terminal's title bar, unfocused");
+
+        // Ctrl+Alt+T: a third.
+        Machine.PressKeys("ctrl", "alt", "t");
+        WaitForScreen(s => HasTerminalWindow(s, 2, FocusedTitleBar) && text.FindRow(s, ContentLeft(2), ContentTop(2), TerminalRows, "$", blankAfter: 1) >= 0,
+            "a third terminal after Ctrl+Alt+T");
+        Assert.That(Machine.SerialLog, Does.Not.Match("(?i)panic|ended with status|ui: "), "nothing died or complained");
+    }
+
+    // The terminal's 80 x 25 cells start below its title bar (Services/Terminal/Program/Program.cs).
+    private const int TerminalRows = 25;
+
+    private static int ContentLeft(int cascade) => FrameLeft + Border + cascade * CascadeStep;
+
+    private static int ContentTop(int cascade) => FrameTop + Border + TitleHeight + cascade * CascadeStep;
+
+    /// <summary>A row "$ COMMAND" in the terminal at (dx, dy) from its cascade place, and the next row OUTPUT.</summary>
+    private static bool HasCommandAndOutput(TerminalText text, ScreenImage s, int cascade, int offset, string command, string output)
+    {
+        int row = text.FindRow(s, ContentLeft(cascade) + offset, ContentTop(cascade) + offset, TerminalRows, "$ " + command);
+        return row >= 0 && row + 1 < TerminalRows
+            && text.FindRow(s, ContentLeft(cascade) + offset, ContentTop(cascade) + offset + (row + 1) * text.CellHeight, 1, output) == 0;
+    }
+
+    /// <summary>
+    /// Puts the pointer at (x, y): first against the top left corner (ui keeps it on the screen), then
+    /// forward in steps a PS/2 packet holds (QEMU's mouse moves 1:1 in pixels). Pauses between moves
+    /// whose sum would cancel out: not a measurement, only room for the guest to take the packets.
+    /// </summary>
+    private void MovePointerTo(int x, int y)
+    {
+        for (int i = 0; i < 8; i++)
+            Machine.MouseEvent(-200, -200);
+        // QEMU sums the moves the guest has not taken yet: let the driver drain them before moving back.
+        System.Threading.Thread.Sleep(500);
+        while (x > 0 || y > 0)
+        {
+            int dx = Math.Min(x, 200), dy = Math.Min(y, 200);
+            Machine.MouseEvent(dx, dy);
+            x -= dx;
+            y -= dy;
+        }
+        System.Threading.Thread.Sleep(200);
     }
 
     // A point in the title bar right of the title text, left of the close button; one in the content below the dial.
@@ -87,11 +180,19 @@ public class UiTests : BootTestBase
     // Each new window opens CascadeStep further right and down (WindowManager), the first at (40, 40).
     private const int CascadeStep = 24;
 
-    private static bool HasClockWindow(ScreenImage s) => HasClockWindow(s, 0);
+    private static int ClockContentX(int cascade) => ContentX + cascade * CascadeStep;
+
+    private static int ClockContentY(int cascade) => ContentY + cascade * CascadeStep;
 
     private static bool HasClockWindow(ScreenImage s, int cascade) =>
         Pixel(s, TitleX + cascade * CascadeStep, TitleY + cascade * CascadeStep) == FocusedTitleBar
-        && Pixel(s, ContentX + cascade * CascadeStep, ContentY + cascade * CascadeStep) == ClockBackground;
+        && Pixel(s, ClockContentX(cascade), ClockContentY(cascade)) == ClockBackground;
+
+    // The terminal's title bar: right of its title ("shell"), left of its close button (its 80 columns are 640 pixels or more).
+    private const int TerminalTitleOffset = 300;
+
+    private static bool HasTerminalWindow(ScreenImage s, int cascade, uint titleBar) =>
+        Pixel(s, FrameLeft + Border + TerminalTitleOffset + cascade * CascadeStep, TitleY + cascade * CascadeStep) == titleBar;
 
     private int StartClock()
     {
@@ -116,7 +217,11 @@ public class UiTests : BootTestBase
         while (!condition(screen))
         {
             if (DateTime.UtcNow > end)
-                Assert.Fail("the screen never showed " + what);
+            {
+                string saved = Path.Combine(Path.GetTempPath(), "uitests-" + TestContext.CurrentContext.Test.Name + ".ppm");
+                screen.SavePpm(saved);
+                Assert.Fail("the screen never showed " + what + " (last screen: " + saved + ")");
+            }
             System.Threading.Thread.Sleep(250);
             screen = Machine.Screendump();
         }
