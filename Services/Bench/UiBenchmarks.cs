@@ -72,6 +72,7 @@ internal static unsafe class UiBenchmarks
         Benchmarks.Report("ui_composite_full_frame (1024x768x32, 2 windows, into " + where + ")", compositeTicks, "ticks");
         Benchmarks.Report("ui_copy_floor (3 MiB REP MOVSQ, same target)", copyTicks, "ticks");
         System.Console.WriteLine("bench: ui composite / copy floor = " + (compositeTicks * 100 / (copyTicks == 0 ? 1 : copyTicks)).ToString() + "%");
+        TerminalBenchmarks.Run(framebuffer, where);
         if (device > 0)
             SyscallPorts.Instance.Close(device);
     }
