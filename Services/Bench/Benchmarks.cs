@@ -39,6 +39,7 @@ internal static unsafe class Benchmarks
         StreamBenchmarks.Run();
         DeviceBenchmarks.Run();
         UiBenchmarks.Run();
+        UiLatencyBenchmarks.Run();
         Console.WriteLine("bench: done");
         return 0;
     }

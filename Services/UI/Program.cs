@@ -12,7 +12,8 @@ using CosmosHybrid.Services.UserRuntime;
 /// and serves until it is killed; then the kernel shows its log again and init restarts it.
 /// Arguments: `input` takes the keyboard and mouse from the input driver (keys then no longer
 /// reach the console), `terminal` opens a terminal window once the server is up (so a
-/// restarted server comes back with one too).
+/// restarted server comes back with one too), `latency` prints each key's time to the screen
+/// (KeyLatencyProbe, for bench).
 /// </summary>
 internal static unsafe class Program
 {
@@ -55,6 +56,11 @@ internal static unsafe class Program
         // `ui input`: keys and the mouse from the input driver (they then no longer reach the console).
         if (HasWord(arguments, "input") && !InputBridge.Start(port, framebuffer.Width, framebuffer.Height))
             System.Console.WriteLine("ui: cannot start the input bridge");
+        if (HasWord(arguments, "latency"))
+        {
+            server.Received = KeyLatencyProbe.Received;
+            server.Served = KeyLatencyProbe.Served;
+        }
         // The terminal retries the name `ui` until the loop below serves it.
         if (HasWord(arguments, "terminal"))
             StartTerminal();

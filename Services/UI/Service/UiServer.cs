@@ -64,6 +64,12 @@ public sealed unsafe class UiServer
     /// <summary>The clock text for the top bar, asked for when the server is idle.</summary>
     public Func<string> Clock { get; set; }
 
+    /// <summary>Called with each request as soon as <see cref="Serve"/> has it, before it is handled (a measurement's start).</summary>
+    public Action<IpcMessage> Received { get; set; }
+
+    /// <summary>Called with a request's tag once it is answered, its events delivered and the screen composited.</summary>
+    public Action<ulong> Served { get; set; }
+
     /// <summary>
     /// Serves until a stop request or a port error: each message is checked, answered (calls)
     /// and followed by event delivery and compositing. When nothing arrives for
@@ -88,12 +94,14 @@ public sealed unsafe class UiServer
                 return result;
             if (request.Tag == IpcMessage.NotificationTag)
                 continue;
+            Received?.Invoke(request);
             IpcMessage reply = Handle(ref request);
             // A sent (not called) message has nobody to answer: the reply fails harmlessly.
             _ports.ReplyEx(ref reply);
             if (request.Tag == (ulong)UiRequest.Stop)
                 return 0;
             Flush();
+            Served?.Invoke(request.Tag);
         }
     }
 
