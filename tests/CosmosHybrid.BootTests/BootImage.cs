@@ -17,12 +17,14 @@ internal static class BootImage
 
     /// <param name="extraModule">A file to add as one more boot module, named after the file; null for none. It takes the
     /// place of the build's module of the same name (e.g. its own rootfs.img).</param>
-    public static string WithCommandLine(string commandLine, string extraModule = null)
+    /// <param name="videoMode">GRUB's gfxpayload (e.g. "800x600x32") instead of the mode the kernel's multiboot2 header asks for; null for that.</param>
+    public static string WithCommandLine(string commandLine, string extraModule = null, string videoMode = null)
     {
         lock (Gate)
         {
             string moduleKey = extraModule == null ? "" : "|" + Path.GetFullPath(extraModule) + "|" + File.GetLastWriteTimeUtc(extraModule).Ticks;
-            string key = Hash(commandLine + "|" + LatestWrite(Path.Combine(BuildOutput.IsoRoot, "boot")) + moduleKey);
+            string modeKey = videoMode == null ? "" : "|mode " + videoMode;
+            string key = Hash(commandLine + "|" + LatestWrite(Path.Combine(BuildOutput.IsoRoot, "boot")) + moduleKey + modeKey);
             string imageDirectory = Path.Combine(BuildOutput.Directory, "test-images");
             string iso = Path.Combine(imageDirectory, key + ".iso");
             if (File.Exists(iso))
@@ -48,6 +50,9 @@ internal static class BootImage
                 File.Copy(extraModule, Path.Combine(root, "boot", file));
                 modules.Append($"    module2 /boot/{file} {file}\n");
             }
+            // The multiboot2 command sets gfxpayload from the kernel's header; set after it, the test's mode wins at boot.
+            if (videoMode != null)
+                modules.Append($"    set gfxpayload={videoMode}\n");
             File.WriteAllText(Path.Combine(root, "boot", "grub", "grub.cfg"), GrubConfig(commandLine, modules.ToString()));
 
             Run("grub-mkrescue", $"-o \"{iso}.tmp\" \"{root}\"");

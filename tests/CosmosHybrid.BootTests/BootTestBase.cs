@@ -31,9 +31,11 @@ public abstract class BootTestBase
 
     protected QemuMachine Machine { get; private set; }
 
-    protected QemuMachine Boot(string commandLine, Firmware firmware = Firmware.Bios, BootMedium medium = BootMedium.Cdrom, string cpu = "max")
+    /// <param name="videoMode">A screen mode for GRUB to set instead of the kernel's 1024x768x32 (gfxpayload, e.g. "800x600x32").</param>
+    protected QemuMachine Boot(string commandLine, Firmware firmware = Firmware.Bios, BootMedium medium = BootMedium.Cdrom, string cpu = "max",
+        string videoMode = null)
     {
-        Machine = QemuMachine.Boot(BootImage.WithCommandLine(commandLine), firmware, medium, cpu: cpu);
+        Machine = QemuMachine.Boot(BootImage.WithCommandLine(commandLine, videoMode: videoMode), firmware, medium, cpu: cpu);
         return Machine;
     }
 

@@ -6,22 +6,28 @@ using NUnit.Framework;
 namespace CosmosHybrid.BootTests;
 
 /// <summary>
-/// Finds text in a terminal window on a screendump: each cell drawn on the host from the ISO's
-/// font with the terminal's cell layout (Pf2Cell) and default colours, compared pixel by pixel.
+/// Finds text in a window on a screendump: each cell drawn on the host from the ISO's font with
+/// the cell layout the terminal and the server's text painter use (Pf2Cell), compared pixel by pixel.
 /// </summary>
 public sealed class TerminalText
 {
     // Services/Terminal/Emulation/TerminalPalette.cs: xterm's colour 7 on colour 0.
-    private const uint Foreground = 0xE5E5E5;
-    private const uint Background = 0x000000;
+    private const uint TerminalForeground = 0xE5E5E5;
+    private const uint TerminalBackground = 0x000000;
+
+    private readonly uint _foreground;
+    private readonly uint _background;
 
     /// <summary>Cells past the text that must be blank too, so "$ echo hi" does not match "$ echo hint".</summary>
     private const int DefaultBlankCellsAfter = 4;
 
     private readonly Pf2Font _font;
 
-    public TerminalText()
+    /// <summary>Text in the given colours; the terminal's default colours when left out.</summary>
+    public TerminalText(uint foreground = TerminalForeground, uint background = TerminalBackground)
     {
+        _foreground = foreground;
+        _background = background;
         byte[] fontFile = File.ReadAllBytes(Path.Combine(BuildOutput.IsoRoot, "boot", "font.pf2"));
         Assert.That(Pf2Font.TryParse(fontFile, out _font), Is.True, "the ISO's font parses");
         CellWidth = Pf2Cell.Width(_font);
@@ -61,7 +67,7 @@ public sealed class TerminalText
             {
                 for (int x = 0; x < CellWidth; x++)
                 {
-                    uint expected = (masks[y] & (0x80000000u >> x)) != 0 ? Foreground : Background;
+                    uint expected = (masks[y] & (0x80000000u >> x)) != 0 ? _foreground : _background;
                     if ((screen[cellLeft + x, top + y] & 0xFFFFFF) != expected)
                         return false;
                 }

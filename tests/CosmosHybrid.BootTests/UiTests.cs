@@ -46,16 +46,16 @@ public class UiTests : BootTestBase
         Assert.That(Pixel(screen, 3 * screen.Width / 4, screen.Height - 4), Is.EqualTo(Desktop), "desktop, bottom right");
         Assert.That(Pixel(screen, screen.Width / 2, 2), Is.EqualTo(TopBar), "top bar");
         Assert.That(Pixel(screen, screen.Width / 2, 30), Is.EqualTo(Desktop), "below the top bar");
-        WaitForScreen(s => HasTerminalWindow(s, 0, FocusedTitleBar), "the terminal window, focused");
+        WaitForScreen(s => HasTitleBar(s, 0, FocusedTitleBar), "the terminal window, focused");
 
         // A client's window: title bar and content one cascade step from the terminal, which loses the focus.
         int clock = StartClock();
-        WaitForScreen(s => HasClockWindow(s, 1) && HasTerminalWindow(s, 0, TitleBar), "the clock window's title bar and content");
+        WaitForScreen(s => HasClockWindow(s, 1) && HasTitleBar(s, 0, TitleBar), "the clock window's title bar and content");
 
         // Its client killed: the server finds the event port gone, the window disappears and the terminal has the focus again.
         Machine.SendLine("kill " + clock);
         ExpectOutput("killed " + clock);
-        WaitForScreen(s => !HasClockWindow(s, 1) && HasTerminalWindow(s, 0, FocusedTitleBar), "the terminal where the clock window was");
+        WaitForScreen(s => !HasClockWindow(s, 1) && HasTitleBar(s, 0, FocusedTitleBar), "the terminal where the clock window was");
 
         clock = StartClock();
         WaitForScreen(s => HasClockWindow(s, 2), "the second clock window, one cascade step further");
@@ -81,7 +81,7 @@ public class UiTests : BootTestBase
         // init restarts ui: the desktop again, without the dead server's windows (the clock and the old
         // terminal end with their server), and a new terminal window.
         Match restarted = ExpectMatch(@"init: restarted ui as process (\d+)");
-        screen = WaitForScreen(s => Pixel(s, s.Width / 4, s.Height - 20) == Desktop && HasTerminalWindow(s, 0, FocusedTitleBar)
+        screen = WaitForScreen(s => Pixel(s, s.Width / 4, s.Height - 20) == Desktop && HasTitleBar(s, 0, FocusedTitleBar)
             && !HasClockWindow(s, 2) && Pixel(s, ClockContentX(2), ClockContentY(2)) != ClockBackground,
             "the desktop of the restarted ui with a new terminal and no clock");
         Assert.That(Pixel(screen, screen.Width / 2, 2), Is.EqualTo(TopBar), "top bar after the restart");
@@ -95,13 +95,13 @@ public class UiTests : BootTestBase
         ExpectOutput(ShellBanner);
         ExpectOutput("$ ");
         var text = new TerminalText();
-        WaitForScreen(s => HasTerminalWindow(s, 0, FocusedTitleBar), "the terminal window, focused");
+        WaitForScreen(s => HasTitleBar(s, 0, FocusedTitleBar), "the terminal window, focused");
         // Its shell's prompt before typing ("$", a blank, the cursor): keys typed earlier could be lost.
         WaitForScreen(s => text.FindRow(s, ContentLeft(0), ContentTop(0), TerminalRows, "$", blankAfter: 1) >= 0, "the terminal shell's prompt");
 
         // Typed on the PS/2 keyboard: the focused terminal window's shell echoes the line and runs it.
         Machine.TypeOnKeyboard("echo typed at the screen\r");
-        ScreenImage screen = WaitForScreen(s => HasCommandAndOutput(text, s, 0, 0, "echo typed at the screen", "typed at the screen"),
+        ScreenImage screen = WaitForScreen(s => HasCommandAndOutput(text, s, 0, "echo typed at the screen", "typed at the screen"),
             "the typed command and its output in the terminal window");
         int commandRow = text.FindRow(screen, ContentLeft(0), ContentTop(0), TerminalRows, "$ echo typed at the screen");
         Assert.That(Machine.SerialLog, Does.Not.Contain("typed at the screen"), "the keys went to the window, not to the serial shell");
@@ -123,19 +123,49 @@ public class UiTests : BootTestBase
         MovePointerTo(10, 12);
         Machine.MouseEvent(0, 0, ("left", true));
         Machine.MouseEvent(0, 0, ("left", false));
-        WaitForScreen(s => HasTerminalWindow(s, 1, FocusedTitleBar) && text.FindRow(s, ContentLeft(1), ContentTop(1), TerminalRows, "$", blankAfter: 1) >= 0,
+        WaitForScreen(s => HasTitleBar(s, 1, FocusedTitleBar) && text.FindRow(s, ContentLeft(1), ContentTop(1), TerminalRows, "$", blankAfter: 1) >= 0,
             "a second terminal with its prompt");
         Machine.TypeOnKeyboard("echo second\r");
-        screen = WaitForScreen(s => HasCommandAndOutput(text, s, 1, 0, "echo second", "second"), "the command typed in the second terminal");
+        screen = WaitForScreen(s => HasCommandAndOutput(text, s, 1, "echo second", "second"), "the command typed in the second terminal");
         // The first window, unfocused now, keeps its text (the second covers its left part only).
         Assert.That(Pixel(screen, FrameLeft + DragX + 600, TitleY + DragY), Is.EqualTo(TitleBar), "the first terminal's title bar, unfocused");
 
         // Ctrl+Alt+T: a third.
         Machine.PressKeys("ctrl", "alt", "t");
-        WaitForScreen(s => HasTerminalWindow(s, 2, FocusedTitleBar) && text.FindRow(s, ContentLeft(2), ContentTop(2), TerminalRows, "$", blankAfter: 1) >= 0,
+        WaitForScreen(s => HasTitleBar(s, 2, FocusedTitleBar) && text.FindRow(s, ContentLeft(2), ContentTop(2), TerminalRows, "$", blankAfter: 1) >= 0,
             "a third terminal after Ctrl+Alt+T");
+
+        // The system monitor, started from the third terminal: its window comes next, with its table of processes.
+        Machine.TypeOnKeyboard("spawn sysmon\r");
+        var heading = new TerminalText(MonitorHeading, MonitorBackground);
+        var rows = new TerminalText(MonitorText, MonitorBackground);
+        int tableTop = ContentTop(3) + MonitorTableTop;
+        WaitForScreen(s => HasTitleBar(s, 3, FocusedTitleBar) && heading.FindRow(s, ContentLeft(3) + 8, tableTop, 1, " PID NAME") == 0
+            && rows.FindRow(s, ContentLeft(3) + 8, tableTop + rows.CellHeight, 12, "   1 init") >= 0, "the system monitor's window listing init");
         Assert.That(Machine.SerialLog, Does.Not.Match("(?i)panic|ended with status|ui: "), "nothing died or complained");
     }
+
+    [Test]
+    public void TheDesktopAndATerminalAtAnotherResolution()
+    {
+        // UEFI (GOP) at 800x600: the server takes the mode the firmware gives, as a PC or VMware may.
+        Boot("", Firmware.Uefi, videoMode: "800x600x32");
+        ExpectOutput(ShellBanner);
+        ExpectOutput("screen: framebuffer 800x600x32");
+        var text = new TerminalText();
+        ScreenImage screen = WaitForScreen(s => HasTitleBar(s, 0, FocusedTitleBar)
+            && text.FindRow(s, ContentLeft(0), ContentTop(0), TerminalRows, "$", blankAfter: 1) >= 0, "the terminal window with its prompt");
+        Assert.That((screen.Width, screen.Height), Is.EqualTo((800, 600)));
+        Assert.That(Pixel(screen, screen.Width / 2, 2), Is.EqualTo(TopBar), "top bar across the narrower screen");
+        Assert.That(Pixel(screen, screen.Width - 4, screen.Height - 4), Is.EqualTo(Desktop), "desktop, bottom right");
+
+        Machine.TypeOnKeyboard("echo small screen\r");
+        WaitForScreen(s => HasCommandAndOutput(text, s, 0, "echo small screen", "small screen"), "the typed command and its output");
+    }
+
+    // Services/SystemMonitor/Monitor/MonitorView.cs.
+    private const uint MonitorBackground = 0x101820, MonitorHeading = 0x90B0D0, MonitorText = 0xE0E0E0;
+    private const int MonitorTableTop = 122;
 
     // The terminal's 80 x 25 cells start below its title bar (Services/Terminal/Program/Program.cs).
     private const int TerminalRows = 25;
@@ -144,12 +174,12 @@ public class UiTests : BootTestBase
 
     private static int ContentTop(int cascade) => FrameTop + Border + TitleHeight + cascade * CascadeStep;
 
-    /// <summary>A row "$ COMMAND" in the terminal at (dx, dy) from its cascade place, and the next row OUTPUT.</summary>
-    private static bool HasCommandAndOutput(TerminalText text, ScreenImage s, int cascade, int offset, string command, string output)
+    /// <summary>A row "$ COMMAND" in the terminal at its cascade place, and the next row OUTPUT.</summary>
+    private static bool HasCommandAndOutput(TerminalText text, ScreenImage s, int cascade, string command, string output)
     {
-        int row = text.FindRow(s, ContentLeft(cascade) + offset, ContentTop(cascade) + offset, TerminalRows, "$ " + command);
+        int row = text.FindRow(s, ContentLeft(cascade), ContentTop(cascade), TerminalRows, "$ " + command);
         return row >= 0 && row + 1 < TerminalRows
-            && text.FindRow(s, ContentLeft(cascade) + offset, ContentTop(cascade) + offset + (row + 1) * text.CellHeight, 1, output) == 0;
+            && text.FindRow(s, ContentLeft(cascade), ContentTop(cascade) + (row + 1) * text.CellHeight, 1, output) == 0;
     }
 
     /// <summary>
@@ -188,10 +218,11 @@ public class UiTests : BootTestBase
         Pixel(s, TitleX + cascade * CascadeStep, TitleY + cascade * CascadeStep) == FocusedTitleBar
         && Pixel(s, ClockContentX(cascade), ClockContentY(cascade)) == ClockBackground;
 
-    // The terminal's title bar: right of its title ("shell"), left of its close button (its 80 columns are 640 pixels or more).
+    // A point of a window's title bar at a cascade place: right of its title ("shell", "System monitor"), left of its
+    // close button (a terminal's 80 columns are 640 pixels or more, the monitor 420).
     private const int TerminalTitleOffset = 300;
 
-    private static bool HasTerminalWindow(ScreenImage s, int cascade, uint titleBar) =>
+    private static bool HasTitleBar(ScreenImage s, int cascade, uint titleBar) =>
         Pixel(s, FrameLeft + Border + TerminalTitleOffset + cascade * CascadeStep, TitleY + cascade * CascadeStep) == titleBar;
 
     private int StartClock()
