@@ -332,7 +332,8 @@ Task("Bench")
             + $"-drive file=\"{benchDisk}\",format=raw,if=ide,index=0 -boot order=d "
             + "-display none -monitor none -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=0x04",
         RedirectStandardOutput = true,
-    }, out var output);
+    }, out var redirected);
+    var output = redirected.ToList();   // the redirected lines can be read once
     var results = output.Where(line => line.StartsWith("bench: ")).ToList();
     foreach (var line in results)
         Information(line);

@@ -37,8 +37,11 @@ public sealed class QemuSerialBoot : IDisposable
         get { lock (_lock) return _serial.ToString(); }
     }
 
-    /// <summary>Waits until the serial log holds <paramref name="text"/> at or after <paramref name="from"/>; false on time-out or QEMU exit.</summary>
-    public bool WaitFor(string text, TimeSpan timeout, int from = 0)
+    /// <summary>
+    /// Waits until the serial log holds <paramref name="text"/> at or after <paramref name="from"/>; false on
+    /// time-out, QEMU exit, or <paramref name="failure"/> appearing first (a kernel panic, say).
+    /// </summary>
+    public bool WaitFor(string text, TimeSpan timeout, int from = 0, string failure = null)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
@@ -46,6 +49,8 @@ public sealed class QemuSerialBoot : IDisposable
             string log = SerialLog;
             if (log.IndexOf(text, Math.Min(from, log.Length), StringComparison.Ordinal) >= 0)
                 return true;
+            if (failure != null && log.Contains(failure, StringComparison.Ordinal))
+                return false;
             if (_process.HasExited)
                 return false;
             Thread.Sleep(100);

@@ -8,7 +8,11 @@ namespace CosmosHybrid.Tools.BenchReport;
 /// </summary>
 public static class ShellBootProbe
 {
+    private const string PanicMark = "*** KERNEL PANIC";
     public const string Command = "run true && echo shell-works";
+    // The kernel's first line comes a few seconds in; a machine too small for GRUB to load the
+    // modules never prints one (GRUB's error goes to the screen), so it fails fast.
+    private static readonly TimeSpan s_kernelTimeout = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan s_promptTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan s_commandTimeout = TimeSpan.FromSeconds(30);
 
@@ -16,7 +20,7 @@ public static class ShellBootProbe
     {
         using var boot = new QemuSerialBoot(iso, memoryMiB);
         bool works = false;
-        if (boot.WaitFor("$ ", s_promptTimeout))
+        if (boot.WaitFor("\n", s_kernelTimeout) && boot.WaitFor("$ ", s_promptTimeout, failure: PanicMark))
         {
             int from = boot.SerialLog.Length;
             boot.SendLine(Command);
