@@ -6,7 +6,7 @@ using CosmosHybrid.Tools.BenchReport;
 
 // ./build.sh bench, after the benchmark boot:
 //   BenchReport BENCH_LOG LINUX_BASELINE ISO OUT_DIR [--no-boots]
-// boots ISO once for the boot timeline and the kernel's footprint, bisects -m for the smallest
+// (--no-boots: only the log's rows, timeline lines included) boots ISO once for the boot timeline and the kernel's footprint, bisects -m for the smallest
 // memory that boots to a working shell, then writes OUT_DIR/results.json and OUT_DIR/report.html.
 if (args.Length < 4)
 {
@@ -17,8 +17,11 @@ string benchLog = args[0], baselinePath = args[1], iso = args[2], outDir = args[
 bool boots = !args.Contains("--no-boots");
 
 var linux = LinuxBaseline.Parse(File.ReadAllLines(baselinePath));
-var rows = BenchLogParser.ParseBench(File.ReadAllLines(benchLog));
-if (boots)
+string[] benchLines = File.ReadAllLines(benchLog);
+var rows = BenchLogParser.ParseBench(benchLines);
+if (!boots)
+    rows.AddRange(BenchLogParser.ParseTimeline(benchLines));   // a log that already has a boot's timeline lines
+else
 {
     Console.WriteLine("bench-report: boot timeline (one boot to the shell, -m 512)");
     bool timelineBoot = ShellBootProbe.Boot(iso, 512, out string timelineLog);

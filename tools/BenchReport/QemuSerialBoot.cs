@@ -27,6 +27,8 @@ public sealed class QemuSerialBoot : IDisposable
             UseShellExecute = false,
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException("qemu-system-x86_64 did not start");
+        // A QEMU left behind would hold whatever the tool held (the boot-test lock, say): stop it when we are stopped.
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
         // Read as it comes, not by lines: the shell's prompt ends without a newline.
         new Thread(() => Pump(_process.StandardOutput)) { IsBackground = true }.Start();
         new Thread(() => Pump(_process.StandardError)) { IsBackground = true }.Start();
@@ -64,8 +66,21 @@ public sealed class QemuSerialBoot : IDisposable
         _process.StandardInput.Flush();
     }
 
+    private void KillOnExit(object sender, EventArgs e)
+    {
+        try
+        {
+            if (!_process.HasExited)
+                _process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
     public void Dispose()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         if (!_process.HasExited)
             _process.Kill();
         _process.WaitForExit();
