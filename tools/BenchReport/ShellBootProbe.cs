@@ -9,14 +9,17 @@ namespace CosmosHybrid.Tools.BenchReport;
 public static class ShellBootProbe
 {
     private const string PanicMark = "*** KERNEL PANIC";
-    public const string Command = "run true && echo shell-works";
+    /// <summary>A program from its boot module, the same from the root file system, then a builtin.</summary>
+    public const string Command = "run true && run /bin/true.elf && echo shell-works";
     // The kernel's first line comes a few seconds in; a machine too small for GRUB to load the
     // modules never prints one (GRUB's error goes to the screen), so it fails fast.
     private static readonly TimeSpan s_kernelTimeout = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan s_promptTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan s_commandTimeout = TimeSpan.FromSeconds(30);
 
-    public static bool Boot(string iso, int memoryMiB, out string serialLog)
+    /// <param name="required">Text the boot log must also hold (the kernel's "modules: N" line: with too little
+    /// memory GRUB leaves modules out, the root file system or the symbols, and boots anyway).</param>
+    public static bool Boot(string iso, int memoryMiB, out string serialLog, string required = null)
     {
         using var boot = new QemuSerialBoot(iso, memoryMiB);
         bool works = false;
@@ -27,6 +30,6 @@ public static class ShellBootProbe
             works = boot.WaitFor("\nshell-works", s_commandTimeout, from);
         }
         serialLog = boot.SerialLog;
-        return works;
+        return works && (required == null || serialLog.Contains(required, StringComparison.Ordinal));
     }
 }
