@@ -292,24 +292,34 @@ Task("VMware")
         new DotNetRunSettings { Configuration = "Release" });
 });
 
+// out/NAME.iso: the ISO's boot files with one menu entry, booted at once with COMMAND_LINE.
+FilePath BootOnlyIso(string name, string commandLine)
+{
+    var isoRootDir = outDir.Combine(name + "-root");
+    EnsureDirectoryExists(isoRootDir.Combine("boot/grub"));
+    foreach (var file in GetFiles(isoRoot.FullPath + "/boot/*.*"))
+        CopyIfChanged(file, isoRootDir.Combine("boot").CombineWithFilePath(file.GetFilename()));
+    var modules = string.Join("", GetFiles(isoRoot.FullPath + "/boot/*.*").Select(f => f.GetFilename().FullPath)
+        .Where(f => f != "kernel.elf").Select(f => $"    module2 /boot/{f} {f}\n"));
+    var config = $"set timeout=0\ninsmod all_video\nmenuentry \"CosmosHybrid {name}\" {{\n"
+        + $"    multiboot2 /boot/kernel.elf {commandLine}\n" + modules + "    boot\n}\n";
+    System.IO.File.WriteAllText(isoRootDir.Combine("boot/grub").CombineWithFilePath("grub.cfg").FullPath, config);
+    var result = outDir.CombineWithFilePath(name + ".iso");
+    if (!IsUpToDate(result, GetFiles(isoRootDir.FullPath + "/**/*").ToArray()))
+        Run("grub-mkrescue", $"-o \"{result}\" \"{isoRootDir}\"");
+    return result;
+}
+
 Task("Bench")
     .IsDependentOn("Build")
     .Does(() =>
 {
     // Same conditions as ../shared/perf's Linux figures: TCG, -icount shift=0 (one TSC tick per
     // guest instruction), qemu64 CPU, 512 MiB, one CPU. The kernel runs its benchmarks and powers off.
-    var benchRoot = outDir.Combine("bench-root");
-    EnsureDirectoryExists(benchRoot.Combine("boot/grub"));
-    foreach (var file in GetFiles(isoRoot.FullPath + "/boot/*.*"))
-        CopyIfChanged(file, benchRoot.Combine("boot").CombineWithFilePath(file.GetFilename()));
-    var modules = string.Join("", GetFiles(isoRoot.FullPath + "/boot/*.*").Select(f => f.GetFilename().FullPath)
-        .Where(f => f != "kernel.elf").Select(f => $"    module2 /boot/{f} {f}\n"));
-    var benchConfig = "set timeout=0\ninsmod all_video\nmenuentry \"CosmosHybrid bench\" {\n"
-        + "    multiboot2 /boot/kernel.elf bench\n" + modules + "    boot\n}\n";
-    System.IO.File.WriteAllText(benchRoot.Combine("boot/grub").CombineWithFilePath("grub.cfg").FullPath, benchConfig);
-    var benchIso = outDir.CombineWithFilePath("bench.iso");
-    if (!IsUpToDate(benchIso, GetFiles(benchRoot.FullPath + "/**/*").ToArray()))
-        Run("grub-mkrescue", $"-o \"{benchIso}\" \"{benchRoot}\"");
+    var benchIso = BootOnlyIso("bench", "bench");
+    // The same boot with no menu and no command line: the boot timeline and the -m bisection of
+    // tools/BenchReport (the ISO's own menu would wait its time-out, which -icount counts).
+    var timelineIso = BootOnlyIso("timeline", "");
 
     // A fresh FAT32 disk (300 MiB, sparse: 4 KiB clusters) on the IDE channel, mounted at /disk,
     // for the file benchmarks through the buffer cache.
@@ -324,7 +334,8 @@ Task("Bench")
             + $"-drive file=\"{benchDisk}\",format=raw,if=ide,index=0 -boot order=d "
             + "-display none -monitor none -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=0x04",
         RedirectStandardOutput = true,
-    }, out var output);
+    }, out var redirected);
+    var output = redirected.ToList();   // the redirected lines can be read once
     var results = output.Where(line => line.StartsWith("bench: ")).ToList();
     foreach (var line in results)
         Information(line);
@@ -334,6 +345,19 @@ Task("Bench")
     Information($"Linux 6.1 in the same emulator ({root.GetRelativePath(linuxBaseline)}), ticks: {string.Join(", ", baseline)}.");
     if (exit != 33 || !results.Any(line => line == "bench: done"))
         throw new Exception($"the benchmark boot did not finish (QEMU exit {exit})");
+
+    // out/bench/: the serial log, then (tools/BenchReport) the boot timeline and the smallest -m from
+    // boots of the ISO to its shell, and the whole table as results.json and report.html.
+    var benchOut = outDir.Combine("bench");
+    EnsureDirectoryExists(benchOut);
+    var benchLog = benchOut.CombineWithFilePath("bench.log");
+    System.IO.File.WriteAllLines(benchLog.FullPath, output);
+    var reportArguments = new ProcessArgumentBuilder().AppendQuoted(benchLog.FullPath).AppendQuoted(linuxBaseline.FullPath)
+        .AppendQuoted(timelineIso.FullPath).AppendQuoted(benchOut.FullPath);
+    if (HasArgument("no-boots"))
+        reportArguments.Append("--no-boots");
+    DotNetRun(root.CombineWithFilePath("tools/BenchReport/BenchReport.csproj").FullPath, reportArguments,
+        new DotNetRunSettings { Configuration = "Release" });
 });
 
 Task("Test")

@@ -29,6 +29,9 @@ internal static class BootOptions
 
     public static bool Bench { get; private set; }
 
+    /// <summary>"profile": sample the whole boot (every process and the kernel) and log the profile at the shell's first prompt.</summary>
+    public static bool ProfileBoot { get; private set; }
+
     public static bool KernelConsole { get; private set; }
 
     public static bool DiskTest { get; private set; }
@@ -69,6 +72,8 @@ internal static class BootOptions
             ExitOnPanic = true;
         else if (word == "bench")
             Bench = true;
+        else if (word == "profile")
+            ProfileBoot = true;
         else if (word == "kernel-console")
             KernelConsole = true;
         else if (word == "nopcid")

@@ -32,8 +32,11 @@ internal static unsafe class Kernel
     [RuntimeExport("kmain")]
     public static void Main(void* readyToRunHeader, ulong bootInformationPhysical)
     {
+        // The TSC counts from reset: this reading is what firmware and the boot loader took.
+        ulong entryTimestamp = Cpu.ReadTimestampCounter();
         // Static fields of reference type live in heap objects: nothing managed works before this.
         StartupCodeHelpers.Initialize(readyToRunHeader);
+        BootTimeline.NoteKernelEntry(entryTimestamp);
 
         SystemConsole.StartSerial();
 
@@ -71,6 +74,8 @@ internal static unsafe class Kernel
         Scheduler.Initialize(AddressSpaceTags.KernelSlot, BootThreadStackTop());
         SystemConsole.StartInput();
         ProgramFiles.LoadFromModules(boot);
+        if (BootOptions.ProfileBoot)
+            Diagnostics.Profiling.SamplingProfiler.Start(Diagnostics.Profiling.SamplingProfiler.AllProcesses);
         Cpu.EnableInterrupts();
         // Drivers probe with interrupts on: their time-outs count timer ticks, AHCI completes by IRQ.
         Drivers.Pci.PciBus.Enumerate();
@@ -98,7 +103,7 @@ internal static unsafe class Kernel
         if (BootOptions.Bench)
         {
             Benchmarks.BenchmarkRunner.RunAll();
-            RunProgramToCompletion("bench");
+            RunProgramToCompletion("bench icount");   // Services/Bench: Benchmarks.CompareWithLinuxArgument
             Power.ExitEmulator(Power.SuccessExitCode);
         }
 

@@ -57,6 +57,47 @@ public sealed class SymbolTable
         return true;
     }
 
+    /// <summary>
+    /// <see cref="TryFind"/> for many addresses in one pass over the map (it is sorted by address, as
+    /// `nm -n` writes it): <paramref name="names"/>[i] is the function that contains
+    /// <paramref name="sortedAddresses"/>[i], or null. For the profiler, which names hundreds of addresses.
+    /// </summary>
+    public void FindSorted(ulong[] sortedAddresses, int count, string[] names)
+    {
+        int next = 0;
+        ulong bestAddress = 0;
+        int bestStart = -1;
+        int bestLength = 0;
+        string bestName = null;
+        int position = 0;
+        while (position < _text.Length && next < count)
+        {
+            int lineEnd = position;
+            while (lineEnd < _text.Length && _text[lineEnd] != (byte)'\n')
+                lineEnd++;
+            if (TryParseLine(position, lineEnd, out ulong symbolAddress, out int nameStart))
+            {
+                // Every address below this symbol belongs to the best one so far.
+                while (next < count && sortedAddresses[next] < symbolAddress)
+                {
+                    if (bestStart >= 0)
+                        names[next] = bestName ??= Demangle(Decode(bestStart, bestLength), _modulePrefix);
+                    next++;
+                }
+                if (bestStart < 0 || symbolAddress > bestAddress || IsMangledManagedName(nameStart, lineEnd))
+                {
+                    bestAddress = symbolAddress;
+                    bestStart = nameStart;
+                    bestLength = lineEnd - nameStart;
+                    bestName = null;
+                }
+            }
+            position = lineEnd + 1;
+        }
+        for (; next < count && bestStart >= 0; next++)
+            names[next] = bestName ??= Demangle(Decode(bestStart, bestLength), _modulePrefix);
+    }
+
     /// <summary>"Namespace.Type.Method+0x1c" or the bare hex address.</summary>
     public string Describe(ulong address)
     {

@@ -19,6 +19,12 @@ internal static unsafe class PhysicalMemory
     /// <summary>Available RAM the direct map does not reach yet, so it is left unused.</summary>
     public static ulong UnreachableBytes { get; private set; }
 
+    /// <summary>The kernel image's bytes (outside the frame allocator).</summary>
+    public static ulong KernelImageBytes { get; private set; }
+
+    /// <summary>The boot modules' bytes as GRUB loaded them (outside the frame allocator).</summary>
+    public static ulong BootModuleBytes { get; private set; }
+
     public static bool Initialize(BootInformation boot, MemoryRange bootInformation, MemoryRange kernelImage)
     {
         MemoryRangeSet usable = new MemoryRangeSet(MaxRanges);
@@ -38,11 +44,13 @@ internal static unsafe class PhysicalMemory
 
         usable.Remove(new MemoryRange(0, LowMemoryEnd));
         usable.Remove(kernelImage);
+        KernelImageBytes = kernelImage.Length;
         usable.Remove(bootInformation);
         for (int i = 0; i < boot.ModuleCount; i++)
         {
             BootModule module = boot.GetModule(i);
             usable.Remove(new MemoryRange(module.Start, module.End));
+            BootModuleBytes += module.End - module.Start;
         }
 
         if (usable.Count == 0)

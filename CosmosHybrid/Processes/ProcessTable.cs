@@ -195,6 +195,7 @@ internal static unsafe class ProcessTable
         ThreadStops.ParkIfStopped();
         Thread self = Scheduler.Current;
         self.HasEnteredUserMode = true;
+        Diagnostics.BootTimeline.NoteRingThreeEntry();
         SyscallEntry.EnterUserMode(self.UserEntry, self.UserStackTop, self.UserArgument0, self.UserArgument1);
     }
 

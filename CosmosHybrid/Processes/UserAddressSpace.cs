@@ -240,6 +240,23 @@ internal sealed unsafe class UserAddressSpace
     /// <summary>Copies to user memory; false when any byte is not writable user memory.</summary>
     public bool CopyToUser(ulong destination, void* source, ulong length) => Copy((byte*)source, destination, length, toUser: true);
 
+    /// <summary>
+    /// Reads the aligned 8 bytes at <paramref name="address"/> if a present user page holds them,
+    /// faulting nothing in and allocating nothing: safe in an interrupt handler (the profiler's
+    /// frame-pointer walk). False for anything else.
+    /// </summary>
+    public bool TryReadPresentWord(ulong address, out ulong value)
+    {
+        value = 0;
+        if ((address & 7) != 0 || address < UserStart || address >= UserEnd)
+            return false;
+        ulong entry = Tables.Lookup(address);
+        if (!PageTableEntry.IsPresent(entry) || PageTableEntry.IsHuge(entry) || (PageTableEntry.FlagsOf(entry) & PageFlags.User) == 0)
+            return false;
+        value = *(ulong*)((byte*)AddressSpaceLayout.PhysicalToVirtual(PageTableEntry.AddressOf(entry)) + (address & (PageSize - 1)));
+        return true;
+    }
+
     /// <summary>True when [address, address + length) is all readable user memory (demand-zero pages are faulted in).</summary>
     public bool IsReadable(ulong address, ulong length)
     {

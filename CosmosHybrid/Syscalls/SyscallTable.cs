@@ -13,7 +13,7 @@ namespace CosmosHybrid.Syscalls;
 internal static unsafe class SyscallTable
 {
     /// <summary>One more than the highest number any family uses (families own ranges: see <see cref="SyscallNumber"/>).</summary>
-    private const int Capacity = 160;
+    private const int Capacity = 168;
 
     // Filled by Initialize, not by a static constructor: the system-call path then reads it
     // without a class-constructor check.
@@ -60,6 +60,9 @@ internal static unsafe class SyscallTable
         table[(int)SyscallNumber.GetWallClock] = &SystemSyscalls.GetWallClock;
         table[(int)SyscallNumber.PowerOff] = &SystemSyscalls.PowerOff;
         table[(int)SyscallNumber.ListPciDevices] = &SystemSyscalls.ListPciDevices;
+        table[(int)SyscallNumber.BootMilestoneReached] = &DiagnosticSyscalls.BootMilestoneReached;
+        table[(int)SyscallNumber.ProfileStart] = &DiagnosticSyscalls.ProfileStart;
+        table[(int)SyscallNumber.ProfileStop] = &DiagnosticSyscalls.ProfileStop;
 
         table[(int)SyscallNumber.PortCreate] = &IpcSyscalls.PortCreate;
         table[(int)SyscallNumber.HandleClose] = &IpcSyscalls.HandleClose;

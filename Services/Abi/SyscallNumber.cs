@@ -195,6 +195,21 @@ public enum SyscallNumber : long
     /// if typed on the serial line (the authority needs ConsoleInput, else Denied). For an input driver.
     /// </summary>
     ConsoleInputOpen = 136,
+    /// <summary>
+    /// (BootMilestone milestone): notes that the boot reached <c>milestone</c> now (the first call
+    /// per milestone counts); at ShellPrompt the kernel logs the boot timeline and its memory footprint.
+    /// </summary>
+    BootMilestoneReached = 160,
+    /// <summary>
+    /// (long processId): starts the sampling profiler on one process, or on every process and the
+    /// kernel when 0; each timer tick (1 ms) records the interrupted instruction. Busy when one runs.
+    /// </summary>
+    ProfileStart = 161,
+    /// <summary>
+    /// (byte* text, long capacity, ProfileReportFlags flags): stops the profiler and writes its report
+    /// (the most sampled functions by C# name, or function and caller); returns the text's length.
+    /// </summary>
+    ProfileStop = 162,
 }
 
 /// <summary>Error results (negated in RAX).</summary>

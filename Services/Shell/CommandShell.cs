@@ -21,6 +21,8 @@ internal static class CommandShell
         Console.WriteLine("CosmosHybrid shell (ring 3, process " + ProcessCalls.CurrentId.ToString() + "). Type 'help'.");
         var session = new Session();
         var editor = new LineEditor();
+        // The boot timeline's last milestone (only the first shell's first prompt counts).
+        ProcessCalls.ReportBootMilestone(Abi.BootMilestone.ShellPrompt);
         while (true)
         {
             string line = editor.ReadLine(Prompt, MaxLineLength, out bool endOfInput);

@@ -15,7 +15,7 @@ internal static unsafe class Commands
     // The names Execute and FileCommands handle themselves; any other name is a program to start.
     private static readonly string[] s_builtins =
     {
-        "help", "ps", "spawn", "run", "wait", "kill", "mem", "lspci", "uptime", "bench", "echo", "true", "false", "poweroff", "exit", "keymap",
+        "help", "ps", "spawn", "run", "wait", "kill", "mem", "lspci", "uptime", "bench", "echo", "true", "false", "poweroff", "exit", "keymap", "prof",
         "ls", "cat", "write", "append", "mkdir", "rm", "mv", "df", "sync", "cd", "pwd",
     };
 
@@ -49,6 +49,7 @@ internal static unsafe class Commands
                 Console.WriteLine("uptime               time since boot");
                 Console.WriteLine("keymap [us|uk|de|fr] the keyboard layout the input driver types with (none: show it)");
                 Console.WriteLine("bench                measure system call, context switch, page fault, IPC and file costs");
+                Console.WriteLine("prof [PID|all] SECS [--callers]  sample where the CPU runs (timer ticks), print the top functions");
                 FileCommands.PrintHelp();
                 Console.WriteLine("echo [WORDS]         print the words; true, false: status 0 or 1");
                 Console.WriteLine("words                'quoted words', \\ escapes, globs * ? [a-z], A ; B, A && B, A || B, $? (last status)");
@@ -79,6 +80,8 @@ internal static unsafe class Commands
                 return ListPciDevices();
             case "devices":
                 return DeviceCommands.List();
+            case "prof":
+                return ProfileCommand.Run(arguments);
             case "keymap":
                 return KeymapCommand.Run(arguments);
             case "uptime":

@@ -92,6 +92,26 @@ internal static unsafe class ProcessCalls
             return SystemCall.Call(SyscallNumber.ListProcesses, (long)buffer, records.Length);
     }
 
+    /// <summary>Tells the kernel's boot timeline that the boot reached <paramref name="milestone"/>.</summary>
+    public static long ReportBootMilestone(BootMilestone milestone) =>
+        SystemCall.Call(SyscallNumber.BootMilestoneReached, (long)milestone);
+
+    /// <summary>Starts the kernel's sampling profiler on <paramref name="processId"/> (0: every process and the kernel).</summary>
+    public static long StartProfile(long processId) => SystemCall.Call(SyscallNumber.ProfileStart, processId);
+
+    /// <summary>Stops the profiler; its report's text, or null with <paramref name="error"/> set.</summary>
+    public static string StopProfile(ProfileReportFlags flags, out long error)
+    {
+        byte[] text = new byte[16384];
+        fixed (byte* buffer = text)
+            error = SystemCall.Call(SyscallNumber.ProfileStop, (long)buffer, text.Length, (long)flags);
+        if (error < 0)
+            return null;
+        int length = (int)error;
+        error = 0;
+        return Utf8.GetStringLenient(new System.ReadOnlySpan<byte>(text, 0, length));
+    }
+
     public static long GetMemoryInfo(out MemoryInfo info)
     {
         fixed (MemoryInfo* buffer = &info)

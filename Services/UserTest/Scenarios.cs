@@ -99,6 +99,8 @@ internal static unsafe class Scenarios
                 return QuotaScenarios.Run(rest);
             case "idle":
                 return QuotaScenarios.Idle();
+            case "spin":
+                return SpinLoop.Run(ParseOr(rest, 10));
             case "input-events":
                 return InputScenarios.Events();
             case string ipc when ipc.StartsWith("ipc-"):

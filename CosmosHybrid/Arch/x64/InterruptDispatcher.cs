@@ -70,6 +70,8 @@ internal static unsafe class InterruptDispatcher
         }
         else
         {
+            if (vector == IrqBase + Drivers.Timer.Pit.Irq && Diagnostics.Profiling.SamplingProfiler.Running)
+                Diagnostics.Profiling.SamplingProfiler.Record(frame);
             HandleIrq(vector - IrqBase);
         }
         // Last: a switch to another thread may happen here, after the EOI.

@@ -34,6 +34,20 @@ public class SymbolTableTests
     }
 
     [Test]
+    public void FindSortedNamesEveryAddressAsTryFindDoes()
+    {
+        ulong[] addresses = { 0xfffff, 0x100000, 0xffffffff8010f9c4, 0xffffffff80110700, 0xffffffff80110710, 0xffffffff80118004, 0xffffffff80200000 };
+        string[] names = new string[addresses.Length];
+        Table().FindSorted(addresses, addresses.Length, names);
+        for (int i = 0; i < addresses.Length; i++)
+        {
+            string expected = Table().TryFind(addresses[i], out string name, out _) ? name : null;
+            Assert.That(names[i], Is.EqualTo(expected), $"0x{addresses[i]:x}");
+        }
+        Assert.That(names[4], Is.EqualTo("CosmosHybrid.Boot.Kernel.Main"));
+    }
+
+    [Test]
     public void NamesMethodTablesAsTypes()
     {
         Assert.That(Table().Describe(0xffffffff80118000), Is.EqualTo("System.InvalidOperationException"));

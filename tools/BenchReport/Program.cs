@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using CosmosHybrid.Tools.BenchReport;
+
+// ./build.sh bench, after the benchmark boot:
+//   BenchReport BENCH_LOG LINUX_BASELINE ISO OUT_DIR [--no-boots]
+// (--no-boots: only the log's rows, timeline lines included) boots ISO once for the boot timeline and the kernel's footprint, bisects -m for the smallest
+// memory that boots to a working shell, then writes OUT_DIR/results.json and OUT_DIR/report.html.
+if (args.Length < 4)
+{
+    Console.Error.WriteLine("usage: BenchReport BENCH_LOG LINUX_BASELINE ISO OUT_DIR [--no-boots]");
+    return 2;
+}
+string benchLog = args[0], baselinePath = args[1], iso = args[2], outDir = args[3];
+bool boots = !args.Contains("--no-boots");
+
+var linux = LinuxBaseline.Parse(File.ReadAllLines(baselinePath));
+string[] benchLines = File.ReadAllLines(benchLog);
+var rows = BenchLogParser.ParseBench(benchLines);
+if (!boots)
+    rows.AddRange(BenchLogParser.ParseTimeline(benchLines));   // a log that already has a boot's timeline lines
+else
+{
+    Console.WriteLine("bench-report: boot timeline (one boot to the shell, -m 512)");
+    bool timelineBoot = ShellBootProbe.Boot(iso, 512, out string timelineLog);
+    File.WriteAllText(Path.Combine(outDir, "timeline.log"), timelineLog);
+    List<BenchRow> timeline = BenchLogParser.ParseTimeline(timelineLog.Split('\n'));
+    if (!timelineBoot || timeline.Count == 0)
+        Console.WriteLine("bench-report: the timeline boot did not reach a working shell (see timeline.log)");
+    rows.AddRange(timeline);
+
+    // Every boot module GRUB loaded at 512 MiB must be there at the floor too.
+    string modules = System.Text.RegularExpressions.Regex.Match(timelineLog, @"modules: \d+ ").Value;
+    Console.WriteLine($"bench-report: smallest -m that boots to a working shell with all modules ({modules.Trim()}; bisecting 8..512 MiB)");
+    int? floor = MemoryFloorSearch.Find(8, 512, memory =>
+    {
+        bool works = ShellBootProbe.Boot(iso, memory, out string log, modules.Length > 0 ? modules : null);
+        Console.WriteLine($"bench-report:   -m {memory}: {(works ? "working shell" : "no working shell")}");
+        if (!works)
+            File.WriteAllText(Path.Combine(outDir, $"memory-{memory}.log"), log);
+        return works;
+    });
+    if (floor is int megabytes)
+        rows.Add(new BenchRow("memory_smallest_boot", "smallest -m with which the ISO boots, every boot module loaded, to a working shell (`" + ShellBootProbe.Command + "`)",
+            megabytes, "MiB", "boot"));
+}
+
+List<BenchRow> table = CostTable.Compare(rows, linux);
+string generated = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'");
+File.WriteAllText(Path.Combine(outDir, "results.json"), ResultsJson.Write(table, linux, generated));
+File.WriteAllText(Path.Combine(outDir, "report.html"), ReportHtml.Write(table, linux, generated));
+Console.WriteLine(MarkdownTable.Write(table));
+Console.WriteLine($"bench-report: {table.Count} rows in {Path.Combine(outDir, "results.json")} and report.html");
+return 0;
