@@ -34,4 +34,28 @@ public static class MathF
 
     /// <summary>The double square root of a float rounds to the correctly rounded float square root.</summary>
     public static float Sqrt(float x) => (float)Math.Sqrt(x);
+
+    public static float Exp(float x) => (float)ElementaryFunctions.Exp(x);
+
+    public static float Log(float x) => (float)ElementaryFunctions.Log(x);
+
+    public static float Log10(float x) => (float)ElementaryFunctions.Log10(x);
+
+    public static float Log2(float x) => (float)ElementaryFunctions.Log2(x);
+
+    public static float Pow(float x, float y) => (float)ElementaryFunctions.Pow(x, y);
+
+    public static float Sin(float x) => (float)ElementaryFunctions.Sin(x);
+
+    public static float Cos(float x) => (float)ElementaryFunctions.Cos(x);
+
+    public static float Tan(float x) => (float)ElementaryFunctions.Tan(x);
+
+    public static float Asin(float x) => (float)ElementaryFunctions.Asin(x);
+
+    public static float Acos(float x) => (float)ElementaryFunctions.Acos(x);
+
+    public static float Atan(float x) => (float)ElementaryFunctions.Atan(x);
+
+    public static float Atan2(float y, float x) => (float)ElementaryFunctions.Atan2(y, x);
 }

@@ -13,6 +13,14 @@ internal ref struct FloatBigInteger
     private readonly Span<uint> _limbs;
     private int _length; // limbs in use; the top one is non-zero (0 limbs is the value 0)
 
+    public FloatBigInteger(Span<uint> buffer, ReadOnlySpan<uint> limbs)
+    {
+        _limbs = buffer;
+        limbs.CopyTo(buffer);
+        _length = limbs.Length;
+        Trim();
+    }
+
     public FloatBigInteger(Span<uint> buffer, ulong value)
     {
         _limbs = buffer;
@@ -221,6 +229,28 @@ internal ref struct FloatBigInteger
                 rest = true;
         }
         return result;
+    }
+
+    /// <summary>Bits lowBit .. lowBit+63 (zeros beyond the top).</summary>
+    public readonly ulong Extract64(int lowBit)
+    {
+        int limb = lowBit >> 5;
+        int shift = lowBit & 31;
+        ulong low = Limb(limb) | (ulong)Limb(limb + 1) << 32;
+        if (shift == 0)
+            return low;
+        return (low >> shift) | (ulong)Limb(limb + 2) << (64 - shift);
+    }
+
+    /// <summary>this = this × factor (factor below 2^64).</summary>
+    public void Multiply(ulong factor, Span<uint> scratch)
+    {
+        var high = new FloatBigInteger(scratch, 0);
+        high.CopyFrom(this);
+        Multiply((uint)factor);
+        high.Multiply((uint)(factor >> 32));
+        high.ShiftLeft(32);
+        Add(high);
     }
 
     private readonly uint Limb(int index) => index < _length ? _limbs[index] : 0u;

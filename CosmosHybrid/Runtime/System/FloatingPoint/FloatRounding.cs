@@ -74,14 +74,19 @@ internal static class FloatRounding
     {
         if (!(x > 0) || x == double.PositiveInfinity)
             return x == 0 || x == double.PositiveInfinity ? x : double.NaN;
-        ulong bits = BitConverter.DoubleToUInt64Bits(x);
-        int scale = 0;
-        if (bits < 0x0010_0000_0000_0000)
+        // Keep y² and its rounding error clear of overflow and underflow: scale by an even power of two.
+        double scale = 1;
+        if (x < 1e-200)
         {
-            x *= 18014398509481984.0; // 2^54: make subnormals normal
-            scale = -27;
-            bits = BitConverter.DoubleToUInt64Bits(x);
+            x *= 4.149515568880993E+180; // 2^600
+            scale = 4.909093465297727E-91; // 2^-300
         }
+        else if (x > 1e200)
+        {
+            x *= 2.409919865102884E-181; // 2^-600
+            scale = 2.037035976334486E+90; // 2^300
+        }
+        ulong bits = BitConverter.DoubleToUInt64Bits(x);
         // Halve the exponent for a first estimate, then Newton (each step doubles the bits).
         double y = BitConverter.UInt64BitsToDouble((bits >> 1) + 0x1FF8_0000_0000_0000UL);
         for (int i = 0; i < 6; i++)
@@ -94,10 +99,11 @@ internal static class FloatRounding
         double below = BitConverter.UInt64BitsToDouble(BitConverter.DoubleToUInt64Bits(y) - 1);
         double up = above - y;
         double down = y - below;
-        if (rest > y * up + up * up * 0.25)
+        // y·gap is exact (the gap is a power of two), and so is the cancelling difference.
+        if (rest - y * up > up * up * 0.25)
             y = above;
-        else if (rest < down * down * 0.25 - y * down)
+        else if (rest + y * down < down * down * 0.25)
             y = below;
-        return scale == 0 ? y : y * 7.450580596923828e-09; // 2^-27
+        return y * scale;
     }
 }
