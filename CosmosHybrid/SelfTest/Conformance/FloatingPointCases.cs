@@ -234,7 +234,7 @@ internal static class FloatingPointCases
         c.Equal(-3.0, Math.Round(-2.1, MidpointRounding.ToNegativeInfinity), "ToNegativeInfinity");
         c.Equal(3.0, Math.Round(2.1, MidpointRounding.ToPositiveInfinity), "ToPositiveInfinity");
         c.Equal(1.23, Math.Round(1.2345, 2), "2 digits");
-        c.Equal(2.68, Math.Round(2.675, 2, MidpointRounding.AwayFromZero), "2.675 × 100 rounds to 267.49999999999997 first, as in .NET");
+        c.Equal(2.68, Math.Round(2.675, 2, MidpointRounding.AwayFromZero), "2.675 × 100 rounds to 267.5 first, as in .NET");
         c.Equal(0.13, Math.Round(0.125, 2, MidpointRounding.AwayFromZero), "0.125 AwayFromZero");
         c.Equal(0.12, Math.Round(0.125, 2), "0.125 ToEven");
         c.Equal(1e16, Math.Round(1e16, 3), "large values are left alone");

@@ -100,7 +100,7 @@ internal static class FloatDigits
             break;
         }
         decimalExponent = k;
-        return Normalize(digits, count, ref decimalExponent);
+        return WithoutTrailingZeros(digits, count);
     }
 
     /// <summary>
@@ -147,15 +147,15 @@ internal static class FloatDigits
             r.Multiply(10);
             digits[produced++] = (byte)r.DivideSmallQuotient(s);
             if (r.IsZero)
-                return Normalize(digits, produced, ref decimalExponent);
+                return WithoutTrailingZeros(digits, produced);
         }
 
         // Round at the cut: compare the rest with half a unit of the last digit kept.
         r.ShiftLeft(1);
         int half = FloatBigInteger.Compare(r, s);
-        bool roundUp = half > 0 || (half == 0 && (produced == 0 ? false : (digits[produced - 1] & 1) != 0));
+        bool roundUp = half > 0 || (half == 0 && produced > 0 && (digits[produced - 1] & 1) != 0);
         if (!roundUp)
-            return Normalize(digits, produced, ref decimalExponent);
+            return WithoutTrailingZeros(digits, produced);
         int i = produced - 1;
         while (i >= 0 && digits[i] == 9)
             i--;
@@ -167,7 +167,7 @@ internal static class FloatDigits
             return 1;
         }
         digits[i]++;
-        return Normalize(digits, i + 1, ref decimalExponent);
+        return WithoutTrailingZeros(digits, i + 1);
     }
 
     private static int IntegerDigits(ulong value, Span<byte> digits, out int decimalExponent)
@@ -181,10 +181,10 @@ internal static class FloatDigits
             digits[i] = (byte)(value % 10);
             value /= 10;
         }
-        return Normalize(digits, length, ref decimalExponent);
+        return WithoutTrailingZeros(digits, length);
     }
 
-    private static int Normalize(Span<byte> digits, int count, ref int decimalExponent)
+    private static int WithoutTrailingZeros(Span<byte> digits, int count)
     {
         while (count > 0 && digits[count - 1] == 0)
             count--;

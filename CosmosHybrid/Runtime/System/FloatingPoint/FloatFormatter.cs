@@ -142,18 +142,18 @@ internal static class FloatFormatter
         output.Append(power < 0 ? '-' : '+');
         if (power < 0)
             power = -power;
-        int length = 1;
-        for (int rest = power / 10; rest != 0; rest /= 10)
-            length++;
+        Span<char> text = stackalloc char[10];
+        int length = 0;
+        do
+        {
+            text[length++] = (char)('0' + power % 10);
+            power /= 10;
+        }
+        while (power != 0);
         for (int i = length; i < exponentDigits; i++)
             output.Append('0');
-        for (int i = length - 1; i >= 0; i--)
-        {
-            int divisor = 1;
-            for (int j = 0; j < i; j++)
-                divisor *= 10;
-            output.Append((char)('0' + power / divisor % 10));
-        }
+        while (length > 0)
+            output.Append(text[--length]);
     }
 
     /// <summary>
