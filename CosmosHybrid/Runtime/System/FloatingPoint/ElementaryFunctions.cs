@@ -339,23 +339,25 @@ internal static class ElementaryFunctions
     }
 
     /// <summary>atan(n/d) for n, d ≥ 0, in [0, π/2], reducing n/d without rounding it first.</summary>
-    private static DoubleDouble AtanRatio(double n, double d)
+    private static DoubleDouble AtanRatio(double n, double d) => AtanRatio(new DoubleDouble(n, 0), new DoubleDouble(d, 0));
+
+    private static DoubleDouble AtanRatio(DoubleDouble n, DoubleDouble d)
     {
-        if (n > d)
+        if (n.Hi > d.Hi)
             return s_halfPi + -AtanRatio(d, n);
-        if (n == 0)
+        if (n.Hi == 0)
             return new DoubleDouble(0, 0);
-        if (double.IsInfinity(d))
-            return n == d ? s_halfPi * 0.5 : new DoubleDouble(0, 0);
+        if (double.IsInfinity(d.Hi))
+            return n.Hi == d.Hi ? s_halfPi * 0.5 : new DoubleDouble(0, 0);
         // n/d is in (0, 1]: atan(n/d) = atan(c) + atan((n − c·d) / (d + c·n)), c = 0, ½ or 1.
-        double ratio = n / d;
+        double ratio = n.Hi / d.Hi;
         int centre = ratio < 0.25 ? 0 : ratio < 0.75 ? 1 : 2;
         double c = centre * 0.5;
         DoubleDouble t;
-        if (d > 1e300 || n < 1e-290)
+        if (d.Hi > 1e300 || n.Hi < 1e-290)
             t = new DoubleDouble((ratio - c) / (1 + c * ratio), 0); // products could overflow or underflow
         else
-            t = DoubleDouble.Divide(DoubleDouble.Sum(n, -(c * d)), DoubleDouble.Sum(d, c * n)); // c·d, c·n are exact
+            t = DoubleDouble.Divide(n + -(d * c), d + n * c); // c·d, c·n are exact
         // atan t = t − t³/3 + t⁵/5 − ..., |t| ≤ 0.25.
         double z = t.Hi * t.Hi;
         double tail = -1.0 / 27;
@@ -395,7 +397,7 @@ internal static class ElementaryFunctions
         if (x == 0)
             return x;
         // asin x = atan(x / √(1 − x²)).
-        DoubleDouble value = AtanRatio(ax, Math.Sqrt(OneMinusSquare(ax)));
+        DoubleDouble value = AtanRatio(new DoubleDouble(ax, 0), SqrtOneMinusSquare(ax));
         double result = value.Hi + value.Lo;
         return double.IsNegative(x) ? -result : result;
     }
@@ -405,17 +407,21 @@ internal static class ElementaryFunctions
         double ax = Math.Abs(x);
         if (!(ax <= 1))
             return double.NaN;
-        DoubleDouble value = AtanRatio(Math.Sqrt(OneMinusSquare(ax)), ax);
+        DoubleDouble value = AtanRatio(SqrtOneMinusSquare(ax), new DoubleDouble(ax, 0));
         if (x < 0)
             value = s_pi + -value;
         return value.Hi + value.Lo;
     }
 
-    /// <summary>1 − x², with x² exact as a double-double before the subtraction.</summary>
-    private static double OneMinusSquare(double x)
+    /// <summary>√(1 − x²) as a double-double: 1 − x² exactly enough, then one Newton correction of sqrtsd's root.</summary>
+    private static DoubleDouble SqrtOneMinusSquare(double x)
     {
         DoubleDouble square = DoubleDouble.Product(x, x);
-        DoubleDouble result = DoubleDouble.Sum(1, -square.Hi) + new DoubleDouble(-square.Lo, 0);
-        return result.Hi + result.Lo;
+        DoubleDouble value = DoubleDouble.Sum(1, -square.Hi) + new DoubleDouble(-square.Lo, 0);
+        double root = Math.Sqrt(value.Hi);
+        if (root == 0)
+            return new DoubleDouble(0, 0);
+        DoubleDouble rest = value + -DoubleDouble.Product(root, root);
+        return DoubleDouble.Sum(root, rest.Hi / (2 * root));
     }
 }
