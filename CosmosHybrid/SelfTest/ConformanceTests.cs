@@ -33,5 +33,7 @@ internal static class ConformanceTests
                 Check(false, failure);
         }
         KernelLog.WriteLine($"selftest: conformance: {cases.Length} cases, {assertions} assertions passed, {skipped} exception checks skipped");
+        // Compared with .NET's text by the boot tests (FloatTextTests), which compute the same digest.
+        KernelLog.WriteLine("selftest: float text: " + FloatTextVectors.Summary(FloatTextVectors.BootCount));
     }
 }

@@ -14,7 +14,8 @@ namespace CosmosHybrid.Services.UserTest;
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
 /// preemption), spawn-loop N (start and reap N processes, check frames come back),
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
-/// threads allocating at once), cctor-threads (a static constructor four threads reach at once), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), device-holder (see <see cref="DeviceHolder"/>), the file scenarios
+/// threads allocating at once), cctor-threads (a static constructor four threads reach at once),
+/// float-text N (double and float text of N generated values, as a digest the boot tests compare with .NET's), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), device-holder (see <see cref="DeviceHolder"/>), the file scenarios
 /// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>), and the
 /// standard I/O ones (wc, flood, stream-calls: see <see cref="StreamScenarios"/>), and input-events (a
 /// subscriber of the input driver: see <see cref="InputScenarios"/>).
@@ -59,6 +60,9 @@ internal static unsafe class Scenarios
                 return SharedHeap.Run(ParseOr(rest, 3));
             case "cctor-threads":
                 return SharedStatics.Run();
+            case "float-text":
+                Console.WriteLine("float-text: " + CosmosHybrid.SelfTest.Conformance.FloatTextVectors.Summary(ParseOr(rest, CosmosHybrid.SelfTest.Conformance.FloatTextVectors.BootCount)));
+                return 0;
             case "exit":
                 return ParseOr(rest, 0);
             case "spawn-handles":

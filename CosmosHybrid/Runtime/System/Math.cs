@@ -2,10 +2,10 @@ namespace System;
 
 /// <summary>
 /// Integer math (Min, Max, Abs, Clamp, Sign, DivRem, BigMul) and the checked
-/// floating-point conversions ILC calls by name. Floating-point functions (Sqrt, Sin...)
-/// are not provided.
+/// floating-point conversions ILC calls by name. The floating-point functions are in
+/// Math.FloatingPoint.cs (and MathF.cs).
 /// </summary>
-public static class Math
+public static partial class Math
 {
     public static sbyte Min(sbyte val1, sbyte val2) => val1 <= val2 ? val1 : val2;
 
@@ -302,8 +302,4 @@ public static class Math
             return (ulong)value;
         throw new OverflowException();
     }
-}
-
-public static class MathF
-{
 }

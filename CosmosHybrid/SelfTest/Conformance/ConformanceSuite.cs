@@ -15,6 +15,7 @@ public static class ConformanceSuite
             var cases = new List<ConformanceCase>();
             cases.AddRange(StringCases.Cases);
             cases.AddRange(NumberCases.Cases);
+            cases.AddRange(FloatingPointCases.Cases);
             cases.AddRange(TextCases.Cases);
             cases.AddRange(ListCases.Cases);
             cases.AddRange(DictionaryCases.Cases);

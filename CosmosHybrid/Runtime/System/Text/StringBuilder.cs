@@ -175,6 +175,10 @@ public sealed class StringBuilder
 
     public StringBuilder Append(ulong value) => AppendUnsigned(value);
 
+    public StringBuilder Append(double value) => Append(value.ToString());
+
+    public StringBuilder Append(float value) => Append(value.ToString());
+
     public StringBuilder Append(object value) => value == null ? this : Append(value.ToString());
 
     public StringBuilder AppendLine() => Append(Environment.NewLine);

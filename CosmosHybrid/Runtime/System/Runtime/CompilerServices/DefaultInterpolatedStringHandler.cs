@@ -102,6 +102,10 @@ public ref struct DefaultInterpolatedStringHandler
             AppendSigned(Unsafe.As<T, nint>(ref value), 64, format);
         else if (typeof(T) == typeof(nuint))
             AppendUnsigned(Unsafe.As<T, nuint>(ref value), format);
+        else if (typeof(T) == typeof(double))
+            AppendFloat(new FloatBits(Unsafe.As<T, double>(ref value)), format);
+        else if (typeof(T) == typeof(float))
+            AppendFloat(new FloatBits(Unsafe.As<T, float>(ref value)), format);
         else if (typeof(T) == typeof(char))
             AppendChar(Unsafe.As<T, char>(ref value));
         else if (typeof(T) == typeof(bool))
@@ -129,6 +133,14 @@ public ref struct DefaultInterpolatedStringHandler
         while (!Number.TryFormatUInt64(value, format, _chars.Slice(_pos), out written))
             Grow(Math.Max(32, format == null ? 0 : format.Length * 2));
         _pos += written;
+    }
+
+    private void AppendFloat(in FloatBits value, string format)
+    {
+        int length;
+        while ((length = FloatFormatter.Format(value, format, _chars.Slice(_pos))) > _chars.Length - _pos)
+            Grow(length);
+        _pos += length;
     }
 
     private void AppendAligned(scoped ReadOnlySpan<char> value, int alignment)
