@@ -69,7 +69,7 @@ internal sealed unsafe class NetService
         }
         var service = new NetService(port, fallback, dns);
         service.Calibrate();
-        Console.WriteLine("net: serving '" + NetProtocol.PortName + "'; waiting for the NIC driver '" + NicProtocol.PortName + "'");
+        // Quiet until a driver is there: without a NIC the serial console stays the shell's.
         service.Loop();
         return 0;
     }

@@ -14,7 +14,7 @@ public abstract class BootTestBase
     /// <summary>Generous: CI machines run TCG slower than a developer's, and UEFI firmware takes a while.</summary>
     protected static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(150);
 
-    /// <summary>The kernel starts init (process 1); init starts /etc/services in order: testsvc (2), the input driver (3), the shell, then the window server `ui`.</summary>
+    /// <summary>The kernel starts init (process 1); init starts /etc/services in order: testsvc (2), the input driver (3), the shell, the window server `ui`, then (with a NIC) the e1000 driver, and the network stack `net`.</summary>
     protected const int ShellProcessId = 4;
 
     /// <summary>The input driver's process (/etc/services).</summary>
@@ -23,8 +23,11 @@ public abstract class BootTestBase
     /// <summary>The window server after a boot.</summary>
     protected const int UiProcessId = ShellProcessId + 1;
 
-    /// <summary>The first process the shell starts after a boot.</summary>
-    protected const int FirstChildId = UiProcessId + 1;
+    /// <summary>The network stack `net` after a boot without a NIC (QemuMachine adds `-nic none` unless a test names a NIC; with one, e1000 comes first).</summary>
+    protected const int NetProcessId = UiProcessId + 1;
+
+    /// <summary>The first process the shell starts after a boot without a NIC (tests that can, parse the id instead).</summary>
+    protected const int FirstChildId = NetProcessId + 1;
 
     /// <summary>The shell's banner after a boot.</summary>
     protected static readonly string ShellBanner = "CosmosHybrid shell (ring 3, process " + ShellProcessId + ")";

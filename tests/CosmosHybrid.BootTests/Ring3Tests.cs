@@ -213,13 +213,13 @@ public class Ring3Tests : BootTestBase
     {
         BootToShell();
         Machine.SendLine("spawn usertest count 500 victim");
-        ExpectOutput("started process " + FirstChildId);
-        Machine.SendLine("kill " + FirstChildId);
-        ExpectOutput("killed " + FirstChildId);
-        Machine.SendLine("wait " + FirstChildId);
-        ExpectOutput("process " + FirstChildId + " exited with status -9");
+        int child = int.Parse(ExpectMatch(@"started process (\d+)").Groups[1].Value);
+        Machine.SendLine("kill " + child);
+        ExpectOutput("killed " + child);
+        Machine.SendLine("wait " + child);
+        ExpectOutput("process " + child + " exited with status -9");
         Machine.SendLine("run usertest divide");
-        ExpectOutput("process " + (FirstChildId + 1) + " exited with status -1000");
+        ExpectOutput("process " + (child + 1) + " exited with status -1000");
         Machine.SendLine("wait 42");
         ExpectOutput("wait: not found");
     }
@@ -230,8 +230,9 @@ public class Ring3Tests : BootTestBase
         BootToShell();
         Machine.SendLine("kill " + ShellProcessId);
         ExpectOutput("init: shell (process " + ShellProcessId + ") ended with status -9");
-        ExpectOutput("init: restarted shell as process " + FirstChildId);
-        ExpectOutput("CosmosHybrid shell (ring 3, process " + FirstChildId + ")");
+        string restarted = ExpectMatch(@"init: restarted shell as process (\d+)").Groups[1].Value;
+        Assert.That(int.Parse(restarted), Is.GreaterThan(UiProcessId));
+        ExpectOutput("CosmosHybrid shell (ring 3, process " + restarted + ")");
     }
 
     [Test]

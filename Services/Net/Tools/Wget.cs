@@ -1,26 +1,38 @@
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Net.Sockets;
+using CosmosHybrid.Services.Sha256sum;
 using CosmosHybrid.Services.UserRuntime;
 
 namespace CosmosHybrid.Services.Net.Tools;
 
 /// <summary>
-/// wget URL [FILE]: an HTTP/1.1 GET (Connection: close) of an http:// URL, one redirect followed,
-/// the body written to FILE (default: the URL's last path segment, or index.html), progress every
-/// MiB on long downloads and the time and rate at the end. The body arrives in a page-aligned
+/// wget [--sha256] URL [FILE]: an HTTP/1.1 GET (Connection: close) of an http:// URL, one redirect
+/// followed, the body written to FILE (default: the URL's last path segment, or index.html; "-"
+/// keeps nothing), progress every MiB on long downloads, the time and rate at the end, and with
+/// --sha256 the body's SHA-256. The body arrives in a page-aligned
 /// buffer that each receive lends to the net service by grant.
 /// </summary>
 internal static unsafe class Wget
 {
     private const int BufferBytes = 64 * 1024;
     private const int MaxHeaderBytes = 8192;
+    private static Sha256 s_hash;
 
     public static int Run(string arguments)
     {
         string[] words = ToolSupport.Words(arguments);
+        s_hash = null;
+        if (words.Length > 0 && words[0] == "--sha256")
+        {
+            s_hash = new Sha256();
+            string[] rest = new string[words.Length - 1];
+            for (int i = 1; i < words.Length; i++)
+                rest[i - 1] = words[i];
+            words = rest;
+        }
         if (words.Length < 1 || words.Length > 2)
         {
-            System.Console.WriteLine("usage: wget URL [FILE]");
+            System.Console.WriteLine("usage: wget [--sha256] URL [FILE|-]");
             return 2;
         }
         NetClient client = ToolSupport.Open("wget");
@@ -132,7 +144,8 @@ internal static unsafe class Wget
         }
 
         file ??= FileNameOf(path);
-        long fd = FileCalls.Open(file, FileOpenFlags.Write | FileOpenFlags.Create | FileOpenFlags.Truncate);
+        bool keep = file != "-";
+        long fd = keep ? FileCalls.Open(file, FileOpenFlags.Write | FileOpenFlags.Create | FileOpenFlags.Truncate) : 0;
         if (fd < 0)
         {
             System.Console.WriteLine("wget: cannot write " + file + " (" + ProcessCalls.ErrorText(fd) + ")");
@@ -140,7 +153,7 @@ internal static unsafe class Wget
             return 1;
         }
         long body = have - headerEnd;
-        if (body > 0 && FileCalls.Write(fd, buffer + headerEnd, body) != body)
+        if (body > 0 && !Keep(fd, keep, buffer + headerEnd, body))
             body = -1;
         long nextReport = 1 << 20;
         long bodyStarted = ProcessCalls.UptimeMilliseconds;
@@ -154,7 +167,7 @@ internal static unsafe class Wget
                 System.Console.WriteLine("wget: receiving: " + NetStatusText.Of((NetStatus)(-read)));
                 break;
             }
-            if (FileCalls.Write(fd, buffer, read) != read)
+            if (!Keep(fd, keep, buffer, read))
             {
                 System.Console.WriteLine("wget: writing " + file + " failed");
                 body = -1;
@@ -167,7 +180,8 @@ internal static unsafe class Wget
                 nextReport += 1 << 20;
             }
         }
-        FileCalls.Close(fd);
+        if (keep)
+            FileCalls.Close(fd);
         client.Close(socket);
         long elapsed = ProcessCalls.UptimeMilliseconds - started;
         long bodyElapsed = ProcessCalls.UptimeMilliseconds - bodyStarted;
@@ -175,7 +189,20 @@ internal static unsafe class Wget
         long rate = bodyElapsed > 0 ? body * 1000 / bodyElapsed / 1024 : 0;
         System.Console.WriteLine("wget: " + (complete ? "saved " : "INCOMPLETE ") + body.ToString() + " bytes to " + file + " in "
             + elapsed.ToString() + " ms (" + rate.ToString() + " KiB/s)");
+        if (s_hash != null)
+        {
+            byte* digest = stackalloc byte[32];
+            var span = new System.Span<byte>(digest, 32);
+            s_hash.Finish(span);
+            System.Console.WriteLine("wget: sha256 " + Sha256.ToHex(span));
+        }
         return complete ? 0 : 1;
+    }
+
+    private static bool Keep(long fd, bool keep, byte* data, long length)
+    {
+        s_hash?.Append(new System.ReadOnlySpan<byte>(data, (int)length));
+        return !keep || FileCalls.Write(fd, data, length) == length;
     }
 
     private static int FindHeaderEnd(byte* data, int length)
