@@ -116,7 +116,15 @@ public class NetStackTests : BootTestBase
         Assert.That(done.Groups[1].Value, Is.EqualTo("saved"));
         Assert.That(done.Groups[2].Value, Is.EqualTo("16777216"));
         ExpectOutput("wget: sha256 " + Sha256Hex(big), Step);
+        string log = Machine.SerialLog;
+        int killed = log.IndexOf("init: e1000 (process " + driver + ") ended", StringComparison.Ordinal);
+        int reattached = log.IndexOf("attachment 2)", StringComparison.Ordinal);
+        Assert.That(log.IndexOf(done.Value, StringComparison.Ordinal), Is.GreaterThan(reattached).And.GreaterThan(killed),
+            "the download ended after the driver was killed and the stack attached again");
         TestContext.Out.WriteLine("16 MiB download across a driver restart: " + done.Value);
+        string after = Shell("ifconfig");
+        Assert.That(after, Does.Contain("attachments 2"));
+        TestContext.Out.WriteLine(Regex.Match(after, @"tcp retransmits.*").Value.Trim());
         Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
         Assert.That(Machine.SerialLog, Does.Not.Match(@"process \d+ \(net\) killed"), "the stack faulted");
     }
