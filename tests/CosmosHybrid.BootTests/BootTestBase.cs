@@ -15,8 +15,9 @@ public abstract class BootTestBase
     protected static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(150);
 
     /// <summary>
-    /// The kernel starts init (process 1); init starts /etc/services in order: testsvc (2), the input driver (3), the shell, then
-    /// the window server `ui`, which starts a terminal that starts its own shell. Later pids depend on timing: tests read them from the output.
+    /// The kernel starts init (process 1); init starts /etc/services in order: testsvc (2), the input driver (3), the shell,
+    /// the window server `ui` (which starts a terminal that starts its own shell), then (with a NIC) the e1000 driver and the
+    /// network stack `net`. Later pids depend on timing: tests read them from the output.
     /// </summary>
     protected const int ShellProcessId = 4;
 
@@ -26,6 +27,11 @@ public abstract class BootTestBase
     /// <summary>The window server after a boot.</summary>
     protected const int UiProcessId = ShellProcessId + 1;
 
+    /// <summary>
+    /// The kernel starts init (process 1); init starts /etc/services in order: testsvc (2), the input driver (3), the shell,
+    /// the window server `ui` (which starts a terminal that starts its own shell), then (with a NIC) the e1000 driver and the
+    /// network stack `net`. Later pids depend on timing: tests read them from the output.
+    /// </summary>
     /// <summary>The shell's banner after a boot.</summary>
     protected static readonly string ShellBanner = "CosmosHybrid shell (ring 3, process " + ShellProcessId + ")";
 

@@ -68,6 +68,9 @@ public sealed class QemuMachine : IDisposable
             : $"-drive if=none,id=stick,format=raw,readonly=on,file=\"{iso}\" -device qemu-xhci -device usb-storage,drive=stick,bootindex=0 ");
         if (!string.IsNullOrEmpty(extraArguments))
             arguments.Append(extraArguments).Append(' ');
+        // No NIC unless the test asks for one: QEMU's default would be an e1000 on an unrestricted slirp.
+        if (extraArguments == null || !(extraArguments.Contains("-nic ") || extraArguments.Contains("-netdev ") || extraArguments.Contains("-net ")))
+            arguments.Append("-nic none ");
 
         var start = new ProcessStartInfo("qemu-system-x86_64", arguments.ToString())
         {

@@ -1,0 +1,409 @@
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Ipc;
+
+namespace CosmosHybrid.Services.Net.Sockets;
+
+/// <summary>
+/// A program's session with the net service: blocking socket calls with time-outs built on the
+/// service's non-blocking requests. A request that cannot finish yet answers WouldBlock; the
+/// client then waits on its own event port, which the service signals when something may have
+/// changed, and asks again. Bulk data moves by grant when the caller's buffer is page-aligned
+/// and at least a page long, else through the message buffer (4 KiB a call).
+/// Errors come back as a negative <see cref="NetStatus"/> or as the status itself.
+/// </summary>
+public sealed unsafe class NetClient
+{
+    private const int PageSize = 4096;
+    private readonly IMessagePorts _ports;
+    private readonly long _service;
+    private readonly long _events;
+    private readonly ulong _id;
+    private readonly ulong _token;
+    private readonly IClock _clock;
+
+    /// <summary>The time source for time-outs (milliseconds since some start).</summary>
+    public interface IClock
+    {
+        long NowMilliseconds { get; }
+    }
+
+    private NetClient(IMessagePorts ports, IClock clock, long service, long events, ulong id, ulong token)
+    {
+        _ports = ports;
+        _clock = clock;
+        _service = service;
+        _events = events;
+        _id = id;
+        _token = token;
+    }
+
+    /// <summary>Looks the service up and opens a session.</summary>
+    public static NetStatus Open(IMessagePorts ports, IClock clock, out NetClient client)
+    {
+        client = null;
+        long service = ports.Lookup(NetProtocol.PortName);
+        if (service <= 0)
+            return NetStatus.NoInterface;
+        long events = ports.CreatePort();
+        if (events <= 0)
+        {
+            ports.Close(service);
+            return NetStatus.NoResources;
+        }
+        long sendHandle = ports.Duplicate(events, HandleRights.Send | HandleRights.Transfer);
+        var request = default(IpcMessage);
+        request.Tag = (ulong)NetRequest.Connect;
+        request.Handle = sendHandle;
+        var reply = default(IpcMessage);
+        long result = ports.CallEx(service, ref request, ref reply);
+        if (result < 0 || reply.Tag != 0)
+        {
+            ports.Close(events);
+            ports.Close(service);
+            return result < 0 ? NetStatus.NoInterface : (NetStatus)reply.Tag;
+        }
+        client = new NetClient(ports, clock, service, events, reply.Word0, reply.Word1);
+        return NetStatus.Ok;
+    }
+
+    /// <summary>Ends the session (the service closes what is left open) and lets the ports go.</summary>
+    public void Dispose()
+    {
+        Call(NetRequest.Disconnect, 0, 0, out _);
+        _ports.Close(_events);
+        _ports.Close(_service);
+    }
+
+    // ---- plumbing ----
+
+    private NetStatus Call(NetRequest request, ulong word2, ulong word3, out IpcMessage reply)
+    {
+        var message = default(IpcMessage);
+        message.Tag = (ulong)request;
+        message.Word0 = _id;
+        message.Word1 = _token;
+        message.Word2 = word2;
+        message.Word3 = word3;
+        reply = default;
+        return Finish(ref message, ref reply);
+    }
+
+    private NetStatus Finish(ref IpcMessage message, ref IpcMessage reply)
+    {
+        long result = _ports.CallEx(_service, ref message, ref reply);
+        if (result < 0)
+            return NetStatus.NoInterface; // the service is gone (it may be restarting)
+        return (NetStatus)reply.Tag;
+    }
+
+    private IpcMessage Request(NetRequest request, ulong word2, ulong word3)
+    {
+        var message = default(IpcMessage);
+        message.Tag = (ulong)request;
+        message.Word0 = _id;
+        message.Word1 = _token;
+        message.Word2 = word2;
+        message.Word3 = word3;
+        return message;
+    }
+
+    /// <summary>Waits until the service signals an event or <paramref name="deadline"/> passes; false at the deadline.</summary>
+    private bool WaitUntil(long deadline)
+    {
+        long now = _clock.NowMilliseconds;
+        if (deadline != long.MaxValue && now >= deadline)
+            return false;
+        long wait = deadline == long.MaxValue ? 1000 : deadline - now;
+        if (wait > 1000)
+            wait = 1000; // ask again now and then even without an event
+        var message = default(IpcMessage);
+        _ports.Receive(_events, ref message, wait);
+        return true;
+    }
+
+    private long DeadlineAfter(long timeoutMs) => timeoutMs < 0 ? long.MaxValue : _clock.NowMilliseconds + timeoutMs;
+
+    // ---- the interface ----
+
+    public NetStatus GetInterface(out InterfaceInfo info)
+    {
+        info = default;
+        InterfaceInfo local = default;
+        var message = Request(NetRequest.Interface, 0, 0);
+        var reply = default(IpcMessage);
+        reply.BufferAddress = (ulong)&local;
+        reply.BufferLength = (ulong)sizeof(InterfaceInfo);
+        NetStatus status = Finish(ref message, ref reply);
+        info = local;
+        return status;
+    }
+
+    /// <summary>Fills <paramref name="records"/>; returns how many sockets there are (at most its length).</summary>
+    public NetStatus GetSockets(SocketRecord[] records, out int count)
+    {
+        count = 0;
+        fixed (SocketRecord* first = records)
+        {
+            var message = Request(NetRequest.Sockets, 0, 0);
+            var reply = default(IpcMessage);
+            reply.BufferAddress = (ulong)first;
+            int capacity = records.Length * sizeof(SocketRecord);
+            reply.BufferLength = (ulong)(capacity < NetProtocol.MaxCopyBytes ? capacity : NetProtocol.MaxCopyBytes / sizeof(SocketRecord) * sizeof(SocketRecord));
+            NetStatus status = Finish(ref message, ref reply);
+            if (status == NetStatus.Ok)
+                count = (int)reply.Word0;
+            return status;
+        }
+    }
+
+    // ---- TCP ----
+
+    /// <summary>Connects to <paramref name="address"/>:<paramref name="port"/>, waiting for the handshake.</summary>
+    public NetStatus Connect(uint address, ushort port, long timeoutMs, out int socket)
+    {
+        NetStatus status = Call(NetRequest.TcpConnect, address, port, out IpcMessage reply);
+        socket = (int)reply.Word0;
+        if (status != NetStatus.Ok)
+            return status;
+        long deadline = DeadlineAfter(timeoutMs);
+        while (true)
+        {
+            status = GetStatus(socket, out NetSocketState state, out _, out _, out NetStatus error);
+            if (status != NetStatus.Ok)
+                return status;
+            if (state != NetSocketState.Connecting)
+            {
+                if (error != NetStatus.Ok && state == NetSocketState.Closed)
+                {
+                    Close(socket);
+                    return error;
+                }
+                return NetStatus.Ok;
+            }
+            if (!WaitUntil(deadline))
+            {
+                Close(socket);
+                return NetStatus.TimedOut;
+            }
+        }
+    }
+
+    public NetStatus Listen(ushort port, int backlog, out int socket)
+    {
+        NetStatus status = Call(NetRequest.TcpListen, port, (ulong)backlog, out IpcMessage reply);
+        socket = (int)reply.Word0;
+        return status;
+    }
+
+    public NetStatus Accept(int listener, long timeoutMs, out int socket, out uint remoteAddress, out ushort remotePort)
+    {
+        long deadline = DeadlineAfter(timeoutMs);
+        while (true)
+        {
+            NetStatus status = Call(NetRequest.TcpAccept, (ulong)listener, 0, out IpcMessage reply);
+            socket = (int)reply.Word0;
+            remoteAddress = (uint)reply.Word1;
+            remotePort = (ushort)reply.Word2;
+            if (status != NetStatus.WouldBlock)
+                return status;
+            if (!WaitUntil(deadline))
+                return NetStatus.TimedOut;
+        }
+    }
+
+    /// <summary>Sends all <paramref name="length"/> bytes (waiting for room); returns the bytes sent or a negative NetStatus.</summary>
+    public long Send(int socket, byte* data, long length, long timeoutMs = -1)
+    {
+        long deadline = DeadlineAfter(timeoutMs);
+        long sent = 0;
+        while (sent < length)
+        {
+            long left = length - sent;
+            byte* at = data + sent;
+            var message = Request(NetRequest.TcpSend, (ulong)socket, 0);
+            if (((ulong)at & (PageSize - 1)) == 0 && left >= PageSize)
+            {
+                long chunk = left < NetProtocol.MaxGrantBytes ? left : NetProtocol.MaxGrantBytes;
+                message.GrantAddress = (ulong)at;
+                message.GrantLength = (ulong)(chunk / PageSize * PageSize);
+                message.Word3 = message.GrantLength;
+            }
+            else
+            {
+                long chunk = left < NetProtocol.MaxCopyBytes ? left : NetProtocol.MaxCopyBytes;
+                // Up to the next page boundary, so that the rest can go by grant.
+                long toBoundary = PageSize - (long)((ulong)at & (PageSize - 1));
+                if (left > PageSize && toBoundary < chunk)
+                    chunk = toBoundary;
+                message.BufferAddress = (ulong)at;
+                message.BufferLength = (ulong)chunk;
+                message.Word3 = (ulong)chunk;
+            }
+            var reply = default(IpcMessage);
+            NetStatus status = Finish(ref message, ref reply);
+            if (status == NetStatus.Ok)
+            {
+                sent += (long)reply.Word0;
+                continue;
+            }
+            if (status != NetStatus.WouldBlock)
+                return sent > 0 ? sent : -(long)status;
+            if (!WaitUntil(deadline))
+                return sent > 0 ? sent : -(long)NetStatus.TimedOut;
+        }
+        return sent;
+    }
+
+    /// <summary>Receives up to <paramref name="length"/> bytes: the count, 0 at the end of the stream, or a negative NetStatus.</summary>
+    public long Receive(int socket, byte* data, long length, long timeoutMs = -1)
+    {
+        long deadline = DeadlineAfter(timeoutMs);
+        while (true)
+        {
+            var message = Request(NetRequest.TcpReceive, (ulong)socket, 0);
+            var reply = default(IpcMessage);
+            if (((ulong)data & (PageSize - 1)) == 0 && length >= PageSize)
+            {
+                long chunk = length < NetProtocol.MaxGrantBytes ? length : NetProtocol.MaxGrantBytes;
+                message.GrantAddress = (ulong)data;
+                message.GrantLength = (ulong)(chunk / PageSize * PageSize);
+                message.Flags = IpcFlags.GrantWritable;
+                message.Word3 = message.GrantLength;
+            }
+            else
+            {
+                long chunk = length < NetProtocol.MaxCopyBytes ? length : NetProtocol.MaxCopyBytes;
+                reply.BufferAddress = (ulong)data;
+                reply.BufferLength = (ulong)chunk;
+                message.Word3 = (ulong)chunk;
+            }
+            NetStatus status = Finish(ref message, ref reply);
+            if (status == NetStatus.Ok)
+                return (long)reply.Word0;
+            if (status != NetStatus.WouldBlock)
+                return -(long)status;
+            if (!WaitUntil(deadline))
+                return -(long)NetStatus.TimedOut;
+        }
+    }
+
+    public NetStatus Shutdown(int socket) => Call(NetRequest.TcpShutdown, (ulong)socket, 0, out _);
+
+    public NetStatus Close(int socket) => Call(NetRequest.Close, (ulong)socket, 0, out _);
+
+    public NetStatus SetNoDelay(int socket, bool noDelay) => Call(NetRequest.SetNoDelay, (ulong)socket, noDelay ? 1UL : 0, out _);
+
+    public NetStatus GetStatus(int socket, out NetSocketState state, out int available, out int sendSpace, out NetStatus error)
+    {
+        NetStatus status = Call(NetRequest.Status, (ulong)socket, 0, out IpcMessage reply);
+        state = (NetSocketState)reply.Word0;
+        available = (int)reply.Word1;
+        sendSpace = (int)reply.Word2;
+        error = (NetStatus)reply.Word3;
+        return status;
+    }
+
+    // ---- UDP ----
+
+    public NetStatus UdpBind(ushort port, out int socket, out ushort boundPort)
+    {
+        NetStatus status = Call(NetRequest.UdpBind, port, 0, out IpcMessage reply);
+        socket = (int)reply.Word0;
+        boundPort = (ushort)reply.Word1;
+        return status;
+    }
+
+    public NetStatus UdpSendTo(int socket, uint address, ushort port, byte* data, int length)
+    {
+        if (length < 0 || length > 1472)
+            return NetStatus.BadBuffer;
+        var message = Request(NetRequest.UdpSendTo, (ulong)socket, address | ((ulong)port << 32));
+        message.BufferAddress = (ulong)data;
+        message.BufferLength = (ulong)length;
+        var reply = default(IpcMessage);
+        return Finish(ref message, ref reply);
+    }
+
+    /// <summary>Receives one datagram: its length, or a negative NetStatus.</summary>
+    public int UdpReceiveFrom(int socket, byte* data, int capacity, long timeoutMs, out uint address, out ushort port)
+    {
+        long deadline = DeadlineAfter(timeoutMs);
+        while (true)
+        {
+            var message = Request(NetRequest.UdpReceiveFrom, (ulong)socket, 0);
+            var reply = default(IpcMessage);
+            reply.BufferAddress = (ulong)data;
+            reply.BufferLength = (ulong)(capacity < NetProtocol.MaxCopyBytes ? capacity : NetProtocol.MaxCopyBytes);
+            NetStatus status = Finish(ref message, ref reply);
+            address = (uint)reply.Word1;
+            port = (ushort)reply.Word2;
+            if (status == NetStatus.Ok)
+                return (int)reply.Word0;
+            if (status != NetStatus.WouldBlock)
+                return -(int)status;
+            if (!WaitUntil(deadline))
+                return -(int)NetStatus.TimedOut;
+        }
+    }
+
+    // ---- names and echo ----
+
+    /// <summary>The first IPv4 address of <paramref name="name"/> (a dotted quad is taken as it is).</summary>
+    public NetStatus Resolve(string name, long timeoutMs, out uint address)
+    {
+        if (NetProtocol.TryParseAddress(name, out address))
+            return NetStatus.Ok;
+        if (name.Length == 0 || name.Length > NetProtocol.MaxNameLength)
+            return NetStatus.InvalidArgument;
+        byte* text = stackalloc byte[NetProtocol.MaxNameLength];
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (name[i] > 127)
+                return NetStatus.InvalidArgument;
+            text[i] = (byte)name[i];
+        }
+        long deadline = DeadlineAfter(timeoutMs);
+        ulong handle = 0;
+        while (true)
+        {
+            var message = Request(NetRequest.Resolve, handle, 0);
+            message.BufferAddress = (ulong)text;
+            message.BufferLength = (ulong)name.Length;
+            var reply = default(IpcMessage);
+            NetStatus status = Finish(ref message, ref reply);
+            if (status == NetStatus.Ok)
+            {
+                address = (uint)reply.Word1;
+                return reply.Word0 == 0 ? NetStatus.HostNotFound : NetStatus.Ok;
+            }
+            if (status != NetStatus.WouldBlock)
+                return status;
+            handle = reply.Word0;
+            if (!WaitUntil(deadline))
+                return NetStatus.TimedOut;
+        }
+    }
+
+    /// <summary>Sends one echo request and waits for its reply: the round trip in microseconds.</summary>
+    public NetStatus Ping(uint address, ushort sequence, int payloadLength, long timeoutMs, out long roundTripMicroseconds)
+    {
+        roundTripMicroseconds = 0;
+        NetStatus status = Call(NetRequest.EchoRequest, address, sequence | ((ulong)(uint)payloadLength << 16), out _);
+        if (status != NetStatus.Ok)
+            return status;
+        long deadline = DeadlineAfter(timeoutMs);
+        while (true)
+        {
+            status = Call(NetRequest.EchoResult, sequence, 0, out IpcMessage reply);
+            if (status == NetStatus.Ok)
+            {
+                roundTripMicroseconds = (long)reply.Word0;
+                return NetStatus.Ok;
+            }
+            if (status != NetStatus.WouldBlock)
+                return status;
+            if (!WaitUntil(deadline))
+                return NetStatus.TimedOut;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System;
+using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Net.FramePath;
+using CosmosHybrid.Services.Net.Protocols;
+using CosmosHybrid.Services.UserRuntime;
+
+namespace CosmosHybrid.Services.NetStack;
+
+/// <summary>
+/// The stack's end of the frame path to the NIC driver: one pool of its own memory, lent to the
+/// driver by the grant of an Attach call that a helper thread keeps open (it returns when the
+/// driver detaches or dies). When it returns, the pool is laid out again and lent to the next
+/// driver that registers the port: TCP state lives in the stack, so connections carry on and
+/// retransmit what the old driver lost.
+/// </summary>
+internal sealed unsafe class DriverLink : IFrameOutput
+{
+    /// <summary>Raised on the stack's port by the attach thread when the Attach call returns.</summary>
+    public const ulong AttachEndedBit = 1UL << 5;
+    private const int RingCapacity = 128;
+
+    private static readonly SyscallPorts Ports = SyscallPorts.Instance;
+    private static readonly FramePoolLayout Layout = new FramePoolLayout(RingCapacity, 2 * RingCapacity + 32, 2048);
+
+    // The attach thread's call (statics: the thread's entry takes no object).
+    private static long s_driverForCall;
+    private static IpcMessage s_request, s_reply;
+    private static long s_result;
+    private static long s_notifyPort;
+
+    private readonly long _port;
+    private byte* _region;
+    private FramePool _pool;
+    private FrameRingProducer _transmit;
+    private FrameRingConsumer _receive;
+    private long _driver;
+    private bool _callOpen;
+
+    public DriverLink(long port) => _port = port;
+
+    public bool IsAttached { get; private set; }
+    /// <summary>Attachments made so far (1 after the first, more after driver restarts).</summary>
+    public int Attachments { get; private set; }
+    public ulong Mac { get; private set; }
+    public ulong FramesReceived, FramesSent, BytesReceived, BytesSent, SendDropped;
+    public bool LinkUp => IsAttached && _pool.LinkUp;
+    public int LinkSpeedMbps => IsAttached ? _pool.LinkSpeedMbps : 0;
+    public ulong DriverDropped => IsAttached ? _pool.ReceiveDropped->Value : 0;
+    public bool EverAttached => Attachments > 0;
+
+    /// <summary>Looks for the driver and lends it the pool. False when there is no driver (yet).</summary>
+    public bool TryAttach()
+    {
+        if (_callOpen)
+            return false;
+        long driver = Ports.Lookup(NicProtocol.PortName);
+        if (driver <= 0)
+            return false;
+        if (_region == null)
+        {
+            long region = SystemCall.Call(SyscallNumber.MapMemory, Layout.TotalBytes / FramePoolLayout.PageSize);
+            if (region <= 0)
+            {
+                Ports.Close(driver);
+                return false;
+            }
+            _region = (byte*)region;
+        }
+        _pool = FramePool.Initialize(_region, Layout);
+        _transmit = _pool.TransmitProducer();
+        _receive = _pool.ReceiveConsumer();
+        long notify = Ports.Duplicate(_port, HandleRights.Send | HandleRights.Transfer);
+        s_notifyPort = _port;
+        s_driverForCall = driver;
+        s_request = NicProtocol.AttachRequest(Layout, (ulong)_region, notify);
+        s_reply = default;
+        _driver = driver;
+        _callOpen = true;
+        if (UserThread.Start(&AttachCall, 0) < 0)
+        {
+            _callOpen = false;
+            Ports.Close(driver);
+            return false;
+        }
+        return true;
+    }
+
+    private static void AttachCall(ulong unused)
+    {
+        s_result = Ports.CallEx(s_driverForCall, ref s_request, ref s_reply);
+        Ports.Notify(s_notifyPort, AttachEndedBit);
+    }
+
+    /// <summary>After the attach thread said its call returned: the driver is gone (or refused us).</summary>
+    public string OnAttachEnded()
+    {
+        _callOpen = false;
+        bool wasAttached = IsAttached;
+        IsAttached = false;
+        Ports.Close(_driver);
+        _driver = 0;
+        string why = s_result < 0 ? ProcessCalls.ErrorText(s_result) : s_reply.Tag == 0 ? "detached" : ProcessCalls.ErrorText(-(long)s_reply.Tag);
+        return (wasAttached ? "the driver went away (" : "the driver refused the pool (") + why + ")";
+    }
+
+    /// <summary>True once the driver has published that it uses the pool (checked while attaching).</summary>
+    public bool CheckAttached()
+    {
+        if (!IsAttached && _callOpen && _pool.DriverState == FramePoolState.Attached)
+        {
+            IsAttached = true;
+            Attachments++;
+            Mac = _pool.MacAddress;
+        }
+        return IsAttached;
+    }
+
+    /// <summary>Hands up to <paramref name="budget"/> received frames to the host; returns how many.</summary>
+    public int ReceiveFrames(NetworkHost host, long now, int budget)
+    {
+        if (!IsAttached)
+            return 0;
+        int count = 0;
+        while (count < budget)
+        {
+            int available = _receive.Available;
+            if (available <= 0)
+                break;
+            uint entry = _receive.Peek();
+            int index = FrameEntry.BufferOf(entry), length = FrameEntry.LengthOf(entry);
+            if (Layout.IsValidFrame(index, length))
+            {
+                FramesReceived++;
+                BytesReceived += (ulong)length;
+                host.ReceiveFrame(new ReadOnlySpan<byte>(_pool.Buffer(index), length), now);
+                _receive.Release(index);
+            }
+            else
+            {
+                // The driver wrote nonsense: leave a buffer in the slot (a spare when the index is no buffer) and go on.
+                _receive.Release((uint)index < (uint)Layout.BufferCount ? index : 2 * RingCapacity);
+            }
+            count++;
+        }
+        if (count > 0 && _receive.TakeProducerWakeup())
+            Ports.Notify(_driver, NicProtocol.DriverKickBit);
+        return count;
+    }
+
+    /// <summary>Before sleeping: true when no frame waits (and the driver will notify us of the next).</summary>
+    public bool PrepareToSleep() => !IsAttached || _receive.PrepareToSleep();
+
+    public void SendFrame(ReadOnlySpan<byte> frame)
+    {
+        if (!IsAttached || frame.Length > Layout.BufferSize || _transmit.Free == 0)
+        {
+            SendDropped++; // TCP retransmits; the rest is best effort like any lossy link
+            return;
+        }
+        int buffer = _transmit.NextBuffer;
+        if (!Layout.IsValidFrame(buffer, frame.Length))
+        {
+            SendDropped++;
+            return;
+        }
+        frame.CopyTo(new Span<byte>(_pool.Buffer(buffer), frame.Length));
+        _transmit.Publish(buffer, frame.Length);
+        FramesSent++;
+        BytesSent += (ulong)frame.Length;
+        if (_transmit.TakeConsumerWakeup())
+            Ports.Notify(_driver, NicProtocol.DriverKickBit);
+    }
+
+    /// <summary>True when the driver's port no longer takes notifications (it died without the call returning yet).</summary>
+    public bool DriverLooksDead => _driver > 0 && Ports.Notify(_driver, 0) < 0;
+}

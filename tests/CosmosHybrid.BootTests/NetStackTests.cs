@@ -1,0 +1,142 @@
+using System;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using NUnit.Framework;
+
+namespace CosmosHybrid.BootTests;
+
+/// <summary>
+/// The network stack `net` from the default /etc/services, over the e1000 driver, against QEMU's
+/// user-mode network with restrict=on (nothing leaves the machine). With restrict=on slirp lets
+/// the guest reach the host only through guestfwd rules, so the test's HTTP server on the host's
+/// loopback is the guest's 10.0.2.100:80 and :81 (slirp refuses rules for 10.0.2.2 itself); the
+/// host reaches the guest's port 7000 through hostfwd. No name server is used (slirp's 10.0.2.3
+/// would forward to resolvers outside): DNS is tested on the host against the protocol core.
+/// One boot: DHCP, ifconfig, ping, wget with SHA-256 checks, a host-to-guest connection to
+/// `nc -l`, netstat, and a 16 MiB download during which the driver is killed and restarted.
+/// </summary>
+public class NetStackTests : BootTestBase
+{
+    private const string GuestMac = "52:54:00:12:34:56";
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(90);
+
+    private static byte[] RandomBytes(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+
+    private static string Sha256Hex(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+
+    private static int FreeLoopbackPort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    [Test]
+    public void DhcpPingWgetNcAndADownloadThatOutlivesTheDriver()
+    {
+        using var server = new LoopbackHttpServer();
+        byte[] small = RandomBytes(1 << 20, 1206);
+        byte[] big = RandomBytes(16 << 20, 1207);
+        server.Add("/file.bin", small);
+        server.Add("/big.bin", big);
+        int forwarded = FreeLoopbackPort();
+        string nic = "-nic user,model=e1000,restrict=on"
+            + ",guestfwd=tcp:10.0.2.100:80-tcp:127.0.0.1:" + server.Port
+            + ",guestfwd=tcp:10.0.2.100:81-tcp:127.0.0.1:" + server.Port
+            + ",hostfwd=tcp:127.0.0.1:" + forwarded + "-:7000";
+        var clock = Stopwatch.StartNew();
+        BootWith("", "pc", nic);
+
+        // Attach and DHCP from slirp (restrict=on: slirp names no router and no name server).
+        ExpectOutput(ShellBanner);
+        ExpectOutput("net: attached to 'e1000' (MAC " + GuestMac + ", attachment 1)", Step);
+        ExpectMatch(@"net: 10\.0\.2\.15/24 gateway [0-9.]+ \(DHCP from 10\.0\.2\.2, lease \d+ s\)", Step);
+        TestContext.Out.WriteLine($"QEMU start to DHCP lease: {clock.ElapsedMilliseconds} ms (wall, TCG)");
+
+        string ifconfig = Shell("ifconfig");
+        Assert.That(ifconfig, Does.Contain("ether " + GuestMac));
+        Assert.That(ifconfig, Does.Contain("inet 10.0.2.15 netmask 255.255.255.0"));
+        Assert.That(ifconfig, Does.Match(@"link up 1000 Mb/s"));
+        Match e1000 = Regex.Match(Shell("ps"), @"\s(\d+) e1000\s+running");
+        Assert.That(e1000.Success, Is.True, "e1000 in ps");
+
+        // ICMP echo to the gateway.
+        string ping = Shell("ping 10.0.2.2 3");
+        Assert.That(ping, Does.Contain("3 packets transmitted, 3 received, 0% packet loss"));
+        Match rtt = Regex.Match(ping, @"rtt min/avg/max = ([0-9.]+)/([0-9.]+)/([0-9.]+) ms");
+        Assert.That(rtt.Success, Is.True);
+        TestContext.Out.WriteLine("ping 10.0.2.2: " + rtt.Value);
+
+        // HTTP GET from the host's loopback, saved and checked twice (wget's own hash, then sha256sum of the file).
+        string wget = Shell("wget --sha256 http://10.0.2.100/file.bin /file.bin");
+        Assert.That(wget, Does.Contain("wget: HTTP 200, 1048576 bytes"));
+        Assert.That(wget, Does.Match(@"wget: saved 1048576 bytes to /file\.bin in \d+ ms"));
+        Assert.That(wget, Does.Contain("wget: sha256 " + Sha256Hex(small)));
+        Assert.That(Shell("sha256sum /file.bin"), Does.Contain(Sha256Hex(small) + "  /file.bin"));
+        TestContext.Out.WriteLine(Regex.Match(wget, @"wget: saved .*").Value.Trim());
+        Assert.That(server.Requests, Does.Contain("GET /file.bin HTTP/1.1"));
+
+        // The host connects to the guest's nc -l through hostfwd.
+        Machine.SendLine("nc -l 7000");
+        ExpectOutput("nc: listening on port 7000", Step);
+        using (var client = new TcpClient())
+        {
+            client.Connect(IPAddress.Loopback, forwarded);
+            client.GetStream().Write(Encoding.ASCII.GetBytes("hello from the host\n"));
+            client.Client.Shutdown(SocketShutdown.Send);
+            ExpectMatch(@"nc: connection from 10\.0\.2\.2:\d+", Step);
+            ExpectOutput("hello from the host", Step);
+            ExpectOutput("nc: 20 bytes received", Step);
+        }
+        ExpectOutput("$ ", Step);
+        Assert.That(Shell("netstat"), Does.StartWith("Proto Recv-Q Send-Q Local"));
+
+        // 16 MiB while the driver is killed: init restarts it, net attaches again, TCP retransmits what was lost.
+        Machine.SendLine("spawn wget --sha256 http://10.0.2.100:81/big.bin -");
+        ExpectOutput("wget: HTTP 200, 16777216 bytes", Step);
+        ExpectOutput("wget: 2 MiB", Step);
+        string driver = e1000.Groups[1].Value;
+        Machine.SendLine("kill " + driver);
+        ExpectOutput("init: e1000 (process " + driver + ") ended with status -9", Step);
+        ExpectMatch(@"net: the driver went away", Step);
+        ExpectMatch(@"init: restarted e1000 as process \d+", Step);
+        ExpectOutput("net: attached to 'e1000' (MAC " + GuestMac + ", attachment 2)", Step);
+        Match done = ExpectMatch(@"wget: (saved|INCOMPLETE) (\d+) bytes to - in (\d+) ms \((\d+) KiB/s\)", TimeSpan.FromMinutes(5));
+        Assert.That(done.Groups[1].Value, Is.EqualTo("saved"));
+        Assert.That(done.Groups[2].Value, Is.EqualTo("16777216"));
+        ExpectOutput("wget: sha256 " + Sha256Hex(big), Step);
+        string log = Machine.SerialLog;
+        int killed = log.IndexOf("init: e1000 (process " + driver + ") ended", StringComparison.Ordinal);
+        int reattached = log.IndexOf("attachment 2)", StringComparison.Ordinal);
+        Assert.That(log.IndexOf(done.Value, StringComparison.Ordinal), Is.GreaterThan(reattached).And.GreaterThan(killed),
+            "the download ended after the driver was killed and the stack attached again");
+        TestContext.Out.WriteLine("16 MiB download across a driver restart: " + done.Value);
+        string after = Shell("ifconfig");
+        Assert.That(after, Does.Contain("attachments 2"));
+        TestContext.Out.WriteLine(Regex.Match(after, @"tcp retransmits.*").Value.Trim());
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+        Assert.That(Machine.SerialLog, Does.Not.Match(@"process \d+ \(net\) killed"), "the stack faulted");
+    }
+
+    [Test]
+    public void WithoutANicNetRunsAndIfconfigSaysThereIsNoInterface()
+    {
+        Boot("");
+        ExpectOutput(ShellBanner);
+        ExpectOutput("$ ");
+        Assert.That(Shell("ifconfig"), Does.Contain("ifconfig: no interface"));
+        Assert.That(Shell("ping 10.0.2.2 1"), Does.Contain("no network interface"));
+        Assert.That(Shell("ps"), Does.Match(@"\s\d+ net\s+running"));
+    }
+}
