@@ -14,7 +14,8 @@ namespace CosmosHybrid.Services.UserTest;
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
 /// preemption), spawn-loop N (start and reap N processes, check frames come back),
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
-/// threads allocating at once), cctor-threads (a static constructor four threads reach at once), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), device-holder (see <see cref="DeviceHolder"/>), the file scenarios
+/// threads allocating at once), cctor-threads (a static constructor four threads reach at once), the threading ones (lock-count N, monitor-queue N,
+/// cctor-cycle, futex-errors, thread-api, foreground, futex-sleeper, exit-unowned: see <see cref="ThreadScenarios"/>), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), device-holder (see <see cref="DeviceHolder"/>), the file scenarios
 /// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>), and the
 /// standard I/O ones (wc, flood, stream-calls: see <see cref="StreamScenarios"/>), and input-events (a
 /// subscriber of the input driver: see <see cref="InputScenarios"/>).
@@ -59,6 +60,22 @@ internal static unsafe class Scenarios
                 return SharedHeap.Run(ParseOr(rest, 3));
             case "cctor-threads":
                 return SharedStatics.Run();
+            case "lock-count":
+                return ThreadScenarios.LockCount(ParseOr(rest, 100000));
+            case "monitor-queue":
+                return ThreadScenarios.MonitorQueue(ParseOr(rest, 10000));
+            case "cctor-cycle":
+                return ThreadScenarios.CctorCycle();
+            case "futex-errors":
+                return ThreadScenarios.FutexErrors();
+            case "thread-api":
+                return ThreadScenarios.ThreadApi();
+            case "foreground":
+                return ThreadScenarios.Foreground();
+            case "futex-sleeper":
+                return ThreadScenarios.FutexSleeper();
+            case "exit-unowned":
+                return ThreadScenarios.ExitUnowned();
             case "exit":
                 return ParseOr(rest, 0);
             case "spawn-handles":
