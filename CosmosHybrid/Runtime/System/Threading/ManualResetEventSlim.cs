@@ -31,7 +31,8 @@ public unsafe class ManualResetEventSlim : IDisposable
 
     public void Set()
     {
-        Volatile.Write(ref _isSet, 1);
+        // A full fence between the store and the read of _waiters (a plain store could pass the read on SMP).
+        Interlocked.Exchange(ref _isSet, 1);
         if (Volatile.Read(ref _waiters) != 0)
         {
             fixed (int* isSet = &_isSet)
