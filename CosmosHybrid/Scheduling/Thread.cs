@@ -114,7 +114,7 @@ internal sealed unsafe class Thread : SchedulerNode
         // The first switch_context into this thread pops six callee-saved registers
         // (zero) and returns into thread_entry_trampoline.
         ulong* stack = (ulong*)stackTop;
-        *--stack = 0;                                   // alignment: rsp % 16 == 8 at the trampoline, like after a call
+        *--stack = 0;                                   // the trampoline aligns RSP itself before its call
         *--stack = (ulong)ThreadTrampoline();
         for (int i = 0; i < 6; i++)
             *--stack = 0;
