@@ -16,6 +16,7 @@ internal static class BenchmarkRunner
         GcBenchmark.Run();
         IoBitmapBenchmark.Run();
         FloatTextBenchmark.Run();
+        LockBenchmark.Run();
         KernelLog.WriteLine("bench: done");
     }
 

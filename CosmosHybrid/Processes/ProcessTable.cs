@@ -216,6 +216,7 @@ internal static unsafe class ProcessTable
         process.ExitStatus = status;
         // First the ports: calls it was serving fail, lent pages come back, handles close.
         Ipc.KernelPorts.ReleaseProcess(process);
+        KernelFutex.ReleaseProcess(process);
         for (int i = 0; i < process.ThreadCount; i++)
         {
             Thread thread = process.GetThread(i);

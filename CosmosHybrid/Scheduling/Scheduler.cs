@@ -27,6 +27,9 @@ internal static unsafe class Scheduler
     private static Thread[] s_threads;
     private static int s_threadCount;
     private static bool s_started;
+    private static ulong s_loadedThreadPointer;   // the FS base in the MSR now
+
+    private const uint MsrFsBase = 0xC0000100;
 
     public static Thread Current => s_current;
 
@@ -207,9 +210,18 @@ internal static unsafe class Scheduler
         Gdt.SetKernelStack(next.KernelStackTop);
         SyscallEntry.SetKernelStack(next.KernelStackTop);
         Devices.IoPermissions.OnSwitch(next.Process);
+        if (next.UserThreadPointer != s_loadedThreadPointer && next.Process != null)
+            LoadThreadPointer(next.UserThreadPointer);
         SwitchContext(previous.Context, next.Context);
         // Back in `previous`, on its own stack. Threads that exited meanwhile can be freed now.
         ReapExited();
+    }
+
+    /// <summary>Sets the FS base ring-3 code of the current thread sees (kernel code does not use FS).</summary>
+    public static void LoadThreadPointer(ulong pointer)
+    {
+        s_loadedThreadPointer = pointer;
+        Cpu.WriteMsr(MsrFsBase, pointer);
     }
 
     private static void ReapExited()

@@ -11,6 +11,9 @@ internal unsafe struct ThreadContext
     public ulong StackPointer;
     public ulong* AddressSpace;   // its CR3 slot (see Memory/Paging/AddressSpaceTags)
     public byte* FpuState;
+    /// <summary>Two words the core library keeps per thread (its managed thread id and record: see RuntimeHost.CurrentThreadData).</summary>
+    public nint RuntimeData0;
+    public nint RuntimeData1;
 }
 
 /// <summary>
@@ -74,6 +77,12 @@ internal sealed unsafe class Thread : SchedulerNode
     /// <summary>Set when the thread was killed inside such a section: it ends when it leaves the section.</summary>
     internal bool KillPending { get; set; }
 
+    /// <summary>Its place in the futex queue (made at its first FutexWait).</summary>
+    internal FutexWaiter FutexWaiter { get; set; }
+
+    /// <summary>The FS base the thread runs ring 3 with (its thread block, set by SetThreadPointer); loaded at every switch to it.</summary>
+    internal ulong UserThreadPointer { get; set; }
+
     /// <summary>What the thread remembers while it sends, receives, calls or serves on message ports (made at its first port operation).</summary>
     internal Ipc.IpcWaiter IpcWaiter { get; set; }
 
@@ -98,12 +107,14 @@ internal sealed unsafe class Thread : SchedulerNode
         thread.Context = (ThreadContext*)page;
         thread.Context->FpuState = page + 64;
         thread.Context->AddressSpace = addressSpace;
+        thread.Context->RuntimeData0 = 0;
+        thread.Context->RuntimeData1 = 0;
         Fpu.InitializeArea(thread.Context->FpuState);
 
         // The first switch_context into this thread pops six callee-saved registers
         // (zero) and returns into thread_entry_trampoline.
         ulong* stack = (ulong*)stackTop;
-        *--stack = 0;                                   // alignment: rsp % 16 == 8 at the trampoline, like after a call
+        *--stack = 0;                                   // the trampoline aligns RSP itself before its call
         *--stack = (ulong)ThreadTrampoline();
         for (int i = 0; i < 6; i++)
             *--stack = 0;
@@ -119,6 +130,8 @@ internal sealed unsafe class Thread : SchedulerNode
         thread.Context = (ThreadContext*)page;
         thread.Context->FpuState = page + 64;
         thread.Context->AddressSpace = addressSpace;
+        thread.Context->RuntimeData0 = 0;
+        thread.Context->RuntimeData1 = 0;
         return thread;
     }
 

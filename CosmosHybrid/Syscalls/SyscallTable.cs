@@ -46,6 +46,10 @@ internal static unsafe class SyscallTable
         table[(int)SyscallNumber.GetThreadId] = &ProcessSyscalls.GetThreadId;
         table[(int)SyscallNumber.SpawnEx] = &ProcessSyscalls.SpawnEx;
 
+        table[(int)SyscallNumber.FutexWait] = &FutexSyscalls.FutexWait;
+        table[(int)SyscallNumber.FutexWake] = &FutexSyscalls.FutexWake;
+        table[(int)SyscallNumber.SetThreadPointer] = &FutexSyscalls.SetThreadPointer;
+
         table[(int)SyscallNumber.MapMemory] = &MemorySyscalls.MapMemory;
         table[(int)SyscallNumber.UnmapMemory] = &MemorySyscalls.UnmapMemory;
         table[(int)SyscallNumber.DescribeAddress] = &MemorySyscalls.DescribeAddress;

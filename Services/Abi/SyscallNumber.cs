@@ -195,6 +195,19 @@ public enum SyscallNumber : long
     /// if typed on the serial line (the authority needs ConsoleInput, else Denied). For an input driver.
     /// </summary>
     ConsoleInputOpen = 136,
+
+    // ---- thread synchronisation (152-159) ----
+
+    /// <summary>
+    /// (int* address, int expected, long timeoutMs): sleeps while the 4-byte-aligned word holds
+    /// `expected`, until FutexWake on it or the time-out (-1 = none). Returns 0 when woken, 1 when the
+    /// word held another value (no wait); TimedOut, BadAddress (not the caller's memory), InvalidArgument (misaligned).
+    /// </summary>
+    FutexWait = 152,
+    /// <summary>(int* address, long count): wakes up to `count` threads of the caller's process waiting on the word; returns how many.</summary>
+    FutexWake = 153,
+    /// <summary>(ulong pointer): the calling thread's FS base from now on (its thread block; crt0 sets it for every thread).</summary>
+    SetThreadPointer = 154,
     /// <summary>
     /// (BootMilestone milestone): notes that the boot reached <c>milestone</c> now (the first call
     /// per milestone counts); at ShellPrompt the kernel logs the boot timeline and its memory footprint.

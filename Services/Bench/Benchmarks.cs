@@ -52,6 +52,7 @@ internal static unsafe class Benchmarks
         Report("ctx_switch_same_process (two threads, per switch)", SwitchBetweenThreads(), "ticks");
         Report("page_fault (first write to a fresh page)", PageFault(), "ticks", "page_fault");
         SpawnBenchmarks.Run();
+        ThreadBenchmarks.Run();
         IpcBenchmarks.Run();
         FileBenchmarks.Run();
         StreamBenchmarks.Run();

@@ -114,7 +114,7 @@ internal static unsafe partial class RuntimeHost
             Interlocked.Exchange(ref s_heapLock, 0);
     }
 
-    internal static partial nint CurrentThreadId() => (nint)SystemCall.Call(SyscallNumber.GetThreadId);
+    internal static partial nint CurrentThreadId() => (nint)CurrentThreadBlock()->KernelThreadId;
 
     internal static partial void YieldThread() => SystemCall.Call(SyscallNumber.Yield);
 

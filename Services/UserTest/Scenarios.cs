@@ -14,7 +14,8 @@ namespace CosmosHybrid.Services.UserTest;
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
 /// preemption), spawn-loop N (start and reap N processes, check frames come back),
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
-/// threads allocating at once), cctor-threads (a static constructor four threads reach at once),
+/// threads allocating at once), cctor-threads (a static constructor four threads reach at once), the threading ones (lock-count N, monitor-queue N,
+/// cctor-cycle, futex-errors, thread-api, foreground, futex-sleeper, exit-unowned: see <see cref="ThreadScenarios"/>),
 /// float-text N (double and float text of N generated values, as a digest the boot tests compare with .NET's), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), device-holder (see <see cref="DeviceHolder"/>), the file scenarios
 /// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>), and the
 /// standard I/O ones (wc, flood, stream-calls: see <see cref="StreamScenarios"/>), and input-events (a
@@ -63,6 +64,22 @@ internal static unsafe class Scenarios
             case "float-text":
                 Console.WriteLine("float-text: " + CosmosHybrid.SelfTest.Conformance.FloatTextVectors.Summary(ParseOr(rest, CosmosHybrid.SelfTest.Conformance.FloatTextVectors.BootCount)));
                 return 0;
+            case "lock-count":
+                return ThreadScenarios.LockCount(ParseOr(rest, 100000));
+            case "monitor-queue":
+                return ThreadScenarios.MonitorQueue(ParseOr(rest, 10000));
+            case "cctor-cycle":
+                return ThreadScenarios.CctorCycle();
+            case "futex-errors":
+                return ThreadScenarios.FutexErrors();
+            case "thread-api":
+                return ThreadScenarios.ThreadApi();
+            case "foreground":
+                return ThreadScenarios.Foreground();
+            case "futex-sleeper":
+                return ThreadScenarios.FutexSleeper();
+            case "exit-unowned":
+                return ThreadScenarios.ExitUnowned();
             case "exit":
                 return ParseOr(rest, 0);
             case "spawn-handles":

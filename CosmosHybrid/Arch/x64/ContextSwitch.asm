@@ -90,6 +90,7 @@ switch_context:
 ; A new thread's first switch_context "returns" here (its stack was built that way).
 thread_entry_trampoline:
     xor rbp, rbp                    ; end of the frame chain for stack traces
+    and rsp, -16                    ; reached by RET with RSP = 8 mod 16: align it for the call (ILC's movaps spills need it)
     call ThreadStartup              ; never returns
     ud2
 

@@ -17,7 +17,9 @@ internal struct StaticClassConstructionContext
 /// it by replacing the address with a "running, by thread N" mark, so a re-entrant access
 /// from that thread goes on at once (seeing the statics as they are), while other threads
 /// wait until it is done rather than see half-built statics. Zero means done.
-/// (Unlike .NET, two threads whose constructors need each other's type wait forever.)
+/// A waiter that would close a cycle (the owner waits, directly or through other threads, for a
+/// constructor this thread is running) goes on instead and sees the class unfinished, as .NET
+/// does: the waits are recorded in <see cref="ClassConstructorWaits"/>.
 /// </summary>
 internal static unsafe class ClassConstructorRunner
 {
@@ -50,15 +52,26 @@ internal static unsafe class ClassConstructorRunner
             {
                 if (state == runningBySelf)
                     return;
+                if (ClassConstructorWaits.WouldDeadlock(self, ref context))
+                    return;
                 RuntimeHost.YieldThread();
             }
             else if (Threading.Interlocked.CompareExchange(ref context.cctorMethodAddress, runningBySelf, state) == state)
             {
+                ClassConstructorWaits.Forget(self);
                 ((delegate*<void>)state)();
                 context.cctorMethodAddress = 0;
                 return;
             }
             state = context.cctorMethodAddress;
         }
+        ClassConstructorWaits.Forget(self);
+    }
+
+    /// <summary>The thread running the constructor of <paramref name="context"/>, or 0 when none runs.</summary>
+    internal static nint OwnerOf(StaticClassConstructionContext* context)
+    {
+        nint state = context->cctorMethodAddress;
+        return ((long)state & TagMask) == RunningTag ? (nint)((long)state & ~TagMask) : 0;
     }
 }

@@ -7,8 +7,8 @@ public static class Environment
     public const string NewLine = "\n";
 
     /// <summary>
-    /// The managed thread id. There are no managed threads yet, so it is always 1.
+    /// The running thread's managed id (<see cref="Threading.Thread.ManagedThreadId"/>).
     /// (Compiler-generated iterators read it to decide whether they may reuse themselves.)
     /// </summary>
-    public static int CurrentManagedThreadId => 1;
+    public static int CurrentManagedThreadId => Threading.Thread.CurrentManagedThreadIdFast;
 }

@@ -23,6 +23,7 @@ public static class ConformanceSuite
             cases.AddRange(SpanCases.Cases);
             cases.AddRange(ArrayCases.Cases);
             cases.AddRange(LanguageCases.Cases);
+            cases.AddRange(ThreadingCases.Cases);
             return cases.ToArray();
         }
     }

@@ -36,6 +36,9 @@ internal static unsafe class GCRoots
         }
     }
 
+    /// <summary>True for an object of the image's frozen region (not in the heap, never collected).</summary>
+    public static bool IsFrozen(void* obj) => obj >= s_frozenStart && obj < s_frozenEnd;
+
     public static void MarkFrozenObjects() => GarbageCollector.MarkRange(s_frozenStart, s_frozenEnd);
 
     /// <summary>Scans from <paramref name="stackPointer"/> (below the spilled registers) to the stack's top.</summary>
