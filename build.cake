@@ -303,23 +303,29 @@ Task("Bench")
     var modules = string.Join("", GetFiles(isoRoot.FullPath + "/boot/*.*").Select(f => f.GetFilename().FullPath)
         .Where(f => f != "kernel.elf").Select(f => $"    module2 /boot/{f} {f}\n"));
     var benchConfig = "set timeout=0\ninsmod all_video\nmenuentry \"CosmosHybrid bench\" {\n"
-        + "    multiboot2 /boot/kernel.elf bench\n" + modules + "    boot\n}\n";
+        + "    multiboot2 /boot/kernel.elf bench fs:/disk1=ring3\n" + modules + "    boot\n}\n";
     System.IO.File.WriteAllText(benchRoot.Combine("boot/grub").CombineWithFilePath("grub.cfg").FullPath, benchConfig);
     var benchIso = outDir.CombineWithFilePath("bench.iso");
     if (!IsUpToDate(benchIso, GetFiles(benchRoot.FullPath + "/**/*").ToArray()))
         Run("grub-mkrescue", $"-o \"{benchIso}\" \"{benchRoot}\"");
 
-    // A fresh FAT32 disk (300 MiB, sparse: 4 KiB clusters) on the IDE channel, mounted at /disk,
+    // A fresh FAT32 disk (300 MiB, sparse: 4 KiB clusters) as the IDE primary master, mounted at /disk,
     // for the file benchmarks through the buffer cache.
     var benchDisk = outDir.CombineWithFilePath("bench-disk.img");
     if (FileExists(benchDisk))
         DeleteFile(benchDisk);
     Run("mkfs.fat", $"-F 32 -C \"{benchDisk}\" {300 * 1024}", quiet: true);
+    // The same again on the IDE slave, mounted at /disk1 and served by the ring-3 file server `fs`
+    // (boot option fs:/disk1=ring3): the file rows measured on both placements side by side (issue 14).
+    var benchDiskRing3 = outDir.CombineWithFilePath("bench-disk-ring3.img");
+    if (FileExists(benchDiskRing3))
+        DeleteFile(benchDiskRing3);
+    Run("mkfs.fat", $"-F 32 -C \"{benchDiskRing3}\" {300 * 1024}", quiet: true);
 
     var exit = StartProcess("qemu-system-x86_64", new ProcessSettings
     {
         Arguments = $"-machine pc -cpu qemu64 -m 512 -smp 1 -icount shift=0 -cdrom \"{benchIso}\" -no-reboot "
-            + $"-drive file=\"{benchDisk}\",format=raw,if=ide,index=0 -boot order=d "
+            + $"-drive file=\"{benchDisk}\",format=raw,if=ide,index=0 -drive file=\"{benchDiskRing3}\",format=raw,if=ide,index=1 -boot order=d "
             + "-display none -monitor none -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=0x04",
         RedirectStandardOutput = true,
     }, out var output);

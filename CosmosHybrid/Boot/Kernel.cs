@@ -98,6 +98,7 @@ internal static unsafe class Kernel
         if (BootOptions.Bench)
         {
             Benchmarks.BenchmarkRunner.RunAll();
+            Benchmarks.BenchFileServers.Start();
             RunProgramToCompletion("bench");
             Power.ExitEmulator(Power.SuccessExitCode);
         }

@@ -36,6 +36,7 @@ internal static unsafe class Benchmarks
         Report("page_fault (first write to a fresh page)", PageFault(), "ticks", "page_fault");
         IpcBenchmarks.Run();
         FileBenchmarks.Run();
+        PlacementBenchmarks.Run();
         StreamBenchmarks.Run();
         DeviceBenchmarks.Run();
         UiBenchmarks.Run();

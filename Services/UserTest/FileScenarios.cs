@@ -204,6 +204,40 @@ internal static unsafe class FileScenarios
         }
     }
 
+    /// <summary>
+    /// `hold-open PATH MS`: opens a file, writes, waits MS milliseconds (meanwhile a test kills the
+    /// volume's file server), writes through the old descriptor, then opens the file anew and
+    /// writes again; prints each outcome.
+    /// </summary>
+    public static int HoldOpen(string arguments)
+    {
+        string[] words = arguments.Split(' ');
+        if (words.Length != 2 || !long.TryParse(words[1], out long milliseconds))
+        {
+            Console.WriteLine("usage: hold-open PATH MS");
+            return 2;
+        }
+        string path = words[0];
+        long fd = FileCalls.Open(path, FileOpenFlags.Write | FileOpenFlags.Create | FileOpenFlags.Truncate);
+        if (fd < 0)
+        {
+            Console.WriteLine("hold: " + path + ": " + ProcessCalls.ErrorText(fd));
+            return 1;
+        }
+        FileCalls.Write(fd, "before\n");
+        Console.WriteLine("hold: opened " + path);
+        ProcessCalls.Sleep(milliseconds);
+        long old = FileCalls.Write(fd, "after\n");
+        Console.WriteLine("hold: old descriptor: " + (old < 0 ? ProcessCalls.ErrorText(old) : "wrote " + old.ToString() + " bytes"));
+        FileCalls.Close(fd);
+        long again = FileCalls.Open(path, FileOpenFlags.Write | FileOpenFlags.Create | FileOpenFlags.Append);
+        long written = again < 0 ? again : FileCalls.Write(again, "reopened\n");
+        if (again >= 0)
+            FileCalls.Close(again);
+        Console.WriteLine("hold: new descriptor: " + (written < 0 ? ProcessCalls.ErrorText(written) : "wrote " + written.ToString() + " bytes"));
+        return 0;
+    }
+
     /// <summary>Opens a file and exits without closing it: the kernel must close it.</summary>
     public static int LeaveOpen(string path)
     {

@@ -75,6 +75,8 @@ internal static unsafe class Scenarios
                 return FileScenarios.Churn(rest);
             case "leave-open":
                 return FileScenarios.LeaveOpen(rest);
+            case "hold-open":
+                return FileScenarios.HoldOpen(rest);
             case "wc":
                 return StreamScenarios.CountInput();
             case "flood":

@@ -1,10 +1,12 @@
 using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Boot;
 using CosmosHybrid.Console.Log;
 using CosmosHybrid.Drivers.Storage;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
 using CosmosHybrid.Storage.Cache;
 using CosmosHybrid.Storage.Fat;
+using CosmosHybrid.Storage.Placement;
 using CosmosHybrid.Storage.Vfs;
 
 namespace CosmosHybrid.Storage.Kernel;
@@ -73,6 +75,14 @@ internal static class KernelFileSystem
             string path = isRam ? "/" : hardDisks == 0 ? "/disk" : "/disk" + hardDisks.ToString();
             if (isRam && s_vfs.Mounts.IsMountPoint("/"))
                 continue;
+            if (!isRam && BootOptions.Placements.For(path) == VolumePlacement.RingThree)
+            {
+                // Left to the ring-3 file server: the kernel neither mounts nor caches it.
+                RingThreeDisks.Add(path, disk);
+                hardDisks++;
+                KernelLog.WriteLine("vfs: " + path + " is " + disk.Name + " (served in ring 3: handed to fs by block handle)");
+                continue;
+            }
             BufferCache cache = isRam ? null : new BufferCache(disk.Device, BufferCache.DefaultBlockSize, DiskCacheBlocks);
             StorageError error = VolumeProbe.Mount(cache != null ? cache : disk.Device, out FatVolume volume, out int partition);
             if (error != StorageError.Ok)
