@@ -311,10 +311,13 @@ public class FileSystemTests : BootTestBase
         ExpectOutput("$ ");
 
         Assert.That(Shell("write /disk/synced.txt kept across the kill"), Does.Contain("wrote 21 bytes"));
+        Assert.That(Shell("write /disk/held.txt prepared"), Does.Contain("wrote 9 bytes"));
         Assert.That(Shell("sync"), Is.Empty);
         int from = Machine.SerialLog.Length;
-        string churn = Regex.Match(Shell("spawn /bin/usertest churn /disk/churn.bin"), @"started process (\d+)").Groups[1].Value;
-        WaitFrom(from, "churn: started");
+        // Traffic that allocates nothing after its sync (overwrites in place, reads back): what a
+        // killed server had not written is data, not the volume's structures.
+        string traffic = Regex.Match(Shell("spawn /bin/usertest rewrite /disk/rewrite.bin"), @"started process (\d+)").Groups[1].Value;
+        WaitFrom(from, "rewrite: started (synced)");
         Shell("spawn /bin/usertest hold-open /disk/held.txt 8000");
         WaitFrom(from, "hold: opened /disk/held.txt");
         Thread.Sleep(300);
@@ -324,8 +327,8 @@ public class FileSystemTests : BootTestBase
         ExpectOutput("served in ring 3 by process " + restarted + ")");
         WaitFrom(from, "hold: old descriptor: I/O error");
         WaitFrom(from, "hold: new descriptor: wrote 9 bytes");
-        Assert.That(Shell("kill " + churn), Does.Contain("killed " + churn));
-        Shell("wait " + churn);
+        Assert.That(Shell("kill " + traffic), Does.Contain("killed " + traffic));
+        Shell("wait " + traffic);
 
         Assert.That(Shell("cat /disk/synced.txt"), Is.EqualTo("kept across the kill"), "synced before the kill");
         Assert.That(Shell("cat /disk/FROMHOST.TXT"), Is.EqualTo("made by mtools"));
@@ -339,6 +342,45 @@ public class FileSystemTests : BootTestBase
         Assert.That(disk.Get("/synced.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("kept across the kill\n")));
         Assert.That(disk.Get("/after.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("written after the restart\n")));
         Assert.That(Encoding.ASCII.GetString(disk.Get("/held.txt")), Does.EndWith("reopened\n"));
+        Assert.That(disk.Get("/rewrite.bin").Length, Is.EqualTo(256 * 1024));
+    }
+
+    [Test]
+    public void AServerThatAnswersGarbageGivesIoErrors()
+    {
+        if (!RingThree)
+            Assert.Ignore("no file server: the kernel serves /disk");
+        FatDiskImage disk = Keep(FatDiskImage.Create("garbage-server", 32, 34000, 0, "-s", "1"));
+        BootWith("init=usertest,bad-fs,garbage " + DiskPlacement, "pc", disk.IdeArguments);
+        ExpectOutput("bad-fs: attached (ok)");
+        ExpectOutput("bad-fs: stat /disk/any: I/O error");
+        ExpectOutput("bad-fs: open /disk/any: I/O error");
+        ExpectOutput("bad-fs: ls /disk: I/O error");
+        ExpectOutput("bad-fs: mkdir /disk/d: I/O error");
+        ExpectOutput("bad-fs: done");
+        Assert.That(ExpectExit(), Is.EqualTo(0));
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+        disk.AssertClean();
+    }
+
+    [Test]
+    public void ASilentServerTimesOutAndHoldsUpNoOtherVolume()
+    {
+        if (!RingThree)
+            Assert.Ignore("no file server: the kernel serves /disk");
+        FatDiskImage disk = Keep(FatDiskImage.Create("silent-server", 32, 34000, 0, "-s", "1"));
+        BootWith("init=usertest,bad-fs,silent " + DiskPlacement, "pc", disk.IdeArguments);
+        ExpectOutput("bad-fs: attached (ok)");
+        Match root = ExpectMatch(@"bad-fs: / wrote ok \(5\) in (\d+) ms while /disk waited");
+        Match timedOut = ExpectMatch(@"bad-fs: /disk call: I/O error after (\d+) ms");
+        Match again = ExpectMatch(@"bad-fs: /disk again: I/O error in (\d+) ms");
+        ExpectOutput("bad-fs: done");
+        Assert.That(ExpectExit(), Is.EqualTo(0));
+        Assert.That(int.Parse(timedOut.Groups[1].Value), Is.GreaterThanOrEqualTo(4000), "the kernel waits its time-out (5 s)");
+        // "while /disk waited": the root write ended before the /disk call did (no timing involved).
+        Assert.That(int.Parse(root.Groups[1].Value), Is.LessThan(int.Parse(timedOut.Groups[1].Value)));
+        Assert.That(int.Parse(again.Groups[1].Value), Is.LessThan(4000), "a server that was late is not asked again (no second time-out)");
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
     }
 
     // The root file system is the kernel's in both placements (init and fs itself load from it).

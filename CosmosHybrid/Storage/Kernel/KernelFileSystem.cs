@@ -55,6 +55,18 @@ internal static class KernelFileSystem
     }
 
     /// <summary>
+    /// Lets other threads into the tree while this one, inside a <see cref="Lock"/> scope, waits
+    /// for something slow that needs no part of the tree (a ring-3 file server's answer, that
+    /// server's own turn): other volumes are never held up by one server. The caller keeps
+    /// its kills deferred meanwhile (it holds another lock, or defers them itself), and must
+    /// take the lock back with <see cref="ReacquireAfterWait"/> before it touches the tree again.
+    /// </summary>
+    public static void ReleaseForWait() => s_lock.Release();
+
+    /// <summary>Takes the lock back after <see cref="ReleaseForWait"/>.</summary>
+    public static void ReacquireAfterWait() => s_lock.Acquire();
+
+    /// <summary>
     /// Mounts the RAM disk's FAT image at "/" and the FAT volume of each hard disk (whole
     /// disk or first FAT partition) at "/disk", "/disk1", ... Disks without one are logged and skipped.
     /// </summary>

@@ -34,7 +34,8 @@ internal sealed unsafe class FileServerConnection
     public Process Server => _server;
 
     /// <summary>
-    /// One request; the reply's words in <paramref name="reply"/>. IoError when the server is
+    /// One request (inside <see cref="ForwardingVolume.Exclusive"/>, under the file-system lock,
+    /// which is let go while the server works); the reply's words in <paramref name="reply"/>. IoError when the server is
     /// down, late (then it is written off) or answers with a tag that is no storage error.
     /// </summary>
     public StorageError Call(FileServerOperation operation, ulong node, ulong word1, ulong word2, ulong word3, out ShortMessage reply)
@@ -45,12 +46,15 @@ internal sealed unsafe class FileServerConnection
         IpcWaiter self = KernelPorts.CurrentWaiter;
         var message = new PendingMessage { ShortPart = new ShortMessage((ulong)operation, node, word1, word2, word3) };
         SyscallError error;
+        // The caller holds its volume (kills deferred): the tree is free for others meanwhile.
+        KernelFileSystem.ReleaseForWait();
         using (InterruptsOff.Enter())
         {
             error = KernelPorts.Engine.CallWithDeadline(self, _port, message, FileServerProtocol.ReplyTimeoutMs);
             if (error == SyscallError.None)
                 reply = self.Registers;
         }
+        KernelFileSystem.ReacquireAfterWait();
         if (error == SyscallError.TimedOut)
             _writtenOff = true;
         if (error != SyscallError.None)

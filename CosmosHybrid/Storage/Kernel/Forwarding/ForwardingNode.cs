@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using CosmosHybrid.Scheduling;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Abi.FileServer;
 using CosmosHybrid.Services.Abi.Text;
@@ -13,6 +14,8 @@ namespace CosmosHybrid.Storage.Kernel.Forwarding;
 /// ring-3 server (file data in window-sized pieces), and each answer is checked against the
 /// request: counts no larger than asked, ids that are ids, directory records inside what was
 /// sent and with valid names. Anything else is an I/O error; so is a node of an earlier server.
+/// Each operation holds its volume (<see cref="ForwardingVolume.Exclusive"/>): one caller at a
+/// time uses the server's window, while the file-system lock is free for other volumes.
 /// </summary>
 internal sealed class ForwardingNode : IVfsNode
 {
@@ -39,6 +42,7 @@ internal sealed class ForwardingNode : IVfsNode
     public StorageError Stat(out FileEntry entry)
     {
         entry = default;
+        using KernelMutexHold hold = _volume.Exclusive();
         StorageError error = Call(FileServerOperation.Stat, 0, 0, 0, out ShortMessage reply);
         if (error != StorageError.Ok)
             return error;
@@ -48,13 +52,29 @@ internal sealed class ForwardingNode : IVfsNode
         return StorageError.Ok;
     }
 
-    public StorageError Lookup(string name, out IVfsNode node) => Child(FileServerOperation.Lookup, name, out node);
+    public StorageError Lookup(string name, out IVfsNode node)
+    {
+        using KernelMutexHold hold = _volume.Exclusive();
+        return Child(FileServerOperation.Lookup, name, out node);
+    }
 
-    public StorageError CreateFile(string name, out IVfsNode node) => Child(FileServerOperation.CreateFile, name, out node);
+    public StorageError CreateFile(string name, out IVfsNode node)
+    {
+        using KernelMutexHold hold = _volume.Exclusive();
+        return Child(FileServerOperation.CreateFile, name, out node);
+    }
 
-    public StorageError CreateDirectory(string name) => Named(FileServerOperation.CreateDirectory, name);
+    public StorageError CreateDirectory(string name)
+    {
+        using KernelMutexHold hold = _volume.Exclusive();
+        return Named(FileServerOperation.CreateDirectory, name);
+    }
 
-    public StorageError Remove(string name) => Named(FileServerOperation.Remove, name);
+    public StorageError Remove(string name)
+    {
+        using KernelMutexHold hold = _volume.Exclusive();
+        return Named(FileServerOperation.Remove, name);
+    }
 
     public StorageError Rename(string name, IVfsNode newParent, string newName)
     {
@@ -62,6 +82,7 @@ internal sealed class ForwardingNode : IVfsNode
             return StorageError.CrossDevice;
         if (!target.IsCurrent)
             return StorageError.IoError;
+        using KernelMutexHold hold = _volume.Exclusive();
         StorageError error = PutName(0, name, out int length);
         if (error != StorageError.Ok)
             return error;
@@ -75,6 +96,7 @@ internal sealed class ForwardingNode : IVfsNode
     {
         if (!_isDirectory)
             return StorageError.NotDirectory;
+        using KernelMutexHold hold = _volume.Exclusive();
         byte[] window = _volume.Transfer;
         int first = 0;
         while (true)
@@ -100,13 +122,18 @@ internal sealed class ForwardingNode : IVfsNode
         }
     }
 
-    public StorageError Open(VfsOpenFlags flags) => Call(FileServerOperation.Open, (ulong)flags, 0, 0, out _);
+    public StorageError Open(VfsOpenFlags flags)
+    {
+        using KernelMutexHold hold = _volume.Exclusive();
+        return Call(FileServerOperation.Open, (ulong)flags, 0, 0, out _);
+    }
 
     public StorageError Read(ulong offset, Span<byte> buffer, out int bytesRead)
     {
         bytesRead = 0;
         if (_isDirectory)
             return StorageError.IsDirectory;
+        using KernelMutexHold hold = _volume.Exclusive();
         while (bytesRead < buffer.Length)
         {
             int asked = Math.Min(buffer.Length - bytesRead, FileServerProtocol.WindowBytes);
@@ -130,10 +157,19 @@ internal sealed class ForwardingNode : IVfsNode
         bytesWritten = 0;
         if (_isDirectory)
             return StorageError.IsDirectory;
-        while (bytesWritten < buffer.Length)
+        // Waiting for the volume lets the file-system lock go, and with it the kernel's transfer
+        // buffer the bytes may be in: keep a copy of them first in that (contended) case.
+        ReadOnlySpan<byte> bytes = buffer;
+        if (!_volume.TryTake())
         {
-            int piece = Math.Min(buffer.Length - bytesWritten, FileServerProtocol.WindowBytes);
-            if (!IsCurrent || !_volume.Connection.CopyIn(0, buffer.Slice(bytesWritten, piece)))
+            bytes = buffer.ToArray();
+            _volume.Take();
+        }
+        using KernelMutexHold hold = _volume.Held();
+        while (bytesWritten < bytes.Length)
+        {
+            int piece = Math.Min(bytes.Length - bytesWritten, FileServerProtocol.WindowBytes);
+            if (!IsCurrent || !_volume.Connection.CopyIn(0, bytes.Slice(bytesWritten, piece)))
                 return StorageError.IoError;
             StorageError error = Call(FileServerOperation.Write, offset + (ulong)bytesWritten, (ulong)piece, 0, out ShortMessage reply);
             if (reply.Word0 > (ulong)piece)
@@ -147,12 +183,25 @@ internal sealed class ForwardingNode : IVfsNode
         return StorageError.Ok;
     }
 
-    public StorageError SetLength(ulong length) =>
-        length > MaxFileSize ? StorageError.FileTooLarge : Call(FileServerOperation.SetLength, length, 0, 0, out _);
+    public StorageError SetLength(ulong length)
+    {
+        if (length > MaxFileSize)
+            return StorageError.FileTooLarge;
+        using KernelMutexHold hold = _volume.Exclusive();
+        return Call(FileServerOperation.SetLength, length, 0, 0, out _);
+    }
 
-    public StorageError Flush() => Call(FileServerOperation.Flush, 0, 0, 0, out _);
+    public StorageError Flush()
+    {
+        using KernelMutexHold hold = _volume.Exclusive();
+        return Call(FileServerOperation.Flush, 0, 0, 0, out _);
+    }
 
-    public StorageError Close() => Call(FileServerOperation.Close, 0, 0, 0, out _);
+    public StorageError Close()
+    {
+        using KernelMutexHold hold = _volume.Exclusive();
+        return Call(FileServerOperation.Close, 0, 0, 0, out _);
+    }
 
     // The root belongs to every server; any other node to the one that named it.
     private bool IsCurrent => _isRoot || _generation == _volume.Generation;

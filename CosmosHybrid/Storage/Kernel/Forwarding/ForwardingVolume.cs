@@ -1,3 +1,4 @@
+using CosmosHybrid.Scheduling;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Abi.FileServer;
 using CosmosHybrid.Storage.Vfs;
@@ -41,12 +42,44 @@ internal sealed class ForwardingVolume : IVfsVolume
         Generation++;
     }
 
+    /// <summary>
+    /// Takes the volume for one node operation (its calls and window copies), for a <c>using</c>
+    /// scope. The file-system lock is let go while the volume is busy with another caller, and
+    /// during each call (<see cref="FileServerConnection.Call"/>), so other volumes go on; the
+    /// volume's lock is never waited for with the file-system lock held (no lock-order cycle).
+    /// </summary>
+    public KernelMutexHold Exclusive()
+    {
+        if (!TryTake())
+            Take();
+        return Held();
+    }
+
+    /// <summary>Takes the volume if it is free at once (the file-system lock stays held throughout).</summary>
+    public bool TryTake() => _operations.TryAcquire();
+
+    /// <summary>Waits for the volume with the file-system lock let go meanwhile (the tree may change).</summary>
+    public void Take()
+    {
+        Scheduler.DeferKills(); // not killed while neither lock is held
+        KernelFileSystem.ReleaseForWait();
+        _operations.Acquire();
+        KernelFileSystem.ReacquireAfterWait();
+        Scheduler.AllowKills();
+    }
+
+    /// <summary>The scope of a volume taken with <see cref="TryTake"/> or <see cref="Take"/>.</summary>
+    public KernelMutexHold Held() => new KernelMutexHold(_operations);
+
+    private readonly KernelMutex _operations = new KernelMutex();
+
     /// <summary>The file names and data move through one kernel buffer of the window's size, used under the file-system lock.</summary>
     public byte[] Transfer { get; } = new byte[FileServerProtocol.WindowBytes];
 
     public StorageError GetStatistics(out VfsVolumeStatistics statistics)
     {
         statistics = default;
+        using KernelMutexHold hold = Exclusive();
         StorageError error = _connection.Call(FileServerOperation.Statistics, FileServerProtocol.RootNode, 0, 0, 0, out ShortMessage reply);
         if (error != StorageError.Ok)
             return error;
@@ -56,6 +89,9 @@ internal sealed class ForwardingVolume : IVfsVolume
         return (StorageError)reply.Word3;
     }
 
-    public StorageError Flush() =>
-        _connection.Call(FileServerOperation.Sync, FileServerProtocol.RootNode, 0, 0, 0, out _);
+    public StorageError Flush()
+    {
+        using KernelMutexHold hold = Exclusive();
+        return _connection.Call(FileServerOperation.Sync, FileServerProtocol.RootNode, 0, 0, 0, out _);
+    }
 }
