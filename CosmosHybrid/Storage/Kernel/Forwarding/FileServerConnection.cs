@@ -2,6 +2,7 @@ using System;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Ipc;
 using CosmosHybrid.Processes;
+using CosmosHybrid.Scheduling;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Abi.FileServer;
 
@@ -41,8 +42,8 @@ internal sealed unsafe class FileServerConnection
     public StorageError Call(FileServerOperation operation, ulong node, ulong word1, ulong word2, ulong word3, out ShortMessage reply)
     {
         reply = default;
-        if (!IsUp)
-            return StorageError.IoError;
+        if (!IsUp || Scheduler.Current.Process == null)
+            return StorageError.IoError; // a kernel thread (the boot console's power-off) cannot wait on a port
         IpcWaiter self = KernelPorts.CurrentWaiter;
         var message = new PendingMessage { ShortPart = new ShortMessage((ulong)operation, node, word1, word2, word3) };
         SyscallError error;
