@@ -30,19 +30,6 @@ internal sealed class KernelMutex
         Restore(flags);
     }
 
-    /// <summary>Takes the lock only if it is free at once; false (and nothing held) when another thread holds it.</summary>
-    public bool TryAcquire()
-    {
-        Scheduler.DeferKills();
-        ulong flags = Cpu.DisableInterruptsSaving();
-        bool taken = !_held;
-        _held = true;
-        Restore(flags);
-        if (!taken)
-            Scheduler.AllowKills();
-        return taken;
-    }
-
     /// <summary>Acquires the lock for a <c>using</c> scope that releases it.</summary>
     public KernelMutexHold Hold()
     {

@@ -52,7 +52,7 @@ internal sealed class FileServerDispatcher
             case FileServerOperation.Rename:
                 return Rename(request, node, window);
             case FileServerOperation.Open:
-                return request.Word1 > int.MaxValue ? Reply(StorageError.InvalidArgument) : Reply(node.Open((VfsOpenFlags)(int)request.Word1));
+                return Open(request, node);
             case FileServerOperation.Read:
                 return Read(request, node, window);
             case FileServerOperation.Write:
@@ -62,7 +62,10 @@ internal sealed class FileServerDispatcher
             case FileServerOperation.Flush:
                 return Reply(node.Flush());
             case FileServerOperation.Close:
-                return Reply(node.Close());
+                StorageError closed = node.Close();
+                if (closed == StorageError.Ok)
+                    _nodes.Closed(request.Word0);
+                return Reply(closed);
             case FileServerOperation.Statistics:
                 StorageError error = _volume.GetStatistics(out VfsVolumeStatistics statistics);
                 return new ShortMessage(0, statistics.TotalBytes, statistics.FreeBytes, (ulong)statistics.BlockSize, (ulong)error);
@@ -89,6 +92,16 @@ internal sealed class FileServerDispatcher
             return Reply(error);
         ulong id = _nodes.Name(request.Word0, name, child);
         return new ShortMessage(0, id, entry.IsDirectory ? 1UL : 0UL);
+    }
+
+    private ShortMessage Open(in ShortMessage request, IVfsNode node)
+    {
+        if (request.Word1 > int.MaxValue)
+            return Reply(StorageError.InvalidArgument);
+        StorageError error = node.Open((VfsOpenFlags)(int)request.Word1);
+        if (error == StorageError.Ok)
+            _nodes.Opened(request.Word0);
+        return Reply(error);
     }
 
     private static ShortMessage Stat(IVfsNode node)

@@ -57,6 +57,20 @@ public class FileServerDispatcherTests : FatTestBase
     }
 
     [Test]
+    public void ALookupWhileAFileIsOpenLeavesTheOpenNodeAlone()
+    {
+        ShortMessage bin = Named(FileServerOperation.Lookup, FileServerProtocol.RootNode, "bin");
+        ShortMessage tool = Named(FileServerOperation.Lookup, bin.Word0, "Tool.elf");
+        Assert.That(Call(FileServerOperation.Open, tool.Word0, (ulong)VfsOpenFlags.Read).Tag, Is.EqualTo(0UL));
+        ShortMessage again = Named(FileServerOperation.Lookup, bin.Word0, "Tool.elf");
+        Assert.That(again.Word0, Is.Not.EqualTo(tool.Word0), "the open node keeps its id; the fresh one gets another");
+        Assert.That(Call(FileServerOperation.Read, tool.Word0, 0, 4).Word0, Is.EqualTo(4UL), "still open");
+        Assert.That(Named(FileServerOperation.Remove, bin.Word0, "Tool.elf").Tag, Is.EqualTo((ulong)StorageError.Busy));
+        Assert.That(Call(FileServerOperation.Close, tool.Word0).Tag, Is.EqualTo(0UL));
+        Assert.That(Named(FileServerOperation.Lookup, bin.Word0, "Tool.elf").Word0, Is.EqualTo(again.Word0), "closed: the name's id is reused");
+    }
+
+    [Test]
     public void WritesRenamesAndRemovalsReachTheImage()
     {
         ShortMessage file = Named(FileServerOperation.CreateFile, FileServerProtocol.RootNode, "Notes from ring 3.txt");

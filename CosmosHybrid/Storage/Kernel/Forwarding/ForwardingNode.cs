@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
-using CosmosHybrid.Scheduling;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Abi.FileServer;
 using CosmosHybrid.Services.Abi.Text;
@@ -42,7 +41,7 @@ internal sealed class ForwardingNode : IVfsNode
     public StorageError Stat(out FileEntry entry)
     {
         entry = default;
-        using KernelMutexHold hold = _volume.Exclusive();
+        using VolumeTurn turn = _volume.Exclusive();
         StorageError error = Call(FileServerOperation.Stat, 0, 0, 0, out ShortMessage reply);
         if (error != StorageError.Ok)
             return error;
@@ -54,25 +53,25 @@ internal sealed class ForwardingNode : IVfsNode
 
     public StorageError Lookup(string name, out IVfsNode node)
     {
-        using KernelMutexHold hold = _volume.Exclusive();
+        using VolumeTurn turn = _volume.Exclusive();
         return Child(FileServerOperation.Lookup, name, out node);
     }
 
     public StorageError CreateFile(string name, out IVfsNode node)
     {
-        using KernelMutexHold hold = _volume.Exclusive();
+        using VolumeTurn turn = _volume.Exclusive();
         return Child(FileServerOperation.CreateFile, name, out node);
     }
 
     public StorageError CreateDirectory(string name)
     {
-        using KernelMutexHold hold = _volume.Exclusive();
+        using VolumeTurn turn = _volume.Exclusive();
         return Named(FileServerOperation.CreateDirectory, name);
     }
 
     public StorageError Remove(string name)
     {
-        using KernelMutexHold hold = _volume.Exclusive();
+        using VolumeTurn turn = _volume.Exclusive();
         return Named(FileServerOperation.Remove, name);
     }
 
@@ -82,7 +81,7 @@ internal sealed class ForwardingNode : IVfsNode
             return StorageError.CrossDevice;
         if (!target.IsCurrent)
             return StorageError.IoError;
-        using KernelMutexHold hold = _volume.Exclusive();
+        using VolumeTurn turn = _volume.Exclusive();
         StorageError error = PutName(0, name, out int length);
         if (error != StorageError.Ok)
             return error;
@@ -96,7 +95,7 @@ internal sealed class ForwardingNode : IVfsNode
     {
         if (!_isDirectory)
             return StorageError.NotDirectory;
-        using KernelMutexHold hold = _volume.Exclusive();
+        using VolumeTurn turn = _volume.Exclusive();
         byte[] window = _volume.Transfer;
         int first = 0;
         while (true)
@@ -124,7 +123,7 @@ internal sealed class ForwardingNode : IVfsNode
 
     public StorageError Open(VfsOpenFlags flags)
     {
-        using KernelMutexHold hold = _volume.Exclusive();
+        using VolumeTurn turn = _volume.Exclusive();
         return Call(FileServerOperation.Open, (ulong)flags, 0, 0, out _);
     }
 
@@ -133,7 +132,7 @@ internal sealed class ForwardingNode : IVfsNode
         bytesRead = 0;
         if (_isDirectory)
             return StorageError.IsDirectory;
-        using KernelMutexHold hold = _volume.Exclusive();
+        using VolumeTurn turn = _volume.Exclusive();
         while (bytesRead < buffer.Length)
         {
             int asked = Math.Min(buffer.Length - bytesRead, FileServerProtocol.WindowBytes);
@@ -160,12 +159,13 @@ internal sealed class ForwardingNode : IVfsNode
         // Waiting for the volume lets the file-system lock go, and with it the kernel's transfer
         // buffer the bytes may be in: keep a copy of them first in that (contended) case.
         ReadOnlySpan<byte> bytes = buffer;
-        if (!_volume.TryTake())
+        ulong ticket = _volume.TakeTicket();
+        if (!_volume.IsTurn(ticket))
         {
             bytes = buffer.ToArray();
-            _volume.Take();
+            _volume.WaitForTurn(ticket);
         }
-        using KernelMutexHold hold = _volume.Held();
+        using VolumeTurn turn = new VolumeTurn(_volume);
         while (bytesWritten < bytes.Length)
         {
             int piece = Math.Min(bytes.Length - bytesWritten, FileServerProtocol.WindowBytes);
@@ -187,19 +187,19 @@ internal sealed class ForwardingNode : IVfsNode
     {
         if (length > MaxFileSize)
             return StorageError.FileTooLarge;
-        using KernelMutexHold hold = _volume.Exclusive();
+        using VolumeTurn turn = _volume.Exclusive();
         return Call(FileServerOperation.SetLength, length, 0, 0, out _);
     }
 
     public StorageError Flush()
     {
-        using KernelMutexHold hold = _volume.Exclusive();
+        using VolumeTurn turn = _volume.Exclusive();
         return Call(FileServerOperation.Flush, 0, 0, 0, out _);
     }
 
     public StorageError Close()
     {
-        using KernelMutexHold hold = _volume.Exclusive();
+        using VolumeTurn turn = _volume.Exclusive();
         return Call(FileServerOperation.Close, 0, 0, 0, out _);
     }
 

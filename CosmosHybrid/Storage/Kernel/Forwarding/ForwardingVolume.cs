@@ -1,3 +1,4 @@
+using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Scheduling;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Abi.FileServer;
@@ -44,34 +45,54 @@ internal sealed class ForwardingVolume : IVfsVolume
 
     /// <summary>
     /// Takes the volume for one node operation (its calls and window copies), for a <c>using</c>
-    /// scope. The file-system lock is let go while the volume is busy with another caller, and
-    /// during each call (<see cref="FileServerConnection.Call"/>), so other volumes go on; the
-    /// volume's lock is never waited for with the file-system lock held (no lock-order cycle).
+    /// scope. Callers take turns in arrival order (a busy client cannot starve the others); the
+    /// file-system lock is let go while a caller waits for its turn, and during each call
+    /// (<see cref="FileServerConnection.Call"/>), so other volumes go on. A caller is not killed
+    /// between taking its turn and ending it (the turns after it would wait for ever).
     /// </summary>
-    public KernelMutexHold Exclusive()
+    public VolumeTurn Exclusive()
     {
-        if (!TryTake())
-            Take();
-        return Held();
+        ulong ticket = TakeTicket();
+        if (!IsTurn(ticket))
+            WaitForTurn(ticket);
+        return new VolumeTurn(this);
     }
 
-    /// <summary>Takes the volume if it is free at once (the file-system lock stays held throughout).</summary>
-    public bool TryTake() => _operations.TryAcquire();
-
-    /// <summary>Waits for the volume with the file-system lock let go meanwhile (the tree may change).</summary>
-    public void Take()
+    /// <summary>The caller's place in the queue of operations (kills deferred until <see cref="EndTurn"/>).</summary>
+    public ulong TakeTicket()
     {
-        Scheduler.DeferKills(); // not killed while neither lock is held
+        Scheduler.DeferKills();
+        using (InterruptsOff.Enter())
+            return _nextTicket++;
+    }
+
+    /// <summary>True when no operation before <paramref name="ticket"/> is still going on.</summary>
+    public bool IsTurn(ulong ticket)
+    {
+        using (InterruptsOff.Enter())
+            return _nowServing == ticket;
+    }
+
+    /// <summary>Waits for the turn of <paramref name="ticket"/>, with the file-system lock let go meanwhile (the tree may change).</summary>
+    public void WaitForTurn(ulong ticket)
+    {
         KernelFileSystem.ReleaseForWait();
-        _operations.Acquire();
+        while (!IsTurn(ticket))
+            Scheduler.Sleep(TurnPollMilliseconds);
         KernelFileSystem.ReacquireAfterWait();
+    }
+
+    /// <summary>Ends the current operation's turn: the next ticket's holder goes on.</summary>
+    public void EndTurn()
+    {
+        using (InterruptsOff.Enter())
+            _nowServing++;
         Scheduler.AllowKills();
     }
 
-    /// <summary>The scope of a volume taken with <see cref="TryTake"/> or <see cref="Take"/>.</summary>
-    public KernelMutexHold Held() => new KernelMutexHold(_operations);
-
-    private readonly KernelMutex _operations = new KernelMutex();
+    private const ulong TurnPollMilliseconds = 1;
+    private ulong _nextTicket;
+    private ulong _nowServing;
 
     /// <summary>The file names and data move through one kernel buffer of the window's size, used under the file-system lock.</summary>
     public byte[] Transfer { get; } = new byte[FileServerProtocol.WindowBytes];
@@ -79,7 +100,7 @@ internal sealed class ForwardingVolume : IVfsVolume
     public StorageError GetStatistics(out VfsVolumeStatistics statistics)
     {
         statistics = default;
-        using KernelMutexHold hold = Exclusive();
+        using VolumeTurn turn = Exclusive();
         StorageError error = _connection.Call(FileServerOperation.Statistics, FileServerProtocol.RootNode, 0, 0, 0, out ShortMessage reply);
         if (error != StorageError.Ok)
             return error;
@@ -91,7 +112,7 @@ internal sealed class ForwardingVolume : IVfsVolume
 
     public StorageError Flush()
     {
-        using KernelMutexHold hold = Exclusive();
+        using VolumeTurn turn = Exclusive();
         return _connection.Call(FileServerOperation.Sync, FileServerProtocol.RootNode, 0, 0, 0, out _);
     }
 }
