@@ -9,7 +9,7 @@ internal static class PlacementReport
     /// </summary>
     public static void Print(string prefix, string first, PlacementFigures a, string second, PlacementFigures b)
     {
-        System.Console.WriteLine(prefix + "file placement | " + first + " | " + second + " | " + second + "/" + first + " (rdtsc ticks; instructions under -icount shift=0)");
+        System.Console.WriteLine(prefix + "file placement | " + first + " | " + second + " | ratio second/first (rdtsc ticks; instructions under -icount shift=0)");
         Row(prefix, "file_read_4k (pread of 4 KiB cached)", a.CachedRead4K, b.CachedRead4K);
         Row(prefix, "file_read_seq (4 MiB in 64 KiB reads, per 64 KiB)", a.SequentialRead, b.SequentialRead);
         Row(prefix, "file_write_seq (4 MiB in 64 KiB writes + sync, per 64 KiB)", a.SequentialWrite, b.SequentialWrite);
