@@ -123,7 +123,7 @@ public class FileSystemTests : BootTestBase
         Assert.That(Shell("mkdir /disk/Some.Directory"), Is.Empty);
         Assert.That(Shell("write /disk/Some.Directory/LongFileName.text nested"), Does.Contain("wrote 7 bytes"));
         Assert.That(Shell("sync"), Is.Empty);
-        Assert.That(Shell("df"), Does.Match(@"/disk\s+" + source + @"\s+FAT32\s+\d+\s+\d+\s+\d+\s+" + (RingThree ? @"none  \(ring3\)" : @"\d+/2048 KiB, 0 dirty  \(kernel\)")));
+        Assert.That(Shell("df"), Does.Match(@"/disk\s+" + source + @"\s+FAT32\s+\d+\s+\d+\s+\d+\s+" + (RingThree ? @"none  \(ring3\)" : @"\d+/2048 KiB, 0 dirty, \d+ hits, \d+ misses  \(kernel\)")));
         Assert.That(Shell("mounts"), Does.Contain(source + " on /disk type FAT32 served by " + _placement).And.Contain(" on / type FAT16 served by kernel"));
         PowerOff();
 
