@@ -14,6 +14,8 @@ namespace CosmosHybrid.Boot;
 /// <item><c>nopcid</c>: do not tag address spaces with PCIDs even when the CPU has them (every switch flushes the TLB).</item>
 /// <item><c>init=PROGRAM[,ARGUMENT...]</c>: the first ring-3 program (the one given the root authority), with its
 /// arguments separated by commas; the default is the shell.</item>
+/// <item><c>fs:/disk=ring3</c> (or <c>=kernel</c>, the default): the hard disk that would be mounted at that
+/// path is left to the ring-3 file server <c>fs</c>, reached through a block-device handle (<see cref="Storage.Placement.PlacementTable"/>).</item>
 /// </list>
 /// </summary>
 internal static class BootOptions
@@ -43,6 +45,9 @@ internal static class BootOptions
 
     /// <summary>The text after <c>disktest=</c> (empty for a bare <c>disktest</c>).</summary>
     public static string DiskTestArguments { get; private set; } = "";
+
+    /// <summary>The <c>fs:PATH=...</c> words: which mount points the ring-3 file server serves.</summary>
+    public static Storage.Placement.PlacementTable Placements { get; } = new Storage.Placement.PlacementTable();
 
     public static void Parse(string commandLine)
     {
@@ -82,6 +87,9 @@ internal static class BootOptions
             DiskTest = true;
         else if (word.StartsWith("init=") && word.Length > "init=".Length)
             InitialProgram = word.Substring("init=".Length).Replace(',', ' ');
+        else if (Placements.TryApply(word))
+        {
+        }
         else if (word.StartsWith("disktest="))
         {
             DiskTest = true;

@@ -103,6 +103,7 @@ internal static unsafe class Kernel
         if (BootOptions.Bench)
         {
             Benchmarks.BenchmarkRunner.RunAll();
+            Benchmarks.BenchFileServers.Start();
             RunProgramToCompletion("bench icount");   // Services/Bench: Benchmarks.CompareWithLinuxArgument
             Power.ExitEmulator(Power.SuccessExitCode);
         }

@@ -6,6 +6,8 @@ using CosmosHybrid.Processes;
 using CosmosHybrid.Storage;
 using CosmosHybrid.Storage.Cache;
 using CosmosHybrid.Storage.Kernel;
+using CosmosHybrid.Storage.Kernel.Forwarding;
+using CosmosHybrid.Services.Abi.FileServer;
 using CosmosHybrid.Storage.Vfs;
 using static CosmosHybrid.Services.Abi.SyscallResult;
 
@@ -364,6 +366,7 @@ internal static unsafe class FileSyscalls
         info->TotalBytes = (long)volume.TotalBytes;
         info->FreeBytes = statisticsError == StorageError.Ok ? (long)volume.FreeBytes : -1;
         info->ClusterSize = volume.BlockSize;
+        info->Placement = (long)(mount.Volume is ForwardingVolume forwarded ? forwarded.Placement : MountPlacement.Kernel);
         BufferCache cache = mount.Cache;
         if (cache != null)
         {

@@ -119,6 +119,13 @@ internal static unsafe class SyscallTable
         table[(int)SyscallNumber.DevicePortWrite] = &DeviceSyscalls.DevicePortWrite;
         table[(int)SyscallNumber.DeviceIrqTimestamp] = &DeviceSyscalls.DeviceIrqTimestamp;
 
+        table[(int)SyscallNumber.BlockOpen] = &BlockSyscalls.BlockOpen;
+        table[(int)SyscallNumber.BlockGeometry] = &BlockSyscalls.BlockGeometry;
+        table[(int)SyscallNumber.BlockRead] = &BlockSyscalls.BlockRead;
+        table[(int)SyscallNumber.BlockWrite] = &BlockSyscalls.BlockWrite;
+        table[(int)SyscallNumber.BlockFlush] = &BlockSyscalls.BlockFlush;
+        table[(int)SyscallNumber.FileServerAttach] = &FileServerSyscalls.FileServerAttach;
+
         s_handlers = table;
     }
 }

@@ -84,4 +84,6 @@ public unsafe struct MountInfo
     public long CacheHits;
     public long CacheMisses;
     public long CacheBlockSize;
+    /// <summary>Where the volume is served (FileServer.MountPlacement: 0 the kernel, 1 a ring-3 server, 2 a ring-3 server that is down).</summary>
+    public long Placement;
 }

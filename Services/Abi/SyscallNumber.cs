@@ -196,6 +196,32 @@ public enum SyscallNumber : long
     /// </summary>
     ConsoleInputOpen = 136,
 
+    // ---- block devices for a ring-3 file server (144-151) ----
+
+    /// <summary>
+    /// (long authority, byte* mountPoint, long length): a handle to the disk the kernel set aside for
+    /// that mount point (boot option <c>fs:/disk=ring3</c>) and did not mount itself; the authority needs
+    /// the Devices right (else Denied). NotFound when no disk was set aside there; Busy while another
+    /// handle to it is open. Only that disk is reachable through the handle.
+    /// </summary>
+    BlockOpen = 144,
+    /// <summary>(long block, BlockGeometry* geometry): sector size and count of the handle's disk.</summary>
+    BlockGeometry = 145,
+    /// <summary>(long block, ulong lba, byte* buffer, long sectors): reads sectors into the caller's pages; returns the sectors read.</summary>
+    BlockRead = 146,
+    /// <summary>(long block, ulong lba, byte* buffer, long sectors): writes sectors from the caller's pages; returns the sectors written.</summary>
+    BlockWrite = 147,
+    /// <summary>(long block): makes every completed write durable (the disk's write cache drained).</summary>
+    BlockFlush = 148,
+    /// <summary>
+    /// (long block, long port, ulong window, long windowBytes): the calling file server serves the
+    /// volume of the block handle's disk: the kernel mounts a forwarding volume at the disk's mount
+    /// point (or re-attaches it after a restart) and forwards each file operation as a register call
+    /// to the port (FileServer.FileServerProtocol), copying names and data through the window
+    /// (FileServerProtocol.WindowBytes of the caller's memory). Busy while another live server serves it.
+    /// </summary>
+    FileServerAttach = 149,
+
     // ---- thread synchronisation (152-159) ----
 
     /// <summary>

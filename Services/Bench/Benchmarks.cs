@@ -55,6 +55,7 @@ internal static unsafe class Benchmarks
         ThreadBenchmarks.Run();
         IpcBenchmarks.Run();
         FileBenchmarks.Run();
+        PlacementBenchmarks.Run();
         StreamBenchmarks.Run();
         DeviceBenchmarks.Run();
         UiBenchmarks.Run();

@@ -43,6 +43,11 @@ internal sealed unsafe class DeviceCatalog
         for (int s = 0; s < entry.Devices.Count; s++)
         {
             DeviceSelector selector = entry.Devices[s];
+            if (selector.Kind == DeviceSelectorKind.Disk)
+            {
+                OpenDisk(entry, selector, authority, handles);
+                continue;
+            }
             if (_listError < 0)
             {
                 InitService.Log(entry.Name + ": device " + selector.ToString() + " not given (" + ProcessCalls.ErrorText(_listError) + ")");
@@ -64,6 +69,16 @@ internal sealed unsafe class DeviceCatalog
                 InitService.Log(entry.Name + ": no device matches " + selector.ToString());
         }
         return handles.ToArray();
+    }
+
+    // A disk set aside for a ring-3 file server: NotFound (nothing placed there) is quiet with needs-device.
+    private static void OpenDisk(ServiceEntry entry, DeviceSelector selector, long authority, List<long> handles)
+    {
+        long handle = BlockCalls.Open(authority, selector.LegacyName);
+        if (handle >= 0)
+            handles.Add(handle);
+        else if (!entry.NeedsDevice || handle != -(long)SyscallError.NotFound)
+            InitService.Log(entry.Name + ": device " + selector.ToString() + " not given (" + ProcessCalls.ErrorText(handle) + ")");
     }
 
     private static bool Matches(DeviceSelector selector, ref DeviceInfo device)

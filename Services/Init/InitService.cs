@@ -87,7 +87,9 @@ internal static unsafe class InitService
         ServiceEntry entry = slot.Entry;
         if (entry.NeedsDevice && slot.Devices.Length == 0)
         {
-            Log(entry.Name + ": no device for it; not started");
+            // A file server whose mount point the boot options left to the kernel is the usual case: no line for it.
+            if (!OnlyDisks(entry))
+                Log(entry.Name + ": no device for it; not started");
             slot.ProcessId = 0;
             slot.Finished = true;
             return;
@@ -159,6 +161,16 @@ internal static unsafe class InitService
         }
         long backOff = FirstBackOffMilliseconds << slot.QuickFailures;
         slot.RestartAt = now + (backOff > MaxBackOffMilliseconds ? MaxBackOffMilliseconds : backOff);
+    }
+
+    private static bool OnlyDisks(ServiceEntry entry)
+    {
+        for (int i = 0; i < entry.Devices.Count; i++)
+        {
+            if (entry.Devices[i].Kind != DeviceSelectorKind.Disk)
+                return false;
+        }
+        return entry.Devices.Count > 0;
     }
 
     private static bool HasEnded(long processId)

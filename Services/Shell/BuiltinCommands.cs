@@ -6,6 +6,6 @@ internal static class BuiltinCommands
     public static readonly string[] Names =
     {
         "help", "ps", "spawn", "run", "wait", "kill", "mem", "lspci", "devices", "uptime", "bench", "echo", "true", "false",
-        "poweroff", "exit", "ls", "cat", "write", "append", "mkdir", "rm", "mv", "df", "sync", "cd", "pwd", "keymap", "prof",
+        "poweroff", "exit", "ls", "cat", "write", "append", "mkdir", "rm", "mv", "df", "mounts", "sync", "cd", "pwd", "keymap", "prof",
     };
 }

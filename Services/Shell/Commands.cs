@@ -16,7 +16,7 @@ internal static unsafe class Commands
     private static readonly string[] s_builtins =
     {
         "help", "ps", "spawn", "run", "wait", "kill", "mem", "lspci", "uptime", "bench", "echo", "true", "false", "poweroff", "exit", "keymap", "prof",
-        "ls", "cat", "write", "append", "mkdir", "rm", "mv", "df", "sync", "cd", "pwd",
+        "ls", "cat", "write", "append", "mkdir", "rm", "mv", "df", "mounts", "sync", "cd", "pwd",
     };
 
     /// <summary>True when the shell runs <paramref name="name"/> itself rather than starting a program.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Abi.FileServer;
 using CosmosHybrid.Services.Abi.Text;
 using CosmosHybrid.Services.UserRuntime;
 
@@ -22,7 +23,8 @@ internal static unsafe class FileCommands
         Console.WriteLine("write FILE TEXT      replace FILE with TEXT and a newline; append FILE TEXT adds them");
         Console.WriteLine("mkdir DIR..., rm PATH...  create directories; delete files or empty directories");
         Console.WriteLine("mv OLD NEW, mv PATH... DIR  rename or move (across volumes: copy, then delete)");
-        Console.WriteLine("df                   mounted volumes: size, free space, buffer cache");
+        Console.WriteLine("df                   mounted volumes: size, free space, buffer cache, who serves them");
+        Console.WriteLine("mounts               mounted volumes: source, type, served by the kernel or in ring 3");
         Console.WriteLine("sync                 write cached data to the disks");
         Console.WriteLine("cd [DIR], pwd        change or print the working directory");
     }
@@ -59,6 +61,8 @@ internal static unsafe class FileCommands
                 return true;
             case "df":
                 return Done(ShowVolumes(), out status);
+            case "mounts":
+                return Done(ShowMounts(), out status);
             case "sync":
                 return Done(Report(command, "", FileCalls.Sync()), out status);
             case "cd":
@@ -219,7 +223,7 @@ internal static unsafe class FileCommands
         long count = FileCalls.ListMounts(mounts);
         if (count < 0)
             return Report("df", "", count);
-        Console.WriteLine("MOUNT      SOURCE    TYPE    SIZE(KiB)   USED(KiB)   FREE(KiB)  CACHE");
+        Console.WriteLine("MOUNT      SOURCE    TYPE    SIZE(KiB)   USED(KiB)   FREE(KiB)  CACHE  (SERVED)");
         for (int i = 0; i < count && i < mounts.Length; i++)
         {
             MountInfo info = mounts[i];
@@ -230,10 +234,33 @@ internal static unsafe class FileCommands
             string free = info.FreeBytes < 0 ? "?" : (info.FreeBytes / 1024).ToString();
             string used = info.FreeBytes < 0 ? "?" : ((info.TotalBytes - info.FreeBytes) / 1024).ToString();
             Console.WriteLine(PadRight(FileCalls.Decode(info.Path, MountInfo.PathCapacity), 10) + " " + PadRight(FileCalls.Decode(info.Source, MountInfo.SourceCapacity), 9)
-                + " FAT" + PadRight(info.FatBits.ToString(), 4) + Pad((info.TotalBytes / 1024).ToString(), 10) + "  " + Pad(used, 10) + "  " + Pad(free, 10) + "  " + cache);
+                + " FAT" + PadRight(info.FatBits.ToString(), 4) + Pad((info.TotalBytes / 1024).ToString(), 10) + "  " + Pad(used, 10) + "  " + Pad(free, 10) + "  " + cache + "  (" + Served(info.Placement) + ")");
         }
         return true;
     }
+
+    // `mounts`: where each volume is, what it lives on and who serves it.
+    private static bool ShowMounts()
+    {
+        var mounts = new MountInfo[8];
+        long count = FileCalls.ListMounts(mounts);
+        if (count < 0)
+            return Report("mounts", "", count);
+        for (int i = 0; i < count && i < mounts.Length; i++)
+        {
+            MountInfo info = mounts[i];
+            Console.WriteLine(FileCalls.Decode(info.Source, MountInfo.SourceCapacity) + " on " + FileCalls.Decode(info.Path, MountInfo.PathCapacity)
+                + " type FAT" + info.FatBits.ToString() + " served by " + Served(info.Placement));
+        }
+        return true;
+    }
+
+    private static string Served(long placement) => placement switch
+    {
+        (long)MountPlacement.RingThree => "ring3",
+        (long)MountPlacement.RingThreeDown => "ring3 (server down)",
+        _ => "kernel",
+    };
 
     private static string Pad(string text, int width) => text.Length >= width ? text : new string(' ', width - text.Length) + text;
 

@@ -204,6 +204,68 @@ internal static unsafe class FileScenarios
         }
     }
 
+    /// <summary>
+    /// `hold-open PATH MS`: opens a file, writes at its start, waits MS milliseconds (meanwhile a test kills the
+    /// volume's file server), writes through the old descriptor, then opens the file anew and
+    /// writes again; prints each outcome.
+    /// </summary>
+    public static int HoldOpen(string arguments)
+    {
+        string[] words = arguments.Split(' ');
+        if (words.Length != 2 || !long.TryParse(words[1], out long milliseconds))
+        {
+            Console.WriteLine("usage: hold-open PATH MS");
+            return 2;
+        }
+        string path = words[0];
+        long fd = FileCalls.Open(path, FileOpenFlags.Write | FileOpenFlags.Create);
+        if (fd < 0)
+        {
+            Console.WriteLine("hold: " + path + ": " + ProcessCalls.ErrorText(fd));
+            return 1;
+        }
+        FileCalls.Write(fd, "before\n");
+        Console.WriteLine("hold: opened " + path);
+        ProcessCalls.Sleep(milliseconds);
+        long old = FileCalls.Write(fd, "after\n");
+        Console.WriteLine("hold: old descriptor: " + (old < 0 ? ProcessCalls.ErrorText(old) : "wrote " + old.ToString() + " bytes"));
+        FileCalls.Close(fd);
+        long again = FileCalls.Open(path, FileOpenFlags.Write | FileOpenFlags.Create | FileOpenFlags.Append);
+        long written = again < 0 ? again : FileCalls.Write(again, "reopened\n");
+        if (again >= 0)
+            FileCalls.Close(again);
+        Console.WriteLine("hold: new descriptor: " + (written < 0 ? ProcessCalls.ErrorText(written) : "wrote " + written.ToString() + " bytes"));
+        return 0;
+    }
+
+    /// <summary>
+    /// `rewrite PATH`: writes a 256 KiB file and syncs, then overwrites it in place and reads it
+    /// back for ever: file traffic that allocates nothing after "rewrite: started", so a file
+    /// server killed meanwhile leaves the volume's structures as the last sync wrote them.
+    /// </summary>
+    public static int Rewrite(string path)
+    {
+        byte[] chunk = Pattern(64 * 1024);
+        byte[] back = new byte[chunk.Length];
+        long fd = FileCalls.Open(path, FileOpenFlags.Write | FileOpenFlags.Create | FileOpenFlags.Truncate);
+        for (int i = 0; i < 4; i++)
+            FileCalls.Write(fd, chunk, 0, chunk.Length);
+        FileCalls.Close(fd);
+        long synced = FileCalls.Sync();
+        Console.WriteLine("rewrite: started (" + (fd < 0 ? ProcessCalls.ErrorText(fd) : synced < 0 ? ProcessCalls.ErrorText(synced) : "synced") + ")");
+        while (true)
+        {
+            fd = FileCalls.Open(path, FileOpenFlags.Write | FileOpenFlags.Read);
+            for (int i = 0; i < 4; i++)
+                FileCalls.Write(fd, chunk, 0, chunk.Length);
+            FileCalls.Seek(fd, 0, FileSeekOrigin.Begin);
+            while (FileCalls.Read(fd, back, 0, back.Length) > 0)
+            {
+            }
+            FileCalls.Close(fd);
+        }
+    }
+
     /// <summary>Opens a file and exits without closing it: the kernel must close it.</summary>
     public static int LeaveOpen(string path)
     {

@@ -96,6 +96,12 @@ internal static unsafe class Scenarios
                 return FileScenarios.Churn(rest);
             case "leave-open":
                 return FileScenarios.LeaveOpen(rest);
+            case "rewrite":
+                return FileScenarios.Rewrite(rest);
+            case "hold-open":
+                return FileScenarios.HoldOpen(rest);
+            case "bad-fs":
+                return BadFileServer.Run(rest);
             case "wc":
                 return StreamScenarios.CountInput();
             case "flood":

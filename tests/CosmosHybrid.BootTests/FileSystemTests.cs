@@ -12,9 +12,25 @@ namespace CosmosHybrid.BootTests;
 /// FAT made by mkfs.fat on IDE (whole disk and MBR partition) and AHCI, where a file written
 /// in one boot is read in the next and the reference tools find the image clean, a full
 /// disk, a damaged one, and a process killed in the middle of file system calls.
+/// Every test of a hard disk runs twice (issue 14): with /disk served by the kernel's FAT
+/// engine, and with the same engine in the ring-3 server `fs` behind the kernel's forwarding
+/// mount (boot option <c>fs:/disk=ring3</c>). The root file system is the kernel's in both.
 /// </summary>
+[TestFixture("kernel")]
+[TestFixture("ring3")]
 public class FileSystemTests : BootTestBase
 {
+    private readonly string _placement;
+
+    public FileSystemTests(string placement)
+    {
+        _placement = placement;
+    }
+
+    private bool RingThree => _placement == "ring3";
+
+    // The kernel command line that places /disk.
+    private string DiskPlacement => "fs:/disk=" + _placement;
 
     private readonly List<FatDiskImage> _images = new();
 
@@ -29,6 +45,7 @@ public class FileSystemTests : BootTestBase
     [Test]
     public void RootFileSystemComesFromTheIso()
     {
+        RootOnly();
         Boot("");
         ExpectOutput("vfs: / is ram0 (FAT16");
         ExpectOutput("$ ");
@@ -64,6 +81,7 @@ public class FileSystemTests : BootTestBase
     [Test]
     public void KilledProcessLeavesTheFileSystemUsableAndItsFilesClosed()
     {
+        RootOnly();
         Boot("");
         ExpectOutput("$ ");
 
@@ -105,7 +123,8 @@ public class FileSystemTests : BootTestBase
         Assert.That(Shell("mkdir /disk/Some.Directory"), Is.Empty);
         Assert.That(Shell("write /disk/Some.Directory/LongFileName.text nested"), Does.Contain("wrote 7 bytes"));
         Assert.That(Shell("sync"), Is.Empty);
-        Assert.That(Shell("df"), Does.Match(@"/disk\s+" + source + @"\s+FAT32\s+\d+\s+\d+\s+\d+\s+\d+/2048 KiB, 0 dirty"));
+        Assert.That(Shell("df"), Does.Match(@"/disk\s+" + source + @"\s+FAT32\s+\d+\s+\d+\s+\d+\s+" + (RingThree ? @"none  \(ring3\)" : @"\d+/2048 KiB, 0 dirty, \d+ hits, \d+ misses  \(kernel\)")));
+        Assert.That(Shell("mounts"), Does.Contain(source + " on /disk type FAT32 served by " + _placement).And.Contain(" on / type FAT16 served by kernel"));
         PowerOff();
 
         disk.AssertClean();
@@ -169,7 +188,7 @@ public class FileSystemTests : BootTestBase
         FatDiskImage garbage = Keep(FatDiskImage.Create("garbage", 12, 1024));
         garbage.WriteBytes(11, new byte[] { 0x00, 0x00, 0x00 });   // bytes per sector 0, sectors per cluster 0
 
-        BootWith("", "pc", looped.IdeArguments + $" -drive file=\"{garbage.Path}\",format=raw,if=ide,index=1");
+        BootWith(DiskPlacement, "pc", looped.IdeArguments + $" -drive file=\"{garbage.Path}\",format=raw,if=ide,index=1");
         ExpectOutput("vfs: /disk is ata0 (FAT32");
         ExpectOutput("vfs: ata1: no FAT file system (file system damaged)");
         ExpectOutput("$ ");
@@ -199,7 +218,7 @@ public class FileSystemTests : BootTestBase
         disk.Put("/big.bin", new byte[1500 * 1024]);
         FatDiskImage small = Keep(FatDiskImage.Create("small", 12, 1024, 0, "-s", "1"));
 
-        BootWith("", "pc", disk.IdeArguments + $" -drive file=\"{small.Path}\",format=raw,if=ide,index=1");
+        BootWith(DiskPlacement, "pc", disk.IdeArguments + $" -drive file=\"{small.Path}\",format=raw,if=ide,index=1");
         ExpectOutput("vfs: /disk is ata0 (FAT32");
         ExpectOutput("vfs: /disk1 is ata1 (FAT12");
         ExpectOutput("$ ");
@@ -253,7 +272,7 @@ public class FileSystemTests : BootTestBase
         disk.Put("/日本語.txt", Encoding.UTF8.GetBytes("cjk\n"));
         disk.Put("/a name with  spaces.and.dots.txt", Encoding.UTF8.GetBytes("spaces\n"));
 
-        BootWith("", "pc", disk.IdeArguments);
+        BootWith(DiskPlacement, "pc", disk.IdeArguments);
         ExpectOutput("vfs: /disk is ata0 (FAT32");
         ExpectOutput("$ ");
 
@@ -280,6 +299,97 @@ public class FileSystemTests : BootTestBase
         Assert.That(disk.Get("/Пока мир.txt"), Is.EqualTo(Encoding.UTF8.GetBytes("cyrillic\n")));
     }
 
+    [Test]
+    public void KillingTheFileServerLosesNoSyncedDataAndNewOpensWork()
+    {
+        if (!RingThree)
+            Assert.Ignore("no file server to kill: the kernel serves /disk");
+        FatDiskImage disk = Keep(FatDiskImage.Create("killfs", 32, 34000, 0, "-s", "1"));
+        disk.Put("/FROMHOST.TXT", Encoding.ASCII.GetBytes("made by mtools\n"));
+        BootDisk("ide", disk);
+        string server = ExpectMatch(@"vfs: /disk is ata0 \(FAT32, served in ring 3 by process (\d+)\)").Groups[1].Value;
+        ExpectOutput("$ ");
+
+        Assert.That(Shell("write /disk/synced.txt kept across the kill"), Does.Contain("wrote 21 bytes"));
+        Assert.That(Shell("write /disk/held.txt prepared"), Does.Contain("wrote 9 bytes"));
+        Assert.That(Shell("sync"), Is.Empty);
+        int from = Machine.SerialLog.Length;
+        // Traffic that allocates nothing after its sync (overwrites in place, reads back): what a
+        // killed server had not written is data, not the volume's structures.
+        string traffic = Regex.Match(Shell("spawn /bin/usertest rewrite /disk/rewrite.bin"), @"started process (\d+)").Groups[1].Value;
+        WaitFrom(from, "rewrite: started (synced)");
+        Shell("spawn /bin/usertest hold-open /disk/held.txt 8000");
+        WaitFrom(from, "hold: opened /disk/held.txt");
+        Thread.Sleep(300);
+
+        Assert.That(Shell("kill " + server), Does.Contain("killed " + server), "file traffic is on when fs dies");
+        string restarted = ExpectMatch(@"init: restarted fs as process (\d+)", TimeSpan.FromSeconds(60)).Groups[1].Value;
+        ExpectOutput("served in ring 3 by process " + restarted + ")");
+        WaitFrom(from, "hold: old descriptor: I/O error");
+        WaitFrom(from, "hold: new descriptor: wrote 9 bytes");
+        Assert.That(Shell("kill " + traffic), Does.Contain("killed " + traffic));
+        Shell("wait " + traffic);
+
+        Assert.That(Shell("cat /disk/synced.txt"), Is.EqualTo("kept across the kill"), "synced before the kill");
+        Assert.That(Shell("cat /disk/FROMHOST.TXT"), Is.EqualTo("made by mtools"));
+        Assert.That(Shell("write /disk/after.txt written after the restart"), Does.Contain("wrote 26 bytes"));
+        Assert.That(Shell("mounts"), Does.Contain("ata0 on /disk type FAT32 served by ring3"));
+        Assert.That(Shell("sync"), Is.Empty);
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+        PowerOff();
+
+        disk.AssertClean();
+        Assert.That(disk.Get("/synced.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("kept across the kill\n")));
+        Assert.That(disk.Get("/after.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("written after the restart\n")));
+        Assert.That(Encoding.ASCII.GetString(disk.Get("/held.txt")), Does.EndWith("reopened\n"));
+        Assert.That(disk.Get("/rewrite.bin").Length, Is.EqualTo(256 * 1024));
+    }
+
+    [Test]
+    public void AServerThatAnswersGarbageGivesIoErrors()
+    {
+        if (!RingThree)
+            Assert.Ignore("no file server: the kernel serves /disk");
+        FatDiskImage disk = Keep(FatDiskImage.Create("garbage-server", 32, 34000, 0, "-s", "1"));
+        BootWith("init=usertest,bad-fs,garbage " + DiskPlacement, "pc", disk.IdeArguments);
+        ExpectOutput("bad-fs: attached (ok)");
+        ExpectOutput("bad-fs: stat /disk/any: I/O error");
+        ExpectOutput("bad-fs: open /disk/any: I/O error");
+        ExpectOutput("bad-fs: ls /disk: I/O error");
+        ExpectOutput("bad-fs: mkdir /disk/d: I/O error");
+        ExpectOutput("bad-fs: done");
+        Assert.That(ExpectExit(), Is.EqualTo(0));
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+        disk.AssertClean();
+    }
+
+    [Test]
+    public void ASilentServerTimesOutAndHoldsUpNoOtherVolume()
+    {
+        if (!RingThree)
+            Assert.Ignore("no file server: the kernel serves /disk");
+        FatDiskImage disk = Keep(FatDiskImage.Create("silent-server", 32, 34000, 0, "-s", "1"));
+        BootWith("init=usertest,bad-fs,silent " + DiskPlacement, "pc", disk.IdeArguments);
+        ExpectOutput("bad-fs: attached (ok)");
+        Match root = ExpectMatch(@"bad-fs: / wrote ok \(5\) in (\d+) ms while /disk waited");
+        Match timedOut = ExpectMatch(@"bad-fs: /disk call: I/O error after (\d+) ms");
+        Match again = ExpectMatch(@"bad-fs: /disk again: I/O error in (\d+) ms");
+        ExpectOutput("bad-fs: done");
+        Assert.That(ExpectExit(), Is.EqualTo(0));
+        Assert.That(int.Parse(timedOut.Groups[1].Value), Is.GreaterThanOrEqualTo(4000), "the kernel waits its time-out (5 s)");
+        // "while /disk waited": the root write ended before the /disk call did (no timing involved).
+        Assert.That(int.Parse(root.Groups[1].Value), Is.LessThan(int.Parse(timedOut.Groups[1].Value)));
+        Assert.That(int.Parse(again.Groups[1].Value), Is.LessThan(4000), "a server that was late is not asked again (no second time-out)");
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+    }
+
+    // The root file system is the kernel's in both placements (init and fs itself load from it).
+    private void RootOnly()
+    {
+        if (RingThree)
+            Assert.Ignore("/ is served by the kernel in both placements; this test does not touch /disk");
+    }
+
     private FatDiskImage Keep(FatDiskImage image)
     {
         _images.Add(image);
@@ -290,9 +400,11 @@ public class FileSystemTests : BootTestBase
     {
         Machine?.Dispose();
         if (controller == "ide")
-            BootWith("", "pc", disk.IdeArguments);
+            BootWith(DiskPlacement, "pc", disk.IdeArguments);
         else
-            BootWith("", "q35", disk.AhciArguments);
+            BootWith(DiskPlacement, "q35", disk.AhciArguments);
+        if (RingThree)
+            ExpectOutput(", served in ring 3 by process "); // fs attached: /disk answers
     }
 
     private void PowerOff()

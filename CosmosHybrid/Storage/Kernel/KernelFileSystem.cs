@@ -1,10 +1,12 @@
 using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Boot;
 using CosmosHybrid.Console.Log;
 using CosmosHybrid.Drivers.Storage;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
 using CosmosHybrid.Storage.Cache;
 using CosmosHybrid.Storage.Fat;
+using CosmosHybrid.Storage.Placement;
 using CosmosHybrid.Storage.Vfs;
 
 namespace CosmosHybrid.Storage.Kernel;
@@ -53,6 +55,18 @@ internal static class KernelFileSystem
     }
 
     /// <summary>
+    /// Lets other threads into the tree while this one, inside a <see cref="Lock"/> scope, waits
+    /// for something slow that needs no part of the tree (a ring-3 file server's answer, that
+    /// server's own turn): other volumes are never held up by one server. The caller keeps
+    /// its kills deferred meanwhile (it holds another lock, or defers them itself), and must
+    /// take the lock back with <see cref="ReacquireAfterWait"/> before it touches the tree again.
+    /// </summary>
+    public static void ReleaseForWait() => s_lock.Release();
+
+    /// <summary>Takes the lock back after <see cref="ReleaseForWait"/>.</summary>
+    public static void ReacquireAfterWait() => s_lock.Acquire();
+
+    /// <summary>
     /// Mounts the RAM disk's FAT image at "/" and the FAT volume of each hard disk (whole
     /// disk or first FAT partition) at "/disk", "/disk1", ... Disks without one are logged and skipped.
     /// </summary>
@@ -73,6 +87,14 @@ internal static class KernelFileSystem
             string path = isRam ? "/" : hardDisks == 0 ? "/disk" : "/disk" + hardDisks.ToString();
             if (isRam && s_vfs.Mounts.IsMountPoint("/"))
                 continue;
+            if (!isRam && BootOptions.Placements.For(path) == VolumePlacement.RingThree)
+            {
+                // Left to the ring-3 file server: the kernel neither mounts nor caches it.
+                RingThreeDisks.Add(path, disk);
+                hardDisks++;
+                KernelLog.WriteLine("vfs: " + path + " is " + disk.Name + " (served in ring 3: handed to fs by block handle)");
+                continue;
+            }
             BufferCache cache = isRam ? null : new BufferCache(disk.Device, BufferCache.DefaultBlockSize, DiskCacheBlocks);
             StorageError error = VolumeProbe.Mount(cache != null ? cache : disk.Device, out FatVolume volume, out int partition);
             if (error != StorageError.Ok)

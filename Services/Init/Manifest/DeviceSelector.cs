@@ -6,11 +6,14 @@ internal enum DeviceSelectorKind
     PciClass,
     PciId,
     Legacy,
+    /// <summary>The disk set aside for a mount point's ring-3 file server (<c>disk=/disk</c>): a block handle.</summary>
+    Disk,
 }
 
 /// <summary>
 /// One `device` word: <c>class=02</c> or <c>class=0200</c> (PCI class, optionally with subclass),
-/// <c>pci=8086:100e</c> (vendor:device, hexadecimal), or a legacy name (<c>i8042</c>, <c>framebuffer</c>).
+/// <c>pci=8086:100e</c> (vendor:device, hexadecimal), <c>disk=/disk</c> (the disk the kernel set aside for that
+/// mount point, as a block-device handle), or a legacy name (<c>i8042</c>, <c>framebuffer</c>).
 /// </summary>
 internal readonly struct DeviceSelector
 {
@@ -35,12 +38,14 @@ internal readonly struct DeviceSelector
 
     public int DeviceId { get; }
 
+    /// <summary>The legacy device's name, or for <see cref="DeviceSelectorKind.Disk"/> the mount point.</summary>
     public string LegacyName { get; }
 
     public override string ToString() => Kind switch
     {
         DeviceSelectorKind.PciClass => Subclass < 0 ? "class=" + ManifestParser.Hex(ClassCode, 2) : "class=" + ManifestParser.Hex(ClassCode, 2) + ManifestParser.Hex(Subclass, 2),
         DeviceSelectorKind.PciId => "pci=" + ManifestParser.Hex(VendorId, 4) + ":" + ManifestParser.Hex(DeviceId, 4),
+        DeviceSelectorKind.Disk => "disk=" + LegacyName,
         _ => LegacyName,
     };
 }

@@ -115,6 +115,20 @@ internal static class ManifestParser
             selector = new DeviceSelector(DeviceSelectorKind.PciId, 0, 0, vendor, device, null);
             return true;
         }
+        if (word.StartsWith("disk=/"))
+        {
+            // The disk the kernel set aside for a mount point (boot option fs:/disk=ring3), as a block handle.
+            string mountPoint = word.Substring(5);
+            for (int i = 1; i < mountPoint.Length; i++)
+            {
+                if (!IsName(mountPoint.Substring(i, 1)))
+                    return false;
+            }
+            if (mountPoint.Length < 2)
+                return false;
+            selector = new DeviceSelector(DeviceSelectorKind.Disk, 0, 0, 0, 0, mountPoint);
+            return true;
+        }
         if (!IsName(word))
             return false;
         selector = new DeviceSelector(DeviceSelectorKind.Legacy, 0, 0, 0, 0, word);
@@ -135,7 +149,7 @@ internal static class ManifestParser
                 return null;
             case "device":
                 if (words.Count < 2)
-                    return "'device' needs a selector (class=CC[SS], pci=VVVV:DDDD or a legacy name)";
+                    return "'device' needs a selector (class=CC[SS], pci=VVVV:DDDD, disk=/MOUNTPOINT or a legacy name)";
                 for (int i = 1; i < words.Count; i++)
                 {
                     if (!TryParseDevice(words[i], out _))

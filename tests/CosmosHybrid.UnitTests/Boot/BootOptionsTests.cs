@@ -32,4 +32,28 @@ public class BootOptionsTests
 
         Assert.That(BootOptions.InitialProgram, Is.EqualTo("usertest device-e1000 fast"));
     }
+
+    [Test]
+    public void PlacementWordsChooseWhereEachMountPointIsServed()
+    {
+        BootOptions.Parse("fs:/disk=ring3 fs:/disk1=ring3 fs:/disk1=kernel fs:/x=elsewhere fs:disk=ring3");
+
+        Assert.That(BootOptions.Placements.For("/disk"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.RingThree));
+        Assert.That(BootOptions.Placements.For("/disk1"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.Kernel), "the last word wins");
+        Assert.That(BootOptions.Placements.For("/x"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.Kernel), "an unknown placement is ignored");
+        Assert.That(BootOptions.Placements.For("/"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.Kernel));
+    }
+
+    [Test]
+    public void PlacementTableRefusesWhatIsNoPlacement()
+    {
+        var table = new CosmosHybrid.Storage.Placement.PlacementTable();
+        Assert.That(table.TryApply("fs:/disk=ring3"), Is.True);
+        Assert.That(table.TryApply("fs:/disk=kernel"), Is.True);
+        Assert.That(table.TryApply("fs:/disk/=ring3"), Is.False);
+        Assert.That(table.TryApply("fs:=ring3"), Is.False);
+        Assert.That(table.TryApply("fs:/disk=user"), Is.False);
+        Assert.That(table.TryApply("selftest"), Is.False);
+        Assert.That(table.For("/disk"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.Kernel));
+    }
 }

@@ -114,6 +114,19 @@ public class ManifestParserTests
     }
 
     [Test]
+    public void AFileServerNamesTheDiskOfAMountPoint()
+    {
+        ServiceManifest manifest = ManifestParser.Parse(
+            "service fs\n run fs /disk serve\n device disk=/disk\n needs-device yes\n" +
+            "service bad\n run bad\n device disk=/\n device disk=/a/b\n");
+        ServiceEntry server = manifest.Find("fs");
+        Assert.That(server.Devices.Select(d => d.Kind), Is.EqualTo(new[] { DeviceSelectorKind.Disk }));
+        Assert.That(server.Devices[0].LegacyName, Is.EqualTo("/disk"));
+        Assert.That(server.Devices[0].ToString(), Is.EqualTo("disk=/disk"));
+        Assert.That(manifest.Errors.Select(e => e.Line), Is.EqualTo(new[] { 7, 8 }), "a root or nested mount point is no disk selector");
+    }
+
+    [Test]
     public void WindowsLineEndsAndEmptyTextAreFine()
     {
         Assert.That(ManifestParser.Parse("").Services, Is.Empty);
