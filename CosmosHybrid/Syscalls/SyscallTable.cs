@@ -49,6 +49,7 @@ internal static unsafe class SyscallTable
         table[(int)SyscallNumber.MapMemory] = &MemorySyscalls.MapMemory;
         table[(int)SyscallNumber.UnmapMemory] = &MemorySyscalls.UnmapMemory;
         table[(int)SyscallNumber.DescribeAddress] = &MemorySyscalls.DescribeAddress;
+        table[(int)SyscallNumber.SetFaultEntry] = &MemorySyscalls.SetFaultEntry;
 
         table[(int)SyscallNumber.ConsoleWrite] = &ConsoleSyscalls.ConsoleWrite;
         table[(int)SyscallNumber.ConsoleRead] = &ConsoleSyscalls.ConsoleRead;

@@ -195,6 +195,13 @@ public enum SyscallNumber : long
     /// if typed on the serial line (the authority needs ConsoleInput, else Denied). For an input driver.
     /// </summary>
     ConsoleInputOpen = 136,
+    /// <summary>
+    /// (ulong entry, ulong codeStart, ulong codeEnd): from now on a divide error, or a page fault
+    /// below 64 KiB, at a pc in [codeStart, codeEnd) resumes at entry (rdi = 0 for a null
+    /// reference, 1 for a divide by zero, rsi = the faulting pc) instead of ending the process.
+    /// The runtime registers its exception dispatcher here at start-up.
+    /// </summary>
+    SetFaultEntry = 168,
 }
 
 /// <summary>Error results (negated in RAX).</summary>
