@@ -22,6 +22,7 @@ public static class ConformanceSuite
             cases.AddRange(SpanCases.Cases);
             cases.AddRange(ArrayCases.Cases);
             cases.AddRange(LanguageCases.Cases);
+            cases.AddRange(ExceptionCases.Cases);
             return cases.ToArray();
         }
     }
