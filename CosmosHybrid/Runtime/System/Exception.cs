@@ -11,6 +11,7 @@ public class Exception
     private readonly string _message;
     private ulong[] _stackFrames;
     private int _stackFrameCount;
+    private bool _stackTraceReserved;
 
     public Exception() { }
 
@@ -57,13 +58,20 @@ public class Exception
     /// <summary>A new throw starts a new trace; `throw;` keeps adding to the old one, as in .NET.</summary>
     internal void ResetStackTrace() => _stackFrameCount = 0;
 
+    /// <summary>Allocates the whole trace now: the heap's OutOfMemoryException must record frames without allocating.</summary>
+    internal void ReserveStackTrace()
+    {
+        _stackFrames = new ulong[MaxStackFrames];
+        _stackTraceReserved = true;
+    }
+
     internal void AppendStackFrame(ulong codeAddress)
     {
         if (_stackFrames == null)
             _stackFrames = new ulong[16];
         if (_stackFrameCount == _stackFrames.Length)
         {
-            if (_stackFrameCount >= MaxStackFrames)
+            if (_stackFrameCount >= MaxStackFrames || _stackTraceReserved)
                 return;
             ulong[] larger = new ulong[_stackFrameCount * 2];
             for (int i = 0; i < _stackFrameCount; i++)

@@ -619,6 +619,8 @@ internal static class ExceptionCases
         c.Throws<OverflowException>(() => int.Parse("99999999999"), "int.Parse range");
         c.Throws<ArgumentException>(() => new Dictionary<int, int> { { 1, 1 }, { 1, 2 } }, "duplicate key");
         c.Throws<InvalidOperationException>(() => new Queue<int>().Dequeue(), "empty queue");
+        int huge = int.MaxValue;
+        c.Throws<OutOfMemoryException>(() => { byte[] b = new byte[huge]; }, "an array larger than memory");
         c.Throws<InvalidOperationException>(() =>
         {
             var list = new List<int> { 1, 2 };
