@@ -15,6 +15,7 @@ internal static class BenchmarkRunner
         KernelLog.WriteLine("bench: start (rdtsc ticks; instructions under -icount shift=0)");
         GcBenchmark.Run();
         IoBitmapBenchmark.Run();
+        ExceptionBenchmark.Run();
         KernelLog.WriteLine("bench: done");
     }
 
