@@ -13,7 +13,7 @@ namespace CosmosHybrid.Syscalls;
 internal static unsafe class SyscallTable
 {
     /// <summary>One more than the highest number any family uses (families own ranges: see <see cref="SyscallNumber"/>).</summary>
-    private const int Capacity = 160;
+    private const int Capacity = 176;
 
     // Filled by Initialize, not by a static constructor: the system-call path then reads it
     // without a class-constructor check.
