@@ -144,6 +144,7 @@ Task("Programs")
     {
         userRuntime.CombineWithFilePath("crt0.asm"),
         root.CombineWithFilePath("CosmosHybrid/Runtime/Internal/RuntimeStubs.asm"),
+        root.CombineWithFilePath("CosmosHybrid/Runtime/Internal/ExceptionHandling/ExceptionStubs.asm"),
     };
     foreach (var project in GetFiles(root.FullPath + "/Services/*/*.csproj"))
     {

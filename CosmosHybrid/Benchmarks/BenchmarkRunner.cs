@@ -17,6 +17,7 @@ internal static class BenchmarkRunner
         IoBitmapBenchmark.Run();
         FloatTextBenchmark.Run();
         LockBenchmark.Run();
+        ExceptionBenchmark.Run();
         KernelLog.WriteLine("bench: done");
     }
 

@@ -52,6 +52,14 @@ internal static unsafe partial class RuntimeHost
 
     internal static partial void YieldThread() => CosmosHybrid.Scheduling.Scheduler.Yield();
 
+    internal static partial string DescribeCode(ulong address)
+    {
+        SymbolTable symbols = Panic.Symbols;
+        if (symbols != null && symbols.TryFind(address - 1, out string name, out _))
+            return name;
+        return KernelLog.Hex(address);
+    }
+
     internal static partial string DescribeType(MethodTable* type)
     {
         SymbolTable symbols = Panic.Symbols;

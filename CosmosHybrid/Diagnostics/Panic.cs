@@ -17,6 +17,9 @@ internal static unsafe class Panic
     /// <summary>Set once the symbol map module is loaded; before that, addresses stay numeric.</summary>
     public static SymbolTable Symbols { get; set; }
 
+    /// <summary>True once a panic report has begun: no fault is turned into an exception then.</summary>
+    public static bool InProgress => s_inProgress;
+
     public static void FromCpuException(InterruptFrame* frame)
     {
         BeginReport();

@@ -10,8 +10,9 @@ namespace CosmosHybrid.Diagnostics;
 /// </summary>
 internal static unsafe class PanicDemonstration
 {
-    // Page 0 is unmapped: the boot stub removes the identity map.
-    private const ulong UnmappedAddress = 0x10;
+    // Unmapped (the boot stub removes the identity map), and above the first 64 KiB, where a
+    // fault in C# code would be a NullReferenceException instead of a panic.
+    private const ulong UnmappedAddress = 0x0000_1000_0000_0010;
 
     public static void Run(string kind)
     {

@@ -40,6 +40,9 @@ internal sealed class Process
     /// <summary>The handles this process holds (ports, devices, authorities, streams).</summary>
     public HandleTable Handles { get; } = new HandleTable();
 
+    /// <summary>Where the program's runtime turns its null-reference and divide faults into exceptions.</summary>
+    public UserFaultEntry FaultEntry { get; } = new UserFaultEntry();
+
     /// <summary>The I/O ports it may use from ring 3 (its devices' ranges); null, the common case: none.</summary>
     public Devices.IoPortSet IoPorts { get; set; }
 

@@ -25,6 +25,8 @@ internal static unsafe class UserFaults
             if (process.AddressSpace.HandlePageFault(Cpu.ReadCr2(), write))
                 return;
         }
+        if (process.FaultEntry.TryRedirect(frame))
+            return;
         ProcessTable.KillCurrentForFault(frame, ExceptionVector.Name((int)frame->Vector));
     }
 }

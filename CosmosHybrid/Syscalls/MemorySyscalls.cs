@@ -25,6 +25,9 @@ internal static unsafe class MemorySyscalls
     internal static long UnmapMemory(SyscallFrame* frame, Process process) =>
         process.AddressSpace.ReleaseHeap(frame->Arg0, frame->Arg1) ? 0 : Error(SyscallError.InvalidArgument);
 
+    internal static long SetFaultEntry(SyscallFrame* frame, Process process) =>
+        process.FaultEntry.Set(frame->Arg0, frame->Arg1, frame->Arg2) ? 0 : Error(SyscallError.InvalidArgument);
+
     internal static long DescribeAddress(SyscallFrame* frame, Process process)
     {
         ulong buffer = frame->Arg1;

@@ -13,7 +13,7 @@ namespace CosmosHybrid.Syscalls;
 internal static unsafe class SyscallTable
 {
     /// <summary>One more than the highest number any family uses (families own ranges: see <see cref="SyscallNumber"/>).</summary>
-    private const int Capacity = 168;
+    private const int Capacity = 176;
 
     // Filled by Initialize, not by a static constructor: the system-call path then reads it
     // without a class-constructor check.
@@ -53,6 +53,7 @@ internal static unsafe class SyscallTable
         table[(int)SyscallNumber.MapMemory] = &MemorySyscalls.MapMemory;
         table[(int)SyscallNumber.UnmapMemory] = &MemorySyscalls.UnmapMemory;
         table[(int)SyscallNumber.DescribeAddress] = &MemorySyscalls.DescribeAddress;
+        table[(int)SyscallNumber.SetFaultEntry] = &MemorySyscalls.SetFaultEntry;
 
         table[(int)SyscallNumber.ConsoleWrite] = &ConsoleSyscalls.ConsoleWrite;
         table[(int)SyscallNumber.ConsoleRead] = &ConsoleSyscalls.ConsoleRead;

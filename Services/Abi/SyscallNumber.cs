@@ -249,6 +249,16 @@ public enum SyscallNumber : long
     /// (the most sampled functions by C# name, or function and caller); returns the text's length.
     /// </summary>
     ProfileStop = 162,
+
+    // ---- exceptions (168-171) ----
+
+    /// <summary>
+    /// (ulong entry, ulong codeStart, ulong codeEnd): from now on a divide error, or a page fault
+    /// below 64 KiB, at a pc in [codeStart, codeEnd) resumes at entry (rdi = 0 for a null
+    /// reference, 1 for a divide by zero, rsi = the faulting pc) instead of ending the process.
+    /// The runtime registers its exception dispatcher here at start-up.
+    /// </summary>
+    SetFaultEntry = 168,
 }
 
 /// <summary>Error results (negated in RAX).</summary>

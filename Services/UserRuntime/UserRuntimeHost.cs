@@ -132,6 +132,29 @@ internal static unsafe partial class RuntimeHost
         SystemCall.Call(SyscallNumber.Exit, FailFastExitStatus);
     }
 
+    internal static partial string DescribeCode(ulong address)
+    {
+        const int Capacity = 160;
+        byte* name = stackalloc byte[Capacity];
+        long length = SystemCall.Call(SyscallNumber.DescribeAddress, (long)(address - 1), (long)name, Capacity);
+        if (length <= 0)
+            return "0x" + address.ToString("x");
+        // The kernel adds "+0x<offset>"; a stack trace names the method only.
+        int end = (int)length;
+        for (int i = 0; i + 2 < end; i++)
+        {
+            if (name[i] == (byte)'+' && name[i + 1] == (byte)'0' && name[i + 2] == (byte)'x')
+            {
+                end = i;
+                break;
+            }
+        }
+        char[] chars = new char[end];
+        for (int i = 0; i < end; i++)
+            chars[i] = (char)name[i];
+        return new string(chars);
+    }
+
     internal static partial string DescribeType(MethodTable* type)
     {
         const int Capacity = 128;

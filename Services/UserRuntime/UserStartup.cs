@@ -1,5 +1,6 @@
 using System;
 using System.Runtime;
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Abi.Text;
 
 namespace CosmosHybrid.Services.UserRuntime;
@@ -11,6 +12,9 @@ internal static unsafe class UserStartup
     private static int Start(void* readyToRunHeader, byte* arguments, long length)
     {
         Internal.Runtime.StartupCodeHelpers.Initialize(readyToRunHeader);
+        // Null dereferences and divisions by zero in this program's C# become exceptions.
+        Internal.Runtime.ExceptionHandling.HardwareFaults.GetManagedCode(out ulong codeStart, out ulong codeEnd);
+        SystemCall.Call(SyscallNumber.SetFaultEntry, (long)Internal.Runtime.ExceptionHandling.HardwareFaults.Entry, (long)codeStart, (long)codeEnd);
         int status = Program.Main(Utf8.GetStringLenient(new ReadOnlySpan<byte>(arguments, (int)length)));
         // As in .NET, the process lives on while a foreground thread runs.
         System.Threading.Thread.WaitForForegroundThreads();

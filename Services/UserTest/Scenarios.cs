@@ -10,7 +10,8 @@ namespace CosmosHybrid.Services.UserTest;
 /// What usertest does, chosen by its first argument word:
 /// count N LABEL (print LABEL 1..N with a pause in between), lines N LABEL (N long lines
 /// as fast as it can, for checking that concurrent writes do not tear), the faults (divide, null,
-/// kernel-write, kernel-read, privileged, stack-overflow, exception), bad-pointers
+/// kernel-write, kernel-read, privileged, stack-overflow, exception), the exception ones
+/// (conformance, catch-faults, unhandled-trace: see <see cref="ExceptionScenarios"/>), bad-pointers
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
 /// preemption), spawn-loop N (start and reap N processes, check frames come back),
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
@@ -49,6 +50,12 @@ internal static unsafe class Scenarios
                 return Recurse(1);
             case "exception":
                 throw new InvalidOperationException("usertest: thrown on purpose in ring 3");
+            case "conformance":
+                return ExceptionScenarios.Conformance();
+            case "catch-faults":
+                return ExceptionScenarios.CatchFaults();
+            case "unhandled-trace":
+                return ExceptionScenarios.UnhandledTrace();
             case "bad-pointers":
                 return BadPointers.Run();
             case "registers":

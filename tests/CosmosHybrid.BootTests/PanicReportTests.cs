@@ -18,7 +18,7 @@ public class PanicReportTests : BootTestBase
         Assert.That(log, Does.Contain("*** KERNEL PANIC: Page fault (#PF), vector 14"));
         Assert.That(log, Does.Contain("error code 0x0000000000000002 (page not present, write, kernel mode)"));
         Assert.That(log, Does.Match(@"RIP 0xffffffff8[0-9a-f]{7} in CosmosHybrid\.Diagnostics\.PanicDemonstration\.WriteToUnmappedAddress\+0x"));
-        Assert.That(log, Does.Contain("CR2 0x0000000000000010"));
+        Assert.That(log, Does.Contain("CR2 0x0000100000000010"));
         Assert.That(log, Does.Match(@"RAX 0x[0-9a-f]{16}  RBX 0x[0-9a-f]{16}  RCX 0x[0-9a-f]{16}"));
         Assert.That(log, Does.Match(@"#0 0x[0-9a-f]{16} CosmosHybrid\.Diagnostics\.PanicDemonstration\.WriteToUnmappedAddress"));
         Assert.That(log, Does.Match(@"#1 0x[0-9a-f]{16} CosmosHybrid\.Boot\.Kernel\.Main\+0x"), "the caller comes next in the trace");
@@ -34,7 +34,8 @@ public class PanicReportTests : BootTestBase
         string log = Machine.SerialLog;
         Assert.That(log, Does.Contain("*** KERNEL PANIC: unhandled exception System.InvalidOperationException"));
         Assert.That(log, Does.Contain("message: panic-test: this exception is thrown on purpose"));
-        Assert.That(log, Does.Contain("CosmosHybrid.Diagnostics.PanicDemonstration.ThrowUnhandledException"));
+        Assert.That(log, Does.Contain("at CosmosHybrid.Diagnostics.PanicDemonstration.ThrowUnhandledException"), "the exception's own stack trace");
+        Assert.That(log, Does.Contain("at CosmosHybrid.Boot.Kernel.Main"), "with its callers (PanicDemonstration.Run is inlined there)");
     }
 
     [Test]

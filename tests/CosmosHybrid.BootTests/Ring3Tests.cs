@@ -102,8 +102,6 @@ public class Ring3Tests : BootTestBase
             Assert.That(match.Value, Does.Not.Contain(match.Groups[1].Value == "north" ? "south" : "north"));
     }
 
-    [TestCase("divide", "Divide error (#DE)")]
-    [TestCase("null", "Page fault (#PF)")]
     [TestCase("kernel-write", "Page fault (#PF)")]
     [TestCase("kernel-read", "Page fault (#PF)")]
     [TestCase("privileged", "General protection fault (#GP)")]
@@ -219,8 +217,8 @@ public class Ring3Tests : BootTestBase
         ExpectOutput("killed " + victim);
         Machine.SendLine("wait " + victim);
         ExpectOutput("process " + victim + " exited with status -9");
-        Machine.SendLine("run usertest divide");
-        ExpectMatch(@"process \d+ exited with status -1000");
+        Machine.SendLine("run usertest privileged");
+        ExpectMatch(@"process \d+ exited with status -1013");
         Machine.SendLine("wait 42");
         ExpectOutput("wait: not found");
     }

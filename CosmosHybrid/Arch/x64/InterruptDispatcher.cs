@@ -65,7 +65,7 @@ internal static unsafe class InterruptDispatcher
         {
             if (fromUser)
                 UserFaults.Handle(frame);
-            else
+            else if (!ManagedFaults.TryRaiseException(frame))
                 Panic.FromCpuException(frame);
         }
         else

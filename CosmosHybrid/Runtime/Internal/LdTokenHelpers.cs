@@ -11,5 +11,5 @@ internal static unsafe class LdTokenHelpers
 
     private static RuntimeFieldHandle GetRuntimeFieldHandle(nint handleSignature) => new RuntimeFieldHandle(handleSignature);
 
-    private static Type GetRuntimeType(nint methodTable) => new RuntimeType((MethodTable*)methodTable);
+    private static Type GetRuntimeType(nint methodTable) => RuntimeType.Of((MethodTable*)methodTable);
 }

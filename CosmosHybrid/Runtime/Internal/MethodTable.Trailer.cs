@@ -17,6 +17,19 @@ internal unsafe partial struct MethodTable
 
     private static void* Follow(int* relativePointer) => (byte*)relativePointer + *relativePointer;
 
+    /// <summary>
+    /// The type's pointer-sized writable slot (null when ILC gave it none): the runtime
+    /// keeps the type's one <see cref="System.Type"/> object there.
+    /// </summary>
+    public nint* WritableData
+    {
+        get
+        {
+            int* pointer = TrailingRelativePointers + 1;
+            return *pointer == 0 ? null : (nint*)Follow(pointer);
+        }
+    }
+
     // TypeManager and WritableData are always present; the others depend on flags.
     private int* SealedVTablePointer
     {

@@ -45,6 +45,9 @@ internal static unsafe partial class RuntimeHost
     /// <summary>Reports an unrecoverable error and never returns.</summary>
     internal static partial void FailFast(string reason, string detail);
 
+    /// <summary>The name of the method that holds a return address (or a faulting pc), from symbols when available.</summary>
+    internal static partial string DescribeCode(ulong address);
+
     /// <summary>A human-readable name for a type, from symbols when available.</summary>
     internal static partial string DescribeType(MethodTable* type);
 }

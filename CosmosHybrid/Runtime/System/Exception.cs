@@ -1,12 +1,17 @@
 namespace System;
 
 /// <summary>
-/// Base of all exceptions. There is no unwinder yet: a throw reports the exception's
-/// type and message and ends the program (a panic in ring 0).
+/// Base of all exceptions. The dispatcher (Internal/ExceptionHandling) records the
+/// frames an exception passes through; <see cref="StackTrace"/> names them.
 /// </summary>
 public class Exception
 {
+    private const int MaxStackFrames = 64;
+
     private readonly string _message;
+    private ulong[] _stackFrames;
+    private int _stackFrameCount;
+    private bool _stackTraceReserved;
 
     public Exception() { }
 
@@ -21,12 +26,67 @@ public class Exception
     public virtual string Message => _message ?? "Exception of type '" + GetType().Name + "' was thrown.";
 
     public Exception InnerException { get; }
+
+    /// <summary>"   at Method" lines, innermost first, for the frames the exception has left; null before it is thrown.</summary>
+    public virtual string StackTrace
+    {
+        get
+        {
+            if (_stackFrameCount == 0)
+                return null;
+            var text = new Text.StringBuilder();
+            for (int i = 0; i < _stackFrameCount; i++)
+            {
+                if (i > 0)
+                    text.Append(Environment.NewLine);
+                text.Append("   at ");
+                text.Append(Internal.Runtime.RuntimeHost.DescribeCode(_stackFrames[i]));
+            }
+            return text.ToString();
+        }
+    }
+
+    public override string ToString()
+    {
+        string text = GetType().ToString() + ": " + Message;
+        if (InnerException != null)
+            text = text + " ---> " + InnerException.ToString() + Environment.NewLine + "   --- End of inner exception stack trace ---";
+        string trace = StackTrace;
+        return trace == null ? text : text + Environment.NewLine + trace;
+    }
+
+    /// <summary>A new throw starts a new trace; `throw;` keeps adding to the old one, as in .NET.</summary>
+    internal void ResetStackTrace() => _stackFrameCount = 0;
+
+    /// <summary>Allocates the whole trace now: the heap's OutOfMemoryException must record frames without allocating.</summary>
+    internal void ReserveStackTrace()
+    {
+        _stackFrames = new ulong[MaxStackFrames];
+        _stackTraceReserved = true;
+    }
+
+    internal void AppendStackFrame(ulong codeAddress)
+    {
+        if (_stackFrames == null)
+            _stackFrames = new ulong[16];
+        if (_stackFrameCount == _stackFrames.Length)
+        {
+            if (_stackFrameCount >= MaxStackFrames || _stackTraceReserved)
+                return;
+            ulong[] larger = new ulong[_stackFrameCount * 2];
+            for (int i = 0; i < _stackFrameCount; i++)
+                larger[i] = _stackFrames[i];
+            _stackFrames = larger;
+        }
+        _stackFrames[_stackFrameCount++] = codeAddress;
+    }
 }
 
 public class SystemException : Exception
 {
     public SystemException() { }
     public SystemException(string message) : base(message) { }
+    public SystemException(string message, Exception innerException) : base(message, innerException) { }
 }
 
 public class ArgumentException : SystemException
@@ -80,6 +140,7 @@ public class InvalidOperationException : SystemException
 {
     public InvalidOperationException() : base("Operation is not valid due to the current state of the object.") { }
     public InvalidOperationException(string message) : base(message) { }
+    public InvalidOperationException(string message, Exception innerException) : base(message, innerException) { }
 }
 
 public class NotSupportedException : SystemException

@@ -58,6 +58,7 @@ internal static unsafe class GCHeap
         // collection never asks for pages (and a program's page count stays steady).
         MarkStack.Reserve();
         s_collectionEnabled = true;
+        ExceptionHandling.PreallocatedExceptions.Create();
     }
 
     public static bool IsCollectionEnabled => s_collectionEnabled && !s_collectionSuspended;
@@ -73,6 +74,8 @@ internal static unsafe class GCHeap
         ulong region = RuntimeHost.EnterCriticalRegion();
         byte* memory = Allocate(type, type->BaseSize);
         RuntimeHost.LeaveCriticalRegion(region);
+        if (memory == null)
+            ExceptionHandling.PreallocatedExceptions.ThrowOutOfMemory();
         return ObjectModel.FromAddress(memory);
     }
 
@@ -83,6 +86,11 @@ internal static unsafe class GCHeap
         nuint size = type->BaseSize + (nuint)length * type->ComponentSize;
         ulong region = RuntimeHost.EnterCriticalRegion();
         byte* memory = Allocate(type, size);
+        if (memory == null)
+        {
+            RuntimeHost.LeaveCriticalRegion(region);
+            ExceptionHandling.PreallocatedExceptions.ThrowOutOfMemory();
+        }
         *(int*)(memory + sizeof(nint)) = length;
         RuntimeHost.LeaveCriticalRegion(region);
         return ObjectModel.FromAddress(memory);
@@ -102,6 +110,8 @@ internal static unsafe class GCHeap
         else
         {
             memory = AllocateSlow(size);
+            if (memory == null)
+                return null;
         }
 
         *(MethodTable**)memory = type;
@@ -131,8 +141,7 @@ internal static unsafe class GCHeap
         if (AddSegment(SegmentPages, isLarge: false) != null && TryRefill(size))
             return BumpRefilled(size);
 
-        RuntimeHost.FailFast("out of memory", "the managed heap could not grow");
-        return null;
+        return null; // the heap cannot grow: OutOfMemoryException
     }
 
     private static byte* BumpRefilled(nuint size)
@@ -151,10 +160,7 @@ internal static unsafe class GCHeap
         nuint pages = HeapSegment.PagesFor(size); // the object, the header and the start bitmap
         HeapSegment* segment = AddSegment(pages, isLarge: true);
         if (segment == null)
-        {
-            RuntimeHost.FailFast("out of memory", "no pages for a large object");
-            return null;
-        }
+            return null; // no pages for it: OutOfMemoryException
         segment->MarkObjectStart(segment->ObjectsStart);
         return segment->ObjectsStart;
     }
