@@ -318,9 +318,9 @@ Task("Bench")
     // Same conditions as ../shared/perf's Linux figures: TCG, -icount shift=0 (one TSC tick per
     // guest instruction), qemu64 CPU, 512 MiB, one CPU. The kernel runs its benchmarks and powers off.
     var benchIso = BootOnlyIso("bench", "bench fs:/disk1=ring3");
-    // The same boot with no menu and no command line: the boot timeline and the -m bisection of
+    // The same boot with no menu and only `timeline` on the command line: the boot timeline and the -m bisection of
     // tools/BenchReport (the ISO's own menu would wait its time-out, which -icount counts).
-    var timelineIso = BootOnlyIso("timeline", "");
+    var timelineIso = BootOnlyIso("timeline", "timeline");
 
     // A fresh FAT32 disk (300 MiB, sparse: 4 KiB clusters) as the IDE primary master, mounted at /disk,
     // for the file benchmarks through the buffer cache.

@@ -9,6 +9,7 @@ namespace CosmosHybrid.Boot;
 /// <c>panic-test=exception</c> throws an unhandled C# exception instead, <c>panic-test=stack-overflow</c> overflows a kernel thread stack.</item>
 /// <item><c>kernel-console</c>: start the ring-0 boot console instead of the ring-3 shell.</item>
 /// <item><c>bench</c>: run the in-kernel benchmarks, print their figures and power off.</item>
+/// <item><c>timeline</c>: log the boot timeline and the kernel's footprint at the shell's first prompt (<c>bench</c> does too).</item>
 /// <item><c>exit-on-panic</c>: after a panic report, leave QEMU through isa-debug-exit instead of halting.</item>
 /// <item><c>disktest</c>, <c>disktest=read:LBA[+N],write:LBA[+N]</c>: exercise every disk found, print the results and power off.</item>
 /// <item><c>nopcid</c>: do not tag address spaces with PCIDs even when the CPU has them (every switch flushes the TLB).</item>
@@ -30,6 +31,12 @@ internal static class BootOptions
     public static bool ExitOnPanic { get; private set; }
 
     public static bool Bench { get; private set; }
+
+    /// <summary>
+    /// "timeline" (or "bench"): log the boot timeline and the kernel's footprint at the shell's first prompt. Off by
+    /// default: a kernel line printed at that moment lands in the middle of the services' first lines.
+    /// </summary>
+    public static bool LogTimeline { get; private set; }
 
     /// <summary>"profile": sample the whole boot (every process and the kernel) and log the profile at the shell's first prompt.</summary>
     public static bool ProfileBoot { get; private set; }
@@ -76,7 +83,12 @@ internal static class BootOptions
         else if (word == "exit-on-panic")
             ExitOnPanic = true;
         else if (word == "bench")
+        {
             Bench = true;
+            LogTimeline = true;
+        }
+        else if (word == "timeline")
+            LogTimeline = true;
         else if (word == "profile")
             ProfileBoot = true;
         else if (word == "kernel-console")

@@ -31,6 +31,18 @@ internal static class BootTimeline
         if (ShellPrompt != 0)
             return;
         ShellPrompt = Cpu.ReadTimestampCounter();
+        if (Boot.BootOptions.LogTimeline)
+            LogTimelineAndFootprint();
+        if (Boot.BootOptions.ProfileBoot && Profiling.SamplingProfiler.Running)
+        {
+            // The boot option "profile": the whole boot's profile, from interrupts on to the prompt.
+            Profiling.SamplingProfiler.Stop();
+            KernelLog.Write(Profiling.ProfileReport.Write(callers: false));
+        }
+    }
+
+    private static void LogTimelineAndFootprint()
+    {
         KernelLog.WriteLine("timeline: kernel entry " + KernelEntry.ToString() + " ticks, first ring-3 instruction "
             + FirstRingThree.ToString() + " ticks, shell prompt " + ShellPrompt.ToString() + " ticks (TSC since reset)");
         KernelFootprint footprint = KernelFootprint.Measure();
@@ -38,11 +50,5 @@ internal static class BootTimeline
             + " KiB (image " + (footprint.ImageBytes / 1024).ToString() + " KiB, boot modules " + (footprint.BootModuleBytes / 1024).ToString() + " KiB, heap " + (footprint.HeapBytes / 1024).ToString()
             + " KiB, other frames " + (footprint.OtherBytes / 1024).ToString() + " KiB); processes "
             + (footprint.ProcessBytes / 1024).ToString() + " KiB");
-        if (Boot.BootOptions.ProfileBoot && Profiling.SamplingProfiler.Running)
-        {
-            // The boot option "profile": the whole boot's profile, from interrupts on to the prompt.
-            Profiling.SamplingProfiler.Stop();
-            KernelLog.Write(Profiling.ProfileReport.Write(callers: false));
-        }
     }
 }

@@ -32,6 +32,12 @@ public abstract class BootTestBase
     /// the window server `ui` (which starts a terminal that starts its own shell), then (with a NIC) the e1000 driver and the
     /// network stack `net`. Later pids depend on timing: tests read them from the output.
     /// </summary>
+    /// <summary>
+    /// The same services without the terminal window (/etc/console-services), for checks that count the machine's free
+    /// frames: the terminal and its shell start at a time that depends on timing and would move the count.
+    /// </summary>
+    protected const string WithoutTerminal = "init=init,/etc/console-services";
+
     /// <summary>The shell's banner after a boot.</summary>
     protected static readonly string ShellBanner = "CosmosHybrid shell (ring 3, process " + ShellProcessId + ")";
 

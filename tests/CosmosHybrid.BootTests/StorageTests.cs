@@ -66,7 +66,8 @@ public class StorageTests : BootTestBase
 
         BootWith("disktest=read:0,read:last,read:100+300,write:2048+300,bench:16", "q35", AhciArguments(disk, builtInController), firmware);
 
-        ExpectOutput(builtInController ? "at ahci 00:1f.2 port 0" : "at ahci 00:03.0 port 0");
+        // q35: the VGA is 00:01.0 and boot tests add no NIC, so the added controller is the next slot.
+        ExpectOutput(builtInController ? "at ahci 00:1f.2 port 0" : "at ahci 00:02.0 port 0");
         ExpectDiskTest("ahci0", "ahci", disk, before, 2048, 300);
         ExpectOutput("disktest: ahci0 bench read 16384 KiB in 64 KiB requests: ");
         ExpectOutput("disktest: done");
@@ -182,7 +183,7 @@ public class StorageTests : BootTestBase
 
     private static string IdeArguments(DiskImage disk) => $"-boot order=d -drive file=\"{disk.Path}\",format=raw,if=ide";
 
-    // The added controller is an extra ICH9 AHCI function (00:03.0); the built-in one is 00:1f.2, where QEMU also puts the CD.
+    // The added controller is an extra ICH9 AHCI function (00:02.0 when no NIC is added); the built-in one is 00:1f.2, where QEMU also puts the CD.
     private static string AhciArguments(DiskImage disk, bool builtIn) => builtIn
         ? $"-drive id=d0,file=\"{disk.Path}\",format=raw,if=none -device ide-hd,drive=d0,bus=ide.0"
         : $"-drive id=d0,file=\"{disk.Path}\",format=raw,if=none -device ahci,id=ahci -device ide-hd,drive=d0,bus=ahci.0";
