@@ -79,10 +79,10 @@ public class DeviceTests : BootTestBase
         BootWith("", "pc", E1000);
         ExpectOutput(ShellBanner);
         ExpectOutput("$ ");
-        // The NIC driver (/etc/services) owns the e1000 once it serves.
+        // The NIC driver (/etc/services) owns the e1000 once it serves: its BAR mapped uncached, bus mastering, its IRQ, DMA memory.
         ExpectOutput("serving 'e1000'");
         Machine.SendLine("devices");
-        ExpectMatch(@"e1000\s+00:03\.0\s+8086:100e\s+11\s+pid \d+\s+mem 0x[0-9a-f]+ 128K, io 0x[0-9a-f]+ 64");
+        ExpectMatch(@"e1000\s+00:03\.0\s+8086:100e\s+11\s+pid \d+\s+mem 0x[0-9a-f]+ 128K UC, io 0x[0-9a-f]+ 64, busmaster irq-bound dma");
         // The input driver (/etc/services) owns the i8042: its ports in its I/O bitmap, both lines bound.
         ExpectMatch(@"i8042\s+legacy\s+-\s+1,12\s+pid " + InputProcessId + @"\s+io 0x60 1, io 0x64 1, ports irq-bound");
         ExpectMatch(@"ide\s+00:01\.1\s+8086:7010\s+-\s+kernel");
