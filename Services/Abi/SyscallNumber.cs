@@ -234,9 +234,13 @@ public enum SyscallNumber : long
     FutexWake = 153,
     /// <summary>(ulong pointer): the calling thread's FS base from now on (its thread block; crt0 sets it for every thread).</summary>
     SetThreadPointer = 154,
+
+    // ---- the kernel's own measurements (160-167) ----
+
     /// <summary>
     /// (BootMilestone milestone): notes that the boot reached <c>milestone</c> now (the first call
-    /// per milestone counts); at ShellPrompt the kernel logs the boot timeline and its memory footprint.
+    /// per milestone counts); at ShellPrompt the kernel logs the boot timeline and its memory footprint
+    /// when booted with <c>timeline</c> or <c>bench</c>.
     /// </summary>
     BootMilestoneReached = 160,
     /// <summary>
