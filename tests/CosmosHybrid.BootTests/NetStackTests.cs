@@ -13,11 +13,12 @@ namespace CosmosHybrid.BootTests;
 /// The network stack `net` from the default /etc/services, over the e1000 driver, against QEMU's
 /// user-mode network with restrict=on (nothing leaves the machine). With restrict=on slirp lets
 /// the guest reach the host only through guestfwd rules, so the test's HTTP server on the host's
-/// loopback is the guest's 10.0.2.100:80 and :81 (slirp refuses rules for 10.0.2.2 itself); the
-/// host reaches the guest's port 7000 through hostfwd. No name server is used (slirp's 10.0.2.3
+/// loopback is the guest's 10.0.2.100:80, :81 and :82, one rule per connection (slirp refuses
+/// rules for 10.0.2.2 itself); the host reaches the guest's port 7000 through hostfwd. No name server is used (slirp's 10.0.2.3
 /// would forward to resolvers outside): DNS is tested on the host against the protocol core.
 /// One boot: DHCP, ifconfig, ping, wget with SHA-256 checks, a host-to-guest connection to
-/// `nc -l`, netstat, and a 16 MiB download during which the driver is killed and restarted.
+/// `nc -l`, netstat, a 16 MiB download during which the driver is killed and restarted, and a
+/// ping during which the stack itself is killed and restarted.
 /// </summary>
 public class NetStackTests : BootTestBase
 {
@@ -54,6 +55,7 @@ public class NetStackTests : BootTestBase
         string nic = "-nic user,model=e1000,restrict=on"
             + ",guestfwd=tcp:10.0.2.100:80-tcp:127.0.0.1:" + server.Port
             + ",guestfwd=tcp:10.0.2.100:81-tcp:127.0.0.1:" + server.Port
+            + ",guestfwd=tcp:10.0.2.100:82-tcp:127.0.0.1:" + server.Port
             + ",hostfwd=tcp:127.0.0.1:" + forwarded + "-:7000";
         var clock = Stopwatch.StartNew();
         BootWith("", "pc", nic);
@@ -125,6 +127,29 @@ public class NetStackTests : BootTestBase
         string after = Shell("ifconfig");
         Assert.That(after, Does.Contain("attachments 2"));
         TestContext.Out.WriteLine(Regex.Match(after, @"tcp retransmits.*").Value.Trim());
+
+        // The stack itself killed while a ping runs: init restarts net, the ping's client opens a
+        // session with the new service and the replies go on; a new download works.
+        Match stack = Regex.Match(Shell("ps"), @"\s(\d+) net\s+running");
+        Assert.That(stack.Success, Is.True, "net in ps");
+        int pingStart = Machine.SerialLog.Length;
+        Machine.SendLine("spawn ping 10.0.2.2 20");
+        WaitFrom(pingStart, "icmp_seq=2 ");
+        int killedAt = Machine.SerialLog.Length;
+        Machine.SendLine("kill " + stack.Groups[1].Value);
+        WaitFrom(killedAt, "init: net (process " + stack.Groups[1].Value + ") ended with status -9");
+        WaitFrom(killedAt, "net: attached to 'e1000' (MAC " + GuestMac + ", attachment 1)");
+        int summary = WaitFrom(killedAt, "20 packets transmitted");
+        Match lastReply = Regex.Match(Machine.SerialLog.Substring(killedAt, summary - killedAt),
+            @"bytes from 10\.0\.2\.2: icmp_seq=(\d+)", RegexOptions.RightToLeft);
+        Assert.That(lastReply.Success, Is.True, "a reply after net was killed and restarted");
+        Assert.That(int.Parse(lastReply.Groups[1].Value), Is.EqualTo(20), "the ping's last request was answered by the new net");
+        TestContext.Out.WriteLine("ping across a restart of net: "
+            + Regex.Match(Machine.SerialLog.Substring(summary), @"20 packets transmitted.*").Value.Trim());
+        WaitFrom(summary, "rtt min/avg/max"); // the ping has ended (the shell's prompt came before its output)
+        string again = Shell("wget --sha256 http://10.0.2.100:82/file.bin -");
+        Assert.That(again, Does.Contain("wget: sha256 " + Sha256Hex(small)), "a download through the restarted net");
+
         Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
         Assert.That(Machine.SerialLog, Does.Not.Match(@"process \d+ \(net\) killed"), "the stack faulted");
     }
