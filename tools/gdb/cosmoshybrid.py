@@ -156,7 +156,7 @@ class ProgramCommand(gdb.Command):
             raise gdb.GdbError(f"cs-program: none of {', '.join(candidates)} exists (./build.sh debug --program {name})")
         image = ProgramImage(name, os.path.abspath(path))
         # The kernel's loader takes only ET_EXEC files and maps each PT_LOAD at its own p_vaddr: no load bias.
-        gdb.execute(f"add-symbol-file {image.path} -o 0", to_tty=False)
+        gdb.execute(f"add-symbol-file {image.path} -o 0", from_tty=False)
         _programs[name] = image
         lines = any(True for _ in _debug_sections(image))
         print(f"cs-program: {name} symbols from {image.path}{'' if lines else ' (no -g: no source lines)'}; "
