@@ -4,6 +4,7 @@ using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using NUnit.Framework;
 
 namespace CosmosHybrid.BootTests;
@@ -11,11 +12,14 @@ namespace CosmosHybrid.BootTests;
 /// <summary>
 /// Source-level debugging (`./build.sh debug`): the debug kernel (out/debug, ILC -g) boots halted with QEMU's gdb
 /// stub, gdb in batch mode with tools/gdb/cosmoshybrid.py breaks on a kernel method by its C# name, and the
-/// backtrace names the method's caller with its source file. One boot.
+/// backtrace names the method's caller with its source file, its arguments print by name and `next` steps a source
+/// line. One boot.
 /// </summary>
-public class DebuggerTests : BootTestBase
+public class DebuggerTests
 {
     private static readonly TimeSpan GdbTimeout = TimeSpan.FromSeconds(240);
+
+    private QemuMachine _machine;
 
     [Test]
     public void BreakpointOnAKernelMethodIsHitAndTheBacktraceNamesItsCaller()
@@ -27,7 +31,7 @@ public class DebuggerTests : BootTestBase
             Assert.Ignore($"No debug build in {debugDirectory}: ./build.sh test (or ./build.sh debug) makes it.");
 
         int port = FreePort();
-        Machine = QemuMachine.Boot(DebugIso(bootFiles), extraArguments: $"-S -gdb tcp:127.0.0.1:{port}");
+        _machine = QemuMachine.Boot(DebugIso(bootFiles), extraArguments: $"-S -gdb tcp:127.0.0.1:{port}");
 
         string output = RunGdb(kernel,
             $"target remote 127.0.0.1:{port}",
@@ -42,6 +46,22 @@ public class DebuggerTests : BootTestBase
         Assert.That(output, Does.Match(@"Breakpoint 1, (0x[0-9a-f]+ in )?kernel_CosmosHybrid_Scheduling_Scheduler__Initialize \(.*\) at \S*Scheduler\.cs:\d+"), output);
         Assert.That(output, Does.Match(@"#1 .*kernel_CosmosHybrid_Boot_Kernel__Main \(.*\) at \S*Kernel\.cs:\d+"), "the caller, with its source line");
         Assert.That(output, Does.Match(@"(?m)^bootStackTop = \d+"), "the method's arguments by name");
+        // `next` steps one source line: gdb prints the next line of Scheduler.cs after the breakpoint's.
+        int breakLine = int.Parse(Regex.Match(output, @"Scheduler\.cs:(\d+)").Groups[1].Value);
+        MatchCollection lines = Regex.Matches(output, @"(?m)^(\d+)\t");
+        Assert.That(lines.Count, Is.GreaterThanOrEqualTo(2), "the breakpoint's line and the line `next` stopped at");
+        Assert.That(int.Parse(lines[^1].Groups[1].Value), Is.GreaterThan(breakLine), "`next` went on to a later line");
+    }
+
+    [TearDown]
+    public void StopMachine()
+    {
+        if (_machine == null)
+            return;
+        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
+            TestContext.Out.WriteLine("----- serial log -----\n" + _machine.SerialLog + "\n----- end of serial log -----");
+        _machine.Dispose();
+        _machine = null;
     }
 
     /// <summary>gdb -batch with the project's gdb commands; the whole transcript (stdout and stderr).</summary>
