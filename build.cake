@@ -369,6 +369,7 @@ Task("Bench")
 
 Task("Test")
     .IsDependentOn("Build")
+    .IsDependentOn("Debug-Build")   // DebuggerTests boots out/debug
     .Does(() =>
 {
     var settings = new DotNetTestSettings
@@ -389,6 +390,144 @@ Task("Clean").Does(() =>
     CleanDirectories(root.FullPath + "/**/bin");
     CleanDirectories(root.FullPath + "/**/obj");
 });
+
+// Source-level debugging (issue 16): `./build.sh debug [--program NAME] [--gdb-port N] [--cmdline "..."] [--gui]`.
+// out/debug/ holds a debug variant of the kernel (ILC -g without -O, so arguments and locals live on the stack and
+// lines step in order), its symbol map, a copy of the ISO's boot files with that kernel, and with --program NAME the program
+// built with -g. The normal build stays as it is. `debug` boots it with QEMU's gdb stub, halted at reset, and starts
+// gdb with tools/gdb/cosmoshybrid.py (cs-break, cs-program): README "Debugging with gdb".
+var debugDir = outDir.Combine("debug");
+var debugObjDir = debugDir.Combine("obj");
+var debugKernelElf = debugDir.CombineWithFilePath("kernel.elf");
+var debugIsoRoot = debugDir.Combine("isoroot");
+var debugProgram = Argument("program", "");
+var gdbPort = Argument("gdb-port", 1234);
+var kernelCommandLine = Argument("cmdline", "");
+
+Task("Debug-Build")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    EnsureDirectoryExists(debugObjDir);
+    var debugKernelObject = debugObjDir.CombineWithFilePath("kernel.o");
+    if (!IsUpToDate(debugKernelObject, kernelDll))
+    {
+        // --preinitstatics (which -O implies): the kernel needs its static data laid out at compile time; without it
+        // class constructors run at boot before there is a heap, and the first one faults.
+        Information("ilc -g (no -O): kernel.dll -> out/debug/obj/kernel.o");
+        Run(IlcPath(), $"\"{kernelDll}\" -o \"{debugKernelObject}\" --systemmodule:kernel --targetos:linux --targetarch:x64 --nativelib -g --preinitstatics");
+    }
+    // The same assembly objects as the normal kernel (Kernel-Native assembled them with -g).
+    var objects = new List<FilePath> { debugKernelObject };
+    foreach (var source in GetFiles(root.FullPath + "/CosmosHybrid/**/*.asm").Concat(GetFiles(root.FullPath + "/Drivers/**/*.asm")))
+        objects.Add(objDir.CombineWithFilePath(source.GetFilenameWithoutExtension() + ".o"));
+    if (!IsUpToDate(debugKernelElf, objects.Append(linkerScript).ToArray()))
+    {
+        // linker.ld keeps .eh_frame and, as orphan sections, .debug_*: gdb reads both from this file.
+        Information("ld: out/debug/kernel.elf");
+        Run("ld", $"-n --no-warn-rwx-segments -z noexecstack -T \"{linkerScript}\" -o \"{debugKernelElf}\" "
+            + string.Join(" ", objects.Select(o => $"\"{o}\"")));
+    }
+    var debugSymbols = debugDir.CombineWithFilePath("kernel.sym");
+    if (!IsUpToDate(debugSymbols, debugKernelElf))
+        System.IO.File.WriteAllText(debugSymbols.FullPath, Capture("nm", $"-n --defined-only \"{debugKernelElf}\""));
+
+    // The ISO's boot files with the debug kernel and its symbol map in place of the normal ones.
+    var boot = debugIsoRoot.Combine("boot");
+    EnsureDirectoryExists(boot);
+    foreach (var file in GetFiles(isoRoot.FullPath + "/boot/*.*"))
+        CopyIfChanged(file, boot.CombineWithFilePath(file.GetFilename()));
+    CopyIfChanged(debugKernelElf, boot.CombineWithFilePath("kernel.elf"));
+    CopyIfChanged(debugSymbols, boot.CombineWithFilePath("kernel.sym"));
+
+    if (debugProgram != "")
+        BuildDebugProgram(debugProgram);
+});
+
+Task("Debug")
+    .IsDependentOn("Debug-Build")
+    .Does(() =>
+{
+    var debugRootDir = debugDir.Combine("iso");
+    EnsureDirectoryExists(debugRootDir.Combine("boot/grub"));
+    foreach (var file in GetFiles(debugIsoRoot.FullPath + "/boot/*.*"))
+        CopyIfChanged(file, debugRootDir.Combine("boot").CombineWithFilePath(file.GetFilename()));
+    var modules = string.Join("", GetFiles(debugIsoRoot.FullPath + "/boot/*.*").Select(f => f.GetFilename().FullPath)
+        .Where(f => f != "kernel.elf").Select(f => $"    module2 /boot/{f} {f}\n"));
+    var config = $"set timeout=0\ninsmod all_video\nmenuentry \"CosmosHybrid debug\" {{\n"
+        + $"    multiboot2 /boot/kernel.elf {kernelCommandLine}\n" + modules + "    boot\n}\n";
+    var configPath = debugRootDir.Combine("boot/grub").CombineWithFilePath("grub.cfg");
+    if (!FileExists(configPath) || System.IO.File.ReadAllText(configPath.FullPath) != config)
+        System.IO.File.WriteAllText(configPath.FullPath, config);
+    var debugIso = debugDir.CombineWithFilePath("cosmoshybrid-debug.iso");
+    if (!IsUpToDate(debugIso, GetFiles(debugRootDir.FullPath + "/**/*").ToArray()))
+        Run("grub-mkrescue", $"-o \"{debugIso}\" \"{debugRootDir}\"", quiet: true);
+
+    // QEMU halted at reset (-S) with its gdb stub on localhost; the serial console on a UNIX socket, since gdb has the terminal.
+    var serialSocket = debugDir.CombineWithFilePath("serial.sock");
+    var qemuArguments = $"-machine pc -cpu max -m 512 -cdrom \"{debugIso}\" -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 "
+        + $"-S -gdb tcp:127.0.0.1:{gdbPort} -chardev socket,id=serial,path=\"{serialSocket}\",server=on,wait=off -serial chardev:serial "
+        + (gui ? "" : "-display none ") + "-monitor none";
+    Information($"QEMU: gdb stub on 127.0.0.1:{gdbPort}; serial console: socat -,raw,echo=0 UNIX-CONNECT:{root.GetRelativePath(serialSocket)}");
+    using var qemu = StartAndReturnProcess("qemu-system-x86_64", new ProcessSettings { Arguments = qemuArguments });
+    try
+    {
+        // gdb gives up at once when nothing listens yet: wait (10 s at most) for QEMU to open the stub.
+        for (int attempt = 0; attempt < 100; attempt++)
+        {
+            using var probe = new System.Net.Sockets.TcpClient();
+            try { probe.Connect("127.0.0.1", gdbPort); break; }
+            catch (System.Net.Sockets.SocketException) { System.Threading.Thread.Sleep(100); }
+        }
+        var gdbArguments = $"-q -x \"{root.CombineWithFilePath("tools/gdb/cosmoshybrid.py")}\" -ex \"target remote 127.0.0.1:{gdbPort}\" ";
+        if (debugProgram != "")
+            gdbArguments += $"-ex \"cs-program {debugProgram}\" ";
+        StartProcess("gdb", new ProcessSettings { Arguments = gdbArguments + $"\"{debugKernelElf}\"" });
+    }
+    finally
+    {
+        qemu.Kill();
+    }
+});
+
+// out/debug/NAME.elf: ring-3 program NAME as the Programs task builds it (same -O, same objects), plus ILC's -g
+// debug information. -g changes some of the code ILC emits, so this file (and its symbol map) replaces the boot
+// module NAME.elf in out/debug/isoroot: a program started by name runs it; /bin/NAME.elf on the root file system
+// stays the normal build.
+void BuildDebugProgram(string name)
+{
+    var programObj = objDir.Combine(name);
+    var elf = outDir.CombineWithFilePath(name + ".elf");
+    if (!FileExists(elf))
+        throw new Exception($"no ring-3 program '{name}' (no {root.GetRelativePath(elf)})");
+    var project = GetFiles(root.FullPath + "/Services/*/*.csproj")
+        .First(p => System.IO.File.ReadAllText(p.FullPath).Contains($"<AssemblyName>{name}</AssemblyName>"));
+    var dll = project.GetDirectory().CombineWithFilePath($"bin/Release/net10.0/{name}.dll");
+    var debugObj = debugObjDir.Combine(name);
+    EnsureDirectoryExists(debugObj);
+    var obj = debugObj.CombineWithFilePath(name + ".o");
+    if (!IsUpToDate(obj, dll))
+    {
+        Information($"ilc -g: {name}.dll -> out/debug/obj/{name}/{name}.o");
+        Run(IlcPath(), $"\"{dll}\" -o \"{obj}\" --systemmodule:{name} --targetos:linux --targetarch:x64 -O --nativelib -g");
+    }
+    // The assembly objects Programs made for it.
+    var objects = new List<FilePath> { obj };
+    objects.AddRange(GetFiles(programObj.FullPath + "/*.o").Where(o => o.GetFilename().FullPath != name + ".o"));
+    var debugElf = debugDir.CombineWithFilePath(name + ".elf");
+    var script = root.CombineWithFilePath("Services/UserRuntime/user.ld");
+    if (!IsUpToDate(debugElf, objects.Append(script).ToArray()))
+    {
+        Information($"ld: out/debug/{name}.elf");
+        Run("ld", $"-static -z max-page-size=4096 -z noexecstack -z norelro -T \"{script}\" -o \"{debugElf}\" "
+            + string.Join(" ", objects.Select(o => $"\"{o}\"")));
+    }
+    var debugSymbols = debugDir.CombineWithFilePath(name + ".sym");
+    if (!IsUpToDate(debugSymbols, debugElf))
+        System.IO.File.WriteAllText(debugSymbols.FullPath, Capture("nm", $"-n --defined-only \"{debugElf}\""));
+    CopyIfChanged(debugElf, debugIsoRoot.Combine("boot").CombineWithFilePath(name + ".elf"));
+    CopyIfChanged(debugSymbols, debugIsoRoot.Combine("boot").CombineWithFilePath(name + ".sym"));
+}
 
 RunTarget(target);
 

@@ -4,6 +4,9 @@
 #   ./build.sh run        build, then boot in QEMU (headless: the OS console is this terminal)
 #   ./build.sh test       build, then run all tests (host unit tests + QEMU boot tests)
 #   ./build.sh bench      build, then run the in-kernel benchmarks under QEMU -icount shift=0
+#   ./build.sh debug [--program NAME] [--gdb-port N]
+#                         build out/debug/ (kernel with ILC -g, no -O), boot it in QEMU halted with its gdb stub
+#                         and start gdb with tools/gdb/cosmoshybrid.py (README: "Debugging with gdb")
 #   ./build.sh vmware     build, then write out/vmware/ (.vmx for BIOS and EFI, the ISO, a data .vmdk)
 #   ./build.sh clean
 # Extra arguments go to Cake, e.g. `./build.sh run --firmware=uefi` or `./build.sh run --gui`.
@@ -30,6 +33,7 @@ declare -A packages=(
   [/usr/sbin/ip]=iproute2
   [/usr/bin/ping]=iputils-ping
   [/usr/bin/python3]=python3
+  [/usr/bin/gdb]=gdb
 )
 
 missing=()
@@ -55,4 +59,13 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore >/dev/null
+# Cake reads --name=value: accept the spaced form of debug's options too.
+arguments=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --program|--gdb-port|--cmdline) arguments+=("$1=${2:-}"); shift 2 || shift ;;
+    *) arguments+=("$1"); shift ;;
+  esac
+done
+set -- "${arguments[@]+"${arguments[@]}"}"
 exec dotnet cake build.cake --target="$target" "$@"
