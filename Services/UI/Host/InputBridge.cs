@@ -41,7 +41,7 @@ internal static unsafe class InputBridge
         }
         // Quiet from here: the serial console is the shell's.
         byte* text = stackalloc byte[KeyEventMessage.MaxTextBytes];
-        ulong key = s_controlKey;
+        ulong controlKey = s_controlKey;
         while (true)
         {
             var message = default(IpcMessage);
@@ -55,7 +55,7 @@ internal static unsafe class InputBridge
                     new System.ReadOnlySpan<byte>(text, key.CopyText(new System.Span<byte>(text, KeyEventMessage.MaxTextBytes))));
             else
                 continue;
-            UiControlKey.Attach(ref forward, &key);
+            UiControlKey.Attach(ref forward, &controlKey);
             // The server reads its port between requests; a full queue loses this event, never blocks input.
             ports.Send(s_server, ref forward, 0);
         }
