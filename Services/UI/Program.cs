@@ -49,12 +49,12 @@ internal static unsafe class Program
         }
 
         var server = new UiServer(ports, framebuffer, framebuffer.Width, framebuffer.Height, glyphs ?? new NoGlyphs(),
-            tokenSeed: (ulong)ProcessCalls.UptimeMilliseconds * 0x9E37_79B9_7F4A_7C15 | 1);
+            tokenSeed: StartupSeed.Next(), controlKey: StartupSeed.Next());
         server.Clock = ClockText.Now;
         server.TerminalRequested = StartTerminal;
         server.Manager.SetClock(ClockText.Now());
         // `ui input`: keys and the mouse from the input driver (they then no longer reach the console).
-        if (HasWord(arguments, "input") && !InputBridge.Start(port, framebuffer.Width, framebuffer.Height))
+        if (HasWord(arguments, "input") && !InputBridge.Start(port, server.ControlKey, framebuffer.Width, framebuffer.Height))
             System.Console.WriteLine("ui: cannot start the input bridge");
         if (HasWord(arguments, "latency"))
         {

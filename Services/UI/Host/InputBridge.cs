@@ -12,17 +12,20 @@ namespace CosmosHybrid.Services.UI.Host;
 /// passes each key and mouse event on to the server's own port as a
 /// <see cref="UiRequest.KeyInput"/> or <see cref="UiRequest.PointerInput"/> message
 /// (<see cref="InputFeed"/>). While it is subscribed, keys no longer reach the console: `ui`
-/// starts it only when its command line says `input`.
+/// starts it only when its command line says `input`. Each message carries the server's control
+/// key (<see cref="UiControlKey"/>): input from anyone else is refused.
 /// </summary>
 internal static unsafe class InputBridge
 {
     private static InputFeed s_feed;
     private static long s_server;
+    private static ulong s_controlKey;
 
     /// <summary>Starts the bridge thread for a screen of the given size; false when it could not start.</summary>
-    public static bool Start(long serverPort, int width, int height)
+    public static bool Start(long serverPort, ulong controlKey, int width, int height)
     {
         s_feed = new InputFeed(width, height);
+        s_controlKey = controlKey;
         s_server = SyscallPorts.Instance.Duplicate(serverPort, HandleRights.Send);
         return s_server >= 0 && UserThread.Start(&Run, 0) >= 0;
     }
@@ -38,6 +41,7 @@ internal static unsafe class InputBridge
         }
         // Quiet from here: the serial console is the shell's.
         byte* text = stackalloc byte[KeyEventMessage.MaxTextBytes];
+        ulong controlKey = s_controlKey;
         while (true)
         {
             var message = default(IpcMessage);
@@ -51,6 +55,7 @@ internal static unsafe class InputBridge
                     new System.ReadOnlySpan<byte>(text, key.CopyText(new System.Span<byte>(text, KeyEventMessage.MaxTextBytes))));
             else
                 continue;
+            UiControlKey.Attach(ref forward, &controlKey);
             // The server reads its port between requests; a full queue loses this event, never blocks input.
             ports.Send(s_server, ref forward, 0);
         }

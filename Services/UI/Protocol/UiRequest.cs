@@ -31,6 +31,9 @@ public enum UiRequest : ulong
     /// <summary>Ends the connection: the client's windows go and its event port closes.</summary>
     Disconnect = 6,
 
+    // The control requests: the server takes them only with its control key as their buffer
+    // (UiControlKey), which only the ui program's own input bridge and a test harness know.
+
     /// <summary>From the input driver: Word0 x, Word1 y (absolute, signed), Word2 <see cref="UiPointerButtons"/>, Word3 wheel steps (signed).</summary>
     PointerInput = 0x40,
     /// <summary>From the input driver: Word0 key code, Word1 1 pressed / 0 released, Word2 <see cref="UiModifiers"/>, Word3 the character (0 if none).</summary>
@@ -68,6 +71,8 @@ public enum UiError : ulong
     BadBuffer = 10,
     /// <summary>The server could not get memory for the window.</summary>
     OutOfMemory = 11,
+    /// <summary>A control request (input, clock, stop) without the server's control key.</summary>
+    NotPermitted = 12,
 }
 
 /// <summary>The server's limits (what keeps one client from taking everything).</summary>

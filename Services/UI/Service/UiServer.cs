@@ -14,7 +14,8 @@ namespace CosmosHybrid.Services.UI.Service;
 /// (written against <see cref="IMessagePorts"/>, so it runs in the OS and in Ring3Host),
 /// keeps a copy of each window's pixels, and after every message sends the clients their
 /// events and composites what changed. Every request is checked by
-/// <see cref="UiRequestValidator"/>; a bad one gets an error reply and changes nothing.
+/// <see cref="UiRequestValidator"/>; a bad one gets an error reply and changes nothing. Input,
+/// the clock and Stop are control requests, taken only with the server's <see cref="ControlKey"/>.
 /// </summary>
 public sealed unsafe class UiServer
 {
@@ -31,11 +32,14 @@ public sealed unsafe class UiServer
     private ulong _tokenState;
     private long _nextClientId = 1;
 
-    public UiServer(IMessagePorts ports, Framebuffer framebuffer, int width, int height, IGlyphSource glyphs, Theme theme = null, ulong tokenSeed = 0x9E37_79B9_7F4A_7C15)
+    /// <param name="tokenSeed">Seeds the client tokens and, when <paramref name="controlKey"/> is 0, the control key.</param>
+    public UiServer(IMessagePorts ports, Framebuffer framebuffer, int width, int height, IGlyphSource glyphs, Theme theme = null,
+        ulong tokenSeed = 0x9E37_79B9_7F4A_7C15, ulong controlKey = 0)
     {
         _ports = ports;
         _framebuffer = framebuffer;
         _tokenState = tokenSeed == 0 ? 1 : tokenSeed;
+        ControlKey = controlKey != 0 ? controlKey : NextToken();
         Scene = new Scene(width, height, glyphs);
         Damage = new DamageRegion(Scene.Screen);
         Manager = new WindowManager(Scene, Damage);
@@ -44,6 +48,9 @@ public sealed unsafe class UiServer
         Scene.CursorY = height / 2;
         Damage.AddAll();
     }
+
+    /// <summary>The key a control request carries as its buffer (<see cref="UiControlKey"/>); give it only to the input bridge.</summary>
+    public ulong ControlKey { get; }
 
     public Scene Scene { get; }
 
@@ -98,7 +105,7 @@ public sealed unsafe class UiServer
             IpcMessage reply = Handle(ref request);
             // A sent (not called) message has nobody to answer: the reply fails harmlessly.
             _ports.ReplyEx(ref reply);
-            if (request.Tag == (ulong)UiRequest.Stop)
+            if (request.Tag == (ulong)UiRequest.Stop && reply.Tag == (ulong)UiError.None)
                 return 0;
             Flush();
             Served?.Invoke(request.Tag);
@@ -126,6 +133,12 @@ public sealed unsafe class UiServer
         {
             CloseMovedHandle(ref request);
             reply.Tag = (ulong)UiError.UnknownRequest;
+            return reply;
+        }
+        if (UiControlKey.IsControl(request.Tag) && !UiControlKey.Matches(request, ControlKey))
+        {
+            CloseMovedHandle(ref request);
+            reply.Tag = (ulong)UiError.NotPermitted;
             return reply;
         }
         UiRequest tag = (UiRequest)request.Tag;

@@ -129,8 +129,14 @@ public unsafe class TerminalSessionTests : HarnessTest
         request.Word1 = w1;
         request.Word2 = w2;
         request.Word3 = w3;
+        ulong controlKey = _server.ControlKey; // the driver here stands for ui's input bridge, which knows the key
         var reply = default(IpcMessage);
-        long result = Within(Task.Run(() => _driver.CallEx(_driverServer, ref request, ref reply)), "a call to ui");
+        long result = Within(Task.Run(() =>
+        {
+            ulong key = controlKey;
+            UiControlKey.Attach(ref request, &key);
+            return _driver.CallEx(_driverServer, ref request, ref reply);
+        }), "a call to ui");
         return result < 0 ? result : (long)reply.Tag;
     }
 

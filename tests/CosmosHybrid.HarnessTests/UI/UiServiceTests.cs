@@ -70,7 +70,11 @@ public unsafe class UiServiceTests : HarnessTest
     private uint ScreenPixel(int x, int y) => _framebuffer.ReadPixel(x, y);
 
     /// <summary>Any call's reply proves that the server has finished with (flushed) every earlier message.</summary>
-    private static long Call(HostProcess p, long server, UiRequest tag, ulong w0 = 0, ulong w1 = 0, ulong w2 = 0, ulong w3 = 0)
+    /// <summary>A call to the server; control requests (input, clock, stop) carry its control key, as its input bridge sends them.</summary>
+    private long Call(HostProcess p, long server, UiRequest tag, ulong w0 = 0, ulong w1 = 0, ulong w2 = 0, ulong w3 = 0) =>
+        CallWithKey(p, server, UiControlKey.IsControl((ulong)tag) ? _server.ControlKey : (ulong?)null, tag, w0, w1, w2, w3);
+
+    private static long CallWithKey(HostProcess p, long server, ulong? controlKey, UiRequest tag, ulong w0 = 0, ulong w1 = 0, ulong w2 = 0, ulong w3 = 0)
     {
         var request = default(IpcMessage);
         request.Tag = (ulong)tag;
@@ -78,12 +82,15 @@ public unsafe class UiServiceTests : HarnessTest
         request.Word1 = w1;
         request.Word2 = w2;
         request.Word3 = w3;
+        ulong key = controlKey ?? 0;
+        if (controlKey != null)
+            UiControlKey.Attach(ref request, &key);
         var reply = default(IpcMessage);
         long result = p.CallEx(server, ref request, ref reply);
         return result < 0 ? result : (long)reply.Tag;
     }
 
-    private static void SyncWith(HostProcess p, long server) =>
+    private void SyncWith(HostProcess p, long server) =>
         Assert.That(Call(p, server, UiRequest.SetClock), Is.Zero, "sync call");
 
     // A client that opens a window of 200 × 120 filled with a colour and a red line, and reports the window.
@@ -183,6 +190,36 @@ public unsafe class UiServiceTests : HarnessTest
         Rect content = onScreen.ContentRect;
         Assert.That(ScreenPixel(content.X + 100, content.Y + 50), Is.EqualTo(_server.Compositor.Theme.Desktop), "window gone");
         Assert.That(ScreenPixel(close.X + 3, close.Y + 3), Is.EqualTo(_server.Compositor.Theme.CursorInk), "the pointer's tip, drawn last");
+    }
+
+    [Test]
+    public void AClientWithoutTheControlKeyCannotTypeClickOrStopTheServer()
+    {
+        HostProcess client = Kernel.CreateProcess("client");
+        var (connection, window) = OpenWindow(client, 0x00FFFFFF, "victim");
+        HostProcess rogue = Kernel.CreateProcess("rogue");
+        long server = rogue.Lookup(UiServer.PortName);
+        Window onScreen = _server.Scene.Windows.Find(window.Id);
+        Rect close = WindowFrame.CloseButtonOf(onScreen.Frame);
+        long NotPermitted = (long)UiError.NotPermitted;
+
+        Assert.That(Within(Task.Run(() => CallWithKey(rogue, server, null, UiRequest.KeyInput, 0x1E, 1, 0, 'a'))), Is.EqualTo(NotPermitted));
+        Assert.That(Within(Task.Run(() => CallWithKey(rogue, server, _server.ControlKey + 1, UiRequest.KeyInput, 0x1E, 1, 0, 'a'))),
+            Is.EqualTo(NotPermitted), "a wrong key");
+        Assert.That(Within(Task.Run(() => CallWithKey(rogue, server, null, UiRequest.PointerInput, (ulong)(close.X + 3), (ulong)(close.Y + 3),
+            (ulong)UiPointerButtons.Left))), Is.EqualTo(NotPermitted));
+        Assert.That(Within(Task.Run(() => CallWithKey(rogue, server, null, UiRequest.Stop))), Is.EqualTo(NotPermitted));
+        Assert.That(Within(Task.Run(() => CallWithKey(rogue, server, null, UiRequest.SetClock, 0x3030_3A30_30))), Is.EqualTo(NotPermitted));
+
+        // Nothing reached the window (its only event is the focus it got when it opened), and the server still serves.
+        SyncWith(client, server);
+        Within(Task.Run(() =>
+        {
+            for (int i = 0; i < 20 && connection.NextEvent(out UiEvent e, 100); i++)
+                Assert.That(e.Kind, Is.Not.EqualTo(UiEventKind.Key).And.Not.EqualTo(UiEventKind.Close), "an event the rogue made");
+            return 0;
+        }));
+        Assert.That(_server.Scene.Windows.Count, Is.EqualTo(1));
     }
 
     [Test]
