@@ -4,6 +4,7 @@
 #   ./build.sh run        build, then boot in QEMU (headless: the OS console is this terminal)
 #   ./build.sh test       build, then run all tests (host unit tests + QEMU boot tests)
 #   ./build.sh bench      build, then run the in-kernel benchmarks under QEMU -icount shift=0
+#   ./build.sh faultcampaign SERVICE N SEED   build, boot with faultinject, inject N faults into SERVICE (echo), print the outcomes
 #   ./build.sh vmware     build, then write out/vmware/ (.vmx for BIOS and EFI, the ISO, a data .vmdk)
 #   ./build.sh clean
 # Extra arguments go to Cake, e.g. `./build.sh run --firmware=uefi` or `./build.sh run --gui`.
@@ -51,6 +52,11 @@ fi
 if ! command -v dotnet >/dev/null; then
   echo "build.sh: the .NET 10 SDK is required (https://dotnet.microsoft.com/download); 'dotnet' is not on PATH." >&2
   exit 1
+fi
+
+# faultcampaign takes its three words positionally; Cake wants them as named arguments.
+if [ "$target" = "faultcampaign" ]; then
+  set -- --service="${1:-echo}" --faults="${2:-20}" --seed="${3:-1}" "${@:4}"
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
