@@ -61,6 +61,7 @@ internal sealed class FaultCampaign
         }
         ProcessCalls.GetMemoryInfo(out MemoryInfo before);
         long pagesBefore = ServicePages(pid);
+        long heldBefore = AllProcessPages();
         for (int i = 0; i < _faults; i++)
         {
             pid = RunOne(i, pid);
@@ -71,12 +72,16 @@ internal sealed class FaultCampaign
         ProcessCalls.Sleep(SettleMilliseconds);
         long last = FindProcess(_service);
         ProcessCalls.GetMemoryInfo(out MemoryInfo after);
+        long heldAfter = AllProcessPages();
         string[] table = Tally.Format();
         for (int i = 0; i < table.Length; i++)
             Log(table[i]);
         Log("free frames " + before.FreePages.ToString() + " -> " + after.FreePages.ToString()
             + ", kernel heap " + (before.KernelHeapBytes / 1024).ToString() + " -> " + (after.KernelHeapBytes / 1024).ToString() + " KiB"
             + ", '" + _service + "' holds " + pagesBefore.ToString() + " -> " + ServicePages(last).ToString() + " pages");
+        // What the frames that went are not explained by: the processes' own pages (their page tables and kernel stacks are not in them).
+        Log("all processes hold " + heldBefore.ToString() + " -> " + heldAfter.ToString() + " pages; frames not held by a process: "
+            + (before.FreePages + heldBefore - after.FreePages - heldAfter).ToString());
         Log("campaign done: " + Tally.Total.ToString() + " faults, " + Tally.Count(FaultOutcome.NotRestarted).ToString() + " lost");
         return true;
     }
@@ -224,6 +229,19 @@ internal sealed class FaultCampaign
                 return records[i].MemoryPages;
         }
         return 0;
+    }
+
+    private static long AllProcessPages()
+    {
+        var records = new ProcessInfo[64];
+        long count = ProcessCalls.List(records);
+        long sum = 0;
+        for (int i = 0; i < count && i < records.Length; i++)
+        {
+            if (records[i].State == (long)ProcessState.Running)
+                sum += records[i].MemoryPages;
+        }
+        return sum;
     }
 
     private static unsafe string NameOf(ref ProcessInfo info)
