@@ -200,13 +200,14 @@ var servicesManifest = root.CombineWithFilePath("Services/Init/services");
 var testServicesManifest = root.CombineWithFilePath("Services/Init/test-services");
 var netServicesManifest = root.CombineWithFilePath("Services/Init/net-services");
 var consoleServicesManifest = root.CombineWithFilePath("Services/Init/console-services");
+var faultServicesManifest = root.CombineWithFilePath("Services/Init/fault-services");
 const int RootFsKiB = 16 * 1024;
 
 Task("RootFs")
     .IsDependentOn("Programs")
     .Does(() =>
 {
-    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).Append(netServicesManifest).Append(consoleServicesManifest).Append(fontSource).ToArray()))
+    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).Append(netServicesManifest).Append(consoleServicesManifest).Append(faultServicesManifest).Append(fontSource).ToArray()))
         return;
     Information($"mkfs.fat + mtools: rootfs.img ({RootFsKiB / 1024} MiB FAT16: /bin, /etc, /share, /README.TXT)");
     var temporary = outDir.CombineWithFilePath("rootfs.img.tmp");
@@ -227,6 +228,7 @@ Task("RootFs")
     Run("mcopy", $"-i \"{temporary}\" \"{testServicesManifest}\" ::/etc/test-services");
     Run("mcopy", $"-i \"{temporary}\" \"{netServicesManifest}\" ::/etc/net-services");
     Run("mcopy", $"-i \"{temporary}\" \"{consoleServicesManifest}\" ::/etc/console-services");
+    Run("mcopy", $"-i \"{temporary}\" \"{faultServicesManifest}\" ::/etc/fault-services");
     if (FileExists(rootFs))
         DeleteFile(rootFs);
     MoveFile(temporary, rootFs);
@@ -382,6 +384,70 @@ Task("Test")
     DotNetTest(root.CombineWithFilePath("tests/CosmosHybrid.UnitTests/CosmosHybrid.UnitTests.csproj").FullPath, settings);
     DotNetTest(root.CombineWithFilePath("tests/CosmosHybrid.HarnessTests/CosmosHybrid.HarnessTests.csproj").FullPath, settings);
     DotNetTest(root.CombineWithFilePath("tests/CosmosHybrid.BootTests/CosmosHybrid.BootTests.csproj").FullPath, settings);
+});
+
+// ./build.sh faultcampaign SERVICE N SEED (issue 17): boots with `faultinject init=init,/etc/fault-services`, types
+// `faultinject SERVICE N SEED` at the serial shell and waits for the campaign's table. The guest counts what each
+// fault did to the service; this side counts what the guest cannot see itself: kernel panics and hangs (no line for
+// --hang-seconds). The serial log goes to out/faultcampaign/serial.log.
+Task("FaultCampaign")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var service = Argument("service", "echo");
+    var faults = Argument("faults", 20);
+    var seed = Argument("seed", 1UL);
+    var hangSeconds = Argument("hang-seconds", 120);
+    var campaignIso = BootOnlyIso("faultcampaign", "faultinject init=init,/etc/fault-services");
+    var campaignOut = outDir.Combine("faultcampaign");
+    EnsureDirectoryExists(campaignOut);
+    var log = new System.Text.StringBuilder();
+    var lastOutput = DateTime.UtcNow;
+    var start = new System.Diagnostics.ProcessStartInfo("qemu-system-x86_64",
+        $"-machine pc -cpu max -m 512 -cdrom \"{campaignIso}\" -no-reboot -display none -monitor none -serial stdio "
+        + "-device isa-debug-exit,iobase=0xf4,iosize=0x04")
+    {
+        RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false,
+    };
+    using var qemu = System.Diagnostics.Process.Start(start);
+    qemu.OutputDataReceived += (sender, e) =>
+    {
+        if (e.Data == null)
+            return;
+        lock (log)
+        {
+            log.AppendLine(e.Data);
+            lastOutput = DateTime.UtcNow;
+        }
+        if (e.Data.StartsWith("faultinject: ") && !e.Data.StartsWith("faultinject: fault "))
+            Information(e.Data);
+    };
+    qemu.BeginOutputReadLine();
+    string Log() { lock (log) return log.ToString(); }
+    bool typed = false, panic = false, hang = false, done = false;
+    while (!qemu.HasExited)
+    {
+        System.Threading.Thread.Sleep(500);
+        string text = Log();
+        if (!typed && text.Contains("CosmosHybrid shell (ring 3"))
+        {
+            qemu.StandardInput.Write($"faultinject {service} {faults} {seed}\r");
+            qemu.StandardInput.Flush();
+            typed = true;
+        }
+        panic = text.Contains("KERNEL PANIC");
+        done = text.Contains("faultinject: campaign done");
+        hang = (DateTime.UtcNow - lastOutput).TotalSeconds > hangSeconds;
+        if (panic || done || hang)
+            break;
+    }
+    System.Threading.Thread.Sleep(1000);
+    if (!qemu.HasExited)
+        qemu.Kill();
+    System.IO.File.WriteAllText(campaignOut.CombineWithFilePath("serial.log").FullPath, Log());
+    Information($"kernel panics: {(panic ? 1 : 0)}, kernel hangs: {(hang && !panic && !done ? 1 : 0)} (serial log: {campaignOut}/serial.log)");
+    if (!done)
+        throw new Exception(panic ? "the kernel panicked during the campaign" : hang ? $"no serial output for {hangSeconds} s: the kernel hung" : "QEMU ended before the campaign did");
 });
 
 Task("Clean").Does(() =>

@@ -7,6 +7,7 @@
 #   ./build.sh debug [--program NAME] [--gdb-port N]
 #                         build out/debug/ (kernel with ILC -g, no -O), boot it in QEMU halted with its gdb stub
 #                         and start gdb with tools/gdb/cosmoshybrid.py (README: "Debugging with gdb")
+#   ./build.sh faultcampaign SERVICE N SEED   build, boot with faultinject, inject N faults into SERVICE (echo), print the outcomes
 #   ./build.sh vmware     build, then write out/vmware/ (.vmx for BIOS and EFI, the ISO, a data .vmdk)
 #   ./build.sh clean
 # Extra arguments go to Cake, e.g. `./build.sh run --firmware=uefi` or `./build.sh run --gui`.
@@ -55,6 +56,11 @@ fi
 if ! command -v dotnet >/dev/null; then
   echo "build.sh: the .NET 10 SDK is required (https://dotnet.microsoft.com/download); 'dotnet' is not on PATH." >&2
   exit 1
+fi
+
+# faultcampaign takes its three words positionally; Cake wants them as named arguments.
+if [ "$target" = "faultcampaign" ]; then
+  set -- --service="${1:-echo}" --faults="${2:-20}" --seed="${3:-1}" "${@:4}"
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -12,6 +12,7 @@ namespace CosmosHybrid.Boot;
 /// <item><c>timeline</c>: log the boot timeline and the kernel's footprint at the shell's first prompt (<c>bench</c> does too).</item>
 /// <item><c>exit-on-panic</c>: after a panic report, leave QEMU through isa-debug-exit instead of halting.</item>
 /// <item><c>disktest</c>, <c>disktest=read:LBA[+N],write:LBA[+N]</c>: exercise every disk found, print the results and power off.</item>
+/// <item><c>faultinject</c>: allow the FaultInject system call, and put its right in the root authority (issue 17).</item>
 /// <item><c>nopcid</c>: do not tag address spaces with PCIDs even when the CPU has them (every switch flushes the TLB).</item>
 /// <item><c>init=PROGRAM[,ARGUMENT...]</c>: the first ring-3 program (the one given the root authority), with its
 /// arguments separated by commas; the default is the shell.</item>
@@ -46,6 +47,9 @@ internal static class BootOptions
     public static bool DiskTest { get; private set; }
 
     public static bool NoPcid { get; private set; }
+
+    /// <summary>"faultinject": the FaultInject system call works, through the right the root authority then carries.</summary>
+    public static bool FaultInject { get; private set; }
 
     /// <summary>The first ring-3 program's command line, or null for the default.</summary>
     public static string InitialProgram { get; private set; }
@@ -95,6 +99,8 @@ internal static class BootOptions
             KernelConsole = true;
         else if (word == "nopcid")
             NoPcid = true;
+        else if (word == "faultinject")
+            FaultInject = true;
         else if (word == "disktest")
             DiskTest = true;
         else if (word.StartsWith("init=") && word.Length > "init=".Length)

@@ -217,6 +217,8 @@ internal static unsafe class ProcessTable
         // First the ports: calls it was serving fail, lent pages come back, handles close.
         Ipc.KernelPorts.ReleaseProcess(process);
         KernelFutex.ReleaseProcess(process);
+        if (Diagnostics.FaultInjection.FaultInjector.Armed)
+            Diagnostics.FaultInjection.FaultInjector.Forget(process);
         for (int i = 0; i < process.ThreadCount; i++)
         {
             Thread thread = process.GetThread(i);

@@ -42,7 +42,8 @@ internal static class Supervisor
     public static StartupHandleList FirstProgramHandles()
     {
         StartupHandleList handles = ConsoleStream.StandardIo((int)StartupHandles.RootAuthority);
-        handles.Set(StartupHandles.RootAuthority, Authority.Root, HandleRights.RootAuthority);
+        handles.Set(StartupHandles.RootAuthority, Authority.Root,
+            HandleRights.RootAuthority | (Boot.BootOptions.FaultInject ? HandleRights.FaultInject : HandleRights.None));
         return handles;
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Diagnostics.FaultInjection;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
 using static CosmosHybrid.Services.Abi.SyscallResult;
@@ -28,12 +29,17 @@ internal static unsafe class SyscallDispatcher
         else
         {
             delegate*<SyscallFrame*, Process, long> handler = SyscallTable.Find(frame->NumberAndResult);
-            result = handler == null ? Error(SyscallError.NoSuchCall) : handler(frame, process);
+            if (FaultInjector.Armed && FaultInjector.TakeFailedCall(process, frame->NumberAndResult))
+                result = Error(SyscallError.IoError);
+            else
+                result = handler == null ? Error(SyscallError.NoSuchCall) : handler(frame, process);
         }
         frame->NumberAndResult = (ulong)result;
         // Interrupts stay off from this check to SYSRET: a thread preempted after it could
         // otherwise return to ring 3 while its process is stopped for the collector.
         Cpu.DisableInterrupts();
+        if (FaultInjector.Armed)
+            FaultInjector.AtSystemCallReturn(frame, process);
         if (process != null && process.StoppedBy != null)
             ThreadStops.ParkIfStopped();
     }

@@ -13,7 +13,7 @@ namespace CosmosHybrid.Syscalls;
 internal static unsafe class SyscallTable
 {
     /// <summary>One more than the highest number any family uses (families own ranges: see <see cref="SyscallNumber"/>).</summary>
-    private const int Capacity = 176;
+    private const int Capacity = 200;
 
     // Filled by Initialize, not by a static constructor: the system-call path then reads it
     // without a class-constructor check.
@@ -126,6 +126,8 @@ internal static unsafe class SyscallTable
         table[(int)SyscallNumber.BlockWrite] = &BlockSyscalls.BlockWrite;
         table[(int)SyscallNumber.BlockFlush] = &BlockSyscalls.BlockFlush;
         table[(int)SyscallNumber.FileServerAttach] = &FileServerSyscalls.FileServerAttach;
+
+        table[(int)SyscallNumber.FaultInject] = &FaultInjectSyscalls.FaultInject;
 
         s_handlers = table;
     }

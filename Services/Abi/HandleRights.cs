@@ -35,6 +35,11 @@ public enum HandleRights : long
     RaiseQuotas = 1L << 20,
     /// <summary>Type on the console: open the kernel's console input as a stream to write to (ConsoleInputOpen), as an input driver does.</summary>
     ConsoleInput = 1L << 21,
+    /// <summary>
+    /// Inject faults into other processes (FaultInject): only in the root authority when the kernel
+    /// was booted with the option <c>faultinject</c>, and checked against that option at every call.
+    /// </summary>
+    FaultInject = 1L << 22,
 
     // ---- streams (bits 24 to 27): the console, pipe ends, files opened as streams ----
 

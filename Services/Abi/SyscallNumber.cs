@@ -263,6 +263,14 @@ public enum SyscallNumber : long
     /// The runtime registers its exception dispatcher here at start-up.
     /// </summary>
     SetFaultEntry = 168,
+
+    // ---- fault injection (176-183): only with the boot option 'faultinject' ----
+
+    /// <summary>
+    /// (long authority, long processId, long kind, ulong seed) → the <see cref="FaultKind"/> injected, or an error.
+    /// The authority needs <see cref="HandleRights.FaultInject"/>; kind -1 lets the seed choose it too.
+    /// </summary>
+    FaultInject = 176,
 }
 
 /// <summary>Error results (negated in RAX).</summary>

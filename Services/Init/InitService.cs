@@ -11,7 +11,8 @@ namespace CosmosHybrid.Services.Init;
 /// when they end (with a back-off; after <see cref="MaxQuickFailures"/> failures in quick
 /// succession it gives up on that service). Each instance gets the same handles: standard
 /// I/O at 1-3, the authority slot at 4 (empty without `rights`), the reservations from 5 in
-/// `name` order, then the device handles.
+/// `name` order, then the device handles. Services with a `ping` line are also killed (and so
+/// restarted) when they stop answering (<see cref="LivenessCheck"/>).
 /// </summary>
 internal static unsafe class InitService
 {
@@ -55,6 +56,7 @@ internal static unsafe class InitService
             slots.Add(slot);
             Start(slot);
         }
+        LivenessCheck.Start(slots, Root);
         Supervise(slots);
         return 0;
     }
@@ -133,6 +135,10 @@ internal static unsafe class InitService
                     Log(slot.Entry.Name + " (process " + slot.ProcessId.ToString() + ") ended with status " + status.ToString());
                     slot.ProcessId = 0;
                     AfterEnd(slot);
+                }
+                else if (slot.ProcessId != 0 && LivenessCheck.Check(slot, now, Root))
+                {
+                    // Killed: the next poll reaps it and restarts it.
                 }
                 else if (slot.RestartAt != 0 && now >= slot.RestartAt)
                 {

@@ -31,6 +31,12 @@ internal sealed class ServiceSlot
 
     public int QuickFailures { get; set; }
 
+    /// <summary>Uptime at which the liveness check sent the ping it still waits for; 0 when none is out.</summary>
+    public long PingSentAt { get; set; }
+
+    /// <summary>The instance that ping went to.</summary>
+    public long PingedProcessId { get; set; }
+
     /// <summary>True once the service ended for good (not restartable, or failing too fast).</summary>
     public bool Finished { get; set; }
 }

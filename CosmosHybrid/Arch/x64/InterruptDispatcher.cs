@@ -74,6 +74,9 @@ internal static unsafe class InterruptDispatcher
                 Diagnostics.Profiling.SamplingProfiler.Record(frame);
             HandleIrq(vector - IrqBase);
         }
+        // A pending register fault hits the thread this frame returns to (boot option faultinject).
+        if (fromUser && Diagnostics.FaultInjection.FaultInjector.Armed)
+            Diagnostics.FaultInjection.FaultInjector.AtInterruptReturn(frame, Scheduler.Current.Process);
         // Last: a switch to another thread may happen here, after the EOI.
         Scheduler.OnInterruptExit();
         if (fromUser)

@@ -21,6 +21,8 @@ public static unsafe class EchoService
     public const ulong TagBulkQuiet = 4;
     /// <summary>Ends the serving loop (so tests can stop a server cleanly).</summary>
     public const ulong TagStop = 99;
+    /// <summary>init's liveness probe (<see cref="ServicePing"/>): answered with the same tag.</summary>
+    public const ulong TagPing = ServicePing.Tag;
 
     /// <summary>Serves short calls until a stop message or an error; returns the last result.</summary>
     public static long ServeShort(IMessagePorts ports, long port)
@@ -43,9 +45,12 @@ public static unsafe class EchoService
         }
     }
 
-    public static ShortMessage Answer(ShortMessage request) => request.Tag == TagAdd
-        ? new ShortMessage(TagAdd, request.Word0 + request.Word1)
-        : request;
+    public static ShortMessage Answer(ShortMessage request) => request.Tag switch
+    {
+        TagAdd => new ShortMessage(TagAdd, request.Word0 + request.Word1),
+        TagPing => new ShortMessage(TagPing),
+        _ => request,
+    };
 
     /// <summary>
     /// Serves bulk calls with a receive buffer of <paramref name="capacity"/> bytes. The reply's

@@ -6,13 +6,17 @@ namespace CosmosHybrid.Services.Init.Manifest;
 /// <summary>
 /// Reads /etc/services (format in README, "Services manifest"): a `service NAME` line opens an
 /// entry, the key lines after it (`run`, `device`, `name`, `rights`, `restart`, `after`,
-/// `handles`, `threads`) fill it. `#` starts a comment. A malformed line is reported with its
+/// `handles`, `threads`, `ping`) fill it. `#` starts a comment. A malformed line is reported with its
 /// number and skipped; a service without a `run` line is dropped. Pure logic, host-tested.
 /// </summary>
 internal static class ManifestParser
 {
     /// <summary>The largest quota a manifest may ask for (the kernel caps it further).</summary>
     public const int MaxQuota = 65536;
+
+    /// <summary>The shortest and longest liveness time-outs a `ping` line may give.</summary>
+    public const int MinPingMilliseconds = 50;
+    public const int MaxPingMilliseconds = 600_000;
 
     public static ServiceManifest Parse(string text)
     {
@@ -87,6 +91,7 @@ internal static class ManifestParser
             "reservenames" => HandleRights.ReserveNames,
             "raisequotas" => HandleRights.RaiseQuotas,
             "consoleinput" => HandleRights.ConsoleInput,
+            "faultinject" => HandleRights.FaultInject,
             _ => HandleRights.None,
         };
         return right != HandleRights.None;
@@ -179,7 +184,7 @@ internal static class ManifestParser
                 for (int i = 1; i < words.Count; i++)
                 {
                     if (!TryParseRight(words[i], out HandleRights right))
-                        return "unknown right '" + words[i] + "' (poweroff, killany, devices, reservenames, raisequotas, consoleinput)";
+                        return "unknown right '" + words[i] + "' (poweroff, killany, devices, reservenames, raisequotas, consoleinput, faultinject)";
                     rights |= right;
                 }
                 service.Rights |= rights;
@@ -204,6 +209,14 @@ internal static class ManifestParser
                 }
                 for (int i = 1; i < words.Count; i++)
                     service.After.Add(words[i]);
+                return null;
+            case "ping":
+                if (words.Count != 3 || !IsName(words[1]) || words[1].Length > 32)
+                    return "'ping' takes a port name and a time-out in milliseconds";
+                if (!int.TryParse(words[2], out int timeout) || timeout < MinPingMilliseconds || timeout > MaxPingMilliseconds)
+                    return "'ping' time-out must be from " + MinPingMilliseconds.ToString() + " to " + MaxPingMilliseconds.ToString() + " ms";
+                service.PingPort = words[1];
+                service.PingTimeoutMilliseconds = timeout;
                 return null;
             case "handles":
             case "threads":

@@ -40,6 +40,12 @@ internal sealed class ServiceEntry
     /// <summary>Handle quota (0: the kernel's default).</summary>
     public int HandleLimit { get; set; }
 
+    /// <summary>The port init pings to see that the service still answers (`ping PORT MS`); null: no liveness check.</summary>
+    public string PingPort { get; set; }
+
+    /// <summary>How long a ping may go unanswered before init kills and restarts the service.</summary>
+    public int PingTimeoutMilliseconds { get; set; }
+
     /// <summary>Thread quota (0: the kernel's default).</summary>
     public int ThreadLimit { get; set; }
 }

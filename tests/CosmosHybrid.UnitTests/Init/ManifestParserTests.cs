@@ -151,4 +151,33 @@ public class ManifestParserTests
         Assert.That(manifest.Errors[2].Message, Does.Contain("unknown service 'nowhere'"));
         Assert.That(manifest.Errors[0].Message, Does.Contain("cycle"));
     }
+
+    [Test]
+    public void APingLineTurnsOnTheLivenessCheckAndTheFaultInjectRightParses()
+    {
+        ServiceManifest manifest = ManifestParser.Parse(
+            "service echo\n  run echo\n  ping echo 2000\n" +
+            "service campaign\n  run faultinject serve\n  rights faultinject\n" +
+            "service bad\n  run x\n  ping echo\n  ping echo 10\n  ping bad/port 500\n");
+        Assert.That(manifest.Find("echo").PingPort, Is.EqualTo("echo"));
+        Assert.That(manifest.Find("echo").PingTimeoutMilliseconds, Is.EqualTo(2000));
+        Assert.That(manifest.Find("campaign").PingPort, Is.Null);
+        Assert.That(manifest.Find("campaign").Rights, Is.EqualTo(HandleRights.FaultInject));
+        Assert.That(manifest.Find("bad").PingPort, Is.Null);
+        Assert.That(manifest.Errors.Select(e => e.Line), Is.EqualTo(new[] { 9, 10, 11 }));
+        Assert.That(manifest.Errors[1].Message, Does.Contain("time-out"));
+    }
+
+    [Test]
+    public void TheShippedFaultManifestPingsEchoAndGivesTheCampaignItsRight()
+    {
+        string text = System.IO.File.ReadAllText(System.IO.Path.Combine(TestContext.CurrentContext.TestDirectory,
+            "../../../../../Services/Init/fault-services"));
+        ServiceManifest manifest = ManifestParser.Parse(text);
+        Assert.That(manifest.Errors, Is.Empty);
+        Assert.That(manifest.Find("echo").PingPort, Is.EqualTo("echo"));
+        Assert.That(manifest.Find("echo").Restart, Is.True);
+        Assert.That(manifest.Find("faultinject").Rights, Is.EqualTo(HandleRights.FaultInject));
+        Assert.That(manifest.Find("shell").Rights & HandleRights.FaultInject, Is.EqualTo(HandleRights.None));
+    }
 }
