@@ -7,8 +7,9 @@ namespace CosmosHybrid.Services.UserTest;
 /// <summary>
 /// Exceptions in ring 3: conformance (every BCL conformance case, the exception checks
 /// included, against this program's runtime), catch-faults (a null dereference and a
-/// division by zero caught, and the program goes on) and unhandled-trace (an exception
-/// three calls deep that nobody catches: the report names the methods).
+/// division by zero caught, and the program goes on), unhandled-trace (an exception
+/// three calls deep that nobody catches: the report names the methods) and throw-threads
+/// (the program's first throws, in four threads at once: they race to build the unwind index).
 /// </summary>
 internal static class ExceptionScenarios
 {
@@ -79,4 +80,46 @@ internal static class ExceptionScenarios
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int Innermost() => throw new InvalidOperationException("usertest: nobody catches this");
+
+    public static int ThrowInThreads(int iterations)
+    {
+        const int ThreadCount = 4;
+        int ready = 0;
+        int caught = 0;
+        int namedTraces = 0;
+        var threads = new System.Threading.Thread[ThreadCount];
+        for (int t = 0; t < ThreadCount; t++)
+        {
+            threads[t] = new System.Threading.Thread(() =>
+            {
+                // Every thread waits for all the others, so the first throws start together.
+                System.Threading.Interlocked.Increment(ref ready);
+                while (System.Threading.Volatile.Read(ref ready) < ThreadCount)
+                    System.Threading.Thread.Yield();
+                for (int i = 0; i < iterations; i++)
+                {
+                    try
+                    {
+                        ThrowFromThread(i);
+                    }
+                    catch (InvalidOperationException e) when (e.Message == "throw-threads " + i.ToString())
+                    {
+                        System.Threading.Interlocked.Increment(ref caught);
+                        if (i == 0 && e.StackTrace != null && e.StackTrace.Contains("ExceptionScenarios.ThrowFromThread"))
+                            System.Threading.Interlocked.Increment(ref namedTraces);
+                    }
+                }
+            });
+            threads[t].Start();
+        }
+        foreach (System.Threading.Thread thread in threads)
+            thread.Join();
+        int expected = ThreadCount * iterations;
+        Console.WriteLine("throw-threads: " + ThreadCount.ToString() + " threads x " + iterations.ToString() + ", caught "
+            + caught.ToString() + " (expected " + expected.ToString() + "), traces naming the thrower " + namedTraces.ToString());
+        return caught == expected && namedTraces == ThreadCount ? 0 : 1;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowFromThread(int i) => throw new InvalidOperationException("throw-threads " + i.ToString());
 }

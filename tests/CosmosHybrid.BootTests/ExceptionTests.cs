@@ -4,7 +4,8 @@ namespace CosmosHybrid.BootTests;
 
 /// <summary>
 /// Exceptions in ring 3 (usertest's exception scenarios): the conformance suite with its
-/// exception checks, CPU faults caught as exceptions, and the report of an unhandled one.
+/// exception checks, CPU faults caught as exceptions, first throws in four threads at once,
+/// and the report of an unhandled one.
 /// The kernel runs the same suite in its self-test (BootAndSelfTestTests).
 /// </summary>
 public class ExceptionTests : BootTestBase
@@ -28,6 +29,12 @@ public class ExceptionTests : BootTestBase
         ExpectOutput("catch-faults: caught DivideByZeroException: Attempted to divide by zero.");
         ExpectOutput("catch-faults: went on after 2 faults");
         ExpectOutput("exited with status 0");
+
+        // A program's first throws in four threads at once (they race to build the unwind index).
+        int from = Machine.SerialLog.Length;
+        Machine.SendLine("run usertest throw-threads 200");
+        from = WaitFrom(from, "throw-threads: 4 threads x 200, caught 800 (expected 800), traces naming the thrower 4");
+        WaitFrom(from, "exited with status 0");
 
         Machine.SendLine("run usertest conformance");
         var summary = ExpectMatch(@"conformance: (\d+) cases, (\d+) assertions passed, (\d+) failed");

@@ -4,8 +4,9 @@ namespace Internal.Runtime.ExceptionHandling;
 
 /// <summary>
 /// The OutOfMemoryException the heap throws when it cannot grow, made while memory is
-/// still there (as .NET keeps one), with room for its stack trace; the unwind index is
-/// built at the same time, so dispatching it allocates nothing.
+/// still there (as .NET keeps one), with room for its stack trace. Dispatching it allocates
+/// nothing from the heap: the unwind index has pages of its own, or the lookup walks .eh_frame
+/// (<see cref="UnwindTable"/>).
 /// </summary>
 internal static class PreallocatedExceptions
 {
@@ -17,7 +18,6 @@ internal static class PreallocatedExceptions
             return;
         var exception = new OutOfMemoryException();
         exception.ReserveStackTrace();
-        UnwindTable.TryFind(0, out _);
         s_outOfMemory = exception;
     }
 

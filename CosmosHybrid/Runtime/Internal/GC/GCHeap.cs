@@ -41,6 +41,8 @@ internal static unsafe class GCHeap
         public FreeGap* Next;
         public nuint Size;
         public HeapSegment* Segment;
+        /// <summary>Set for a fresh segment's room: zero already (but for this header), so taking it touches no page.</summary>
+        public bool IsZeroed;
     }
 
     public static nuint SegmentBytes { get; private set; }
@@ -165,7 +167,11 @@ internal static unsafe class GCHeap
         return segment->ObjectsStart;
     }
 
-    /// <summary>Makes a free gap (or a fresh segment) the allocation context. Fresh pages come zeroed; reused gaps are zeroed here.</summary>
+    /// <summary>
+    /// Makes a free gap (or a fresh segment) the allocation context. Fresh pages come zeroed, so only
+    /// their gap header is cleared (a program's first 256 KiB segment is not written, page by page,
+    /// at start-up); reused gaps are zeroed here.
+    /// </summary>
     private static bool TryRefill(nuint size)
     {
         FreeGap* previous = null;
@@ -180,7 +186,7 @@ internal static unsafe class GCHeap
             byte* start = (byte*)gap;
             nuint gapSize = gap->Size;
             s_allocationSegment = gap->Segment;
-            ObjectModel.Zero(start, gapSize);
+            ObjectModel.Zero(start, gap->IsZeroed ? (nuint)sizeof(FreeGap) : gapSize);
             s_allocationPointer = start;
             s_allocationLimit = start + gapSize;
             return true;
@@ -207,7 +213,7 @@ internal static unsafe class GCHeap
             s_heapHigh = segment->ObjectsEnd;
 
         if (!isLarge)
-            AddFreeGap(segment, segment->ObjectsStart, (nuint)(segment->ObjectsEnd - segment->ObjectsStart));
+            AddFreeGap(segment, segment->ObjectsStart, (nuint)(segment->ObjectsEnd - segment->ObjectsStart), isZeroed: true);
         return segment;
     }
 
@@ -235,7 +241,7 @@ internal static unsafe class GCHeap
         s_freeGaps = null;
     }
 
-    internal static void AddFreeGap(HeapSegment* segment, byte* start, nuint size)
+    internal static void AddFreeGap(HeapSegment* segment, byte* start, nuint size, bool isZeroed = false)
     {
         if (size < MinimumGapBytes)
             return;
@@ -243,6 +249,7 @@ internal static unsafe class GCHeap
         gap->Next = s_freeGaps;
         gap->Size = size;
         gap->Segment = segment;
+        gap->IsZeroed = isZeroed;
         s_freeGaps = gap;
     }
 
