@@ -14,8 +14,8 @@ public sealed class FrameGenerator
 {
     public const int MaximumFrame = 1514;
 
-    private static readonly ushort[] TcpPorts = { 7000, 80, 22, 49152, 0, 65535 };
-    private static readonly ushort[] UdpPorts = { 68, 67, 53, 7, 49152, 0 };
+    private static readonly ushort[] TcpPorts = { 7000, 80, 22, 49152, 65535 };
+    private static readonly ushort[] UdpPorts = { 68, 67, 53, 7, 49152 };
 
     private readonly FuzzRandom _random;
     private readonly FuzzTarget _target;
@@ -315,7 +315,8 @@ public sealed class FrameGenerator
         }
     }
 
-    private ushort Pick(ushort[] choices) => _random.Chance(70) ? choices[_random.Next(choices.Length)] : _random.NextUInt16();
+    /// <summary>A port from <paramref name="choices"/> or any other but 0 (which only damage puts in).</summary>
+    private ushort Pick(ushort[] choices) => _random.Chance(70) ? choices[_random.Next(choices.Length)] : (ushort)_random.Next(1, 65536);
 
     private ReadOnlySpan<byte> RandomData(int length)
     {
