@@ -5,6 +5,7 @@
 #   ./build.sh test       build, then run all tests (host unit tests + QEMU boot tests)
 #   ./build.sh bench      build, then run the in-kernel benchmarks under QEMU -icount shift=0
 #   ./build.sh vmware     build, then write out/vmware/ (.vmx for BIOS and EFI, the ISO, a data .vmdk)
+#   ./build.sh packetfuzz N SEED   build, then N fuzzed frames from seed SEED into the guest's NIC, then HTTP and memory checks
 #   ./build.sh clean
 # Extra arguments go to Cake, e.g. `./build.sh run --firmware=uefi` or `./build.sh run --gui`.
 # On a fresh Debian machine it first installs the system packages it needs (with sudo when not root).
@@ -51,6 +52,14 @@ fi
 if ! command -v dotnet >/dev/null; then
   echo "build.sh: the .NET 10 SDK is required (https://dotnet.microsoft.com/download); 'dotnet' is not on PATH." >&2
   exit 1
+fi
+
+# packetfuzz N SEED: the two numbers become Cake's --frames and --seed.
+if [ "$target" = packetfuzz ]; then
+  fuzz=()
+  if [ $# -gt 0 ] && [[ $1 != -* ]]; then fuzz+=("--frames=$1"); shift; fi
+  if [ $# -gt 0 ] && [[ $1 != -* ]]; then fuzz+=("--seed=$1"); shift; fi
+  set -- "${fuzz[@]}" "$@"
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
