@@ -33,7 +33,8 @@ public sealed class PacketCampaign
         _injector = injector;
     }
 
-    public int Batch { get; init; } = 100;
+    public int Batch { get; init; } = 500;
+    public TimeSpan ResendInterval { get; init; } = TimeSpan.FromMilliseconds(250);
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Called after each probe with the frames sent so far (for progress lines).</summary>
@@ -63,7 +64,7 @@ public sealed class PacketCampaign
         return new CampaignResult(sent, probes, answered, missed, _arpAnswered, clock.Elapsed);
     }
 
-    /// <summary>Pings the guest (resending each second) until it answers or the time-out passes.</summary>
+    /// <summary>Pings the guest (resending every <see cref="ResendInterval"/>) until it answers or the time-out passes.</summary>
     public bool Probe(ushort sequence)
     {
         var target = _generator.Target;
@@ -75,7 +76,7 @@ public sealed class PacketCampaign
             {
                 int length = FrameWriter.Icmp(_frame, target, 8, 0, (uint)ProbeIdentifier << 16 | sequence, "probe"u8, sequence);
                 _injector.Send(_frame.AsSpan(0, length));
-                nextSend = clock.Elapsed + TimeSpan.FromSeconds(1);
+                nextSend = clock.Elapsed + ResendInterval;
             }
             ReadOnlySpan<byte> received = _injector.Receive(TimeSpan.FromMilliseconds(100));
             if (IsEchoReply(received, sequence))
