@@ -34,6 +34,11 @@ public sealed class PacketCampaign
     }
 
     public int Batch { get; init; } = 500;
+    /// <summary>
+    /// At most this many bytes between probes: QEMU's socket keeps what the guest has not taken yet in
+    /// the host's receive buffer (about 200 KiB by default), and what does not fit there is lost.
+    /// </summary>
+    public int BatchBytes { get; init; } = 96 * 1024;
     public TimeSpan ResendInterval { get; init; } = TimeSpan.FromMilliseconds(250);
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -49,10 +54,11 @@ public sealed class PacketCampaign
         while (sent < frames)
         {
             long batchEnd = Math.Min(frames, sent + Batch);
-            for (; sent < batchEnd; sent++)
+            for (int bytes = 0; sent < batchEnd && bytes < BatchBytes; sent++)
             {
                 FuzzFrame frame = _generator.Next(_frame);
                 _injector.Send(_frame.AsSpan(0, frame.Length));
+                bytes += frame.Length;
             }
             probes++;
             if (Probe((ushort)probes))
