@@ -13,7 +13,7 @@ if (args.Length is 5 or 6 && args[0] == "send")
     using var injector = new UdpFrameInjector(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
     var campaign = new PacketCampaign(new FrameGenerator(ulong.Parse(args[4], CultureInfo.InvariantCulture)), injector)
     {
-        Batch = args.Length == 6 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 500,
+        Batch = args.Length == 6 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 64,
         Progress = sent => { if (sent % 100_000 == 0) Console.WriteLine($"packetfuzz: {sent} frames"); },
     };
     Console.WriteLine("packetfuzz: " + campaign.Run(long.Parse(args[3], CultureInfo.InvariantCulture)));
