@@ -16,8 +16,9 @@ namespace CosmosHybrid.BootTests;
 /// server on the host's loopback as 10.0.2.100 through guestfwd, DHCP) and a UDP socket on
 /// 127.0.0.1 that carries the fuzzer's frames. Nothing leaves the machine. slirp's port is taken
 /// down (QMP set_link) while the frames flow: an earlier attempt saw libslirp 4.7 crash QEMU (exit
-/// 139) on some of them, and it is the guest under test, not QEMU's slirp. After the frames: an HTTP download with the right
-/// SHA-256, `net` and `e1000` still the same processes, memory where it was, no panic.
+/// 139) on some of them, and it is the guest under test, not QEMU's slirp. After the frames: an
+/// HTTP download with the right SHA-256, `net` and `e1000` still the same processes, memory where
+/// it was, no panic.
 /// </summary>
 public class PacketFuzzTests : BootTestBase
 {
