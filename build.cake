@@ -450,6 +450,28 @@ Task("FaultCampaign")
         throw new Exception(panic ? "the kernel panicked during the campaign" : hang ? $"no serial output for {hangSeconds} s: the kernel hung" : "QEMU ended before the campaign did");
 });
 
+Task("PacketFuzz")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    // Issue 17 item 4: `./build.sh packetfuzz N SEED` boots QEMU, waits for DHCP, sends N fuzzed frames
+    // (tools/PacketFuzz, seed SEED) over a loopback UDP socket netdev, then checks an HTTP download,
+    // the net and e1000 processes and memory (tests/CosmosHybrid.BootTests/PacketFuzzTests.Campaign).
+    DotNetTest(root.CombineWithFilePath("tests/CosmosHybrid.BootTests/CosmosHybrid.BootTests.csproj").FullPath, new DotNetTestSettings
+    {
+        Configuration = "Release",
+        NoLogo = true,
+        Filter = "FullyQualifiedName~PacketFuzzTests.Campaign",
+        Loggers = new[] { "console;verbosity=normal" },
+        EnvironmentVariables = new Dictionary<string, string>
+        {
+            ["COSMOSHYBRID_OUT"] = outDir.FullPath,
+            ["PACKETFUZZ_FRAMES"] = Argument("frames", "1000000"),
+            ["PACKETFUZZ_SEED"] = Argument("seed", "1"),
+        },
+    });
+});
+
 Task("Clean").Does(() =>
 {
     CleanDirectory(outDir);

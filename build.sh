@@ -9,6 +9,7 @@
 #                         and start gdb with tools/gdb/cosmoshybrid.py (README: "Debugging with gdb")
 #   ./build.sh faultcampaign SERVICE N SEED   build, boot with faultinject, inject N faults into SERVICE (echo), print the outcomes
 #   ./build.sh vmware     build, then write out/vmware/ (.vmx for BIOS and EFI, the ISO, a data .vmdk)
+#   ./build.sh packetfuzz N SEED   build, then N fuzzed frames from seed SEED into the guest's NIC, then HTTP and memory checks
 #   ./build.sh clean
 # Extra arguments go to Cake, e.g. `./build.sh run --firmware=uefi` or `./build.sh run --gui`.
 # On a fresh Debian machine it first installs the system packages it needs (with sudo when not root).
@@ -61,6 +62,14 @@ fi
 # faultcampaign takes its three words positionally; Cake wants them as named arguments.
 if [ "$target" = "faultcampaign" ]; then
   set -- --service="${1:-echo}" --faults="${2:-20}" --seed="${3:-1}" "${@:4}"
+fi
+
+# packetfuzz N SEED: the two numbers become Cake's --frames and --seed.
+if [ "$target" = packetfuzz ]; then
+  fuzz=()
+  if [ $# -gt 0 ] && [[ $1 != -* ]]; then fuzz+=("--frames=$1"); shift; fi
+  if [ $# -gt 0 ] && [[ $1 != -* ]]; then fuzz+=("--seed=$1"); shift; fi
+  set -- "${fuzz[@]}" "$@"
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
