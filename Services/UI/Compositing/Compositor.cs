@@ -216,8 +216,21 @@ public sealed unsafe class Compositor
             back.Fill(clip, Theme.WindowBackground);
             return;
         }
-        for (int y = drawn.Y; y < drawn.Bottom; y++)
-            source.CopyRow(drawn.X - content.X, y - content.Y, drawn.Width, back.Row(y) + drawn.X);
+        if (source is PixelBuffer buffer)
+        {
+            // The server's own window copies (the usual case): rows copied directly, without an interface call each.
+            fixed (uint* pixels = buffer.Pixels)
+            {
+                uint* from = pixels + (long)(drawn.Y - content.Y) * buffer.Width + (drawn.X - content.X);
+                for (int y = drawn.Y; y < drawn.Bottom; y++, from += buffer.Width)
+                    PixelRows.Copy(from, back.Row(y) + drawn.X, drawn.Width);
+            }
+        }
+        else
+        {
+            for (int y = drawn.Y; y < drawn.Bottom; y++)
+                source.CopyRow(drawn.X - content.X, y - content.Y, drawn.Width, back.Row(y) + drawn.X);
+        }
         if (drawn != clip)
         {
             Span<Rect> rest = stackalloc Rect[4];

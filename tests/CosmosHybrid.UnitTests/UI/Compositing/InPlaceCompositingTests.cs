@@ -109,6 +109,32 @@ public unsafe class InPlaceCompositingTests
         Assert.That(memory[140 * Width + 10], Is.EqualTo(compositor.Theme.Desktop));
     }
 
+    [Test]
+    public void AWindowCopyShowsEachPixelAtItsPlaceWhenClipped()
+    {
+        var scene = new Scene(Width, Height, new BlockGlyphs()) { CursorVisible = false };
+        PixelBuffer content = Pattern(90, 70, 0x00A5A5A5);
+        var window = new Window(1, 1, WindowFrame.FrameFor(new Rect(-30, 100, 90, 70)), "w", content);
+        scene.Windows.Add(window);
+        var damage = new DamageRegion(scene.Screen);
+        damage.Add(new Rect(5, 110, 37, 23));
+        var memory = new uint[Width * Height];
+        var compositor = new Compositor(new PixelBuffer(Width, Height), new Theme(), new BlockGlyphs());
+        fixed (uint* address = memory)
+        {
+            Framebuffer.TryCreate((byte*)address, Width, Height, Width * 4, 32, out Framebuffer framebuffer);
+            compositor.Composite(scene, damage, framebuffer);
+        }
+        Rect inner = window.ContentRect;
+        for (int y = 0; y < Height; y++)
+            for (int x = 0; x < Width; x++)
+            {
+                bool damaged = x >= 5 && x < 42 && y >= 110 && y < 133;
+                uint expected = !damaged ? 0u : inner.Contains(x, y) ? content[x - inner.X, y - inner.Y] : memory[y * Width + x];
+                Assert.That(memory[y * Width + x], Is.EqualTo(expected), $"{x},{y}");
+            }
+    }
+
     [TestCase(16)]
     [TestCase(24)]
     public void SixteenAndTwentyFourBitsAreDrawnInTheBackBufferAndConverted(int bitsPerPixel)
