@@ -150,6 +150,13 @@ public sealed unsafe class TerminalRenderer
 
         uint cellMask = CellWidth >= 32 ? 0xFFFFFFFFu : ~(0xFFFFFFFFu >> CellWidth);
         bool underline = (cell.Attributes & CellAttributes.Underline) != 0;
+        // Two pixels a store: the four pairs of background and foreground, indexed by two bits of the glyph row.
+        ulong* pairs = stackalloc ulong[4];
+        pairs[0] = background | ((ulong)background << 32);
+        pairs[1] = background | ((ulong)foreground << 32);
+        pairs[2] = foreground | ((ulong)background << 32);
+        pairs[3] = foreground | ((ulong)foreground << 32);
+        int pairedWidth = CellWidth & ~1;
         for (int y = 0; y < CellHeight; y++)
         {
             uint mask = masks != null && y < masks.Length ? masks[y] : 0;
@@ -165,22 +172,26 @@ public sealed unsafe class TerminalRenderer
 
             mask &= cellMask;
             uint* line = (uint*)(pixels + (long)(top + y) * pitch) + left;
-            if (mask == 0)
+            // Pixel x is bit 31 - x: the pair (x, x + 1) is bits 31 - x and 30 - x, x the high one.
+            if (CellWidth == 8)
             {
-                for (int x = 0; x < CellWidth; x++)
-                {
-                    line[x] = background;
-                }
-
+                // The usual font's cell, unrolled: four stores a row.
+                ulong* eight = (ulong*)line;
+                eight[0] = pairs[(mask >> 30) & 3];
+                eight[1] = pairs[(mask >> 28) & 3];
+                eight[2] = pairs[(mask >> 26) & 3];
+                eight[3] = pairs[(mask >> 24) & 3];
                 continue;
             }
 
-            // Branch-free: each pixel is the background, with the difference to the
-            // foreground added where the glyph's bit is set.
-            uint difference = foreground ^ background;
-            for (int x = 0; x < CellWidth; x++)
+            for (int x = 0; x < pairedWidth; x += 2)
             {
-                line[x] = background ^ (difference & (uint)-(int)((mask >> (31 - x)) & 1));
+                *(ulong*)(line + x) = pairs[(mask >> (30 - x)) & 3];
+            }
+
+            if (pairedWidth < CellWidth)
+            {
+                line[pairedWidth] = ((mask >> (31 - pairedWidth)) & 1) != 0 ? foreground : background;
             }
         }
     }
@@ -192,6 +203,22 @@ public sealed unsafe class TerminalRenderer
         int shift = count * CellHeight;
         int first = top * CellHeight;
         int end = bottom * CellHeight;
+        if (byteCount == pitch)
+        {
+            // Rows back to back (the grid as wide as the buffer): one move of the block (Memmove handles the overlap).
+            int moved = end - first - (count > 0 ? shift : -shift);
+            if (moved <= 0)
+            {
+                return;
+            }
+
+            int from = count > 0 ? first + shift : first;
+            int to = count > 0 ? first : first - shift;
+            long bytes = (long)moved * pitch;
+            System.Buffer.MemoryCopy(pixels + (long)from * pitch, pixels + (long)to * pitch, bytes, bytes);
+            return;
+        }
+
         if (count > 0)
         {
             for (int y = first; y < end - shift; y++)

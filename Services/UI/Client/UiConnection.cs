@@ -102,20 +102,22 @@ public sealed unsafe class UiConnection
         return UiError.None;
     }
 
-    /// <summary>Tells the server which parts changed (none given: all of it); it copies them from the buffer.</summary>
+    /// <summary>Tells the server which parts changed (none given: all of it); it copies them from the pages of the buffer lent with the request.</summary>
     public UiError Damage(ClientWindow window, ReadOnlySpan<Rect> changed)
     {
         int count = changed.Length > UiLimits.MaxDamageRects ? 0 : changed.Length; // too many: send the whole window
         UiRect* rects = stackalloc UiRect[UiLimits.MaxDamageRects];
         for (int i = 0; i < count; i++)
             rects[i] = new UiRect(changed[i].X, changed[i].Y, changed[i].Width, changed[i].Height);
+        // Only the pages that hold the changed pixels are lent.
+        DamageGrant grant = DamageGrant.For(window.Width, window.Height, changed.Slice(0, count));
         var request = Request(UiRequest.Damage);
-        request.Word2 = (ulong)window.Id;
+        request.Word2 = DamageGrant.PackWindow(window.Id, grant.FirstPage);
         request.Word3 = UiRequestValidator.PackSize(window.Width, window.Height);
         request.BufferAddress = count == 0 ? 0 : (ulong)rects;
         request.BufferLength = (ulong)(count * UiRect.Size);
-        request.GrantAddress = (ulong)window.Pixels;
-        request.GrantLength = (ulong)ClientWindow.BufferBytes(window.Width, window.Height);
+        request.GrantAddress = (ulong)window.Pixels + (ulong)grant.ByteOffset;
+        request.GrantLength = (ulong)grant.ByteLength;
         var reply = default(IpcMessage);
         return Call(ref request, ref reply);
     }

@@ -1,58 +1,109 @@
+using System;
 using CosmosHybrid.Services.UI.Geometry;
 using CosmosHybrid.Services.UI.Windows;
 
 namespace CosmosHybrid.Services.UI.Compositing;
 
 /// <summary>
-/// Redraws the damaged part of the screen into the back buffer and copies just that part to
-/// the framebuffer. Each damaged rectangle is split by what covers it, top down (top bar,
-/// then the windows in z-order, then the desktop), so every pixel is drawn once and a
-/// window that is hidden there is never asked for its pixels. The pointer is drawn last.
+/// Redraws the damaged part of the screen. Each damaged rectangle is split by what covers it,
+/// top down (top bar, then the windows in z-order, then the desktop), so every pixel is drawn
+/// once and a window that is hidden there is never asked for its pixels. The pointer is drawn
+/// last. On a 32-bit framebuffer the drawing goes straight to it (no second copy of each
+/// pixel), except around the pointer: there it is drawn in the back buffer and copied, so the
+/// screen never shows the pixels under the arrow without it. On 16 and 24 bits every rectangle
+/// is drawn in the back buffer and converted as it is copied.
 /// </summary>
 public sealed unsafe class Compositor
 {
     private readonly RectList _visible = new RectList(64);
     private readonly RectList _covered = new RectList(64);
+    // Wide fills are copies of this row, so they never read the framebuffer they write.
+    private readonly uint[] _fillRow;
 
     public Compositor(PixelBuffer backBuffer, Theme theme, IGlyphSource glyphs)
     {
         BackBuffer = backBuffer;
         Theme = theme ?? new Theme();
         Glyphs = glyphs;
+        _fillRow = new uint[backBuffer.Width > 0 ? backBuffer.Width : 1];
     }
 
+    /// <summary>
+    /// Where rectangles are drawn before they are copied to the framebuffer: all of them when
+    /// the framebuffer is not drawn in place (none, or 16 or 24 bits), else those around the pointer.
+    /// </summary>
     public PixelBuffer BackBuffer { get; }
 
     public Theme Theme { get; }
 
     public IGlyphSource Glyphs { get; }
 
-    /// <summary>Pixels written to the back buffer by compositing, for tests and the benchmark.</summary>
+    /// <summary>Pixels drawn by compositing (in the back buffer or in place), for tests and the benchmark.</summary>
     public long PixelsComposited { get; private set; }
 
-    /// <summary>Rectangles copied to the framebuffer.</summary>
+    /// <summary>Rectangles copied from the back buffer to the framebuffer.</summary>
     public long RectanglesCopied { get; private set; }
 
-    /// <summary>Composites every damaged rectangle, copies them to <paramref name="framebuffer"/> (if it has memory) and clears the damage.</summary>
+    /// <summary>Rectangles drawn straight into the framebuffer.</summary>
+    public long RectanglesInPlace { get; private set; }
+
+    /// <summary>
+    /// Whether <paramref name="framebuffer"/> is drawn in place: it has memory, 32-bit pixels in
+    /// the back buffer's format, and a pitch of whole pixels.
+    /// </summary>
+    public static bool DrawsInPlace(Framebuffer framebuffer) =>
+        framebuffer.Address != null && framebuffer.Format == FramebufferFormat.Xrgb8888 && framebuffer.Pitch % 4 == 0;
+
+    /// <summary>Composites every damaged rectangle to <paramref name="framebuffer"/> (if it has memory, else to the back buffer only) and clears the damage.</summary>
     public void Composite(Scene scene, DamageRegion damage, Framebuffer framebuffer)
     {
         fixed (uint* pixels = BackBuffer.Pixels)
+        fixed (uint* fillRow = _fillRow)
         {
-            var back = new PixelSurface(pixels, BackBuffer.Width, BackBuffer.Height);
+            var back = new PixelSurface(pixels, BackBuffer.Width, BackBuffer.Height, BackBuffer.Width, fillRow);
+            bool inPlace = DrawsInPlace(framebuffer);
+            PixelSurface screen = inPlace
+                ? new PixelSurface((uint*)framebuffer.Address, System.Math.Min(framebuffer.Width, back.Width),
+                    System.Math.Min(framebuffer.Height, back.Height), framebuffer.Pitch / 4, fillRow)
+                : back;
+            Span<Rect> pieces = stackalloc Rect[4];
             for (int i = 0; i < damage.Count; i++)
             {
-                Rect rect = damage[i].Intersect(back.Bounds);
+                Rect rect = damage[i].Intersect(screen.Bounds);
                 if (rect.IsEmpty)
                     continue;
-                CompositeRect(back, scene, rect);
-                if (framebuffer.Address != null)
+                if (!inPlace)
                 {
-                    FramebufferWriter.Copy(back, framebuffer, rect);
-                    RectanglesCopied++;
+                    CompositeRect(back, scene, rect);
+                    CopyToFramebuffer(back, framebuffer, rect);
+                    continue;
                 }
+                Rect pointer = scene.CursorVisible ? rect.Intersect(scene.CursorBounds) : default;
+                if (pointer.IsEmpty)
+                {
+                    CompositeRect(screen, scene, rect);
+                    RectanglesInPlace++;
+                    continue;
+                }
+                int count = rect.Subtract(pointer, pieces);
+                for (int p = 0; p < count; p++)
+                {
+                    CompositeRect(screen, scene, pieces[p]);
+                    RectanglesInPlace++;
+                }
+                CompositeRect(back, scene, pointer);
+                CopyToFramebuffer(back, framebuffer, pointer);
             }
         }
         damage.Clear();
+    }
+
+    private void CopyToFramebuffer(PixelSurface back, Framebuffer framebuffer, Rect rect)
+    {
+        if (framebuffer.Address == null)
+            return;
+        FramebufferWriter.Copy(back, framebuffer, rect);
+        RectanglesCopied++;
     }
 
     private void CompositeRect(PixelSurface back, Scene scene, Rect rect)
@@ -165,11 +216,24 @@ public sealed unsafe class Compositor
             back.Fill(clip, Theme.WindowBackground);
             return;
         }
-        for (int y = drawn.Y; y < drawn.Bottom; y++)
-            source.CopyRow(drawn.X - content.X, y - content.Y, drawn.Width, back.Row(y) + drawn.X);
+        if (source is PixelBuffer buffer)
+        {
+            // The server's own window copies (the usual case): rows copied directly, without an interface call each.
+            fixed (uint* pixels = buffer.Pixels)
+            {
+                uint* from = pixels + (long)(drawn.Y - content.Y) * buffer.Width + (drawn.X - content.X);
+                for (int y = drawn.Y; y < drawn.Bottom; y++, from += buffer.Width)
+                    PixelRows.Copy(from, back.Row(y) + drawn.X, drawn.Width);
+            }
+        }
+        else
+        {
+            for (int y = drawn.Y; y < drawn.Bottom; y++)
+                source.CopyRow(drawn.X - content.X, y - content.Y, drawn.Width, back.Row(y) + drawn.X);
+        }
         if (drawn != clip)
         {
-            System.Span<Rect> rest = stackalloc Rect[4];
+            Span<Rect> rest = stackalloc Rect[4];
             int count = clip.Subtract(drawn, rest);
             for (int i = 0; i < count; i++)
                 back.Fill(rest[i], Theme.WindowBackground);

@@ -6,8 +6,8 @@ namespace CosmosHybrid.Services.UI.Compositing;
 /// </summary>
 public static unsafe class PixelRows
 {
-    /// <summary>Pixels stored one by one before the rest of a fill is copied.</summary>
-    private const int FillSeed = 32;
+    /// <summary>Pixels stored one by one before the rest of a fill is copied (a fill this short never reads its row).</summary>
+    public const int FillSeed = 32;
 
     public static void Fill(uint* row, int count, uint color)
     {

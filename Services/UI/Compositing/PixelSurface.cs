@@ -10,11 +10,22 @@ namespace CosmosHybrid.Services.UI.Compositing;
 public readonly unsafe struct PixelSurface
 {
     public PixelSurface(uint* pixels, int width, int height, int stride)
+        : this(pixels, width, height, stride, null)
+    {
+    }
+
+    /// <summary>
+    /// A surface whose wide fills are copies of <paramref name="fillRow"/> (at least
+    /// <paramref name="width"/> pixels of the drawer's own memory): one copy a row, and the
+    /// surface itself is only written, never read (what the framebuffer wants).
+    /// </summary>
+    public PixelSurface(uint* pixels, int width, int height, int stride, uint* fillRow)
     {
         Pixels = pixels;
         Width = width;
         Height = height;
         Stride = stride;
+        FillRow = fillRow;
     }
 
     public PixelSurface(uint* pixels, int width, int height)
@@ -30,6 +41,9 @@ public readonly unsafe struct PixelSurface
 
     public int Stride { get; }
 
+    /// <summary>Scratch row for wide fills, or null (fills then copy from the row they fill).</summary>
+    public uint* FillRow { get; }
+
     public Rect Bounds => new Rect(0, 0, Width, Height);
 
     public bool IsNull => Pixels == null;
@@ -42,12 +56,21 @@ public readonly unsafe struct PixelSurface
         set => Pixels[(long)y * Stride + x] = value;
     }
 
-    /// <summary>Fills <paramref name="rect"/> (clipped to the surface) with one colour, two pixels per store.</summary>
+    /// <summary>Fills <paramref name="rect"/> (clipped to the surface) with one colour: two pixels per store, or copies of <see cref="FillRow"/>.</summary>
     public void Fill(Rect rect, uint color)
     {
         rect = rect.Intersect(Bounds);
+        if (rect.IsEmpty)
+            return;
+        if (FillRow == null || rect.Width <= PixelRows.FillSeed)
+        {
+            for (int y = rect.Y; y < rect.Bottom; y++)
+                PixelRows.Fill(Row(y) + rect.X, rect.Width, color);
+            return;
+        }
+        PixelRows.Fill(FillRow, rect.Width, color);
         for (int y = rect.Y; y < rect.Bottom; y++)
-            PixelRows.Fill(Row(y) + rect.X, rect.Width, color);
+            PixelRows.Copy(FillRow, Row(y) + rect.X, rect.Width);
     }
 
     /// <summary>Copies <paramref name="sourceRect"/> of <paramref name="source"/> to (x, y) here; both sides clipped.</summary>

@@ -17,11 +17,13 @@ public enum UiRequest : ulong
     /// </summary>
     CreateWindow = 2,
     /// <summary>
-    /// Word2: window id; Word3: the size of the client's buffer, width | height &lt;&lt; 32 (it
-    /// changes when the client redraws at a new size after a resize event). Buffer: the changed
-    /// rectangles as <see cref="UiRect"/>s in content coordinates (none: the whole window).
-    /// Grant: the window's pixels again (a grant lasts one call, so each damage lends the buffer
-    /// anew and the server copies the changed rectangles). Reply: Word0 rectangles taken.
+    /// Word2: window id | the grant's first page of the buffer &lt;&lt; 32 (<see cref="DamageGrant.PackWindow"/>);
+    /// Word3: the size of the client's buffer, width | height &lt;&lt; 32 (it changes when the
+    /// client redraws at a new size after a resize event). Buffer: the changed rectangles as
+    /// <see cref="UiRect"/>s in content coordinates (none: the whole window). Grant: the pages of
+    /// the window's buffer that hold the changed rectangles (<see cref="DamageGrant"/>; a grant
+    /// lasts one call, so each damage lends them anew and the server copies the changed
+    /// rectangles). Reply: Word0 rectangles taken.
     /// </summary>
     Damage = 3,
     /// <summary>Word2: window id. Buffer: the new title, UTF-8.</summary>
@@ -57,7 +59,7 @@ public enum UiError : ulong
     BadSize = 3,
     /// <summary>The request carries no page grant where the window's pixels belong.</summary>
     NotAGrant = 4,
-    /// <summary>The grant is shorter than width × height × 4 bytes.</summary>
+    /// <summary>The grant is shorter than width × height × 4 bytes (a damage's grant: does not hold every changed pixel).</summary>
     GrantTooSmall = 5,
     /// <summary>The client already has <see cref="UiLimits.MaxWindowsPerClient"/> windows.</summary>
     TooManyWindows = 6,

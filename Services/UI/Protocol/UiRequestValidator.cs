@@ -55,6 +55,22 @@ public static unsafe class UiRequestValidator
         return UiError.None;
     }
 
+    /// <summary>
+    /// A Damage request's grant must be there and, placed at <paramref name="grantOffset"/> bytes
+    /// of a width-pixel-wide buffer, hold every pixel of <paramref name="damage"/> (already clamped).
+    /// </summary>
+    public static UiError CheckDamageGrant(in IpcMessage request, long grantOffset, int width, ReadOnlySpan<Rect> damage)
+    {
+        if (request.GrantedAddress == 0 || request.GrantLength == 0)
+            return UiError.NotAGrant;
+        for (int i = 0; i < damage.Length; i++)
+        {
+            if (!DamageGrant.Covers(grantOffset, request.GrantLength, width, damage[i]))
+                return UiError.GrantTooSmall;
+        }
+        return UiError.None;
+    }
+
     public static UiError CheckCreateWindow(in IpcMessage request, int windowsOwned, out int width, out int height, out string title)
     {
         title = null;

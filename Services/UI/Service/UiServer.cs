@@ -239,16 +239,18 @@ public sealed unsafe class UiServer
 
     private UiError DamageWindow(ConnectedClient client, ref IpcMessage request, ref IpcMessage reply)
     {
-        Window window = FindWindow(client, request.Word2);
+        Window window = FindWindow(client, (uint)DamageGrant.WindowOf(request.Word2));
         if (window == null)
             return UiError.NoSuchWindow;
         UiError error = UiRequestValidator.CheckSize(request.Word3, out int width, out int height);
         if (error != UiError.None)
             return error;
-        error = UiRequestValidator.CheckGrant(request, width, height);
+        error = UiRequestValidator.ReadDamage(request, width, height, _damage, out int count);
         if (error != UiError.None)
             return error;
-        error = UiRequestValidator.ReadDamage(request, width, height, _damage, out int count);
+        // The grant holds only some pages of the client's buffer: every changed pixel must be in them.
+        long grantOffset = DamageGrant.FirstPageOf(request.Word2) * DamageGrant.PageSize;
+        error = UiRequestValidator.CheckDamageGrant(request, grantOffset, width, new ReadOnlySpan<Rect>(_damage, 0, count));
         if (error != UiError.None)
             return error;
 
@@ -262,7 +264,8 @@ public sealed unsafe class UiServer
             client.Pixels += grown;
             Manager.ContentChanged(window, new Rect(0, 0, UiLimits.MaxWindowSize, UiLimits.MaxWindowSize));
         }
-        var source = new PixelSurface((uint*)request.GrantedAddress, width, height);
+        // Where the buffer would start in this address space; only the checked rows are read.
+        var source = new PixelSurface((uint*)(request.GrantedAddress - (ulong)grantOffset), width, height);
         for (int i = 0; i < count; i++)
         {
             content.CopyFrom(source, _damage[i]);

@@ -260,6 +260,32 @@ public unsafe class UiServiceTests : HarnessTest
             request.BufferLength = 64;
             rogue.CallEx(server, ref request, ref reply);
             Assert.That(reply.Tag, Is.EqualTo((ulong)UiError.NotAGrant));
+            // A damage whose grant does not hold the damaged pixels: the last row of 64 × 64 lies in the fourth page, not the first.
+            ulong pages = rogue.MapMemory(4);
+            Assert.That(mine.CreateWindow((uint*)pages, 64, 64, "grant", out ClientWindow lent), Is.EqualTo(UiError.None));
+            UiRect* bottom = stackalloc UiRect[1];
+            bottom[0] = new UiRect(0, 63, 64, 1);
+            var damage = default(IpcMessage);
+            damage.Tag = (ulong)UiRequest.Damage;
+            damage.Word0 = (ulong)mine.ClientId;
+            damage.Word1 = mine.Token;
+            damage.Word2 = DamageGrant.PackWindow(lent.Id, 0);
+            damage.Word3 = UiRequestValidator.PackSize(64, 64);
+            damage.BufferAddress = (ulong)bottom;
+            damage.BufferLength = UiRect.Size;
+            damage.GrantAddress = pages;
+            damage.GrantLength = 4096;
+            reply = default;
+            rogue.CallEx(server, ref damage, ref reply);
+            Assert.That(reply.Tag, Is.EqualTo((ulong)UiError.GrantTooSmall), "first page lent");
+            damage.Word2 = DamageGrant.PackWindow(lent.Id, 2); // the third page named as the fourth's place
+            damage.GrantAddress = pages + 3 * 4096;
+            rogue.CallEx(server, ref damage, ref reply);
+            Assert.That(reply.Tag, Is.EqualTo((ulong)UiError.GrantTooSmall), "a page placed wrongly");
+            damage.Word2 = DamageGrant.PackWindow(lent.Id, 3);
+            rogue.CallEx(server, ref damage, ref reply);
+            Assert.That(reply.Tag, Is.EqualTo((ulong)UiError.None), "the page that holds the row");
+            Assert.That(mine.DestroyWindow(lent), Is.EqualTo(UiError.None));
             for (int i = 0; i < UiLimits.MaxWindowsPerClient; i++)
                 Assert.That(mine.CreateWindow((uint*)memory, 16, 16, "w", out _), Is.EqualTo(UiError.None));
             Assert.That(mine.CreateWindow((uint*)memory, 16, 16, "one too many", out _), Is.EqualTo(UiError.TooManyWindows));
