@@ -5,6 +5,7 @@
 #   ./build.sh test       build, then run all tests (host unit tests + QEMU boot tests)
 #   ./build.sh bench      build, then run the in-kernel benchmarks under QEMU -icount shift=0
 #   ./build.sh vmware     build, then write out/vmware/ (.vmx for BIOS and EFI, the ISO, a data .vmdk)
+#   ./build.sh fuzz MODE N SEED   build, boot QEMU headless, run `fuzz MODE N SEED` (syscalls|ipc), watch for panic/hang
 #   ./build.sh clean
 # Extra arguments go to Cake, e.g. `./build.sh run --firmware=uefi` or `./build.sh run --gui`.
 # On a fresh Debian machine it first installs the system packages it needs (with sudo when not root).
@@ -55,4 +56,8 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore >/dev/null
+if [ "$target" = fuzz ]; then
+  # Positional MODE N SEED become Cake arguments (Cake takes only --name=value).
+  set -- --mode="${1:-syscalls}" --count="${2:-20000}" --seed="${3:-1}" "${@:4}"
+fi
 exec dotnet cake build.cake --target="$target" "$@"

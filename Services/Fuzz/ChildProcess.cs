@@ -9,9 +9,10 @@ internal static unsafe class ChildProcess
     /// <summary>Starts <paramref name="commandLine"/>; with <paramref name="withOutput"/> it shares standard output and error (never input).</summary>
     public static long Start(string commandLine, bool withOutput)
     {
-        SpawnHandle[] handles = withOutput ? ProcessCalls.WithStandardIo(3) : new SpawnHandle[0];
-        if (withOutput)
-            handles[0] = default;   // no standard input: nothing of the fuzzer reads the console
+        SpawnHandle[] handles = ProcessCalls.WithStandardIo(3);
+        handles[0] = default;   // no standard input: nothing of the fuzzer reads the console
+        if (!withOutput)
+            handles[1] = handles[2] = default;
         return ProcessCalls.Spawn(commandLine, handles);
     }
 

@@ -8,6 +8,7 @@ internal sealed class ChildTally
 {
     public long Started;
     public long SpawnFailures;
+    public long LastSpawnError;
     public long Finished;
     public long KilledEarly;
     public long KilledAtDeadline;
@@ -17,10 +18,11 @@ internal sealed class ChildTally
 
     public void RunOne(ref SplitMix64 random, string commandLine, long deadlineMs)
     {
-        long pid = ChildProcess.Start(commandLine, withOutput: false);
+        long pid = ChildProcess.Start("/bin/fuzz " + commandLine, withOutput: false);
         if (pid < 0)
         {
             SpawnFailures++;
+            LastSpawnError = pid;
             ProcessCalls.Sleep(10);
             return;
         }
@@ -55,7 +57,8 @@ internal sealed class ChildTally
     }
 
     public string Describe() =>
-        "children: " + Started.ToString() + " started (" + SpawnFailures.ToString() + " spawns failed), "
+        "children: " + Started.ToString() + " started (" + SpawnFailures.ToString() + " spawns failed"
+        + (SpawnFailures > 0 ? ", last: " + ProcessCalls.ErrorText(LastSpawnError) : "") + "), "
         + Finished.ToString() + " finished (" + ChildCalls.ToString() + " calls), " + KilledEarly.ToString() + " killed at random, "
         + KilledAtDeadline.ToString() + " killed at the deadline, " + EndedOtherwise.ToString() + " ended by a fault or their own call";
 }
