@@ -479,6 +479,103 @@ Task("Clean").Does(() =>
     CleanDirectories(root.FullPath + "/**/obj");
 });
 
+// ./build.sh fuzz MODE N SEED [--threads=T] [--hang=SECONDS]: boots the ISO headless (an e1000 with no
+// network peer, so every service runs), starts echo, runs `fuzz MODE N SEED` at the serial shell and
+// watches: a kernel panic report, or no output for --hang seconds (a hang), fails the run; so does a
+// campaign that reports a failure or a shell that no longer answers. Log: out/fuzz/fuzz-MODE-N-SEED.log.
+Task("Fuzz")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var mode = Argument("mode", "syscalls");
+    var count = Argument("count", "20000");
+    var seed = Argument("seed", "1");
+    var threads = Argument("threads", "");
+    var hangSeconds = Argument("hang", 120);
+    var fuzzIso = BootOnlyIso("fuzz", "init=init,/etc/console-services");
+    var fuzzOut = outDir.Combine("fuzz");
+    EnsureDirectoryExists(fuzzOut);
+    var logPath = fuzzOut.CombineWithFilePath($"fuzz-{mode}-{count}-{seed}.log");
+
+    var start = new System.Diagnostics.ProcessStartInfo("qemu-system-x86_64",
+        $"-machine pc -cpu max -m 512 -smp 1 -no-reboot -display none -monitor none -serial stdio -nic none -device e1000 -cdrom \"{fuzzIso}\"")
+    {
+        RedirectStandardInput = true,
+        RedirectStandardOutput = true,
+        UseShellExecute = false,
+    };
+    var log = new System.Text.StringBuilder();
+    var lastOutput = DateTime.UtcNow;
+    using var qemu = System.Diagnostics.Process.Start(start);
+    var reader = new System.Threading.Thread(() =>
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = qemu.StandardOutput.Read(buffer, 0, buffer.Length)) > 0)
+            lock (log) { log.Append(buffer, 0, read); lastOutput = DateTime.UtcNow; }
+    }) { IsBackground = true };
+    reader.Start();
+    string Log() { lock (log) return log.ToString(); }
+    // Waits for TEXT after FROM; null when it came, else why not (panic, hang, QEMU gone).
+    string WaitFor(string text, int from, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            string current = Log();
+            if (current.IndexOf(text, Math.Min(from, current.Length), StringComparison.Ordinal) >= 0)
+                return null;
+            if (current.Contains("KERNEL PANIC"))
+                return "KERNEL PANIC";
+            if (qemu.HasExited)
+                return "QEMU exited";
+            DateTime last;
+            lock (log) last = lastOutput;
+            if (DateTime.UtcNow - last > TimeSpan.FromSeconds(hangSeconds))
+                return $"HANG (no output for {hangSeconds} s)";
+            if (DateTime.UtcNow > deadline)
+                return "time-out";
+            System.Threading.Thread.Sleep(200);
+        }
+    }
+    void Send(string line) { qemu.StandardInput.Write(line + "\r"); qemu.StandardInput.Flush(); }
+
+    string verdict = WaitFor("CosmosHybrid shell (ring 3", 0, TimeSpan.FromMinutes(5));
+    if (verdict == null)
+    {
+        Send("spawn echo");
+        verdict = WaitFor("echo: serving", 0, TimeSpan.FromMinutes(1));
+    }
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    int campaignStart = Log().Length;
+    if (verdict == null)
+    {
+        Send($"fuzz {mode} {count} {seed} {threads}".TrimEnd());
+        verdict = WaitFor("fuzz: done", campaignStart, TimeSpan.FromDays(1));
+    }
+    watch.Stop();
+    if (verdict == null)
+    {
+        // Does the shell still answer?
+        int before = Log().Length;
+        Send("ps");
+        verdict = WaitFor(" shell ", before + 3, TimeSpan.FromMinutes(1)) == null ? null : "the shell did not answer after the campaign";
+    }
+    System.Threading.Thread.Sleep(500);
+    if (!qemu.HasExited)
+        qemu.Kill();
+    string all = Log();
+    System.IO.File.WriteAllText(logPath.FullPath, all);
+    foreach (var line in all.Substring(Math.Min(campaignStart, all.Length)).Split('\n'))
+        if (line.StartsWith("fuzz:"))
+            Information(line.TrimEnd());
+    bool failed = verdict != null || all.Contains("fuzz: done, FAILED");
+    Information($"fuzz {mode} {count} {seed}: {(verdict ?? (failed ? "campaign reported a failure" : "no panic, no hang"))}, "
+        + $"{watch.Elapsed.TotalSeconds:F0} s; serial log {root.GetRelativePath(logPath)}");
+    if (failed)
+        throw new Exception($"fuzz {mode} {count} {seed}: " + (verdict ?? "the campaign reported a failure"));
+});
+
 // Source-level debugging (issue 16): `./build.sh debug [--program NAME] [--gdb-port N] [--cmdline "..."] [--gui]`.
 // out/debug/ holds a debug variant of the kernel (ILC -g without -O, so arguments and locals live on the stack and
 // lines step in order), its symbol map, a copy of the ISO's boot files with that kernel, and with --program NAME the program

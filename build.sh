@@ -10,6 +10,7 @@
 #   ./build.sh faultcampaign SERVICE N SEED   build, boot with faultinject, inject N faults into SERVICE (echo), print the outcomes
 #   ./build.sh vmware     build, then write out/vmware/ (.vmx for BIOS and EFI, the ISO, a data .vmdk)
 #   ./build.sh packetfuzz N SEED   build, then N fuzzed frames from seed SEED into the guest's NIC, then HTTP and memory checks
+#   ./build.sh fuzz MODE N SEED   build, boot QEMU headless, run `fuzz MODE N SEED` (syscalls|ipc), watch for panic/hang
 #   ./build.sh clean
 # Extra arguments go to Cake, e.g. `./build.sh run --firmware=uefi` or `./build.sh run --gui`.
 # On a fresh Debian machine it first installs the system packages it needs (with sudo when not root).
@@ -70,6 +71,11 @@ if [ "$target" = packetfuzz ]; then
   if [ $# -gt 0 ] && [[ $1 != -* ]]; then fuzz+=("--frames=$1"); shift; fi
   if [ $# -gt 0 ] && [[ $1 != -* ]]; then fuzz+=("--seed=$1"); shift; fi
   set -- "${fuzz[@]}" "$@"
+fi
+
+# fuzz MODE N SEED: the positional words become Cake's --mode, --count and --seed.
+if [ "$target" = fuzz ]; then
+  set -- --mode="${1:-syscalls}" --count="${2:-20000}" --seed="${3:-1}" "${@:4}"
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -37,4 +37,6 @@ public struct MemoryInfo
     public long FreePages;
     public long KernelHeapBytes;
     public long PageSize;
+    /// <summary>The kernel heap's live bytes after its last collection (GetMemoryInfo with collect = 1 collects first).</summary>
+    public long KernelHeapLiveBytes;
 }

@@ -31,7 +31,7 @@ public enum SyscallNumber : long
     UnmapMemory = 10,
     /// <summary>(ProcessInfo* buffer, long capacity): fills process records; returns how many there are.</summary>
     ListProcesses = 11,
-    /// <summary>(MemoryInfo* info): physical memory figures.</summary>
+    /// <summary>(MemoryInfo* info, long collect): physical memory figures; collect = 1 runs a kernel heap collection first (for leak checks).</summary>
     GetMemoryInfo = 12,
     /// <summary>(): milliseconds since boot.</summary>
     GetUptime = 13,

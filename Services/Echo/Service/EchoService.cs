@@ -1,3 +1,4 @@
+using System;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Ipc;
 
@@ -75,9 +76,10 @@ public static unsafe class EchoService
             reply.Tag = request.Tag;
             if (request.Tag != TagBulkQuiet)
             {
-                reply.Word0 = Checksum(buffer, request.BufferLength);
+                reply.Word0 = Checksum(buffer, Math.Min(request.BufferLength, (ulong)capacity));
+                // Word0 is the client's word: never read past the pages actually granted (the IPC fuzzer found this).
                 if (request.GrantedAddress != 0)
-                    reply.Word1 = Checksum((byte*)request.GrantedAddress, request.Word0);
+                    reply.Word1 = Checksum((byte*)request.GrantedAddress, Math.Min(request.Word0, request.GrantLength));
             }
             if (request.Handle != 0)
             {
@@ -88,7 +90,7 @@ public static unsafe class EchoService
                 reply.Word3 = (ulong)ports.Send(request.Handle, ref probe, 0);
             }
             reply.BufferAddress = (ulong)buffer;
-            reply.BufferLength = request.BufferLength;
+            reply.BufferLength = Math.Min(request.BufferLength, (ulong)capacity);
             ports.ReplyEx(ref reply);
             if (request.Tag == TagStop)
                 return 0;

@@ -1,0 +1,61 @@
+using System;
+using System.Text.RegularExpressions;
+using NUnit.Framework;
+
+namespace CosmosHybrid.BootTests;
+
+/// <summary>
+/// A small fixed-seed slice of the fuzzer's campaigns (issue 17; `./build.sh fuzz MODE N SEED` runs
+/// large ones): 20 000 random system calls (seed 1) in three threads with children started and killed,
+/// then random IPC at every service's port. The kernel must not panic, the campaign must end, a normal
+/// client must still be served and the shell must still answer.
+/// </summary>
+public class FuzzTests : BootTestBase
+{
+    private static readonly TimeSpan CampaignTimeout = TimeSpan.FromMinutes(10);
+
+    private void BootWithServices()
+    {
+        // The services of a normal boot (with an e1000 that has no network peer, so 'net' runs) without the
+        // terminal window, plus echo: every port the IPC campaign aims at.
+        BootWith(WithoutTerminal, "pc", "-nic none -device e1000");
+        ExpectOutput(ShellBanner);
+        Machine.SendLine("spawn echo");
+        ExpectOutput("echo: serving 'echo' and 'echo-bulk'");
+    }
+
+    private Match RunCampaign(string command)
+    {
+        int start = Machine.SerialLog.Length;
+        Machine.SendLine(command);
+        int index = -1;
+        bool ended = Machine.WaitUntil(log => (index = log.IndexOf("fuzz: done", Math.Min(start, log.Length), StringComparison.Ordinal)) >= 0
+            || log.Contains("KERNEL PANIC", StringComparison.Ordinal), CampaignTimeout);
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"), "the kernel panicked during `" + command + "`");
+        Assert.That(ended, Is.True, "`" + command + "` did not finish in time (a hang)");
+        string output = Machine.SerialLog.Substring(start);
+        TestContext.Out.WriteLine(output.Substring(0, Math.Min(output.Length, 4000)));
+        Assert.That(output, Does.Contain("fuzz: campaign process ended with status 0"));
+        Assert.That(output, Does.Not.Contain("fuzz: done, FAILED"));
+        return Regex.Match(output, @"free frames (\d+) -> (\d+), kernel heap (\d+) -> (\d+) KiB");
+    }
+
+    [Test]
+    public void SyscallsAndIpcDoNotHurtTheKernelNorTheServices()
+    {
+        BootWithServices();
+
+        Match syscalls = RunCampaign("fuzz syscalls 20000 1");
+        Assert.That(syscalls.Success, Is.True, "memory figures");
+        Assert.That(Machine.SerialLog, Does.Contain("fuzz: 20000 calls in 3 threads, seed 1"));
+
+        Match ipc = RunCampaign("fuzz ipc 3000 1");
+        Assert.That(ipc.Success, Is.True, "memory figures");
+        Assert.That(Machine.SerialLog, Does.Contain("fuzz: check: echo 2+3 = 5 ok"));
+
+        // The shell still answers, and the services are still there.
+        string processes = Shell("ps");
+        Assert.That(processes, Does.Contain("echo").And.Contain("ui").And.Contain("net"));
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+    }
+}
