@@ -34,6 +34,12 @@ internal sealed class Process
     /// <summary>The process that spawned this one (0: the kernel).</summary>
     public int ParentId { get; set; }
 
+    /// <summary>
+    /// Its parent ended first, so nobody will wait for it: it leaves the process table as soon as
+    /// it has ended and its threads are freed (<see cref="ProcessTable.OrphanChildrenOf"/>).
+    /// </summary>
+    public bool IsOrphan { get; set; }
+
     /// <summary>How many threads the process may have at once (its quota, at most <see cref="MaxThreads"/>).</summary>
     public int ThreadLimit { get; set; } = DefaultThreadLimit;
 

@@ -214,6 +214,7 @@ internal static unsafe class ProcessTable
             return;
         process.State = how;
         process.ExitStatus = status;
+        OrphanChildrenOf(process);
         // First the ports: calls it was serving fail, lent pages come back, handles close.
         Ipc.KernelPorts.ReleaseProcess(process);
         KernelFutex.ReleaseProcess(process);
@@ -250,10 +251,37 @@ internal static unsafe class ProcessTable
                 // and its ports and handles go as they would on Exit.
                 Ipc.KernelPorts.ReleaseProcess(process);
                 process.State = ProcessState.Exited;
+                OrphanChildrenOf(process);
                 WakeWaiters(process);
             }
             process.ReleaseMemory();
             Storage.Kernel.KernelFileSystem.ReleaseProcess(process);
+            if (process.IsOrphan)
+            {
+                using (InterruptsOff.Enter())
+                    Remove(process);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="parent"/> has ended, so nobody is left to wait for its children: those that
+    /// have ended leave the table now, the others as soon as they end. Without this every child a
+    /// program never waited for stayed in the table for good, and the table filled up.
+    /// </summary>
+    internal static void OrphanChildrenOf(Process parent)
+    {
+        using (InterruptsOff.Enter())
+        {
+            for (int i = s_count - 1; i >= 0; i--)
+            {
+                Process child = s_processes[i];
+                if (child == parent || child.ParentId != parent.Id)
+                    continue;
+                child.IsOrphan = true;
+                if (!child.IsAlive && child.ThreadCount == 0)
+                    Remove(child);
+            }
         }
     }
 

@@ -13,7 +13,8 @@ namespace CosmosHybrid.Services.UserTest;
 /// kernel-write, kernel-read, privileged, stack-overflow, exception), the exception ones
 /// (conformance, catch-faults, unhandled-trace, throw-threads N: see <see cref="ExceptionScenarios"/>), bad-pointers
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
-/// preemption), spawn-loop N (start and reap N processes, check frames come back),
+/// preemption), spawn-loop N (start and reap N processes, check frames come back), orphans N (N
+/// children of a parent that waits for none leave the process table when they end),
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
 /// threads allocating at once), cctor-threads (a static constructor four threads reach at once), the threading ones (lock-count N, monitor-queue N,
 /// cctor-cycle, futex-errors, thread-api, foreground, futex-sleeper, exit-unowned: see <see cref="ThreadScenarios"/>),
@@ -64,6 +65,10 @@ internal static unsafe class Scenarios
                 return RegisterCheck.Run(ParseOr(rest, 2000));
             case "spawn-loop":
                 return SpawnLoop.Run(ParseOr(rest, 200));
+            case "orphans":
+                return OrphanScenario.Run(ParseOr(rest, 40));
+            case "orphan-parent":
+                return OrphanScenario.Parent(ParseOr(rest, 40));
             case "heap":
                 return HeapChurn.Run();
             case "heap-threads":

@@ -172,6 +172,19 @@ public class Ring3Tests : BootTestBase
     }
 
     [Test]
+    public void ChildrenNobodyWaitsForLeaveTheProcessTable()
+    {
+        // A parent starts 40 processes and ends without waiting for them (as the fuzzer's children
+        // do): once they end, none may stay in the table, or a long run fills it.
+        BootToShell();
+        Machine.SendLine("run usertest orphans 40");
+        Match match = ExpectMatch(@"orphans: 40 children of a parent that ended with status (-?\d+) and waited for none; "
+            + @"entries left in the process table: (\d+) \((\d+) of them ended\)");
+        Assert.That(match.Groups[1].Value, Is.EqualTo("0"), "the parent started all 40");
+        Assert.That(match.Groups[2].Value, Is.EqualTo("0"), "orphans left in the process table");
+    }
+
+    [Test]
     public void RingThreeGarbageCollectorKeepsLiveData()
     {
         BootToShell();
