@@ -7,9 +7,10 @@ namespace CosmosHybrid.Services.UserTest;
 /// <summary>
 /// `usertest orphans N`: a child process starts N short-lived processes and ends at once, waiting
 /// for none of them. Nobody is left to wait for them, so each must leave the process table once it
-/// has ended: the scenario counts the entries newer than that parent that are still there.
+/// has ended: the scenario counts the usertest entries newer than that parent that are still there
+/// (other processes, such as the terminal's shell, may start meanwhile).
 /// </summary>
-internal static class OrphanScenario
+internal static unsafe class OrphanScenario
 {
     public static int Run(int children)
     {
@@ -50,6 +51,12 @@ internal static class OrphanScenario
         return 0;
     }
 
+    private static bool IsUserTest(ref ProcessInfo record)
+    {
+        fixed (byte* name = record.Name)
+            return FileCalls.Decode(name, ProcessInfo.NameCapacity) == "usertest";
+    }
+
     private static void CountNewerThan(long parent, ProcessInfo[] records, out long left, out long ended)
     {
         left = 0;
@@ -57,7 +64,7 @@ internal static class OrphanScenario
         long count = ProcessCalls.List(records);
         for (long i = 0; i < count && i < records.Length; i++)
         {
-            if (records[i].ProcessId <= parent)
+            if (records[i].ProcessId <= parent || !IsUserTest(ref records[i]))
                 continue;
             left++;
             if (records[i].State != (long)ProcessState.Running)

@@ -16,8 +16,7 @@ internal static class SpawnLoop
         RunOnce();
         // This process's own heap may take fresh pages while it loops (its heap's pages are
         // touched as they are first used): counted apart too.
-        var records = new ProcessInfo[64];
-        long ownPagesBefore = OwnPages(records);
+        long ownPagesBefore = OwnPages.Count();
         ProcessCalls.GetMemoryInfo(out MemoryInfo before);
         for (int i = 0; i < cycles; i++)
         {
@@ -30,7 +29,7 @@ internal static class SpawnLoop
         }
         ProcessCalls.Sleep(10);
         ProcessCalls.GetMemoryInfo(out MemoryInfo after);
-        long ownPagesAfter = OwnPages(records);
+        long ownPagesAfter = OwnPages.Count();
         // The kernel's garbage-collected heap may take a segment while it settles at about
         // twice its live data; those pages are the heap's, not a process's. Count them apart.
         long heapPagesBefore = before.KernelHeapBytes / before.PageSize;
@@ -39,18 +38,6 @@ internal static class SpawnLoop
         Console.WriteLine("spawn-loop: " + cycles.ToString() + " cycles, free frames before " + before.FreePages.ToString()
             + ", after " + after.FreePages.ToString() + "; kernel heap " + heapPagesBefore.ToString() + " -> "
             + heapPagesAfter.ToString() + " pages; frames not accounted for: " + leaked.ToString());
-        return 0;
-    }
-
-    private static long OwnPages(ProcessInfo[] records)
-    {
-        long count = ProcessCalls.List(records);
-        long self = ProcessCalls.CurrentId;
-        for (long i = 0; i < count && i < records.Length; i++)
-        {
-            if (records[i].ProcessId == self)
-                return records[i].MemoryPages;
-        }
         return 0;
     }
 

@@ -29,7 +29,7 @@ public class FloatTextTests : BootTestBase
     {
         Boot("selftest");
 
-        string kernel = ExpectMatch(@"selftest: float text: ([^\r\n]+)").Groups[1].Value;
+        string kernel = ExpectMatch(@"selftest: float text: ([^\r\n]+)\r?\n").Groups[1].Value;
         Assert.That(kernel, Is.EqualTo(DotNetSummary()));
     }
 
@@ -39,7 +39,7 @@ public class FloatTextTests : BootTestBase
         BootToShell();
         Machine.SendLine("run usertest float-text");
 
-        string ring3 = ExpectMatch(@"float-text: ([^\r\n]+)").Groups[1].Value;
+        string ring3 = ExpectMatch(@"float-text: ([^\r\n]+)\r?\n").Groups[1].Value;
         Assert.That(ring3, Is.EqualTo(DotNetSummary()));
     }
 }
