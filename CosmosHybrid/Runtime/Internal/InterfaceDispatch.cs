@@ -1,4 +1,5 @@
 using System.Runtime;
+using System.Threading;
 
 namespace Internal.Runtime;
 
@@ -9,7 +10,9 @@ namespace Internal.Runtime;
 /// A cell is two words: the stub, then a 32-bit reference to the interface type with
 /// flags in its low two bits. Cells that call the same interface slot are laid out in a
 /// run that ends with a terminator cell (stub word 0) whose second word holds the slot.
-/// The cell is never patched, so every call is resolved again (slow but simple).
+/// After a call is resolved, <see cref="InterfaceDispatchCache"/> points the cell at a cache
+/// of (type, target) pairs that a short stub checks first, so only the first call of a type
+/// through a cell (and the types beyond a cell's four cached ones) comes here.
 /// Variance (IEnumerable&lt;string&gt; called as IEnumerable&lt;object&gt;) and default
 /// interface methods are not supported.
 /// </summary>
@@ -23,10 +26,29 @@ internal static unsafe class InterfaceDispatch
     [RuntimeExport("RhpResolveInterfaceDispatch")]
     public static nint Resolve(MethodTable** obj, nint* cell)
     {
-        MethodTable* itf = InterfaceOf(cell);
-        ushort slot = SlotOf(cell);
-
         MethodTable* objectType = *obj;
+        nint observed = Volatile.Read(ref cell[1]);
+        MethodTable* itf;
+        ushort slot;
+        if ((observed & FlagMask) == 0)
+        {
+            var cache = (InterfaceDispatchCache.Cache*)observed;
+            itf = cache->Interface;
+            slot = cache->Slot;
+        }
+        else
+        {
+            itf = InterfaceOf(cell, observed);
+            slot = SlotOf(cell);
+        }
+
+        nint target = Find(objectType, itf, slot);
+        InterfaceDispatchCache.Add(cell, observed, itf, slot, objectType, target);
+        return target;
+    }
+
+    private static nint Find(MethodTable* objectType, MethodTable* itf, ushort slot)
+    {
         for (MethodTable* type = objectType; type != null; type = type->BaseType)
         {
             int implementation = FindImplementationSlot(type, itf, slot);
@@ -44,9 +66,8 @@ internal static unsafe class InterfaceDispatch
         return 0;
     }
 
-    private static MethodTable* InterfaceOf(nint* cell)
+    private static MethodTable* InterfaceOf(nint* cell, nint value)
     {
-        nint value = cell[1];
         int* relative = (int*)(cell + 1);
         switch ((int)value & FlagMask)
         {

@@ -5,6 +5,7 @@ bits 64
 default rel
 
 global RhpInitialDynamicInterfaceDispatch
+global RhpInterfaceDispatch1, RhpInterfaceDispatch4, RhpInterfaceDispatchStub
 global RhpByRefAssignRef
 global RhpFallbackFailFast
 global __security_cookie
@@ -69,6 +70,52 @@ RhpInitialDynamicInterfaceDispatch:
     pop rdi
     pop rbp
     jmp rax
+
+; Interface call site whose cell InterfaceDispatch.cs has patched: [r11 + 8] is then a
+; cache of (MethodTable, target) pairs from offset 16 (InterfaceDispatchCache). Compare the
+; object's type with each and jump to the match; on a miss, or with a null 'this' (which
+; the resolver reports as it always did), fall back to the resolver with r11 intact.
+; rax and r10 are scratch at a call site, as in NativeAOT's own stubs.
+RhpInterfaceDispatch1:
+    test rdi, rdi
+    jz RhpInitialDynamicInterfaceDispatch
+    mov r10, [r11 + 8]
+    mov rax, [rdi]
+    cmp rax, [r10 + 16]
+    jne RhpInitialDynamicInterfaceDispatch
+    jmp [r10 + 24]
+
+RhpInterfaceDispatch4:
+    test rdi, rdi
+    jz RhpInitialDynamicInterfaceDispatch
+    mov r10, [r11 + 8]
+    mov rax, [rdi]
+    cmp rax, [r10 + 16]
+    je .hit0
+    cmp rax, [r10 + 32]
+    je .hit1
+    cmp rax, [r10 + 48]
+    je .hit2
+    cmp rax, [r10 + 64]
+    je .hit3
+    jmp RhpInitialDynamicInterfaceDispatch
+.hit0:
+    jmp [r10 + 24]
+.hit1:
+    jmp [r10 + 40]
+.hit2:
+    jmp [r10 + 56]
+.hit3:
+    jmp [r10 + 72]
+
+; The address of the cached stub for a cache of 1 (rdi = 1) or 4 entries (anything else).
+RhpInterfaceDispatchStub:
+    lea rax, [rel RhpInterfaceDispatch1]
+    cmp rdi, 1
+    je .done
+    lea rax, [rel RhpInterfaceDispatch4]
+.done:
+    ret
 
 ; Copies one object reference from [rsi] to [rdi] and advances both by 8
 ; (used by struct copies that contain references).
