@@ -8,7 +8,8 @@ namespace CosmosHybrid.Services.Bench;
 /// <summary>
 /// Keystroke to glyph through the real programs: bench starts `ui terminal latency` on the boot
 /// framebuffer (as init would, with the name `ui` reserved and the device handed over), waits for
-/// the terminal's shell, then sends key presses to `ui`'s port as the input bridge does. ui takes
+/// the terminal's shell, then sends key presses to `ui`'s port as the input bridge does (with the
+/// control key it named on ui's command line, as the spawner may: see UiControlKey). ui takes
 /// each key, sends it to the terminal, which writes it to the shell, which echoes it; the terminal
 /// draws the cell and sends Damage; ui copies and composites. ui's KeyLatencyProbe prints the ticks
 /// from taking the key to the composite's end into a pipe bench reads. Not in it: the interrupt and
@@ -24,6 +25,7 @@ internal static unsafe class UiLatencyBenchmarks
 
     private static long s_writeEnd;
     private static volatile bool s_finished;
+    private static ulong s_controlKey;
 
     public static void Run()
     {
@@ -43,7 +45,8 @@ internal static unsafe class UiLatencyBenchmarks
             new SpawnHandle { Handle = reservation, Rights = HandleRights.Transfer },
             new SpawnHandle { Handle = device, Rights = (HandleRights)(-1L) },
         };
-        long ui = ProcessCalls.Spawn("ui terminal latency", handles);
+        s_controlKey = Benchmarks.ReadTimestamp() * 0x9E37_79B9_7F4A_7C15 | 1;
+        long ui = ProcessCalls.Spawn("ui terminal latency controlkey=" + s_controlKey.ToString(), handles);
         // Bench keeps its write end for the watchdog: a measurement that never comes must not hang the bench boot.
         s_writeEnd = writeEnd;
         UserThread.Start(&Watchdog, 0);
@@ -89,6 +92,8 @@ internal static unsafe class UiLatencyBenchmarks
         byte* x = stackalloc byte[1];
         x[0] = (byte)'x';
         IpcMessage message = InputFeed.Key(0x2D, pressed, UiModifiers.None, new System.ReadOnlySpan<byte>(x, pressed ? 1 : 0));
+        ulong key = s_controlKey;
+        UiControlKey.Attach(ref message, &key);
         SyscallPorts.Instance.Send(port, ref message, -1);
     }
 

@@ -13,7 +13,8 @@ using CosmosHybrid.Services.UserRuntime;
 /// Arguments: `input` takes the keyboard and mouse from the input driver (keys then no longer
 /// reach the console), `terminal` opens a terminal window once the server is up (so a
 /// restarted server comes back with one too), `latency` prints each key's time to the screen
-/// (KeyLatencyProbe, for bench).
+/// (KeyLatencyProbe, for bench), `controlkey=N` takes N as the control key instead of a random
+/// one (the spawner, who holds ui's handles anyway, may send input then: bench does).
 /// </summary>
 internal static unsafe class Program
 {
@@ -49,7 +50,7 @@ internal static unsafe class Program
         }
 
         var server = new UiServer(ports, framebuffer, framebuffer.Width, framebuffer.Height, glyphs ?? new NoGlyphs(),
-            tokenSeed: StartupSeed.Next(), controlKey: StartupSeed.Next());
+            tokenSeed: StartupSeed.Next(), controlKey: NamedControlKey(arguments));
         server.Clock = ClockText.Now;
         server.TerminalRequested = StartTerminal;
         server.Manager.SetClock(ClockText.Now());
@@ -77,6 +78,18 @@ internal static unsafe class Program
         long pid = ProcessCalls.Spawn(TerminalProgram);
         if (pid < 0)
             System.Console.WriteLine("ui: no terminal (" + ProcessCalls.ErrorText(pid) + ")");
+    }
+
+    /// <summary>The value of a `controlkey=N` word (decimal); 0 (the server then draws one from its token seed) without one.</summary>
+    private static ulong NamedControlKey(string text)
+    {
+        const string Prefix = "controlkey=";
+        int at = text == null ? -1 : text.IndexOf(Prefix, System.StringComparison.Ordinal);
+        if (at < 0 || (at > 0 && text[at - 1] != ' '))
+            return 0;
+        int end = text.IndexOf(' ', at);
+        string value = end < 0 ? text.Substring(at + Prefix.Length) : text.Substring(at + Prefix.Length, end - at - Prefix.Length);
+        return ulong.TryParse(value, out ulong key) ? key : 0;
     }
 
     private static bool HasWord(string text, string word)
