@@ -29,6 +29,8 @@ internal static unsafe class ProcessTable
 
     private static Process[] s_processes = new Process[InitialCapacity];
     private static int s_count;
+    /// <summary>Slots set aside by spawns still loading their image (<see cref="TryReserveSlot"/>).</summary>
+    private static int s_reserved;
     private static int s_nextId = 1;
 
     public static int Count => s_count;
@@ -86,13 +88,32 @@ internal static unsafe class ProcessTable
             error = SyscallError.NotFound;
             return null;
         }
-        if (s_count >= MaxProcesses)
+        // A slot is set aside first: other threads may spawn while this one loads the image.
+        if (!TryReserveSlot())
         {
             error = SyscallError.TooManyProcesses;
             return null;
         }
-        EnsureCapacity(s_count + 1);
+        Process process = Create(file, name, arguments, workingDirectory, spawner, handles, handleLimit, threadLimit, raiseQuotas,
+            out Thread thread, out error);
+        using (InterruptsOff.Enter())
+        {
+            s_reserved--;
+            if (process != null)
+                s_processes[s_count++] = process;
+        }
+        if (process == null)
+            return null;
+        Scheduler.Start(thread);
+        return process;
+    }
 
+    /// <summary>The process and its first thread (not started, not in the table yet); null with <paramref name="error"/> set.</summary>
+    private static Process Create(byte[] file, string name, string arguments, string workingDirectory, Process spawner,
+        StartupHandleList handles, int handleLimit, int threadLimit, bool raiseQuotas, out Thread thread, out SyscallError error)
+    {
+        error = SyscallError.None;
+        thread = null;
         UserAddressSpace space = UserAddressSpace.Create();
         if (space == null)
         {
@@ -108,13 +129,16 @@ internal static unsafe class ProcessTable
             return null;
         }
 
-        var process = new Process(s_nextId++, name, space, DefaultPriority) { WorkingDirectory = workingDirectory, ParentId = spawner?.Id ?? 0 };
+        int id;
+        using (InterruptsOff.Enter())
+            id = s_nextId++;    // spawns run side by side: no two may read the same id
+        var process = new Process(id, name, space, DefaultPriority) { WorkingDirectory = workingDirectory, ParentId = spawner?.Id ?? 0 };
         // A child gets no more than its spawner has, unless the spawner presented RaiseQuotas.
         bool capped = spawner != null && !raiseQuotas;
         process.Handles.Limit = Quota(handleLimit, HandleTable.DefaultLimit, capped ? spawner.Handles.Limit : HandleTable.MaxLimit);
         process.ThreadLimit = Quota(threadLimit, Process.DefaultThreadLimit, capped ? spawner.ThreadLimit : Process.MaxThreads);
         ulong argumentAddress = PlaceArguments(space, arguments, out int argumentBytes);
-        Thread thread = argumentAddress == 0 ? null : CreateUserThread(process, entry, argumentAddress & ~15UL, argumentAddress, (ulong)argumentBytes);
+        thread = argumentAddress == 0 ? null : CreateUserThread(process, entry, argumentAddress & ~15UL, argumentAddress, (ulong)argumentBytes);
         if (thread == null)
         {
             space.Destroy();
@@ -126,22 +150,48 @@ internal static unsafe class ProcessTable
             using (InterruptsOff.Enter())
                 handles.InstallInto(process.Handles);
         }
-        using (InterruptsOff.Enter())
-            s_processes[s_count++] = process;
-        Scheduler.Start(thread);
         return process;
     }
 
+    /// <summary>
+    /// Sets a table slot aside for a spawn in progress (false at <see cref="MaxProcesses"/>). Spawns
+    /// load their images with interrupts on, so several may be under way at once; each fills the
+    /// slot it reserved, and the table never has to grow with interrupts off.
+    /// </summary>
+    private static bool TryReserveSlot()
+    {
+        while (true)
+        {
+            int needed;
+            using (InterruptsOff.Enter())
+            {
+                needed = s_count + s_reserved + 1;
+                if (needed > MaxProcesses)
+                    return false;
+                if (needed <= s_processes.Length)
+                {
+                    s_reserved++;
+                    return true;
+                }
+            }
+            EnsureCapacity(needed);
+        }
+    }
+
     // The new array is made with interrupts on and swapped in with them off: readers (ps, Find) see one or the other.
+    // Another spawn may have grown the table meanwhile; the larger array wins.
     private static void EnsureCapacity(int needed)
     {
-        if (needed <= s_processes.Length)
+        int length = s_processes.Length;
+        if (needed <= length)
             return;
-        int capacity = s_processes.Length * 2 < MaxProcesses ? s_processes.Length * 2 : MaxProcesses;
+        int capacity = length * 2 < MaxProcesses ? length * 2 : MaxProcesses;
         var larger = new Process[capacity];
         KernelFileSystem.EnsureOrphanCapacity(capacity);
         using (InterruptsOff.Enter())
         {
+            if (s_processes.Length >= capacity)
+                return;
             for (int i = 0; i < s_count; i++)
                 larger[i] = s_processes[i];
             s_processes = larger;
