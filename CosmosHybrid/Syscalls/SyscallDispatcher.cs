@@ -1,4 +1,5 @@
 using System.Runtime;
+using System.Runtime.CompilerServices;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Diagnostics.FaultInjection;
@@ -21,25 +22,42 @@ internal static unsafe class SyscallDispatcher
     private static void Dispatch(SyscallFrame* frame)
     {
         Process process = Scheduler.Current.Process;
-        long result;
-        if (process == null)
+        // One load on the common path: with a fault pending, the whole call takes the cold path.
+        if (FaultInjector.Armed)
         {
-            result = Error(SyscallError.Denied);
+            DispatchWithFaultPending(frame, process);
+            return;
         }
-        else
-        {
-            delegate*<SyscallFrame*, Process, long> handler = SyscallTable.Find(frame->NumberAndResult);
-            if (FaultInjector.Armed && FaultInjector.TakeFailedCall(process, frame->NumberAndResult))
-                result = Error(SyscallError.IoError);
-            else
-                result = handler == null ? Error(SyscallError.NoSuchCall) : handler(frame, process);
-        }
-        frame->NumberAndResult = (ulong)result;
+        frame->NumberAndResult = (ulong)Run(frame, process);
         // Interrupts stay off from this check to SYSRET: a thread preempted after it could
         // otherwise return to ring 3 while its process is stopped for the collector.
         Cpu.DisableInterrupts();
-        if (FaultInjector.Armed)
-            FaultInjector.AtSystemCallReturn(frame, process);
+        if (process != null && process.StoppedBy != null)
+            ThreadStops.ParkIfStopped();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Run(SyscallFrame* frame, Process process)
+    {
+        if (process == null)
+            return Error(SyscallError.Denied);
+        delegate*<SyscallFrame*, Process, long> handler = SyscallTable.Find(frame->NumberAndResult);
+        return handler == null ? Error(SyscallError.NoSuchCall) : handler(frame, process);
+    }
+
+    /// <summary>
+    /// A system call while <see cref="FaultInjector"/> has a fault pending: the call may fail
+    /// instead of running, and the return to ring 3 may carry a flipped register. A call that
+    /// was already under way when the fault was armed returns unharmed; its process's next
+    /// entry to the kernel comes this way.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DispatchWithFaultPending(SyscallFrame* frame, Process process)
+    {
+        bool fails = process != null && FaultInjector.TakeFailedCall(process, frame->NumberAndResult);
+        frame->NumberAndResult = (ulong)(fails ? Error(SyscallError.IoError) : Run(frame, process));
+        Cpu.DisableInterrupts();
+        FaultInjector.AtSystemCallReturn(frame, process);
         if (process != null && process.StoppedBy != null)
             ThreadStops.ParkIfStopped();
     }

@@ -1,3 +1,4 @@
+using CosmosHybrid.Services.Abi;
 using System.Threading;
 using CosmosHybrid.Services.Fuzz.Generation;
 

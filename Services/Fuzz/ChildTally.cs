@@ -1,3 +1,4 @@
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Fuzz.Generation;
 using CosmosHybrid.Services.UserRuntime;
 

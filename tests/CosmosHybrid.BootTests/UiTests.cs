@@ -25,6 +25,7 @@ public class UiTests : BootTestBase
     private const uint TitleBar = 0x707070;
     private const uint ClockBackground = 0x182838;
     private const uint ConsoleBackground = 0x000000;
+    private const uint CursorInk = 0x000000, CursorFill = 0xFFFFFF;
 
     // The first window's frame starts at (40, 40) (WindowManager.CreateWindow), border 4, title 20 (WindowFrame):
     // the terminal ui opens at start. The clocks come one and two cascade steps further.
@@ -191,8 +192,10 @@ public class UiTests : BootTestBase
     {
         for (int i = 0; i < 8; i++)
             Machine.MouseEvent(-200, -200);
-        // QEMU sums the moves the guest has not taken yet: let the driver drain them before moving back.
-        System.Threading.Thread.Sleep(500);
+        // QEMU sums the moves the guest has not taken yet: the moves back start only once the
+        // pointer is seen in the corner (a fixed wait was too short on a loaded machine).
+        WaitForScreen(s => PointerIsAt(s, 0, 0), "the pointer in the top left corner");
+        int targetX = x, targetY = y;
         while (x > 0 || y > 0)
         {
             int dx = Math.Min(x, 200), dy = Math.Min(y, 200);
@@ -200,7 +203,18 @@ public class UiTests : BootTestBase
             x -= dx;
             y -= dy;
         }
-        System.Threading.Thread.Sleep(200);
+        WaitForScreen(s => PointerIsAt(s, targetX, targetY), $"the pointer at ({targetX}, {targetY})");
+    }
+
+    /// <summary>True when the arrow's hot spot is at (x, y): its ink column down the left, its fill beside it (CursorShape).</summary>
+    private static bool PointerIsAt(ScreenImage screen, int x, int y)
+    {
+        for (int row = 2; row < 10; row++)
+        {
+            if (Pixel(screen, x, y + row) != CursorInk || Pixel(screen, x + 1, y + row) != CursorFill)
+                return false;
+        }
+        return true;
     }
 
     // A point in the title bar right of the title text, left of the close button; one in the content below the dial.

@@ -25,7 +25,7 @@ internal static class FaultPlan
 
     public static FaultChoice Choose(ulong seed, FaultKind requested)
     {
-        var random = new FaultRandom(seed);
+        var random = new SplitMix64(seed);
         FaultKind kind = requested == FaultKind.Any ? (FaultKind)(long)random.Below(5) : requested;
         switch (kind)
         {

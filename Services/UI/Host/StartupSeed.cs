@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CosmosHybrid.Services.Abi;
 
 namespace CosmosHybrid.Services.UI.Host;
 
@@ -13,11 +14,6 @@ internal static class StartupSeed
     [DllImport("*", EntryPoint = "RhpReadTimestamp"), SuppressGCTransition]
     private static extern ulong ReadTimestamp();
 
-    public static ulong Next()
-    {
-        ulong z = ReadTimestamp() + 0x9E37_79B9_7F4A_7C15;
-        z = (z ^ (z >> 30)) * 0xBF58_476D_1CE4_E5B9;
-        z = (z ^ (z >> 27)) * 0x94D0_49BB_1331_11EB;
-        return (z ^ (z >> 31)) | 1;
-    }
+    /// <summary>A nonzero value (zero means "no token").</summary>
+    public static ulong Next() => SplitMix64.Mix(ReadTimestamp()) | 1;
 }

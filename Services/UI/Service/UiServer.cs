@@ -101,7 +101,9 @@ public sealed unsafe class UiServer
                 return result;
             if (request.Tag == IpcMessage.NotificationTag)
                 continue;
-            Received?.Invoke(request);
+            // A forged control request must not start a measurement either.
+            if (Received != null && IsPermitted(request))
+                Received(request);
             IpcMessage reply = Handle(ref request);
             // A sent (not called) message has nobody to answer: the reply fails harmlessly.
             _ports.ReplyEx(ref reply);
@@ -125,6 +127,10 @@ public sealed unsafe class UiServer
         Flush();
     }
 
+    /// <summary>False for a control request that does not carry the server's control key.</summary>
+    private bool IsPermitted(in IpcMessage request) =>
+        !UiControlKey.IsControl(request.Tag) || UiControlKey.Matches(request, ControlKey);
+
     /// <summary>Acts on one request (already received; its grant still lent) and returns the reply.</summary>
     public IpcMessage Handle(ref IpcMessage request)
     {
@@ -135,7 +141,7 @@ public sealed unsafe class UiServer
             reply.Tag = (ulong)UiError.UnknownRequest;
             return reply;
         }
-        if (UiControlKey.IsControl(request.Tag) && !UiControlKey.Matches(request, ControlKey))
+        if (!IsPermitted(request))
         {
             CloseMovedHandle(ref request);
             reply.Tag = (ulong)UiError.NotPermitted;

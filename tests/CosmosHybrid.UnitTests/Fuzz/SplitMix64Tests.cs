@@ -1,3 +1,4 @@
+using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Fuzz.Generation;
 using NUnit.Framework;
 
@@ -13,6 +14,20 @@ public class SplitMix64Tests
         Assert.That(random.Next(), Is.EqualTo(0xE220A8397B1DCDAFUL));
         Assert.That(random.Next(), Is.EqualTo(0x6E789E6AA1B965F4UL));
         Assert.That(random.Next(), Is.EqualTo(0x06C45D188009454FUL));
+    }
+
+    [Test]
+    public void MixIsTheFirstOutputOfAGeneratorSeededWithTheValue()
+    {
+        Assert.That(SplitMix64.Mix(0), Is.EqualTo(0xE220A8397B1DCDAFUL));
+        Assert.That(SplitMix64.Mix(12345), Is.EqualTo(new SplitMix64(12345).Next()));
+    }
+
+    [Test]
+    public void BelowANonPositiveBoundIsZero()
+    {
+        Assert.That(new SplitMix64(5).Below(0UL), Is.EqualTo(0UL));
+        Assert.That(new SplitMix64(5).Below(0), Is.EqualTo(0));
     }
 
     [Test]
