@@ -142,6 +142,8 @@ internal sealed unsafe class HttpConnection
 
     private bool Receive()
     {
+        if (_discard > 0 && _inputLength == 0)
+            return DiscardBody();
         if (_inputLength == _input.Length)
         {
             Process();
@@ -159,6 +161,21 @@ internal sealed unsafe class HttpConnection
         }
         _inputLength += (int)read;
         Process();
+        return true;
+    }
+
+    /// <summary>A request body httpd has no use for (an upload answered 405): received into the page-aligned buffer, by grant, and dropped.</summary>
+    private bool DiscardBody()
+    {
+        long read = _client.Receive(_socket, _buffer, Math.Min(_discard, SendBufferBytes), 0);
+        if (read == -(long)NetStatus.TimedOut)
+            return false;
+        if (read <= 0)
+        {
+            Close();
+            return true;
+        }
+        _discard -= read;
         return true;
     }
 
