@@ -45,6 +45,7 @@ internal static class Program
             + $"-nic user,model=e1000,restrict=on,hostfwd=tcp:127.0.0.1:{port}-:80 "
             + $"-drive file=\"{disk}\",format=raw,if=ide,index=0 -cdrom \"{iso}\" -boot order=d";
         Console.WriteLine("qemu-system-x86_64 " + qemu);
+        string loadBefore = LoadAverage();
         var rows = new List<(string Name, string Ours, string Linux, string Goal)>();
         bool ok = true;
         using (var guest = new QemuGuest(qemu))
@@ -124,6 +125,7 @@ internal static class Program
             Console.WriteLine($"| {row.Name} | {row.Ours} | {row.Linux ?? "-"} | {row.Goal} |");
         Console.WriteLine();
         Console.WriteLine("Wall-time figures on a shared host: compare with Linux measured in the same session.");
+        Console.WriteLine("Host load average (1, 5, 15 min) before: " + loadBefore + ", after: " + LoadAverage() + $" ({Environment.ProcessorCount} CPUs).");
         return ok ? 0 : 1;
     }
 
@@ -202,6 +204,9 @@ internal static class Program
         }
         return figures;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static byte[] RandomBytes(int length, int seed)
     {
