@@ -154,7 +154,10 @@ internal static class Program
         double seconds = clock.Elapsed.TotalSeconds;
         latencies.Sort();
         double p50 = latencies.Count > 0 ? latencies[latencies.Count / 2] : 0;
-        Console.WriteLine($"{clients} client(s): {latencies.Count} requests in {seconds:F1} s, {failures} failed, p50 {p50:F2} ms");
+        double Percentile(double p) => latencies.Count > 0 ? latencies[(int)(latencies.Count * p)] : 0;
+        Console.WriteLine($"{clients} client(s): {latencies.Count} requests in {seconds:F1} s, {failures} failed, "
+            + $"p50 {p50:F2} ms, p90 {Percentile(0.9):F2} ms, p99 {Percentile(0.99):F2} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):F2} ms, "
+            + $"over 500 ms: {latencies.Count(l => l > 500)}");
         return (latencies.Count / seconds, p50);
     }
 
