@@ -714,6 +714,25 @@ void BuildDebugProgram(string name)
     CopyIfChanged(debugSymbols, debugIsoRoot.Combine("boot").CombineWithFilePath(name + ".sym"));
 }
 
+// ./build.sh netbench (issue 12, "Measure"): boots the ISO with the QEMU flags of Linux's figures in
+// tools/NetBench/linux-qemu-net.txt (a copy of ../shared/perf's), starts httpd on a data disk and measures
+// from the host: QEMU start to first HTTP 200, 1 KiB requests/s, 16 MiB down and up, ping RTT; prints the table.
+Task("NetBench")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var netbenchIso = BootOnlyIso("netbench", "");
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().Append("run").Append("-c").Append("Release").Append("--project")
+            .AppendQuoted(root.CombineWithFilePath("tools/NetBench/NetBench.csproj").FullPath).Append("--")
+            .AppendQuoted(netbenchIso.FullPath).AppendQuoted(outDir.Combine("netbench").FullPath)
+            .AppendQuoted(Argument("linux", root.CombineWithFilePath("tools/NetBench/linux-qemu-net.txt").FullPath)),
+    });
+    if (exit != 0)
+        throw new Exception($"netbench failed (exit {exit})");
+});
+
 RunTarget(target);
 
 // ---------------------------------------------------------------------------

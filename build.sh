@@ -10,6 +10,7 @@
 #   ./build.sh faultcampaign SERVICE N SEED   build, boot with faultinject, inject N faults into SERVICE (echo), print the outcomes
 #   ./build.sh vmware     build, then write out/vmware/ (.vmx for BIOS and EFI, the ISO, a data .vmdk)
 #   ./build.sh packetfuzz N SEED   build, then N fuzzed frames from seed SEED into the guest's NIC, then HTTP and memory checks
+#   ./build.sh netbench   build, boot with httpd serving a data disk, measure HTTP and ping from the host beside Linux's figures
 #   ./build.sh fuzz MODE N SEED   build, boot QEMU headless, run `fuzz MODE N SEED` (syscalls|ipc), watch for panic/hang
 #   ./build.sh clean
 # Extra arguments go to Cake, e.g. `./build.sh run --firmware=uefi` or `./build.sh run --gui`.

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -14,10 +15,10 @@ namespace CosmosHybrid.BootTests;
 /// user-mode network with restrict=on (nothing leaves the machine). With restrict=on slirp lets
 /// the guest reach the host only through guestfwd rules, so the test's HTTP server on the host's
 /// loopback is the guest's 10.0.2.100:80, :81 and :82, one rule per connection (slirp refuses
-/// rules for 10.0.2.2 itself); the host reaches the guest's port 7000 through hostfwd. No name server is used (slirp's 10.0.2.3
+/// rules for 10.0.2.2 itself); the host reaches the guest's ports 7000 and 80 through hostfwd. No name server is used (slirp's 10.0.2.3
 /// would forward to resolvers outside): DNS is tested on the host against the protocol core.
 /// One boot: DHCP, ifconfig, ping, wget with SHA-256 checks, a host-to-guest connection to
-/// `nc -l`, netstat, a 16 MiB download during which the driver is killed and restarted, and a
+/// `nc -l`, the host's curl against the guest's `httpd`, netstat, a 16 MiB download during which the driver is killed and restarted, and a
 /// ping during which the stack itself is killed and restarted.
 /// </summary>
 public class NetStackTests : BootTestBase
@@ -52,11 +53,13 @@ public class NetStackTests : BootTestBase
         server.Add("/file.bin", small);
         server.Add("/big.bin", big);
         int forwarded = FreeLoopbackPort();
+        int httpForwarded = FreeLoopbackPort();
         string nic = "-nic user,model=e1000,restrict=on"
             + ",guestfwd=tcp:10.0.2.100:80-tcp:127.0.0.1:" + server.Port
             + ",guestfwd=tcp:10.0.2.100:81-tcp:127.0.0.1:" + server.Port
             + ",guestfwd=tcp:10.0.2.100:82-tcp:127.0.0.1:" + server.Port
-            + ",hostfwd=tcp:127.0.0.1:" + forwarded + "-:7000";
+            + ",hostfwd=tcp:127.0.0.1:" + forwarded + "-:7000"
+            + ",hostfwd=tcp:127.0.0.1:" + httpForwarded + "-:80";
         var clock = Stopwatch.StartNew();
         BootWith("", "pc", nic);
 
@@ -102,6 +105,8 @@ public class NetStackTests : BootTestBase
             ExpectOutput("nc: 20 bytes received", Step);
         }
         ExpectOutput("$ ", Step);
+
+        CheckHttpd(httpForwarded, small);
         Assert.That(Shell("netstat"), Does.StartWith("Proto Recv-Q Send-Q Local"));
 
         // 16 MiB while the driver is killed: init restarts it, net attaches again, TCP retransmits what was lost.
@@ -152,6 +157,90 @@ public class NetStackTests : BootTestBase
 
         Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
         Assert.That(Machine.SerialLog, Does.Not.Match(@"process \d+ \(net\) killed"), "the stack faulted");
+    }
+
+    /// <summary>
+    /// The guest's httpd serving / (where wget saved /file.bin), fetched by the host's curl through
+    /// hostfwd: byte-exact, two URLs over one kept-alive connection, HEAD, 404, 405, a ".." that would
+    /// leave the directory, a listing, garbage answered 400, and a fetch while another client holds
+    /// an idle connection. httpd is killed afterwards so the rest of the boot runs as before.
+    /// </summary>
+    private void CheckHttpd(int port, byte[] file)
+    {
+        Machine.SendLine("spawn httpd / 80");
+        ExpectOutput("httpd: serving / on port 80", Step);
+        string url = "http://127.0.0.1:" + port;
+        string first = Path.GetTempFileName(), second = Path.GetTempFileName();
+        try
+        {
+            // An idle client holds a connection open: httpd must go on serving the others.
+            using var idle = new TcpClient();
+            idle.Connect(IPAddress.Loopback, port);
+
+            var clock = Stopwatch.StartNew();
+            string both = Curl("-o", first, "-o", second, "-w", "%{http_code} %{num_connects} %{size_download}\n",
+                url + "/file.bin", url + "/file.bin?again");
+            TestContext.Out.WriteLine($"curl, 2 x 1 MiB from the guest's httpd over one connection: {clock.ElapsedMilliseconds} ms");
+            Assert.That(both.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                Is.EqualTo(new[] { "200 1 1048576", "200 0 1048576" }), "two 200s, the second over the first's connection");
+            Assert.That(File.ReadAllBytes(first), Is.EqualTo(file), "first download byte for byte");
+            Assert.That(File.ReadAllBytes(second), Is.EqualTo(file), "second download byte for byte");
+
+            string head = Curl("-I", url + "/file.bin");
+            Assert.That(head, Does.StartWith("HTTP/1.1 200 OK"));
+            Assert.That(head, Does.Contain("Content-Length: 1048576"));
+            Assert.That(head, Does.Contain("Content-Type: application/octet-stream"));
+            Assert.That(Curl("-o", "/dev/null", "-w", "%{http_code}", url + "/no-such-file"), Is.EqualTo("404"));
+            Assert.That(Curl("-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", url + "/file.bin"), Is.EqualTo("405"));
+            Assert.That(Curl("-o", "/dev/null", "-w", "%{http_code}", "--path-as-is", url + "/bin/../../etc/services"), Is.EqualTo("400"));
+            string listing = Curl(url + "/");
+            Assert.That(listing, Does.Contain("<a href=\"/file.bin\">file.bin</a> 1048576 bytes"));
+            Assert.That(listing, Does.Contain("<a href=\"/bin/\">bin/</a>"));
+
+            using (var garbage = new TcpClient())
+            {
+                garbage.Connect(IPAddress.Loopback, port);
+                garbage.ReceiveTimeout = 30_000;
+                NetworkStream stream = garbage.GetStream();
+                stream.Write(Encoding.ASCII.GetBytes("\u0001\u0002 garbage that is not HTTP\r\n\r\n"));
+                var answer = new byte[12];
+                int read = 0;
+                while (read < answer.Length)
+                {
+                    int count = stream.Read(answer, read, answer.Length - read);
+                    if (count == 0)
+                        break;
+                    read += count;
+                }
+                Assert.That(Encoding.ASCII.GetString(answer, 0, read), Is.EqualTo("HTTP/1.1 400"));
+            }
+            Assert.That(Curl("-o", first, "-w", "%{http_code}", url + "/file.bin"), Is.EqualTo("200"), "served after the garbage");
+            Assert.That(File.ReadAllBytes(first), Is.EqualTo(file));
+        }
+        finally
+        {
+            File.Delete(first);
+            File.Delete(second);
+        }
+        Match httpd = Regex.Match(Shell("ps"), @"\s(\d+) httpd\s+running");
+        Assert.That(httpd.Success, Is.True, "httpd in ps");
+        Shell("kill " + httpd.Groups[1].Value);
+    }
+
+    /// <summary>Runs the host's curl (no proxy, 60 s at most) and returns what it printed; fails the test if curl failed.</summary>
+    private static string Curl(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("curl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in new[] { "-sS", "--noproxy", "*", "--max-time", "60" })
+            start.ArgumentList.Add(argument);
+        foreach (string argument in arguments)
+            start.ArgumentList.Add(argument);
+        using Process curl = Process.Start(start);
+        var error = curl.StandardError.ReadToEndAsync();
+        string output = curl.StandardOutput.ReadToEnd();
+        Assert.That(curl.WaitForExit(90_000), Is.True, "curl did not finish");
+        Assert.That(curl.ExitCode, Is.EqualTo(0), "curl " + string.Join(" ", arguments) + ": " + error.Result);
+        return output;
     }
 
     [Test]

@@ -208,6 +208,13 @@ public sealed unsafe class NetClient
         return true;
     }
 
+    /// <summary>
+    /// Waits until the service signals that something on this session may have changed, or up to
+    /// <paramref name="timeoutMs"/> (at most a second): for a program that polls several sockets with
+    /// time-out 0 and sleeps here when none of them moved.
+    /// </summary>
+    public void WaitForEvent(long timeoutMs) => WaitUntil(DeadlineAfter(timeoutMs));
+
     private long DeadlineAfter(long timeoutMs) => timeoutMs < 0 ? long.MaxValue : _clock.NowMilliseconds + timeoutMs;
 
     // ---- the interface ----
