@@ -129,6 +129,8 @@ internal static unsafe class SyscallTable
 
         table[(int)SyscallNumber.FaultInject] = &FaultInjectSyscalls.FaultInject;
 
+        table[(int)SyscallNumber.PlaceVolume] = &PlacementSyscalls.PlaceVolume;
+
         s_handlers = table;
     }
 }

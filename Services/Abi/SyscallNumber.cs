@@ -271,6 +271,18 @@ public enum SyscallNumber : long
     /// The authority needs <see cref="HandleRights.FaultInject"/>; kind -1 lets the seed choose it too.
     /// </summary>
     FaultInject = 176,
+
+    // ---- placement of a mounted volume (issue 14) ----
+
+    /// <summary>
+    /// (long authority, byte* mountPoint, long length, MountPlacement placement) → a <see cref="FileServer.PlacementOutcome"/>:
+    /// init's manifest line <c>fs:PATH=ring3</c>. The kernel writes back and unmounts the volume it serves
+    /// there and sets its disk aside for a ring-3 file server (BlockOpen, FileServerAttach), as the boot
+    /// option would have. The authority needs the Devices right (else Denied); Busy while a file on the
+    /// volume is open; NotFound when no hard disk is mounted there; NotSupported for "/" and for moving a
+    /// volume back to the kernel. A boot option naming the path wins (outcome BootOptionDecides, nothing moved).
+    /// </summary>
+    PlaceVolume = 177,
 }
 
 /// <summary>Error results (negated in RAX).</summary>

@@ -6,7 +6,8 @@ using CosmosHybrid.Services.UserRuntime;
 namespace CosmosHybrid.Services.Init;
 
 /// <summary>
-/// The first ring-3 program. Reads the manifest, reserves the names it lists, picks the
+/// The first ring-3 program. Reads the manifest, places the volumes its <c>fs:PATH=ring3</c> lines
+/// name (<see cref="VolumePlacements"/>), reserves the names it lists, picks the
 /// devices, starts the services in dependency order and restarts those marked `restart yes`
 /// when they end (with a back-off; after <see cref="MaxQuickFailures"/> failures in quick
 /// succession it gives up on that service). Each instance gets the same handles: standard
@@ -46,6 +47,7 @@ internal static unsafe class InitService
         for (int i = 0; i < manifest.Errors.Count; i++)
             Log(manifestPath + " " + manifest.Errors[i].ToString());
 
+        VolumePlacements.Apply(manifest, manifestPath, Root);
         FindStandardHandles();
         var slots = new List<ServiceSlot>();
         DeviceCatalog devices = DeviceCatalog.Load();

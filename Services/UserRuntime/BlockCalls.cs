@@ -34,4 +34,12 @@ internal static unsafe class BlockCalls
         SystemCall.Call(SyscallNumber.BlockWrite, block, (long)lba, (long)buffer, sectors);
 
     public static long Flush(long block) => SystemCall.Call(SyscallNumber.BlockFlush, block);
+
+    /// <summary>Asks the kernel to serve <paramref name="mountPoint"/> from <paramref name="placement"/>; a <see cref="Abi.FileServer.PlacementOutcome"/> or an error.</summary>
+    public static long Place(long authority, string mountPoint, Abi.FileServer.MountPlacement placement)
+    {
+        byte[] bytes = FileCalls.EncodePath(mountPoint);
+        fixed (byte* path = bytes)
+            return SystemCall.Call(SyscallNumber.PlaceVolume, authority, (long)path, bytes.Length, (long)placement);
+    }
 }

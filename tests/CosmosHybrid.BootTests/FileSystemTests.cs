@@ -346,6 +346,48 @@ public class FileSystemTests : BootTestBase
     }
 
     [Test]
+    public void ManifestLinePlacesTheDiskUnlessABootOptionDoes()
+    {
+        // init reads this manifest from /disk itself (closing it before it asks the kernel to let
+        // the volume go), so the kernel must serve /disk at boot: the ring3 fixture boots without
+        // any fs: option (the manifest line alone moves /disk), the kernel fixture with
+        // fs:/disk=kernel (the boot option wins over the manifest).
+        FatDiskImage disk = Keep(FatDiskImage.Create("manifest-place", 32, 34000, 0, "-s", "1"));
+        disk.Put("/FROMHOST.TXT", Encoding.ASCII.GetBytes("made by mtools\n"));
+        disk.Put("/services", Encoding.ASCII.GetBytes(
+            "# Boot test: /disk in ring 3 by the manifest, not by a boot option.\n" +
+            "fs:/disk=ring3\n" +
+            "service fs\n  run fs /disk serve\n  device disk=/disk\n  needs-device yes\n  restart yes\n" +
+            "service shell\n  run shell\n  rights poweroff killany\n  restart yes\n  after fs\n"));
+
+        BootWith((RingThree ? "" : "fs:/disk=kernel ") + "init=init,/disk/services", "pc", disk.IdeArguments);
+        ExpectOutput("vfs: /disk is ata0 (FAT32");
+        if (RingThree)
+        {
+            ExpectOutput("vfs: /disk unmounted by the kernel (written back), its disk set aside for ring 3");
+            ExpectOutput("init: /disk is placed in ring 3 (/disk/services line 2)");
+            ExpectOutput("vfs: /disk is ata0 (FAT32, served in ring 3 by process ");
+        }
+        else
+        {
+            ExpectOutput("init: /disk/services line 2: fs:/disk=ring3 ignored: the boot options place /disk");
+        }
+        ExpectOutput("$ ");
+
+        Assert.That(Shell("mounts"), Does.Contain("ata0 on /disk type FAT32 served by " + _placement).And.Contain(" on / type FAT16 served by kernel"));
+        Assert.That(Shell("df"), Does.Match(@"/disk\s+ata0\s+FAT32\s+\d+\s+\d+\s+\d+\s+.*\(" + _placement + @"\)"));
+        Assert.That(Shell("cat /disk/FROMHOST.TXT"), Is.EqualTo("made by mtools"));
+        Assert.That(Shell("write /disk/placed.txt served by " + _placement), Does.Contain("wrote"));
+        Assert.That(Shell("sync"), Is.Empty);
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+        Assert.That(Machine.SerialLog, Does.Not.Contain("not applied"));
+        PowerOff();
+
+        disk.AssertClean();
+        Assert.That(disk.Get("/placed.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("served by " + _placement + "\n")));
+    }
+
+    [Test]
     public void AServerThatAnswersGarbageGivesIoErrors()
     {
         if (!RingThree)

@@ -30,6 +30,10 @@ internal static class KernelFileSystem
     private static readonly VirtualFileSystem s_vfs = new VirtualFileSystem();
     private static readonly KernelMutex s_lock = new KernelMutex();
 
+    // The hard disk under each volume the kernel mounted, by mount point (PlaceVolume hands one to ring 3).
+    private static readonly System.Collections.Generic.List<string> s_diskPaths = new System.Collections.Generic.List<string>();
+    private static readonly System.Collections.Generic.List<Disk> s_disks = new System.Collections.Generic.List<Disk>();
+
     // Descriptor tables of ended processes, closed by the next Lock (a process ends where
     // nothing may block, so its files cannot be closed there).
     // One slot per possible process: grown with the process table (EnsureOrphanCapacity), never where a process ends.
@@ -106,9 +110,31 @@ internal static class KernelFileSystem
             string source = partition < 0 ? disk.Name : disk.Name + "p" + (partition + 1).ToString();
             s_vfs.Mount(path, volume, source, cache);
             if (!isRam)
+            {
                 hardDisks++;
+                s_diskPaths.Add(path);
+                s_disks.Add(disk);
+            }
             KernelLog.WriteLine("vfs: " + path + " is " + source + " (" + TypeName(volume.Type) + ", "
                 + DiskRegistry.FormatSize(volume.TotalBytes) + (cache != null ? ", write-back cache " + (DiskCacheBlocks * BufferCache.DefaultBlockSize / 1024).ToString() + " KiB" : "") + ")");
+        }
+    }
+
+    /// <summary>The hard disk under the volume the kernel mounted at <paramref name="path"/>, or null; under the lock.</summary>
+    public static Disk HardDiskAt(string path)
+    {
+        int index = s_diskPaths.IndexOf(path);
+        return index < 0 ? null : s_disks[index];
+    }
+
+    /// <summary>Forgets the disk at <paramref name="path"/> once its volume is unmounted; under the lock.</summary>
+    public static void ForgetHardDisk(string path)
+    {
+        int index = s_diskPaths.IndexOf(path);
+        if (index >= 0)
+        {
+            s_diskPaths.RemoveAt(index);
+            s_disks.RemoveAt(index);
         }
     }
 

@@ -7,7 +7,8 @@ namespace CosmosHybrid.Storage.Kernel;
 
 /// <summary>
 /// A hard disk the kernel left unmounted because the boot options place its mount point in
-/// ring 3 (<c>fs:/disk=ring3</c>): the object a block-device handle names. Only this disk
+/// ring 3 (<c>fs:/disk=ring3</c>), or unmounted later for init's manifest line of the same
+/// form (<see cref="VolumeSwitch"/>): the object a block-device handle names. Only this disk
 /// is reachable through it, whole (the server finds the partition itself, as the kernel would).
 /// </summary>
 internal sealed class RingThreeDisk : KernelObject

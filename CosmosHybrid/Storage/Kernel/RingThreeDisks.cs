@@ -4,8 +4,9 @@ using CosmosHybrid.Drivers.Storage;
 namespace CosmosHybrid.Storage.Kernel;
 
 /// <summary>
-/// The disks set aside for the ring-3 file server at boot, by mount point. Filled while the
-/// boot disks are mounted (under the file-system lock), read by BlockOpen, never shrunk.
+/// The disks set aside for the ring-3 file server, by mount point. Filled while the boot disks
+/// are mounted and by PlaceVolume (init's manifest, <see cref="VolumeSwitch"/>), always under
+/// the file-system lock; read by BlockOpen; never shrunk.
 /// </summary>
 internal static class RingThreeDisks
 {

@@ -13,6 +13,9 @@ public sealed class PlacementTable
 
     private readonly List<string> _ringThreePaths = new List<string>();
 
+    // Every path a word named, either way: a boot option wins over init's manifest for these.
+    private readonly List<string> _namedPaths = new List<string>();
+
     /// <summary>
     /// Applies one <c>fs:PATH=kernel|ring3</c> word; false (and nothing changed) when the word
     /// is not one (no "fs:" prefix, no absolute path, or another placement name).
@@ -35,6 +38,8 @@ public sealed class PlacementTable
             where = VolumePlacement.RingThree;
         else
             return false;
+        if (_namedPaths.IndexOf(path) < 0)
+            _namedPaths.Add(path);
         int index = _ringThreePaths.IndexOf(path);
         if (where == VolumePlacement.RingThree && index < 0)
             _ringThreePaths.Add(path);
@@ -46,6 +51,9 @@ public sealed class PlacementTable
     /// <summary>Where the volume mounted at <paramref name="path"/> is served.</summary>
     public VolumePlacement For(string path) =>
         _ringThreePaths.IndexOf(path) >= 0 ? VolumePlacement.RingThree : VolumePlacement.Kernel;
+
+    /// <summary>True when a word named <paramref name="path"/> (either placement): the manifest's line for it is then ignored.</summary>
+    public bool Names(string path) => _namedPaths.IndexOf(path) >= 0;
 
     /// <summary>The placement's name as the switch and the listings spell it.</summary>
     public static string NameOf(VolumePlacement placement) => placement == VolumePlacement.RingThree ? "ring3" : "kernel";

@@ -29,4 +29,7 @@ public sealed class Mount
 
     /// <summary>The buffer cache between the volume and the device, or null.</summary>
     public BufferCache Cache { get; }
+
+    /// <summary>File handles open on the volume (directory handles are snapshots and do not count): it cannot be unmounted while any is.</summary>
+    public int OpenFiles { get; internal set; }
 }

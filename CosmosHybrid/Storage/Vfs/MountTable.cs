@@ -34,6 +34,22 @@ public sealed class MountTable
         return StorageError.Ok;
     }
 
+    /// <summary>Takes the mount at exactly <paramref name="path"/> out of the table; null when there is none.</summary>
+    public Mount Remove(string path)
+    {
+        for (int i = 0; i < _mounts.Count; i++)
+        {
+            Mount mount = _mounts[i];
+            if (mount.Path == path)
+            {
+                _mounts.RemoveAt(i);
+                return mount;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// The mount a canonical path lies on and the path within that volume ("/" for its
     /// root); null when no mount contains the path.

@@ -26,6 +26,10 @@ public sealed class OpenFile
         Flags = flags;
         _node = node;
         _entries = entries;
+        if (node != null && mount != null)
+        {
+            mount.OpenFiles++;
+        }
     }
 
     /// <summary>The volume the file is on (null for a directory made only of mount points).</summary>
@@ -171,6 +175,11 @@ public sealed class OpenFile
         }
 
         _closed = true;
+        if (_node != null && Mount != null)
+        {
+            Mount.OpenFiles--;
+        }
+
         return _node != null ? _node.Close() : StorageError.Ok;
     }
 

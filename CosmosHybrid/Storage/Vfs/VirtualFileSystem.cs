@@ -24,6 +24,49 @@ public sealed class VirtualFileSystem
     public StorageError Mount(string path, IVfsVolume volume, string source, BufferCache cache) =>
         Mounts.Add(new Mount(path, volume, source, cache));
 
+    /// <summary>
+    /// Detaches the volume mounted at canonical <paramref name="path"/> after writing back what
+    /// it holds in memory: <see cref="StorageError.NotFound"/> when nothing is mounted there,
+    /// <see cref="StorageError.Busy"/> while a file on it is open or another mount lies inside it,
+    /// the flush's error (and still mounted) when that fails.
+    /// </summary>
+    public StorageError Unmount(string path, out Mount mount)
+    {
+        mount = null;
+        Mount found = null;
+        for (int i = 0; i < Mounts.Count; i++)
+        {
+            Mount candidate = Mounts.Get(i);
+            if (candidate.Path == path)
+            {
+                found = candidate;
+            }
+            else if (VfsPath.IsWithin(candidate.Path, path, out _))
+            {
+                return StorageError.Busy;
+            }
+        }
+
+        if (found == null)
+        {
+            return StorageError.NotFound;
+        }
+
+        if (found.OpenFiles > 0)
+        {
+            return StorageError.Busy;
+        }
+
+        StorageError error = found.Volume.Flush();
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        mount = Mounts.Remove(path);
+        return StorageError.Ok;
+    }
+
     /// <summary>Opens a file or (with <see cref="VfsOpenFlags.Directory"/>) a directory.</summary>
     public StorageError Open(string workingDirectory, string path, VfsOpenFlags flags, out OpenFile file)
     {

@@ -6,8 +6,10 @@ namespace CosmosHybrid.Services.Init.Manifest;
 /// <summary>
 /// Reads /etc/services (format in README, "Services manifest"): a `service NAME` line opens an
 /// entry, the key lines after it (`run`, `device`, `name`, `rights`, `restart`, `after`,
-/// `handles`, `threads`, `ping`) fill it. `#` starts a comment. A malformed line is reported with its
-/// number and skipped; a service without a `run` line is dropped. Pure logic, host-tested.
+/// `handles`, `threads`, `ping`) fill it. A line `fs:PATH=ring3` (or `=kernel`) stands on its own,
+/// anywhere: who serves the volume at PATH (<see cref="PlacementLine"/>). `#` starts a comment. A
+/// malformed line is reported with its number and skipped; a service without a `run` line is dropped.
+/// Pure logic, host-tested.
 /// </summary>
 internal static class ManifestParser
 {
@@ -17,6 +19,9 @@ internal static class ManifestParser
     /// <summary>The shortest and longest liveness time-outs a `ping` line may give.</summary>
     public const int MinPingMilliseconds = 50;
     public const int MaxPingMilliseconds = 600_000;
+
+    /// <summary>How a placement line starts (<c>fs:/disk=ring3</c>), as the boot option does.</summary>
+    public const string PlacementPrefix = "fs:";
 
     public static ServiceManifest Parse(string text)
     {
@@ -32,6 +37,13 @@ internal static class ManifestParser
                 continue;
             List<string> words = SplitWords(line);
             string key = words[0];
+            if (key.StartsWith(PlacementPrefix))
+            {
+                string wrong = AddPlacement(manifest, words, number);
+                if (wrong != null)
+                    Report(manifest, number, wrong);
+                continue;
+            }
             if (key == "service")
             {
                 Close(manifest, current);
@@ -138,6 +150,52 @@ internal static class ManifestParser
             return false;
         selector = new DeviceSelector(DeviceSelectorKind.Legacy, 0, 0, 0, 0, word);
         return true;
+    }
+
+    /// <summary>
+    /// Reads <c>fs:PATH=ring3</c> or <c>fs:PATH=kernel</c>: PATH absolute, its parts names,
+    /// no trailing '/' (except "/" itself).
+    /// </summary>
+    public static bool TryParsePlacement(string word, out string path, out bool ringThree)
+    {
+        path = null;
+        ringThree = false;
+        int equals = word.LastIndexOf('=');
+        if (!word.StartsWith(PlacementPrefix) || equals <= PlacementPrefix.Length)
+            return false;
+        string placement = word.Substring(equals + 1);
+        if (placement != "ring3" && placement != "kernel")
+            return false;
+        string candidate = word.Substring(PlacementPrefix.Length, equals - PlacementPrefix.Length);
+        if (candidate[0] != '/' || (candidate.Length > 1 && candidate[candidate.Length - 1] == '/'))
+            return false;
+        int start = 1;
+        for (int i = 1; i <= candidate.Length; i++)
+        {
+            if (i < candidate.Length && candidate[i] != '/')
+                continue;
+            string part = candidate.Substring(start, i - start);
+            if (candidate.Length > 1 && (!IsName(part) || part == "." || part == ".."))
+                return false;
+            start = i + 1;
+        }
+        path = candidate;
+        ringThree = placement == "ring3";
+        return true;
+    }
+
+    // Null when the placement line was taken, else what is wrong with it.
+    private static string AddPlacement(ServiceManifest manifest, List<string> words, int number)
+    {
+        if (words.Count != 1 || !TryParsePlacement(words[0], out string path, out bool ringThree))
+            return "a placement line is one word fs:PATH=ring3 or fs:PATH=kernel (PATH absolute, as /disk)";
+        for (int i = 0; i < manifest.Placements.Count; i++)
+        {
+            if (manifest.Placements[i].Path == path)
+                return "a second placement for " + path + " (line " + manifest.Placements[i].Line.ToString() + " stands)";
+        }
+        manifest.Placements.Add(new PlacementLine(path, ringThree, number));
+        return null;
     }
 
     // Null when the line applied, else what is wrong with it.

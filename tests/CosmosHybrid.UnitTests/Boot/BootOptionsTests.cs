@@ -56,4 +56,18 @@ public class BootOptionsTests
         Assert.That(table.TryApply("selftest"), Is.False);
         Assert.That(table.For("/disk"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.Kernel));
     }
+
+    [Test]
+    public void PlacementTableRemembersWhichPathsAWordNamed()
+    {
+        var table = new CosmosHybrid.Storage.Placement.PlacementTable();
+        table.TryApply("fs:/disk=kernel");
+        table.TryApply("fs:/disk1=ring3");
+        table.TryApply("fs:/x=elsewhere");
+
+        Assert.That(table.Names("/disk"), Is.True, "named, though it stays in the kernel: init's manifest cannot move it");
+        Assert.That(table.Names("/disk1"), Is.True);
+        Assert.That(table.Names("/x"), Is.False, "a refused word names nothing");
+        Assert.That(table.Names("/"), Is.False);
+    }
 }

@@ -180,4 +180,44 @@ public class ManifestParserTests
         Assert.That(manifest.Find("faultinject").Rights, Is.EqualTo(HandleRights.FaultInject));
         Assert.That(manifest.Find("shell").Rights & HandleRights.FaultInject, Is.EqualTo(HandleRights.None));
     }
+
+    [Test]
+    public void PlacementLinesStandOnTheirOwnAnywhere()
+    {
+        ServiceManifest manifest = ManifestParser.Parse(
+            "fs:/disk=ring3   # the second hard disk stays in the kernel\n" +
+            "fs:/disk1=kernel\n" +
+            "service shell\n" +
+            "  run shell\n" +
+            "fs:/data/archive=ring3\n" +
+            "  restart yes\n");
+
+        Assert.That(manifest.Errors, Is.Empty);
+        Assert.That(manifest.Placements.Select(p => p.Path), Is.EqualTo(new[] { "/disk", "/disk1", "/data/archive" }));
+        Assert.That(manifest.Placements.Select(p => p.RingThree), Is.EqualTo(new[] { true, false, true }));
+        Assert.That(manifest.Placements.Select(p => p.Line), Is.EqualTo(new[] { 1, 2, 5 }));
+        Assert.That(manifest.Find("shell").Restart, Is.True, "a placement line does not end the service around it");
+    }
+
+    [Test]
+    public void BadPlacementLinesAreReportedAndSkipped()
+    {
+        ServiceManifest manifest = ManifestParser.Parse(
+            "fs:/disk=ring3\n" +
+            "fs:/disk=kernel\n" +          // 2: the same path again
+            "fs:/disk1=ring0\n" +          // 3: no such placement
+            "fs:disk1=ring3\n" +           // 4: not absolute
+            "fs:/disk1/=ring3\n" +         // 5: trailing '/'
+            "fs://disk1=ring3\n" +         // 6: empty part
+            "fs:/a/../disk1=ring3\n" +     // 7: '..'
+            "fs:/disk1=ring3 now\n" +      // 8: more than one word
+            "fs:=ring3\n" +                // 9: no path
+            "fs:/=ring3\n");               // 10: the root is a path like any other here
+
+        Assert.That(manifest.Errors.Select(e => e.Line), Is.EqualTo(new[] { 2, 3, 4, 5, 6, 7, 8, 9 }));
+        Assert.That(manifest.Errors[0].Message, Does.Contain("a second placement for /disk (line 1 stands)"));
+        Assert.That(manifest.Placements.Select(p => p.Path), Is.EqualTo(new[] { "/disk", "/" }));
+        Assert.That(manifest.Placements[0].RingThree, Is.True, "the first line stands");
+        Assert.That(manifest.Services, Is.Empty);
+    }
 }

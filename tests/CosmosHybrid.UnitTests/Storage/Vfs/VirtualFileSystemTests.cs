@@ -269,6 +269,44 @@ public class VirtualFileSystemTests : FatTestBase
         FatTools.AssertClean(_rootImage);
     }
 
+    [Test]
+    public void UnmountWaitsForOpenFilesAndWritesTheVolumeBack()
+    {
+        Expect(_vfs.Open("/", "/disk/open.txt", VfsOpenFlags.Write | VfsOpenFlags.Create, out OpenFile file));
+        Expect(file.Write(Encoding.ASCII.GetBytes("unmounted"), out _));
+        Expect(_vfs.Open("/", "/disk", VfsOpenFlags.Directory, out OpenFile directory));
+
+        Assert.That(_vfs.Unmount("/disk", out Mount mount), Is.EqualTo(StorageError.Busy), "a file is open on it");
+        Assert.That(mount, Is.Null);
+        Assert.That(_vfs.Mounts.IsMountPoint("/disk"), Is.True);
+        Expect(file.Close());
+        Assert.That(file.Close(), Is.EqualTo(StorageError.Closed), "a second close counts nothing");
+
+        Expect(_vfs.Unmount("/disk", out mount));
+        Assert.That(mount.Path, Is.EqualTo("/disk"), "a directory handle (a snapshot) does not hold the volume");
+        Assert.That(mount.OpenFiles, Is.Zero);
+        Assert.That(_vfs.Mounts.IsMountPoint("/disk"), Is.False);
+        Assert.That(_vfs.Stat("/", "/disk/open.txt", out _), Is.EqualTo(StorageError.NotFound));
+        Assert.That(_vfs.Unmount("/disk", out _), Is.EqualTo(StorageError.NotFound));
+        Expect(directory.Close());
+        FatTools.AssertClean(_diskImage);
+        Assert.That(FatTools.Get(_diskImage, "/open.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("unmounted")), "written back before it left");
+
+        Expect(_vfs.Mount("/disk", mount.Volume, "ata0", null));
+        Assert.That(ReadText("/", "/disk/open.txt"), Is.EqualTo("unmounted"), "mounted again at the same place");
+    }
+
+    [Test]
+    public void UnmountRefusesAVolumeWithAnotherMountedInside()
+    {
+        Expect(_vfs.Mount("/disk/inner", new MemoryVfsVolume(), "mem0", null));
+
+        Assert.That(_vfs.Unmount("/disk", out _), Is.EqualTo(StorageError.Busy));
+        Assert.That(_vfs.Unmount("/", out _), Is.EqualTo(StorageError.Busy));
+        Expect(_vfs.Unmount("/disk/inner", out _));
+        Expect(_vfs.Unmount("/disk", out _));
+    }
+
     private void WriteText(string path, string text)
     {
         Expect(_vfs.Open("/", path, VfsOpenFlags.Write | VfsOpenFlags.Create | VfsOpenFlags.Truncate, out OpenFile file));
