@@ -36,6 +36,7 @@ internal static unsafe class Kernel
         ulong entryTimestamp = Cpu.ReadTimestampCounter();
         // Static fields of reference type live in heap objects: nothing managed works before this.
         StartupCodeHelpers.Initialize(readyToRunHeader);
+        Scheduler.UseBootContext();   // the runtime's per-thread words (locks, Thread) have a home from here on
         BootTimeline.NoteKernelEntry(entryTimestamp);
 
         SystemConsole.StartSerial();

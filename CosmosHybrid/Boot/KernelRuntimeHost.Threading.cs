@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CosmosHybrid.Memory.Paging;
 using CosmosHybrid.Scheduling;
 
@@ -10,23 +11,10 @@ namespace Internal.Runtime;
 /// </summary>
 internal static unsafe partial class RuntimeHost
 {
-    // The boot flow's words, until the scheduler adopts it as a thread (a non-GC static: it never moves).
-    private static BootThreadWords s_bootThreadData;
-
-    private struct BootThreadWords
-    {
-        public nint Data0;
-        public nint Data1;
-    }
-
-    internal static partial nint* CurrentThreadData()
-    {
-        Thread current = Scheduler.Current;
-        if (current != null)
-            return &current.Context->RuntimeData0;
-        fixed (nint* data = &s_bootThreadData.Data0)
-            return data;
-    }
+    // Every lock enter and exit asks this: it inlines to two loads (the boot flow has a stand-in
+    // context until the scheduler starts, so there is no test; see Scheduler.UseBootContext).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static partial nint* CurrentThreadData() => &Scheduler.CurrentContext->RuntimeData0;
 
     internal static partial bool StartThread(delegate*<void> entry, nint data0)
     {

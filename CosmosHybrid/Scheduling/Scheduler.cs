@@ -1,4 +1,5 @@
 using System.Runtime;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Diagnostics;
@@ -28,10 +29,21 @@ internal static unsafe class Scheduler
     private static int s_threadCount;
     private static bool s_started;
     private static ulong s_loadedThreadPointer;   // the FS base in the MSR now
+    private static ThreadContext* s_currentContext;   // s_current's, as a plain pointer (see CurrentContext)
+    private static ThreadContext s_bootContext;       // the boot flow's, until Initialize makes it a thread
 
     private const uint MsrFsBase = 0xC0000100;
 
     public static Thread Current => s_current;
+
+    /// <summary>
+    /// The running thread's context, one load for the runtime's lock fast path (RuntimeHost.CurrentThreadData).
+    /// Never null once <see cref="UseBootContext"/> ran: before <see cref="Initialize"/> it is a stand-in for the boot flow.
+    /// </summary>
+    public static ThreadContext* CurrentContext => s_currentContext;
+
+    /// <summary>Gives the boot flow a context of its own (for its runtime words); the first thing the kernel does.</summary>
+    public static void UseBootContext() => s_currentContext = (ThreadContext*)Unsafe.AsPointer(ref s_bootContext);
 
     /// <summary>Turns the boot flow of control into the first thread and creates the idle thread.</summary>
     public static void Initialize(ulong* kernelAddressSpace, ulong bootStackTop)
@@ -46,6 +58,7 @@ internal static unsafe class Scheduler
         Register(boot);
         s_queue.Add(boot, SystemClock.Ticks);
         s_current = (Thread)s_queue.Schedule(SystemClock.Ticks);
+        s_currentContext = s_current.Context;
         s_started = true;
     }
 
@@ -207,6 +220,7 @@ internal static unsafe class Scheduler
             return;
         Thread previous = s_current;
         s_current = next;
+        s_currentContext = next.Context;
         Gdt.SetKernelStack(next.KernelStackTop);
         SyscallEntry.SetKernelStack(next.KernelStackTop);
         Devices.IoPermissions.OnSwitch(next.Process);

@@ -1,4 +1,5 @@
-using System.Runtime.InteropServices;
+using System.Runtime;
+using System.Runtime.CompilerServices;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.UserRuntime;
 
@@ -10,9 +11,12 @@ namespace Internal.Runtime;
 /// </summary>
 internal static unsafe partial class RuntimeHost
 {
-    [DllImport("*", EntryPoint = "user_thread_block"), SuppressGCTransition]
+    // A runtime import, not a DllImport: ILC calls it directly, with no GC poll around it (a
+    // SuppressGCTransition P/Invoke still gets one), and every lock enter and exit asks it.
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "user_thread_block")]
     private static extern UserThreadBlock* CurrentThreadBlock();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static partial nint* CurrentThreadData() => &CurrentThreadBlock()->RuntimeData0;
 
     internal static partial bool StartThread(delegate*<void> entry, nint data0) =>

@@ -98,7 +98,8 @@ internal static unsafe class GCHeap
         return ObjectModel.FromAddress(memory);
     }
 
-    // Zeroed memory for an object of 'size' bytes with its type set; the caller is in the critical region.
+    // A zeroed block of 'size' bytes (header included) with its object's type set: returns the
+    // object (past the header). The caller is in the critical region.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static byte* Allocate(MethodTable* type, nuint size)
     {
@@ -107,6 +108,7 @@ internal static unsafe class GCHeap
         if (size <= (nuint)(s_allocationLimit - memory) && memory != null)
         {
             s_allocationPointer = memory + size;
+            memory = ObjectModel.ObjectAt(memory);
             s_allocationSegment->MarkObjectStart(memory);
         }
         else
@@ -150,8 +152,9 @@ internal static unsafe class GCHeap
     {
         byte* memory = s_allocationPointer;
         s_allocationPointer = memory + size;
-        s_allocationSegment->MarkObjectStart(memory);
-        return memory;
+        byte* obj = ObjectModel.ObjectAt(memory);
+        s_allocationSegment->MarkObjectStart(obj);
+        return obj;
     }
 
     private static byte* AllocateLarge(nuint size)
@@ -163,8 +166,9 @@ internal static unsafe class GCHeap
         HeapSegment* segment = AddSegment(pages, isLarge: true);
         if (segment == null)
             return null; // no pages for it: OutOfMemoryException
-        segment->MarkObjectStart(segment->ObjectsStart);
-        return segment->ObjectsStart;
+        byte* obj = ObjectModel.ObjectAt(segment->ObjectsStart);
+        segment->MarkObjectStart(obj);
+        return obj;
     }
 
     /// <summary>

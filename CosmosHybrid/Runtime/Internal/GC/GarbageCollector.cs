@@ -82,12 +82,14 @@ internal static unsafe class GarbageCollector
     {
         for (nuint* word = start; word < end; word++)
         {
+            // An object owns its header too (a lock's waiter may hold only the header's address),
+            // so look for the object that starts at or before a header's length past the word.
             byte* candidate = (byte*)*word;
             HeapSegment* segment = GCHeap.FindSegment(candidate);
             if (segment == null)
                 continue;
-            byte* obj = segment->FindObjectStartAtOrBefore(candidate);
-            if (obj != null && candidate < obj + ObjectModel.SizeOf(obj))
+            byte* obj = segment->FindObjectStartAtOrBefore(ObjectModel.ObjectAt(candidate));
+            if (obj != null && candidate < ObjectModel.BlockOf(obj) + ObjectModel.SizeOf(obj))
                 Mark(obj);
         }
     }
@@ -182,7 +184,7 @@ internal static unsafe class GarbageCollector
             HeapSegment* next = segment->Next;
             if (segment->IsLarge)
             {
-                byte* obj = segment->ObjectsStart;
+                byte* obj = ObjectModel.ObjectAt(segment->ObjectsStart);
                 if (ObjectModel.IsMarked(obj))
                 {
                     ObjectModel.ClearMark(obj);
@@ -217,9 +219,10 @@ internal static unsafe class GarbageCollector
             {
                 ObjectModel.ClearMark(obj);
                 live += size;
-                if (obj > gapStart)
-                    GCHeap.AddFreeGap(segment, gapStart, (nuint)(obj - gapStart));
-                gapStart = obj + size;
+                byte* block = ObjectModel.BlockOf(obj);
+                if (block > gapStart)
+                    GCHeap.AddFreeGap(segment, gapStart, (nuint)(block - gapStart));
+                gapStart = block + size;
             }
             else
             {

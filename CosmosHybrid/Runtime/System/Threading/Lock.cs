@@ -1,19 +1,29 @@
+using System.Runtime.CompilerServices;
+
 namespace System.Threading;
 
 /// <summary>
 /// A dedicated lock object, as .NET 9's: the C# <c>lock</c> statement on a <see cref="Lock"/>
 /// calls <see cref="EnterScope"/> instead of Monitor. Same <see cref="ThinLock"/> underneath,
-/// with its words in the object itself.
+/// with its words in the object itself. The heap does not move objects, so a pointer to them
+/// stays good (and is taken without <c>fixed</c>: a method with a pinned local is never inlined).
 /// </summary>
 public sealed unsafe class Lock
 {
     private int _state;
     private int _recursion;
 
+    private int* State
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (int*)Unsafe.AsPointer(ref _state);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Enter()
     {
-        fixed (int* state = &_state)
-            ThinLock.Enter(state, state + 1);
+        int* state = State;
+        ThinLock.Enter(state, state + 1);
     }
 
     public bool TryEnter() => TryEnter(0);
@@ -21,25 +31,26 @@ public sealed unsafe class Lock
     public bool TryEnter(int millisecondsTimeout)
     {
         Timeout.Validate(millisecondsTimeout);
-        fixed (int* state = &_state)
-            return ThinLock.TryEnter(state, state + 1, millisecondsTimeout);
+        int* state = State;
+        return ThinLock.TryEnter(state, state + 1, millisecondsTimeout);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Exit()
     {
-        fixed (int* state = &_state)
-            ThinLock.Exit(state, state + 1);
+        int* state = State;
+        ThinLock.Exit(state, state + 1);
     }
 
     public bool IsHeldByCurrentThread
     {
         get
         {
-            fixed (int* state = &_state)
-                return ThinLock.IsHeldByCurrentThread(state);
+            return ThinLock.IsHeldByCurrentThread(State);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Scope EnterScope()
     {
         Enter();
@@ -53,6 +64,7 @@ public sealed unsafe class Lock
 
         internal Scope(Lock owner) => _lock = owner;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Dispose()
         {
             Lock owner = _lock;

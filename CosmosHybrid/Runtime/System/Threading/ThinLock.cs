@@ -35,11 +35,26 @@ internal static unsafe class ThinLock
 
     public static bool IsHeldByCurrentThread(int* state) => (Volatile.Read(ref *state) & OwnerMask) == Thread.CurrentManagedThreadIdFast;
 
+    /// <summary>
+    /// Releases the lock. The fast path is the uncontended, unrecursed release: state and recursion
+    /// together (<paramref name="recursion"/> is the int after <paramref name="state"/>) are exactly our
+    /// id, with no contended bit and a zero count, and one 8-byte compare-and-swap clears them. Everything
+    /// else (recursion, sleepers, a non-owner) is <see cref="ExitSlow"/>. Ids are never 0, so a free
+    /// lock never matches.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Exit(int* state, int* recursion)
     {
+        long self = (uint)Thread.CurrentManagedThreadIdFast;
+        if (Interlocked.CompareExchange(ref *(long*)state, 0, self) != self)
+            ExitSlow(state, recursion, (int)self);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ExitSlow(int* state, int* recursion, int self)
+    {
         int s = *state;
-        if ((s & OwnerMask) != Thread.CurrentManagedThreadIdFast)
+        if ((s & OwnerMask) != self)
             throw new SynchronizationLockException();
         if (*recursion != 0)
         {
@@ -60,6 +75,7 @@ internal static unsafe class ThinLock
         return saved;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool EnterSlow(int* state, int* recursion, int self, int timeoutMs)
     {
         if ((Volatile.Read(ref *state) & OwnerMask) == self)

@@ -110,9 +110,14 @@ public sealed unsafe partial class Thread
         get
         {
             int id = (int)RuntimeHost.CurrentThreadData()[0];
-            return id != 0 ? id : AdoptCurrent()._id;
+            if (id == 0)
+                id = AdoptCurrentId();
+            return id;
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int AdoptCurrentId() => AdoptCurrent()._id;
 
     public void Start()
     {
