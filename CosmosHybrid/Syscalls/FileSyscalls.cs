@@ -92,7 +92,7 @@ internal static unsafe class FileSyscalls
         {
             OpenFile file = process.Files.Get((long)frame->Arg0);
             SyscallError error = file == null ? SyscallError.BadHandle : SyscallError.None;
-            bool lend = file != null && file.TakesCallerBuffers;
+            bool lend = file?.Mount?.Volume is ForwardingVolume && file.TakesCallerBuffers; // a type test first: kernel volumes pay no interface cast
             long done = 0;
             while (error == SyscallError.None && done < count)
             {
@@ -324,7 +324,7 @@ internal static unsafe class FileSyscalls
         {
             OpenFile file = process.Files.Get(descriptor);
             SyscallError error = file == null ? SyscallError.BadHandle : SyscallError.None;
-            bool lend = file != null && file.TakesCallerBuffers;
+            bool lend = file?.Mount?.Volume is ForwardingVolume && file.TakesCallerBuffers; // a type test first: kernel volumes pay no interface cast
             long done = 0;
             while (error == SyscallError.None && done < count)
             {
