@@ -199,8 +199,79 @@ internal sealed unsafe class UserAddressSpace
         return start;
     }
 
-    /// <summary>Returns a heap reservation made by <see cref="ReserveHeap"/> exactly.</summary>
+    // Ranges whose frames the kernel uses or lends out during a system call (BeginLending):
+    // they cannot be released meanwhile, so no frame is freed while another process or the kernel still writes it.
+    private const int MaxLendings = 16;
+    private readonly ulong[] _lentStart = new ulong[MaxLendings];
+    private readonly ulong[] _lentEnd = new ulong[MaxLendings];
+
+    /// <summary>
+    /// Keeps [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) from
+    /// being released (UnmapMemory) until <see cref="EndLending"/>, after faulting in every page
+    /// of it and checking that each can be lent (<see cref="FrameForLending"/>, writable if asked).
+    /// False when a page cannot, or too many ranges are held already: nothing is held then.
+    /// </summary>
+    public bool BeginLending(ulong start, ulong length, bool writable)
+    {
+        if (length == 0 || start < UserStart || start >= UserEnd || length > UserEnd - start)
+            return false;
+        using (InterruptsOff.Enter())
+        {
+            // Held first, so no page can go between its check and the hold.
+            int slot = 0;
+            while (slot < MaxLendings && _lentEnd[slot] != 0)
+                slot++;
+            if (slot == MaxLendings)
+                return false;
+            _lentStart[slot] = start;
+            _lentEnd[slot] = start + length;
+        }
+        for (ulong page = start & ~(PageSize - 1); page < start + length; page += PageSize)
+        {
+            if (FrameForLending(page, writable) == 0)
+            {
+                EndLending(start);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Ends a <see cref="BeginLending"/> of the range that starts at <paramref name="start"/>.</summary>
+    public void EndLending(ulong start)
+    {
+        using (InterruptsOff.Enter())
+        {
+            for (int i = 0; i < MaxLendings; i++)
+            {
+                if (_lentEnd[i] != 0 && _lentStart[i] == start)
+                {
+                    _lentEnd[i] = 0;
+                    return;
+                }
+            }
+        }
+    }
+
+    private bool IsLent(ulong start, ulong end)
+    {
+        for (int i = 0; i < MaxLendings; i++)
+        {
+            if (_lentEnd[i] != 0 && _lentStart[i] < end && start < _lentEnd[i])
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Returns a heap reservation made by <see cref="ReserveHeap"/> exactly (not while it is lent, see <see cref="BeginLending"/>).</summary>
     public bool ReleaseHeap(ulong start, ulong pages)
+    {
+        // Interrupts off throughout: a lending cannot begin between the check and the freeing.
+        using (InterruptsOff.Enter())
+            return !IsLent(start, start + pages * PageSize) && ReleaseReservation(start, pages);
+    }
+
+    private bool ReleaseReservation(ulong start, ulong pages)
     {
         for (int i = 0; i < _regionCount; i++)
         {

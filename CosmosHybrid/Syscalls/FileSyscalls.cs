@@ -92,10 +92,22 @@ internal static unsafe class FileSyscalls
         {
             OpenFile file = process.Files.Get((long)frame->Arg0);
             SyscallError error = file == null ? SyscallError.BadHandle : SyscallError.None;
+            bool lend = file?.Mount?.Volume is ForwardingVolume && file.TakesCallerBuffers; // a type test first: kernel volumes pay no interface cast
             long done = 0;
             while (error == SyscallError.None && done < count)
             {
                 int chunk = count - done < TransferBytes ? (int)(count - done) : TransferBytes;
+                ulong address = buffer + (ulong)done;
+                if (lend && process.AddressSpace.BeginLending(address, (ulong)chunk, writable: false))
+                {
+                    // A ring-3 file server reads the caller's own pages (held meanwhile): no copy here.
+                    StorageError lentError = file.Write(new VfsCallerBuffer(process.AddressSpace, address, chunk), out int lentWritten);
+                    process.AddressSpace.EndLending(address);
+                    done += lentWritten;
+                    if (lentError != StorageError.Ok)
+                        error = ToSyscallError(lentError);
+                    continue;
+                }
                 fixed (byte* destination = s_transfer)
                 {
                     if (!UserMemory.Read(process, destination, buffer + (ulong)done, chunk))
@@ -299,8 +311,8 @@ internal static unsafe class FileSyscalls
     private static SyscallError ReadPath(Process process, ulong address, long length, out string path) =>
         UserMemory.ReadString(process, address, length, MaxPath, out path);
 
-    // Reads straight into the caller's pages (through the direct map), in pieces of physically
-    // contiguous pages; pages that cannot be lent (granted by another process) go through the
+    // Reads straight into the caller's pages: lent to a ring-3 file server, or through the direct
+    // map in pieces of physically contiguous pages; pages that cannot be lent (granted by another process) go through the
     // transfer buffer. An error after some bytes were read returns the count so far, and the
     // position moves only over bytes the caller received. With
     // 'offset' at 0 or more, reads there and leaves the position alone (pread).
@@ -312,11 +324,29 @@ internal static unsafe class FileSyscalls
         {
             OpenFile file = process.Files.Get(descriptor);
             SyscallError error = file == null ? SyscallError.BadHandle : SyscallError.None;
+            bool lend = file?.Mount?.Volume is ForwardingVolume && file.TakesCallerBuffers; // a type test first: kernel volumes pay no interface cast
             long done = 0;
             while (error == SyscallError.None && done < count)
             {
                 ulong address = buffer + (ulong)done;
                 long wanted = count - done < TransferBytes ? count - done : TransferBytes;
+                if (lend && process.AddressSpace.BeginLending(address, (ulong)wanted, writable: true))
+                {
+                    // A ring-3 file server writes into the caller's own pages (held meanwhile): no copy here.
+                    var lent = new VfsCallerBuffer(process.AddressSpace, address, (int)wanted);
+                    StorageError lentError = offset < 0 ? file.Read(lent, out int lentRead) : file.ReadAt((ulong)(offset + done), lent, out lentRead);
+                    process.AddressSpace.EndLending(address);
+                    if (lentError != StorageError.Ok)
+                    {
+                        done += lentRead;
+                        error = ToSyscallError(lentError);
+                        break;
+                    }
+                    done += lentRead;
+                    if (lentRead < wanted)
+                        break;
+                    continue;
+                }
                 byte* direct = process.AddressSpace.WritableRun(address, ref wanted);
                 Span<byte> target = direct != null ? new Span<byte>(direct, (int)wanted) : new Span<byte>(s_transfer, 0, (int)wanted);
                 int read;

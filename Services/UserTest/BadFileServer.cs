@@ -6,12 +6,14 @@ using CosmosHybrid.Services.UserRuntime;
 namespace CosmosHybrid.Services.UserTest;
 
 /// <summary>
-/// `bad-fs garbage|silent`, run as the first program (root authority at handle 4) with /disk
+/// `bad-fs garbage|silent|lend`, run as the first program (root authority at handle 4) with /disk
 /// placed in ring 3: it attaches to /disk as a file server that answers garbage or never
 /// answers, then uses /disk and / as a client and prints what the kernel's forwarding mount
 /// made of it (I/O errors; time-outs; the root volume unaffected meanwhile), then powers off.
+/// `lend` serves one file whose reads and writes come in the client's lent pages
+/// (<see cref="LendingFileServer"/>).
 /// </summary>
-internal static unsafe class BadFileServer
+internal static unsafe partial class BadFileServer
 {
     private const long Authority = StartupHandles.RootAuthority;
     private static long s_port;
@@ -20,9 +22,9 @@ internal static unsafe class BadFileServer
 
     public static int Run(string mode)
     {
-        if (mode != "garbage" && mode != "silent")
+        if (mode != "garbage" && mode != "silent" && mode != "lend")
         {
-            Console.WriteLine("usage: bad-fs garbage|silent");
+            Console.WriteLine("usage: bad-fs garbage|silent|lend");
             return 2;
         }
         long block = BlockCalls.Open(Authority, "/disk");
@@ -35,9 +37,13 @@ internal static unsafe class BadFileServer
         Console.WriteLine("bad-fs: attached (" + (attached < 0 ? ProcessCalls.ErrorText(attached) : "ok") + ")");
         if (attached < 0)
             return 1;
-        UserThread.Start(mode == "garbage" ? &AnswerGarbage : &NeverAnswer, 0);
+        UserThread.Start(mode == "garbage" ? &AnswerGarbage : mode == "lend" ? &AnswerLending : &NeverAnswer, 0);
 
-        if (mode == "garbage")
+        if (mode == "lend")
+        {
+            UseLentPages();
+        }
+        else if (mode == "garbage")
         {
             Console.WriteLine("bad-fs: stat /disk/any: " + Outcome(FileCalls.Stat("/disk/any", out _)));
             Console.WriteLine("bad-fs: open /disk/any: " + Outcome(FileCalls.Open("/disk/any", FileOpenFlags.Read)));

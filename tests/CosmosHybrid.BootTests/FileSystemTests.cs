@@ -425,6 +425,25 @@ public class FileSystemTests : BootTestBase
         Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
     }
 
+    [Test]
+    public void LentPagesReachTheServerOnlyForItsRequest()
+    {
+        if (!RingThree)
+            Assert.Ignore("no file server: the kernel serves /disk");
+        FatDiskImage disk = Keep(FatDiskImage.Create("lending-server", 32, 34000, 0, "-s", "1"));
+        BootWith("init=usertest,bad-fs,lend " + DiskPlacement, "pc", disk.IdeArguments);
+        ExpectOutput("bad-fs: attached (ok)");
+        ExpectOutput("bad-fs: open /disk/lent.bin: ok");
+        ExpectOutput("bad-fs: read whole pages: ok (8192), data ok, lent reachable while lent, unreachable after");
+        ExpectOutput("bad-fs: read partial pages: ok (5000), data ok, bytes beside it untouched, lent unreachable after");
+        ExpectOutput("bad-fs: write partial pages: ok (5000), server saw the data, lent unreachable after");
+        ExpectOutput("bad-fs: read answered with too many bytes: I/O error, lent unreachable after");
+        ExpectOutput("bad-fs: read never answered: I/O error, lent unreachable after", TimeSpan.FromSeconds(30));
+        ExpectOutput("bad-fs: done");
+        Assert.That(ExpectExit(), Is.EqualTo(0));
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+    }
+
     // The root file system is the kernel's in both placements (init and fs itself load from it).
     private void RootOnly()
     {

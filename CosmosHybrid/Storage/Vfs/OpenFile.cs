@@ -101,6 +101,72 @@ public sealed class OpenFile
         return error;
     }
 
+    /// <summary>True when the file's node takes a caller's buffer as it is (<see cref="IVfsCallerBufferNode"/>).</summary>
+    public bool TakesCallerBuffers => _node is IVfsCallerBufferNode;
+
+    /// <summary>As <see cref="Read"/>, straight into the caller's own memory (only when <see cref="TakesCallerBuffers"/>).</summary>
+    public StorageError Read(in VfsCallerBuffer buffer, out int bytesRead)
+    {
+        bytesRead = 0;
+        StorageError error = CheckFile(VfsOpenFlags.Read);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        if (_node is not IVfsCallerBufferNode node)
+        {
+            return StorageError.NotSupported;
+        }
+
+        error = node.Read(_position, buffer, out bytesRead);
+        _position += (ulong)bytesRead;
+        return error;
+    }
+
+    /// <summary>As <see cref="ReadAt"/>, straight into the caller's own memory (only when <see cref="TakesCallerBuffers"/>).</summary>
+    public StorageError ReadAt(ulong offset, in VfsCallerBuffer buffer, out int bytesRead)
+    {
+        bytesRead = 0;
+        StorageError error = CheckFile(VfsOpenFlags.Read);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        if (_node is not IVfsCallerBufferNode node)
+        {
+            return StorageError.NotSupported;
+        }
+
+        return offset > MaxPosition ? StorageError.InvalidArgument : node.Read(offset, buffer, out bytesRead);
+    }
+
+    /// <summary>As <see cref="Write"/>, straight from the caller's own memory (only when <see cref="TakesCallerBuffers"/>).</summary>
+    public StorageError Write(in VfsCallerBuffer buffer, out int bytesWritten)
+    {
+        bytesWritten = 0;
+        StorageError error = CheckFile(VfsOpenFlags.Write);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        if (_node is not IVfsCallerBufferNode node)
+        {
+            return StorageError.NotSupported;
+        }
+
+        if ((Flags & VfsOpenFlags.Append) != 0)
+        {
+            _position = FileLength();
+        }
+
+        error = node.Write(_position, buffer, out bytesWritten);
+        _position += (ulong)bytesWritten;
+        return error;
+    }
+
     /// <summary>Moves the position; the result must lie in [0, <see cref="MaxPosition"/>] and may be past the end.</summary>
     public StorageError Seek(long offset, VfsSeekOrigin origin, out ulong position)
     {

@@ -23,9 +23,9 @@ public enum FileServerOperation : ulong
     Rename = 7,
     /// <summary>(node, flags).</summary>
     Open = 8,
-    /// <summary>(node, offset, count) → (bytesRead; the bytes at the window's start).</summary>
+    /// <summary>(node, offset, count, address) → (bytesRead): the bytes into the caller's pages lent at `address`, or at the window's start when it is 0.</summary>
     Read = 9,
-    /// <summary>(node, offset, count; the bytes at the window's start) → (bytesWritten).</summary>
+    /// <summary>(node, offset, count, address; the bytes in the caller's pages lent at `address`, or at the window's start when it is 0) → (bytesWritten).</summary>
     Write = 10,
     /// <summary>(node, length).</summary>
     SetLength = 11,

@@ -4,8 +4,12 @@ namespace CosmosHybrid.Services.Abi.FileServer;
 /// The forwarding mount's protocol, declared once for the kernel (client) and the `fs` server.
 /// Requests are register calls: Tag a <see cref="FileServerOperation"/>, Word0 the node, Word1-3
 /// the operation's arguments. Replies: Tag a storage error code (0 = done), Word0-3 results.
-/// Names and file data travel in the server's window: memory of the server's own, named when
-/// it attaches (FileServerAttach), which the kernel copies to and from; names are UTF-8.
+/// Names travel in the server's window: memory of the server's own, named when it attaches
+/// (FileServerAttach), which the kernel copies to and from; names are UTF-8. File data of a
+/// ring-3 caller is not copied: the kernel lends the caller's pages (a bounce page for a partial
+/// first or last one) into the server's address space for the one request and takes them back
+/// when the call ends (reply, time-out or the server's death); Read and Write name where. A
+/// kernel caller's data goes through the window.
 /// The kernel checks every reply against its request (a length past what was asked, a bad
 /// record, a late or missing answer is an I/O error for the caller).
 /// </summary>

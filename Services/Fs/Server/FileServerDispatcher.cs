@@ -12,7 +12,7 @@ namespace CosmosHybrid.Services.Fs.Server;
 /// <summary>
 /// The ring-3 side of the forwarding mount: one request of <see cref="FileServerProtocol"/>
 /// in, one reply out, against the volume's nodes (the same FAT engine the kernel runs). Names
-/// and data are in the window. Every request is checked (ids, lengths, offsets, names): a bad
+/// are in the window; file data in the caller's pages the kernel lends for the request, or in the window. Every request is checked (ids, lengths, offsets, names): a bad
 /// one is an error reply, never a crash of the server.
 /// </summary>
 internal sealed class FileServerDispatcher
@@ -193,7 +193,7 @@ internal sealed class FileServerDispatcher
     {
         if (request.Word2 > (ulong)window.Length)
             return Reply(StorageError.InvalidArgument);
-        StorageError error = file.Read(request.Word1, window.Slice(0, (int)request.Word2), out int read);
+        StorageError error = file.Read(request.Word1, Data(request, window), out int read);
         return error != StorageError.Ok ? Reply(error) : new ShortMessage(0, (ulong)read);
     }
 
@@ -201,9 +201,14 @@ internal sealed class FileServerDispatcher
     {
         if (request.Word2 > (ulong)window.Length)
             return Reply(StorageError.InvalidArgument);
-        StorageError error = file.Write(request.Word1, window.Slice(0, (int)request.Word2), out int written);
+        StorageError error = file.Write(request.Word1, Data(request, window), out int written);
         return new ShortMessage((ulong)error, (ulong)written);
     }
+
+    // A transfer's bytes (count in Word2, at most a window): in the caller's pages the kernel lent
+    // for this request, at the address in Word3, or at the window's start when Word3 is 0 (a kernel buffer).
+    private static unsafe Span<byte> Data(in ShortMessage request, Span<byte> window) =>
+        request.Word3 == 0 ? window.Slice(0, (int)request.Word2) : new Span<byte>((byte*)request.Word3, (int)request.Word2);
 
     // The request's name (length in Word1, bytes at the window's start); null when it is good.
     private static ShortMessage? Named(in ShortMessage request, Span<byte> window, out string name) =>

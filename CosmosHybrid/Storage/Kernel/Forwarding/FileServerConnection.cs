@@ -1,6 +1,7 @@
 using System;
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Ipc;
+using CosmosHybrid.Memory;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
 using CosmosHybrid.Services.Abi;
@@ -14,6 +15,9 @@ namespace CosmosHybrid.Storage.Kernel.Forwarding;
 /// fails to answer in time is written off: nothing more is sent to it (a request it still
 /// holds could otherwise act on a window meanwhile reused), and every operation on the volume
 /// is an I/O error until a new server attaches.
+/// File data of a ring-3 caller is not copied but lent: the caller's pages are mapped into the
+/// server's lending area for the one request and unmapped when the call ends, whatever ended it
+/// (<see cref="CallLending"/>).
 /// </summary>
 internal sealed unsafe class FileServerConnection
 {
@@ -22,17 +26,122 @@ internal sealed unsafe class FileServerConnection
     private readonly ulong _window;
     private bool _writtenOff;
 
+    /// <summary>Pages of the lending area: a window's worth of data that starts inside a page.</summary>
+    public const int LendPages = FileServerProtocol.WindowBytes / (int)BufferPages.PageSize + 1;
+
+    // Where the server sees lent pages (address space set aside at attach, mapped only during a
+    // call), the frames of the call's pages, and the volume's two bounce pages during the call.
+    private readonly UserAddressSpace _space;
+    private readonly ulong _lendArea;
+    private readonly ulong[] _frames = new ulong[LendPages];
+    private byte* _bounce;
+
     public FileServerConnection(Port port, Process server, ulong window)
     {
         _port = port;
         _server = server;
         _window = window;
+        _space = server.AddressSpace;
+        _lendArea = _space.ReserveBorrowed(LendPages);
     }
 
     /// <summary>The server still answers: alive, its port open, never late.</summary>
     public bool IsUp => !_writtenOff && !_port.IsClosed && _server.IsAlive;
 
     public Process Server => _server;
+
+    /// <summary>
+    /// Reads (<paramref name="serverWrites"/>) or writes <paramref name="length"/> bytes of file data
+    /// at <paramref name="offset"/> straight in a ring-3 caller's buffer at <paramref name="address"/>
+    /// of <paramref name="caller"/> (held there by <see cref="UserAddressSpace.BeginLending"/>): its
+    /// whole pages are lent to the server as they are, a partial first or last page through a bounce
+    /// page, so the server reaches no byte outside the request. The request's last word says where
+    /// the server finds the bytes. The pages are unmapped from the server before this returns, on a
+    /// reply, a time-out or the server's death alike. <paramref name="done"/> is the reply's count,
+    /// checked: never more than asked (else an I/O error, with 0 done). <paramref name="bounce"/>: two
+    /// kernel pages of the volume's (<see cref="ForwardingVolume.BouncePages"/>), used only inside its turn.
+    /// </summary>
+    public StorageError CallLending(FileServerOperation operation, ulong node, ulong offset, UserAddressSpace caller, ulong address, int length,
+        bool serverWrites, byte* bounce, out int done)
+    {
+        done = 0;
+        var pages = new BufferPages(address, (ulong)length);
+        if (length <= 0 || length > FileServerProtocol.WindowBytes || pages.PageCount > LendPages || _lendArea == 0 || bounce == null)
+            return StorageError.IoError;
+        _bounce = bounce;
+        for (int i = 0; i < pages.PageCount; i++)
+        {
+            _frames[i] = caller.FrameForLending(pages.PageAt(i), serverWrites);
+            if (_frames[i] == 0)
+                return StorageError.IoError; // cannot happen while the caller holds the range
+        }
+        if (!serverWrites)
+            Bounce(pages, (ulong)length, toBounce: true);
+        if (!Lend(pages, serverWrites))
+            return StorageError.IoError;
+        StorageError error = Call(operation, node, offset, (ulong)length, _lendArea + pages.HeadOffset, out ShortMessage reply);
+        EndLending(pages.PageCount);
+        if (reply.Word0 > (ulong)length)
+            return StorageError.IoError; // never more than asked: the caller's buffer ends there
+        done = (int)reply.Word0;
+        if (serverWrites && error == StorageError.Ok)
+            Bounce(pages, (ulong)done, toBounce: false);
+        return error;
+    }
+
+    // Maps the buffer's pages (bounce pages for partial ones) at the lending area's start.
+    private bool Lend(in BufferPages pages, bool writable)
+    {
+        using (InterruptsOff.Enter())
+        {
+            if (!IsUp || _server.AddressSpace != _space)
+                return false;
+            for (int i = 0; i < pages.PageCount; i++)
+            {
+                ulong frame = pages.IsPartial(i) ? AddressSpaceLayout.VirtualToPhysical((ulong)BounceFor(i)) : _frames[i];
+                if (!_space.MapBorrowed(_lendArea + (ulong)i * BufferPages.PageSize, frame, writable))
+                {
+                    _space.UnmapBorrowed(_lendArea, (ulong)i);
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    // Unmaps the lending area, unless the server's memory is gone already (then nothing maps it).
+    private void EndLending(int pages)
+    {
+        using (InterruptsOff.Enter())
+        {
+            if (_server.AddressSpace == _space)
+                _space.UnmapBorrowed(_lendArea, (ulong)pages);
+        }
+    }
+
+    // The bounce page standing in for partial page `index` (the first, or the last).
+    private byte* BounceFor(int index) => index == 0 ? _bounce : _bounce + BufferPages.PageSize;
+
+    // Copies the buffer's bytes in its partial pages, among its first `count`, to (or back from) their
+    // bounce pages; the caller's side through the direct map of the frames in _frames.
+    private void Bounce(in BufferPages pages, ulong count, bool toBounce)
+    {
+        for (int i = 0; i < pages.PageCount; i++)
+        {
+            if (!pages.IsPartial(i) || pages.BytesBefore(i) >= count)
+                continue;
+            ulong first = pages.FirstByteIn(i);
+            ulong bytes = pages.EndIn(i) - first;
+            if (bytes > count - pages.BytesBefore(i))
+                bytes = count - pages.BytesBefore(i);
+            var user = new Span<byte>((byte*)AddressSpaceLayout.PhysicalToVirtual(_frames[i]) + first, (int)bytes);
+            var bounce = new Span<byte>(BounceFor(i) + first, (int)bytes);
+            if (toBounce)
+                user.CopyTo(bounce);
+            else
+                bounce.CopyTo(user);
+        }
+    }
 
     /// <summary>
     /// One request (inside <see cref="ForwardingVolume.Exclusive"/>, under the file-system lock,

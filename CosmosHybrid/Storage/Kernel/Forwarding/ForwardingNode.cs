@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using CosmosHybrid.Processes;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Abi.FileServer;
 using CosmosHybrid.Services.Abi.Text;
@@ -10,13 +11,14 @@ namespace CosmosHybrid.Storage.Kernel.Forwarding;
 
 /// <summary>
 /// A file or directory of a <see cref="ForwardingVolume"/>: each operation is one call to the
-/// ring-3 server (file data in window-sized pieces), and each answer is checked against the
+/// ring-3 server (file data in window-sized pieces: a ring-3 caller's own pages lent to the
+/// server, a kernel buffer copied through the server's window), and each answer is checked against the
 /// request: counts no larger than asked, ids that are ids, directory records inside what was
 /// sent and with valid names. Anything else is an I/O error; so is a node of an earlier server.
 /// Each operation holds its volume (<see cref="ForwardingVolume.Exclusive"/>): one caller at a
 /// time uses the server's window, while the file-system lock is free for other volumes.
 /// </summary>
-internal sealed class ForwardingNode : IVfsNode
+internal sealed unsafe class ForwardingNode : IVfsNode, IVfsCallerBufferNode
 {
     private const ulong MaxFileSize = uint.MaxValue;
     private const int MaxEntries = 65536;
@@ -178,6 +180,56 @@ internal sealed class ForwardingNode : IVfsNode
             if (error != StorageError.Ok)
                 return error;
             if ((int)reply.Word0 < piece)
+                return StorageError.IoError; // a short write without an error is a server fault
+        }
+        return StorageError.Ok;
+    }
+
+    /// <summary>Reads into a ring-3 caller's own pages, lent to the server piece by piece (the caller holds them, see <see cref="UserAddressSpace.BeginLending"/>).</summary>
+    public StorageError Read(ulong offset, in VfsCallerBuffer buffer, out int bytesRead)
+    {
+        bytesRead = 0;
+        if (_isDirectory)
+            return StorageError.IsDirectory;
+        if (buffer.Space is not UserAddressSpace space || buffer.Length < 0)
+            return StorageError.InvalidArgument;
+        using VolumeTurn turn = _volume.Exclusive();
+        while (bytesRead < buffer.Length)
+        {
+            int asked = Math.Min(buffer.Length - bytesRead, FileServerProtocol.WindowBytes);
+            if (!IsCurrent)
+                return StorageError.IoError;
+            StorageError error = _volume.Connection.CallLending(FileServerOperation.Read, _id, offset + (ulong)bytesRead,
+                space, buffer.Address + (ulong)bytesRead, asked, serverWrites: true, _volume.BouncePages, out int got);
+            bytesRead += got;
+            if (error != StorageError.Ok)
+                return error;
+            if (got < asked)
+                break; // the end of the file
+        }
+        return StorageError.Ok;
+    }
+
+    /// <summary>Writes from a ring-3 caller's own pages, lent (read-only) to the server piece by piece.</summary>
+    public StorageError Write(ulong offset, in VfsCallerBuffer buffer, out int bytesWritten)
+    {
+        bytesWritten = 0;
+        if (_isDirectory)
+            return StorageError.IsDirectory;
+        if (buffer.Space is not UserAddressSpace space || buffer.Length < 0)
+            return StorageError.InvalidArgument;
+        using VolumeTurn turn = _volume.Exclusive();
+        while (bytesWritten < buffer.Length)
+        {
+            int piece = Math.Min(buffer.Length - bytesWritten, FileServerProtocol.WindowBytes);
+            if (!IsCurrent)
+                return StorageError.IoError;
+            StorageError error = _volume.Connection.CallLending(FileServerOperation.Write, _id, offset + (ulong)bytesWritten,
+                space, buffer.Address + (ulong)bytesWritten, piece, serverWrites: false, _volume.BouncePages, out int written);
+            bytesWritten += written;
+            if (error != StorageError.Ok)
+                return error;
+            if (written < piece)
                 return StorageError.IoError; // a short write without an error is a server fault
         }
         return StorageError.Ok;

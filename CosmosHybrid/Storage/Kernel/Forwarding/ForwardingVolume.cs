@@ -1,4 +1,5 @@
 using CosmosHybrid.Arch.X64;
+using CosmosHybrid.Memory;
 using CosmosHybrid.Scheduling;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Abi.FileServer;
@@ -93,6 +94,27 @@ internal sealed class ForwardingVolume : IVfsVolume
     private const ulong TurnPollMilliseconds = 1;
     private ulong _nextTicket;
     private ulong _nowServing;
+
+    /// <summary>
+    /// Two kernel pages that stand in for a lent buffer's partial first and last page (see
+    /// <see cref="FileServerConnection.CallLending"/>), used inside a turn; zeroed when first
+    /// taken, and kept as long as the volume (one pair whatever server attaches); null when out of memory.
+    /// </summary>
+    public unsafe byte* BouncePages
+    {
+        get
+        {
+            if (_bouncePages == null)
+            {
+                _bouncePages = (byte*)KernelPages.Allocate(2);
+                if (_bouncePages != null)
+                    new System.Span<byte>(_bouncePages, 2 * (int)BufferPages.PageSize).Clear(); // never a kernel page's old contents
+            }
+            return _bouncePages;
+        }
+    }
+
+    private unsafe byte* _bouncePages;
 
     /// <summary>The file names and data move through one kernel buffer of the window's size, used under the file-system lock.</summary>
     public byte[] Transfer { get; } = new byte[FileServerProtocol.WindowBytes];
