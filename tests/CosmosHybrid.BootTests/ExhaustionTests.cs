@@ -1,0 +1,117 @@
+using System;
+using System.Text.RegularExpressions;
+using NUnit.Framework;
+
+namespace CosmosHybrid.BootTests;
+
+/// <summary>
+/// Exhaustion (issue 17 item 6), in one boot: each hog (usertest hog-*) takes one resource
+/// until the system refuses; it must get an error (not hang, not panic the kernel), the shell
+/// and the echo service must answer while it holds what it took, and when it is killed the
+/// free frames and the kernel heap's live bytes come back. Then the two reports in plain
+/// words: a program touching more memory than there is ends "out of memory", one recursing
+/// too deep "stack overflow", each with its C# method names.
+/// </summary>
+public class ExhaustionTests : BootTestBase
+{
+    private static readonly TimeSpan HogTimeout = TimeSpan.FromSeconds(120);
+
+    // Frames the system may keep after a hog has gone (the kernel heap settling, the shell's own heap).
+    private const long FrameSlack = 512;
+    private const long HeapSlackKiB = 256;
+
+    private FatDiskImage _disk;
+
+    [TearDown]
+    public void DeleteDisk() => _disk?.Dispose();
+
+    // The kernel heap keeps the segments it grew (its small-object segments are not given back), so
+    // its pages are counted with the free frames: what no process holds.
+    private readonly record struct Figures(long FreeFrames, long HeapLiveKiB, long HeapKiB)
+    {
+        public long Unheld => FreeFrames + HeapKiB / 4;
+    }
+
+    private Figures Measure()
+    {
+        Match figures = Regex.Match(Shell("run usertest meminfo"), @"meminfo: free frames (\d+), kernel heap live (\d+) KiB of (\d+) KiB");
+        Assert.That(figures.Success, Is.True, "meminfo's figures");
+        return new Figures(long.Parse(figures.Groups[1].Value), long.Parse(figures.Groups[2].Value), long.Parse(figures.Groups[3].Value));
+    }
+
+    // Starts a hog, waits until it holds, checks the rest of the system, kills it, checks memory came back.
+    private string RunHog(string command, string resultPattern)
+    {
+        Figures before = Measure();
+        int from = Machine.SerialLog.Length;
+        Match started = Regex.Match(Shell("spawn usertest " + command), @"started process (\d+)");
+        Assert.That(started.Success, Is.True, "`spawn usertest " + command + "`");
+        string hog = command.Split(' ')[0];
+        bool held = Machine.WaitUntil(log => log.IndexOf(hog + ": holding", Math.Min(from, log.Length), StringComparison.Ordinal) >= 0
+            || log.Contains("KERNEL PANIC", StringComparison.Ordinal), HogTimeout);
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"), hog + " panicked the kernel");
+        Assert.That(held, Is.True, hog + " did not get its error in time (a hang)");
+        Match result = new Regex(resultPattern).Match(Machine.SerialLog.Substring(from));
+        Assert.That(result.Success, Is.True, hog + "'s result: /" + resultPattern + "/");
+
+        // While it holds everything it could get, the shell and the echo service still answer.
+        Assert.That(Shell("echo still here"), Is.EqualTo("still here"));
+        Assert.That(Shell("run usertest ipc-echo"), Does.Contain("ipc-echo: ok"));
+        Assert.That(Shell("ps"), Does.Contain("echo").And.Contain("net"));
+        Figures during = Measure();
+
+        Assert.That(Shell("kill " + started.Groups[1].Value), Does.Contain("killed " + started.Groups[1].Value));
+        Shell("wait " + started.Groups[1].Value);
+        Figures after = Measure();
+        if (after.Unheld < before.Unheld - FrameSlack)
+        {
+            // A bomb's children notice their parent has gone within half a second.
+            Shell("run usertest count 25 settle");
+            after = Measure();
+        }
+        TestContext.Out.WriteLine($"{hog}: {result.Value}; free frames {before.FreeFrames} -> {during.FreeFrames} -> {after.FreeFrames}, "
+            + $"kernel heap live {before.HeapLiveKiB} -> {during.HeapLiveKiB} -> {after.HeapLiveKiB} KiB, "
+            + $"kernel heap {before.HeapKiB} -> {during.HeapKiB} -> {after.HeapKiB} KiB");
+        Assert.That(after.Unheld, Is.GreaterThanOrEqualTo(before.Unheld - FrameSlack), hog + ": frames came back");
+        Assert.That(after.HeapLiveKiB, Is.LessThanOrEqualTo(before.HeapLiveKiB + HeapSlackKiB), hog + ": the kernel heap came back");
+        Assert.That(Shell("run usertest ipc-echo"), Does.Contain("ipc-echo: ok"));
+        return result.Value;
+    }
+
+    [Test]
+    public void HogsGetErrorsTheSystemCarriesOnAndMemoryComesBack()
+    {
+        _disk = FatDiskImage.Create("hog", 12, 2048, 0, "-s", "1");
+        BootWith(WithoutTerminal, "pc", _disk.IdeArguments + " -nic none -device e1000");
+        ExpectOutput(ShellBanner);
+        Machine.SendLine("spawn echo");
+        ExpectOutput("echo: serving 'echo' and 'echo-bulk'");
+        ExpectOutput("$ ");
+
+        RunHog("hog-handles", @"hog-handles: \d+ ports \(too many open handles\)");
+        RunHog("hog-ports", @"hog-ports: \d+ ports \(too many open handles\), \d+ messages queued \(the queue is full\)");
+        Assert.That(Machine.SerialLog, Does.Contain("hog-ports: a send that waits 50 ms: the queue is full"));
+        RunHog("hog-memory", @"hog-memory: \d+ MiB \(OutOfMemoryException\)");
+        RunHog("hog-spawn", @"hog-spawn: \d+ processes \([^)]+\)");
+        RunHog("hog-disk /disk/hog.bin", @"hog-disk: \d+ KiB written \(no space left on the volume\)");
+        Assert.That(Shell("rm /disk/hog.bin"), Is.Empty);
+        Assert.That(Shell("write /disk/after.txt room again"), Does.Contain("wrote 11 bytes"));
+        RunHog("hog-sockets", @"hog-sockets: \d+ sessions, \d+ sockets \([^)]+\)");
+
+        // The reports, in words.
+        Figures before = Measure();
+        Machine.SendLine("run usertest hog-touch");
+        ExpectOutput("(usertest) killed: out of memory at RIP 0x", HogTimeout);
+        ExpectOutput("   at CosmosHybrid.Services.UserTest.HogScenarios.TouchBlock");
+        ExpectOutput("   at CosmosHybrid.Services.UserTest.HogScenarios.Touch");
+        Figures after = Measure();
+        TestContext.Out.WriteLine($"hog-touch: free frames {before.FreeFrames} -> {after.FreeFrames}");
+        Assert.That(after.Unheld, Is.GreaterThanOrEqualTo(before.Unheld - FrameSlack), "hog-touch: frames came back");
+
+        Machine.SendLine("run usertest stack-overflow");
+        ExpectOutput("(usertest) killed: stack overflow at RIP 0x");
+        ExpectMatch(@"   at CosmosHybrid\.Services\.UserTest\.Scenarios\.Recurse \(\d+ frames\)");
+        Assert.That(Shell("echo done"), Is.EqualTo("done"));
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+    }
+}

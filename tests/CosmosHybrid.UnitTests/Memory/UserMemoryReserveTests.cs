@@ -1,0 +1,29 @@
+using CosmosHybrid.Memory;
+using NUnit.Framework;
+
+namespace CosmosHybrid.UnitTests.Memory;
+
+public class UserMemoryReserveTests
+{
+    [Test]
+    public void ProgramsMayTakeFramesWhileTheReserveStaysFree()
+    {
+        Assert.That(UserMemoryReserve.MayTake(UserMemoryReserve.Frames + 10, 10), Is.True);
+        Assert.That(UserMemoryReserve.MayTake(100_000, 1), Is.True);
+    }
+
+    [Test]
+    public void TheLastFramesAreRefused()
+    {
+        Assert.That(UserMemoryReserve.MayTake(UserMemoryReserve.Frames + 10, 11), Is.False);
+        Assert.That(UserMemoryReserve.MayTake(UserMemoryReserve.Frames, 1), Is.False);
+        Assert.That(UserMemoryReserve.MayTake(0, 1), Is.False);
+    }
+
+    [Test]
+    public void MoreThanIsFreeIsRefusedWithoutWrappingAround()
+    {
+        Assert.That(UserMemoryReserve.MayTake(100, ulong.MaxValue), Is.False);
+        Assert.That(UserMemoryReserve.MayTake(UserMemoryReserve.Frames + 5, UserMemoryReserve.Frames + 6), Is.False);
+    }
+}
