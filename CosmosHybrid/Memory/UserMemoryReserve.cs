@@ -13,4 +13,20 @@ public static class UserMemoryReserve
 
     /// <summary>True when a program may take <paramref name="pages"/> more frames with <paramref name="freeFrames"/> free.</summary>
     public static bool MayTake(ulong freeFrames, ulong pages) => pages <= freeFrames && freeFrames - pages >= Frames;
+
+    /// <summary>
+    /// True when the kernel may buffer <paramref name="bytes"/> more of a message nobody has received
+    /// yet, with <paramref name="freeFrames"/> of <paramref name="usableFrames"/> free. Buffered bytes
+    /// live in the kernel heap, which grows by taking frames and keeps them; so unreceived messages
+    /// may not take the last quarter of memory: several port floods at once made the kernel run
+    /// out and panic, and after they end programs can still be started.
+    /// </summary>
+    public static bool MayBuffer(ulong freeFrames, ulong usableFrames, ulong bytes)
+    {
+        ulong floor = usableFrames / 4 > Frames ? usableFrames / 4 : Frames;
+        ulong pages = bytes / FrameBytes + (bytes % FrameBytes != 0 ? 1UL : 0UL);
+        return pages <= freeFrames && freeFrames - pages >= floor;
+    }
+
+    private const ulong FrameBytes = 4096;
 }

@@ -26,4 +26,22 @@ public class UserMemoryReserveTests
         Assert.That(UserMemoryReserve.MayTake(100, ulong.MaxValue), Is.False);
         Assert.That(UserMemoryReserve.MayTake(UserMemoryReserve.Frames + 5, UserMemoryReserve.Frames + 6), Is.False);
     }
+
+    [Test]
+    public void BufferedBytesMayNotTakeTheLastQuarter()
+    {
+        const ulong Usable = 120_000;
+        Assert.That(UserMemoryReserve.MayBuffer(Usable / 4 + 1, Usable, 4096), Is.True);
+        Assert.That(UserMemoryReserve.MayBuffer(Usable / 4 + 1, Usable, 4097), Is.False);
+        Assert.That(UserMemoryReserve.MayBuffer(Usable / 4, Usable, 1), Is.False);
+        Assert.That(UserMemoryReserve.MayBuffer(100_000, Usable, 4096), Is.True);
+    }
+
+    [Test]
+    public void OnASmallMachineTheReserveIsTheFloor()
+    {
+        Assert.That(UserMemoryReserve.MayBuffer(UserMemoryReserve.Frames + 1, 4000, 4096), Is.True);
+        Assert.That(UserMemoryReserve.MayBuffer(UserMemoryReserve.Frames, 4000, 1), Is.False);
+        Assert.That(UserMemoryReserve.MayBuffer(100_000, 4000, ulong.MaxValue), Is.False);
+    }
 }
