@@ -87,13 +87,14 @@ public class ExhaustionTests : BootTestBase
     {
         Figures before = Measure();
         int from = Machine.SerialLog.Length;
+        // One command line, so the first hogs' output cannot break up the echo of the next command.
+        string[] spawns = new string[hogs];
+        Array.Fill(spawns, "spawn usertest hog-ports");
+        MatchCollection started = Regex.Matches(Shell(string.Join(" ; ", spawns)), @"started process (\d+)");
+        Assert.That(started.Count, Is.EqualTo(hogs), "`spawn usertest hog-ports` " + hogs + " times");
         var pids = new string[hogs];
         for (int i = 0; i < hogs; i++)
-        {
-            Match started = Regex.Match(Shell("spawn usertest hog-ports"), @"started process (\d+)");
-            Assert.That(started.Success, Is.True, "`spawn usertest hog-ports`");
-            pids[i] = started.Groups[1].Value;
-        }
+            pids[i] = started[i].Groups[1].Value;
         bool held = Machine.WaitUntil(log => Regex.Matches(log.Substring(Math.Min(from, log.Length)), "hog-ports: holding").Count >= hogs
             || log.Contains("KERNEL PANIC", StringComparison.Ordinal), HogTimeout);
         Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"), "port floods panicked the kernel");
@@ -150,6 +151,8 @@ public class ExhaustionTests : BootTestBase
         ExpectOutput("(usertest) killed: stack overflow at RIP 0x");
         ExpectMatch(@"   at CosmosHybrid\.Services\.UserTest\.Scenarios\.Recurse \(\d+ frames\)");
         Assert.That(Shell("echo done"), Is.EqualTo("done"));
+        foreach (Match report in Regex.Matches(Machine.SerialLog, @"process \d+ \(usertest\) killed: (out of memory|stack overflow)[^\n]*\n(   at [^\n]*\n)+"))
+            TestContext.Out.WriteLine(report.Value);
 
         // Last: the kernel heap keeps the segments the floods made it grow (see Figures).
         FloodPortsFromSeveralHogs(7);
