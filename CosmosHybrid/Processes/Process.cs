@@ -16,6 +16,9 @@ internal sealed class Process
     /// <summary>The thread quota of a process nobody set one for.</summary>
     public const int DefaultThreadLimit = 64;
 
+    /// <summary>How many processes one process may have started that are still in the table (a spawn bomb's bound).</summary>
+    public const int MaxChildren = 64;
+
     private const int InitialThreadSlots = 4;
 
     // Grows (doubling) with the threads, up to the quota.

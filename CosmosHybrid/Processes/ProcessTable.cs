@@ -49,6 +49,9 @@ internal static unsafe class ProcessTable
 
     public const int MaxArgumentLength = 200;
 
+    // Frames a spawn takes besides its image's: page tables, the first stack and heap pages, kernel objects.
+    private const ulong SpawnOverheadPages = 32;
+
     /// <summary>
     /// Starts a program: <paramref name="commandLine"/> is its name, optionally followed by
     /// a space and an argument string for its Main. A name with a '/' is a file path (relative
@@ -86,6 +89,19 @@ internal static unsafe class ProcessTable
         else if (!ProgramFiles.TryGet(name, out file))
         {
             error = SyscallError.NotFound;
+            return null;
+        }
+        // A spawn bomb fills its own share, not the whole table (side-by-side spawns of one
+        // spawner's threads may pass the count together: the limit is a bound, not exact).
+        if (spawner != null && ChildrenOf(spawner.Id) >= Process.MaxChildren)
+        {
+            error = SyscallError.TooManyProcesses;
+            return null;
+        }
+        // The image's pages, its tables and first stack pages may not eat into the kernel's reserve.
+        if (!Memory.UserMemoryReserve.MayTake(Memory.KernelPages.Frames.FreeFrames, (ulong)file.Length / UserAddressSpace.PageSize + SpawnOverheadPages))
+        {
+            error = SyscallError.OutOfMemory;
             return null;
         }
         // A slot is set aside first: other threads may spawn while this one loads the image.
@@ -151,6 +167,21 @@ internal static unsafe class ProcessTable
                 handles.InstallInto(process.Handles);
         }
         return process;
+    }
+
+    // The processes in the table (running, or ended and not yet waited for) that <paramref name="parentId"/> started.
+    private static int ChildrenOf(int parentId)
+    {
+        int children = 0;
+        using (InterruptsOff.Enter())
+        {
+            for (int i = 0; i < s_count; i++)
+            {
+                if (s_processes[i].ParentId == parentId)
+                    children++;
+            }
+        }
+        return children;
     }
 
     /// <summary>
@@ -366,6 +397,7 @@ internal static unsafe class ProcessTable
         KernelLog.WriteLine("process " + process.Id.ToString() + " (" + process.Name + ") killed: " + fault
             + " at RIP " + KernelLog.Hex(frame->Rip) + ", error code " + KernelLog.Hex(frame->ErrorCode)
             + (frame->Vector == ExceptionVector.PageFault ? ", address " + KernelLog.Hex(Cpu.ReadCr2()) : ""));
+        UserFaultTrace.Write(process, frame);
         ExitCurrent(-(int)frame->Vector - 1000, ProcessState.Killed);
     }
 

@@ -300,9 +300,41 @@ internal sealed unsafe class UserAddressSpace
                 continue;
             if (write && (_regions[i].Flags & PageFlags.Writable) == 0)
                 return false;
+            // The last frames are the kernel's (see UserMemoryReserve): the program is out of memory.
+            if (!UserMemoryReserve.MayTake(KernelPages.Frames.FreeFrames, 1))
+                return false;
             return MapNewPage(page, _regions[i].Flags, out _);
         }
         return false;
+    }
+
+    /// <summary>
+    /// True when a fault at <paramref name="address"/> that <see cref="HandlePageFault"/> did not
+    /// resolve was an allowed access to demand-zero memory: it failed only for want of a frame.
+    /// </summary>
+    public bool IsUnbackedDemandPage(ulong address, bool write)
+    {
+        if (PageTableEntry.IsPresent(Tables.Lookup(address & ~(PageSize - 1))))
+            return false;
+        for (int i = 0; i < _regionCount; i++)
+        {
+            if (address >= _regions[i].Start && address < _regions[i].End)
+                return !write || (_regions[i].Flags & PageFlags.Writable) != 0;
+        }
+        return false;
+    }
+
+    /// <summary>The start of the lowest region that begins above <paramref name="address"/>, or 0.</summary>
+    public ulong RegionStartAbove(ulong address)
+    {
+        ulong best = 0;
+        for (int i = 0; i < _regionCount; i++)
+        {
+            ulong start = _regions[i].Start;
+            if (start > address && (best == 0 || start < best))
+                best = start;
+        }
+        return best;
     }
 
     /// <summary>Copies from user memory; false (copying nothing further) when any byte is not readable user memory.</summary>

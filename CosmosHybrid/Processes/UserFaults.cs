@@ -5,7 +5,8 @@ namespace CosmosHybrid.Processes;
 
 /// <summary>
 /// CPU exceptions raised by ring-3 code. A page fault in a demand-zero region is
-/// resolved and the program goes on; anything else ends the process with a report,
+/// resolved and the program goes on; anything else ends the process with a report
+/// (out of memory and stack overflow said in those words: <see cref="UserFaultWording"/>),
 /// and the kernel and other processes carry on.
 /// </summary>
 internal static unsafe class UserFaults
@@ -19,14 +20,18 @@ internal static unsafe class UserFaults
             return;
         }
 
+        string name = ExceptionVector.Name((int)frame->Vector);
         if (frame->Vector == ExceptionVector.PageFault)
         {
+            ulong address = Cpu.ReadCr2();
             bool write = (frame->ErrorCode & 2) != 0;
-            if (process.AddressSpace.HandlePageFault(Cpu.ReadCr2(), write))
+            if (process.AddressSpace.HandlePageFault(address, write))
                 return;
+            name = UserFaultWording.Describe(name, process.AddressSpace.IsUnbackedDemandPage(address, write),
+                UserFaultWording.IsStackOverflow(address, frame->Rsp, process.AddressSpace.RegionStartAbove(address)));
         }
         if (process.FaultEntry.TryRedirect(frame))
             return;
-        ProcessTable.KillCurrentForFault(frame, ExceptionVector.Name((int)frame->Vector));
+        ProcessTable.KillCurrentForFault(frame, name);
     }
 }

@@ -190,6 +190,9 @@ internal static unsafe class IpcSyscalls
         }
         else if (copy.BufferLength > 0)
         {
+            Memory.FrameAllocator frames = Memory.KernelPages.Frames;
+            if (!Memory.UserMemoryReserve.MayBuffer(frames.FreeFrames, frames.UsableFrames, copy.BufferLength))
+                return SyscallError.OutOfMemory;
             byte[] buffered = new byte[copy.BufferLength];
             fixed (byte* destination = buffered)
             {

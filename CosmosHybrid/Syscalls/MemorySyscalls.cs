@@ -18,6 +18,10 @@ internal static unsafe class MemorySyscalls
         long pages = (long)frame->Arg0;
         if (pages <= 0 || pages > MaxMapPages)
             return Error(SyscallError.InvalidArgument);
+        // Pages are given on first touch, but a request for more than is free now cannot be met:
+        // refused here, a program's heap throws OutOfMemoryException instead of faulting later.
+        if (!Memory.UserMemoryReserve.MayTake(Memory.KernelPages.Frames.FreeFrames, (ulong)pages))
+            return Error(SyscallError.OutOfMemory);
         ulong address = process.AddressSpace.ReserveHeap((ulong)pages);
         return address == 0 ? Error(SyscallError.OutOfMemory) : (long)address;
     }

@@ -147,6 +147,8 @@ internal static unsafe class ProcessCalls
         SyscallError.PeerClosed => "the other end is closed (broken pipe)",
         SyscallError.TooManyThreads => "too many threads",
         SyscallError.TooManyProcesses => "too many processes",
+        SyscallError.QueueFull => "the queue is full",
+        SyscallError.TimedOut => "timed out",
         _ => "error " + (-result).ToString(),
     };
 }

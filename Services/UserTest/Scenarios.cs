@@ -21,7 +21,8 @@ namespace CosmosHybrid.Services.UserTest;
 /// float-text N (double and float text of N generated values, as a digest the boot tests compare with .NET's), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), device-holder (see <see cref="DeviceHolder"/>), the file scenarios
 /// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>), and the
 /// standard I/O ones (wc, flood, stream-calls: see <see cref="StreamScenarios"/>), and input-events (a
-/// subscriber of the input driver: see <see cref="InputScenarios"/>).
+/// subscriber of the input driver: see <see cref="InputScenarios"/>), and the hogs (hog-spawn, hog-memory,
+/// hog-touch, hog-handles, hog-ports, hog-disk FILE, hog-sockets: see <see cref="HogScenarios"/>).
 /// </summary>
 internal static unsafe class Scenarios
 {
@@ -146,6 +147,10 @@ internal static unsafe class Scenarios
                 return InputScenarios.Events();
             case string ipc when ipc.StartsWith("ipc-"):
                 return IpcScenarios.Run(ipc, rest);
+            case "meminfo":
+                return HogScenarios.MemoryFigures();
+            case string hog when hog.StartsWith("hog-"):
+                return HogScenarios.Run(hog, rest);
             default:
                 Console.WriteLine("usertest: unknown scenario '" + scenario + "'");
                 return 2;

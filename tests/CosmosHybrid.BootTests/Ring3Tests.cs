@@ -105,7 +105,7 @@ public class Ring3Tests : BootTestBase
     [TestCase("kernel-write", "Page fault (#PF)")]
     [TestCase("kernel-read", "Page fault (#PF)")]
     [TestCase("privileged", "General protection fault (#GP)")]
-    [TestCase("stack-overflow", "Page fault (#PF)")]
+    [TestCase("stack-overflow", "stack overflow")]
     public void FaultingProgramIsKilledWhileAnotherCompletes(string fault, string report)
     {
         BootToShell();
