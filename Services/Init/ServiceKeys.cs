@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
+using CosmosHybrid.Services.Abi;
 
 namespace CosmosHybrid.Services.Init;
 
@@ -24,18 +25,10 @@ internal static class ServiceKeys
             return "";
         if (!s_keys.TryGetValue(keyName, out ulong key))
         {
-            key = Mix(ReadTimestamp() + (ulong)s_keys.Count * 0x9E37_79B9_7F4A_7C15);
+            // Never 0: 0 means "no key" to the services.
+            key = SplitMix64.Mix(ReadTimestamp() ^ (ulong)s_keys.Count) | 1;
             s_keys[keyName] = key;
         }
         return " key=" + key.ToString();
-    }
-
-    // splitmix64's finaliser; never 0 (0 means "no key" to the services).
-    private static ulong Mix(ulong z)
-    {
-        z += 0x9E37_79B9_7F4A_7C15;
-        z = (z ^ (z >> 30)) * 0xBF58_476D_1CE4_E5B9;
-        z = (z ^ (z >> 27)) * 0x94D0_49BB_1331_11EB;
-        return (z ^ (z >> 31)) | 1;
     }
 }
