@@ -32,12 +32,15 @@ internal static unsafe class NicDriver
     private static long s_port;
     private static ClientAttachment s_client;
     private static bool s_linkUp, s_linkReported;
+    /// <summary>The key Attach and Detach must carry (<see cref="NicProtocol.CheckKey"/>); 0: any client.</summary>
+    private static ulong s_key;
 
     // Counters for frames with no client (or no room), and frames a client handed over badly.
     private static ulong s_receivedFrames, s_sentFrames, s_receiveDropped, s_transmitRejected;
 
     public static int Run(string arguments)
     {
+        s_key = NicProtocol.KeyArgument(arguments);
         long device = FindDevice(out E1000Model model);
         if (device <= 0)
         {
@@ -132,9 +135,13 @@ internal static unsafe class NicDriver
     private static void Serve(ulong unused)
     {
         var message = default(IpcMessage);
+        // Room for a key and more, so a longer buffer is seen as such (the kernel cuts to the capacity).
+        ulong* bytes = stackalloc ulong[2];
         while (true)
         {
             message = default;
+            message.BufferAddress = (ulong)bytes;
+            message.BufferLength = 2 * sizeof(ulong);
             long result = Ports.Receive(s_port, ref message, 1000);
             if (result == SyscallResult.Error(SyscallError.TimedOut))
             {
@@ -301,6 +308,8 @@ internal static unsafe class NicDriver
     private static bool HandleRequest(ref IpcMessage message)
     {
         SyscallError error = NicProtocol.Check(message, out NicRequest request);
+        if (error == SyscallError.None && (request == NicRequest.Attach || request == NicRequest.Detach))
+            error = NicProtocol.CheckKey(message, s_key);
         if (error != SyscallError.None)
         {
             Reply(NicProtocol.Reply(error));

@@ -108,7 +108,7 @@ internal static unsafe class InitService
             handles[4 + slot.Reservations.Length + i] = Pass(slot.Devices[i], (HandleRights)(-1L));
 
         // init's root authority lifts the cap of init's own quotas: the manifest's numbers apply.
-        long pid = ProcessCalls.Spawn(entry.CommandLine, handles, entry.HandleLimit, entry.ThreadLimit, Root);
+        long pid = ProcessCalls.Spawn(entry.CommandLine + ServiceKeys.ArgumentFor(entry.KeyName), handles, entry.HandleLimit, entry.ThreadLimit, Root);
         slot.StartedAt = ProcessCalls.UptimeMilliseconds;
         slot.RestartAt = 0;
         if (pid < 0)

@@ -22,11 +22,16 @@ internal sealed unsafe class DriverLink : IFrameOutput
     private static readonly SyscallPorts Ports = SyscallPorts.Instance;
     private static readonly FramePoolLayout Layout = new FramePoolLayout(RingCapacity, 2 * RingCapacity + 32, 2048);
 
-    // The attach thread's call (statics: the thread's entry takes no object).
+    // The attach thread's call (statics: the thread's entry takes no object). The thread is started
+    // once and makes one call per "go" on its private port: a thread per attach would leave its
+    // stack behind each time (a thread's stack is not unmapped when it ends).
     private static long s_driverForCall;
     private static IpcMessage s_request, s_reply;
     private static long s_result;
     private static long s_notifyPort;
+    private static long s_goPort;
+    private static volatile int s_callsEnded;
+    private static ulong s_key;
 
     private readonly long _port;
     private byte* _region;
@@ -35,8 +40,13 @@ internal sealed unsafe class DriverLink : IFrameOutput
     private FrameRingConsumer _receive;
     private long _driver;
     private bool _callOpen;
+    private int _callsStarted;
 
-    public DriverLink(long port) => _port = port;
+    public DriverLink(long port, ulong key)
+    {
+        _port = port;
+        s_key = key;
+    }
 
     public bool IsAttached { get; private set; }
     /// <summary>Attachments made so far (1 after the first, more after driver restarts).</summary>
@@ -51,7 +61,7 @@ internal sealed unsafe class DriverLink : IFrameOutput
     /// <summary>Looks for the driver and lends it the pool. False when there is no driver (yet).</summary>
     public bool TryAttach()
     {
-        if (_callOpen)
+        if (_callOpen || !StartAttachThread())
             return false;
         long driver = Ports.Lookup(NicProtocol.PortName);
         if (driver <= 0)
@@ -66,32 +76,77 @@ internal sealed unsafe class DriverLink : IFrameOutput
             }
             _region = (byte*)region;
         }
+        long notify = Ports.Duplicate(_port, HandleRights.Send | HandleRights.Transfer);
+        if (notify <= 0)
+        {
+            Ports.Close(driver);
+            return false;
+        }
         _pool = FramePool.Initialize(_region, Layout);
         _transmit = _pool.TransmitProducer();
         _receive = _pool.ReceiveConsumer();
-        long notify = Ports.Duplicate(_port, HandleRights.Send | HandleRights.Transfer);
-        s_notifyPort = _port;
         s_driverForCall = driver;
         s_request = NicProtocol.AttachRequest(Layout, (ulong)_region, notify);
         s_reply = default;
         _driver = driver;
         _callOpen = true;
-        if (UserThread.Start(&AttachCall, 0) < 0)
+        _callsStarted++;
+        Ports.Notify(s_goPort, GoBit);
+        return true;
+    }
+
+    private const ulong GoBit = 1;
+
+    // The attach thread, once: it waits on a port only this process holds.
+    private bool StartAttachThread()
+    {
+        if (s_goPort > 0)
+            return true;
+        long go = Ports.CreatePort();
+        if (go <= 0)
+            return false;
+        s_notifyPort = _port;
+        s_goPort = go;
+        if (UserThread.Start(&AttachThread, 0) < 0)
         {
-            _callOpen = false;
-            Ports.Close(driver);
+            Ports.Close(go);
+            s_goPort = 0;
             return false;
         }
         return true;
     }
 
-    private static void AttachCall(ulong unused)
+    private static void AttachThread(ulong unused)
     {
-        s_result = Ports.CallEx(s_driverForCall, ref s_request, ref s_reply);
-        Ports.Notify(s_notifyPort, AttachEndedBit);
+        var wake = default(IpcMessage);
+        while (true)
+        {
+            wake = default;
+            if (Ports.Receive(s_goPort, ref wake, -1) < 0 || wake.Tag != IpcMessage.NotificationTag)
+                continue;
+            long notify = s_request.Handle;
+            ulong key = s_key; // sent as the buffer when the driver has one; it lives on this stack during the call
+            if (key != 0)
+            {
+                s_request.BufferAddress = (ulong)&key;
+                s_request.BufferLength = NicProtocol.KeyLength;
+            }
+            s_result = Ports.CallEx(s_driverForCall, ref s_request, ref s_reply);
+            // Refused before it was sent: the notify handle is still ours (PeerClosed hands it back under a new number).
+            if (s_result < 0 && s_result != SyscallResult.Error(SyscallError.PeerClosed))
+                Ports.Close(notify);
+            s_callsEnded++;
+            Ports.Notify(s_notifyPort, AttachEndedBit);
+        }
     }
 
-    /// <summary>After the attach thread said its call returned: the driver is gone (or refused us).</summary>
+    /// <summary>
+    /// True when the attach thread's call has really returned (anyone holding the stack's port can
+    /// raise <see cref="AttachEndedBit"/>, so the bit alone proves nothing).
+    /// </summary>
+    public bool CallEnded => _callOpen && s_callsEnded == _callsStarted;
+
+    /// <summary>After <see cref="CallEnded"/>: the driver is gone (or refused us).</summary>
     public string OnAttachEnded()
     {
         _callOpen = false;

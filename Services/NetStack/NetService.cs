@@ -17,7 +17,7 @@ namespace CosmosHybrid.Services.NetStack;
 /// <remarks>
 /// Arguments (from the manifest or the command line): <c>static=ADDRESS/PREFIX[/GATEWAY]</c>, the
 /// configuration to use when DHCP gets no answer; <c>dns=ADDRESS</c>, the name server instead of
-/// the one DHCP names; <c>quiet</c>.
+/// the one DHCP names; <c>key=N</c>, the driver's key (init names it: see <see cref="NicProtocol.CheckKey"/>).
 /// </remarks>
 internal sealed unsafe class NetService
 {
@@ -26,6 +26,7 @@ internal sealed unsafe class NetService
     public const ushort DnsClientPort = 49151;
     private const int FrameBudget = 64;
     private const long AttachRetryMs = 500;
+    private const long MaxRefusedBackOffMs = 16_000;
     private const long HousekeepingMs = 1000;
 
     private static readonly SyscallPorts Ports = SyscallPorts.Instance;
@@ -40,11 +41,12 @@ internal sealed unsafe class NetService
     private int _configurationVersion;
     private ulong _ticksPerMillisecond = 1;
     private bool _linkWasUp;
+    private int _refusals;
 
-    private NetService(long port, IpConfiguration staticFallback, Ipv4Address dnsOverride)
+    private NetService(long port, IpConfiguration staticFallback, Ipv4Address dnsOverride, ulong driverKey)
     {
         _port = port;
-        _link = new DriverLink(port);
+        _link = new DriverLink(port, driverKey);
         _sockets = new SocketServer(this, Ticks.Now());
         _staticFallback = staticFallback;
         _dnsOverride = dnsOverride;
@@ -58,7 +60,7 @@ internal sealed unsafe class NetService
         if (!ParseArguments(arguments, out IpConfiguration fallback, out Ipv4Address dns, out string error))
         {
             Console.WriteLine("net: " + error);
-            Console.WriteLine("usage: net [static=ADDRESS/PREFIX[/GATEWAY]] [dns=ADDRESS]");
+            Console.WriteLine("usage: net [static=ADDRESS/PREFIX[/GATEWAY]] [dns=ADDRESS] [key=N]");
             return 2;
         }
         long port = Ports.CreatePort();
@@ -67,7 +69,7 @@ internal sealed unsafe class NetService
             Console.WriteLine("net: cannot register '" + NetProtocol.PortName + "'");
             return 1;
         }
-        var service = new NetService(port, fallback, dns);
+        var service = new NetService(port, fallback, dns, NicProtocol.KeyArgument(arguments));
         service.Calibrate();
         // Quiet until a driver is there: without a NIC the serial console stays the shell's.
         service.Loop();
@@ -153,19 +155,38 @@ internal sealed unsafe class NetService
             }
             if (message.Tag == IpcMessage.NotificationTag)
             {
-                if ((message.Word0 & DriverLink.AttachEndedBit) != 0)
-                {
-                    Console.WriteLine("net: " + _link.OnAttachEnded() + "; re-attaching when it is back");
-                    nextAttach = 0;
-                }
+                // Any holder of our port may raise any bit: the attach thread's own record says whether its call ended.
+                if (_link.CallEnded)
+                    nextAttach = AfterAttachEnded(ProcessCalls.UptimeMilliseconds);
                 continue;
             }
             _sockets.Serve(ref message, ProcessCalls.UptimeMilliseconds);
         }
     }
 
+    // The Attach call returned: at once after a detach or the driver's death (init restarts it),
+    // with a growing back-off while the driver keeps refusing the pool.
+    private long AfterAttachEnded(long now)
+    {
+        bool wasAttached = _link.IsAttached;
+        string why = _link.OnAttachEnded();
+        if (wasAttached)
+        {
+            _refusals = 0;
+            Console.WriteLine("net: " + why + "; re-attaching when it is back");
+            return 0;
+        }
+        _refusals++;
+        long delay = _refusals >= 6 ? MaxRefusedBackOffMs : AttachRetryMs << (_refusals - 1);
+        // Said the first time and then when the back-off has grown to its longest, not on every try.
+        if (_refusals == 1 || _refusals == 6)
+            Console.WriteLine("net: " + why + "; trying again in " + delay.ToString() + " ms");
+        return now + delay;
+    }
+
     private void OnAttached(ref bool reported)
     {
+        _refusals = 0;
         if (Host == null)
         {
             // The driver reports the MAC with its first byte lowest; the stack keeps it highest.
@@ -335,6 +356,14 @@ internal sealed unsafe class NetService
                     return false;
                 }
                 fallback.SubnetMask = new Ipv4Address(0xFFFF_FFFFu << (32 - prefix));
+            }
+            else if (word.StartsWith("key="))
+            {
+                if (NicProtocol.KeyArgument(word) == 0)
+                {
+                    error = "bad driver key";
+                    return false;
+                }
             }
             else if (word.StartsWith("dns="))
             {

@@ -1,4 +1,5 @@
 using CosmosHybrid.Services.Net.Protocols;
+using CosmosHybrid.Services.Net.Sockets;
 
 namespace CosmosHybrid.Services.NetStack;
 
@@ -15,6 +16,8 @@ internal sealed class NetSocket
     public TcpConnection Connection;
     public TcpListenQueue Listen;
     public UdpQueue Datagrams;
+    /// <summary>A UDP socket's ICMP error for its last peer, reported by its next send or receive.</summary>
+    public UdpPeerError PeerError;
 }
 
 /// <summary>

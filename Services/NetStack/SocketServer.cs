@@ -142,6 +142,11 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
 
     private NetStatus Connect(long eventPort, ref IpcMessage reply)
     {
+        if (!IsSendOnlyPort(eventPort))
+        {
+            Ports.Close(eventPort);
+            return NetStatus.InvalidArgument;
+        }
         for (int i = 0; i < _sessions.Length; i++)
         {
             NetSession session = _sessions[i];
@@ -162,6 +167,15 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
         Ports.Close(eventPort);
         return NetStatus.NoResources;
     }
+
+    /// <summary>
+    /// A client's event port must be a send handle to a port someone else receives on. Given the
+    /// port itself (with the receive right), the service would hold the only receiver, the port would
+    /// never close, and the session would outlive its client for ever.
+    /// </summary>
+    private static bool IsSendOnlyPort(long handle) =>
+        SystemCall.Call(SyscallNumber.PortReceive, handle, 0, 0) == SyscallResult.Error(SyscallError.NoRight)
+        && Ports.Notify(handle, 0) == 0;
 
     private bool TryGetSession(ulong id, ulong token, out int session)
     {
@@ -456,6 +470,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
             case NetSocket.Udp:
                 reply.Word0 = (ulong)NetSocketState.Udp;
                 reply.Word1 = (ulong)socket.Datagrams.Count;
+                reply.Word3 = (ulong)socket.PeerError.Pending;
                 return NetStatus.Ok;
         }
         TcpConnection connection = socket.Connection;
@@ -492,6 +507,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
             return status;
         socket.LocalPort = local;
         socket.Datagrams = new UdpQueue();
+        socket.PeerError = new UdpPeerError();
         reply.Word0 = (ulong)socket.Id;
         reply.Word1 = local;
         return NetStatus.Ok;
@@ -508,6 +524,10 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
         ushort port = (ushort)(message.Word3 >> 32);
         if (port == 0 || (message.Word3 >> 48) != 0 || message.BufferLength > UdpQueue.SlotBytes)
             return NetStatus.InvalidArgument;
+        NetStatus error = socket.PeerError.Take();
+        if (error != NetStatus.Ok)
+            return error; // the datagram is not sent, as Linux's send on a socket with a pending error
+        socket.PeerError.OnSent(address, port);
         bool sent = Host.SendUdp(socket.LocalPort, new Ipv4Address(address), port, new ReadOnlySpan<byte>(_copy, 0, (int)message.BufferLength), now);
         return sent ? NetStatus.Ok : NetStatus.HostUnreachable;
     }
@@ -516,6 +536,9 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
     {
         if (socket.Kind != NetSocket.Udp)
             return NetStatus.InvalidState;
+        NetStatus error = socket.PeerError.Take();
+        if (error != NetStatus.Ok)
+            return error;
         if (socket.Datagrams.Count == 0)
             return NetStatus.WouldBlock;
         int length = socket.Datagrams.Take(_copy, out uint source, out ushort port);
@@ -551,8 +574,19 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
         return false;
     }
 
+    /// <summary>An ICMP error quoting a datagram we sent: kept on the UDP socket that sent it (see <see cref="UdpPeerError"/>).</summary>
     public void OnUnreachable(ushort localPort, Ipv4Address remote, ushort remotePort, byte code, long now)
     {
+        for (int i = 0; i < _sockets.Length; i++)
+        {
+            NetSocket socket = _sockets[i];
+            if (socket != null && socket.Kind == NetSocket.Udp && socket.LocalPort == localPort)
+            {
+                // A receiver waiting for a datagram is woken (WakeWaiting after these frames) and gets the error.
+                socket.PeerError.OnUnreachable(remote.Value, remotePort, code);
+                return;
+            }
+        }
     }
 
     // ---- names, echo, information ----

@@ -34,6 +34,7 @@ internal static unsafe class NetScenarios
             "net-arp" => ArpRoundTrip(),
             "net-attach-exit" => AttachAndExit(),
             "net-bad" => BadRequests(),
+            "net-forged" => ForgedRequests(),
             "net-bench" => Bench(Scenarios.ParseOr(rest, 1000)),
             _ => Unknown(scenario),
         };
@@ -419,6 +420,40 @@ internal static unsafe class NetScenarios
         Ports.CallEx(s_driver, ref request, ref reply);
         ok &= Check("an Attach with a short grant: InvalidArgument", reply.Tag == (ulong)SyscallError.InvalidArgument);
 
+        ShortMessage mac = Ask(NicRequest.MacAddress);
+        ok &= Check("the driver still answers", mac.Tag == 0 && mac.Word0 != 0);
+        return ok;
+    }
+
+    // With the default manifest the driver holds init's key and net is attached: a well-formed
+    // Attach or Detach without that key (or with a wrong one) is Denied, and net stays attached.
+    private static bool ForgedRequests()
+    {
+        s_driver = LookUpDriver();
+        if (!Check("the driver's port", s_driver > 0))
+            return false;
+        long region = SystemCall.Call(SyscallNumber.MapMemory, Layout.TotalBytes / FramePoolLayout.PageSize);
+        if (!Check("the pool's memory", region > 0))
+            return false;
+        FramePool.Initialize((byte*)region, Layout);
+        bool ok = true;
+        ulong wrong = 12345;
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            var request = NicProtocol.AttachRequest(Layout, (ulong)region, Ports.Duplicate(Ports.CreatePort(), HandleRights.Send | HandleRights.Transfer));
+            if (attempt == 1)
+            {
+                request.BufferAddress = (ulong)&wrong;
+                request.BufferLength = NicProtocol.KeyLength;
+            }
+            var reply = default(IpcMessage);
+            long result = Ports.CallEx(s_driver, ref request, ref reply);
+            ok &= Check(attempt == 0 ? "an Attach without the key: Denied" : "an Attach with a wrong key: Denied",
+                result == 0 && reply.Tag == (ulong)SyscallError.Denied);
+        }
+        var detach = new ShortMessage((ulong)NicRequest.Detach);
+        Ports.Call(s_driver, ref detach);
+        ok &= Check("a Detach without the key: Denied", detach.Tag == (ulong)SyscallError.Denied);
         ShortMessage mac = Ask(NicRequest.MacAddress);
         ok &= Check("the driver still answers", mac.Tag == 0 && mac.Word0 != 0);
         return ok;

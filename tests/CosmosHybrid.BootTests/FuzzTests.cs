@@ -40,6 +40,14 @@ public class FuzzTests : BootTestBase
         return Regex.Match(output, @"free frames (\d+) -> (\d+), kernel heap (\d+) -> (\d+) KiB");
     }
 
+    // net's row of `ps`: group 1 its pid, 2 its handles, 3 its memory in KiB.
+    private Match NetRow()
+    {
+        Match row = Regex.Match(Shell("ps"), @"\s(\d+) net\s+running\s+\d+\s+\d+\s+(\d+)\s+(\d+)");
+        Assert.That(row.Success, Is.True, "net in ps");
+        return row;
+    }
+
     [Test]
     public void SyscallsAndIpcDoNotHurtTheKernelNorTheServices()
     {
@@ -49,9 +57,16 @@ public class FuzzTests : BootTestBase
         Assert.That(syscalls.Success, Is.True, "memory figures");
         Assert.That(Machine.SerialLog, Does.Contain("fuzz: 20000 calls in 3 threads, seed 1"));
 
+        Match netBefore = NetRow();
         Match ipc = RunCampaign("fuzz ipc 3000 1");
         Assert.That(ipc.Success, Is.True, "memory figures");
         Assert.That(Machine.SerialLog, Does.Contain("fuzz: check: echo 2+3 = 5 ok"));
+
+        // net keeps nothing a fuzzed client sent (handles, sessions, attach attempts of its own that a forged bit set off).
+        Match netAfter = NetRow();
+        TestContext.Out.WriteLine("net before the IPC campaign: " + netBefore.Value.Trim() + "; after: " + netAfter.Value.Trim());
+        Assert.That(int.Parse(netAfter.Groups[2].Value), Is.LessThanOrEqualTo(int.Parse(netBefore.Groups[2].Value) + 8), "net's handles");
+        Assert.That(Machine.SerialLog, Does.Not.Contain("refused the pool"), "net lost its driver to forged messages");
 
         // The shell still answers, and the services are still there.
         string processes = Shell("ps");

@@ -17,7 +17,7 @@ namespace CosmosHybrid.BootTests;
 /// loopback is the guest's 10.0.2.100:80, :81 and :82, one rule per connection (slirp refuses
 /// rules for 10.0.2.2 itself); the host reaches the guest's ports 7000 and 80 through hostfwd. No name server is used (slirp's 10.0.2.3
 /// would forward to resolvers outside): DNS is tested on the host against the protocol core.
-/// One boot: DHCP, ifconfig, ping, wget with SHA-256 checks, a host-to-guest connection to
+/// One boot: DHCP, ifconfig, forged driver requests refused, ping, wget with SHA-256 checks, a host-to-guest connection to
 /// `nc -l`, the host's curl against the guest's `httpd`, netstat, a 16 MiB download during which the driver is killed and restarted, and a
 /// ping during which the stack itself is killed and restarted.
 /// </summary>
@@ -75,6 +75,9 @@ public class NetStackTests : BootTestBase
         Assert.That(ifconfig, Does.Match(@"link up 1000 Mb/s"));
         Match e1000 = Regex.Match(Shell("ps"), @"\s(\d+) e1000\s+running");
         Assert.That(e1000.Success, Is.True, "e1000 in ps");
+
+        // Another program's Attach or Detach without init's key is refused by the driver; net stays attached (the ping below).
+        Assert.That(Shell("usertest net-forged"), Does.Contain("net-forged: ok"));
 
         // ICMP echo to the gateway.
         string ping = Shell("ping 10.0.2.2 3");
@@ -157,6 +160,7 @@ public class NetStackTests : BootTestBase
 
         Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
         Assert.That(Machine.SerialLog, Does.Not.Match(@"process \d+ \(net\) killed"), "the stack faulted");
+        Assert.That(Machine.SerialLog, Does.Not.Contain("refused the pool"), "the driver refused net");
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace CosmosHybrid.Services.Init.Manifest;
 /// <summary>
 /// Reads /etc/services (format in README, "Services manifest"): a `service NAME` line opens an
 /// entry, the key lines after it (`run`, `device`, `name`, `rights`, `restart`, `after`,
-/// `handles`, `threads`, `ping`) fill it. A line `fs:PATH=ring3` (or `=kernel`) stands on its own,
+/// `handles`, `threads`, `ping`, `key`) fill it. A line `fs:PATH=ring3` (or `=kernel`) stands on its own,
 /// anywhere: who serves the volume at PATH (<see cref="PlacementLine"/>). `#` starts a comment. A
 /// malformed line is reported with its number and skipped; a service without a `run` line is dropped.
 /// Pure logic, host-tested.
@@ -275,6 +275,13 @@ internal static class ManifestParser
                     return "'ping' time-out must be from " + MinPingMilliseconds.ToString() + " to " + MaxPingMilliseconds.ToString() + " ms";
                 service.PingPort = words[1];
                 service.PingTimeoutMilliseconds = timeout;
+                return null;
+            case "key":
+                if (words.Count != 2 || !IsName(words[1]) || words[1].Length > 32)
+                    return "'key' takes a name (services with the same key name get the same key)";
+                if (service.KeyName != null)
+                    return "a second 'key' line";
+                service.KeyName = words[1];
                 return null;
             case "handles":
             case "threads":

@@ -46,6 +46,12 @@ internal sealed class ServiceEntry
     /// <summary>How long a ping may go unanswered before init kills and restarts the service.</summary>
     public int PingTimeoutMilliseconds { get; set; }
 
+    /// <summary>
+    /// A shared secret's name (`key NAME`): init draws one random key per name and appends it as
+    /// `key=N` to the command line of every service that names it (a driver and its one rightful client).
+    /// </summary>
+    public string KeyName { get; set; }
+
     /// <summary>Thread quota (0: the kernel's default).</summary>
     public int ThreadLimit { get; set; }
 }

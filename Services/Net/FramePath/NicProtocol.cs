@@ -49,6 +49,9 @@ public static class NicProtocol
             case NicRequest.Attach:
                 return CheckAttach(message, out _);
             case NicRequest.Detach:
+                bool keyed = message.Word0 == 0 && message.Word1 == 0 && message.Word2 == 0 && message.Word3 == 0
+                    && message.GrantedAddress == 0 && message.Handle == 0 && (message.BufferLength == 0 || message.BufferLength == KeyLength);
+                return keyed ? SyscallError.None : SyscallError.InvalidArgument;
             case NicRequest.LinkStatus:
             case NicRequest.MacAddress:
                 bool plain = message.Word0 == 0 && message.Word1 == 0 && message.Word2 == 0 && message.Word3 == 0
@@ -77,10 +80,42 @@ public static class NicProtocol
             return SyscallError.InvalidArgument;
         if (message.GrantedAddress == 0 || message.GrantLength != (ulong)proposed.TotalBytes || (message.Flags & IpcFlags.GrantWritable) == 0)
             return SyscallError.InvalidArgument;
-        if (message.Handle <= 0 || message.BufferLength != 0)
+        if (message.Handle <= 0 || (message.BufferLength != 0 && message.BufferLength != KeyLength))
             return SyscallError.InvalidArgument;
         layout = proposed;
         return SyscallError.None;
+    }
+
+    /// <summary>The length of the key an Attach or Detach carries as its buffer.</summary>
+    public const int KeyLength = sizeof(ulong);
+
+    /// <summary>
+    /// Whether a received Attach or Detach may act on the driver. Anyone may hold a send handle to the
+    /// driver's public port, and a port does not say who sent a message, so the driver protocol is
+    /// keyed like ui's control requests: init draws a key, names it on the command lines of the driver
+    /// and of its one rightful client (the manifest's <c>key</c> line, <c>key=N</c>), and the client
+    /// sends it as the message's 8-byte buffer. A driver started with no key (0) takes any client, as
+    /// the driver-only test manifest wants; with one, anything else is <see cref="SyscallError.Denied"/>.
+    /// </summary>
+    public static unsafe SyscallError CheckKey(in IpcMessage request, ulong key)
+    {
+        if (key == 0)
+            return SyscallError.None;
+        bool matches = request.BufferLength == KeyLength && request.BufferAddress != 0 && *(ulong*)request.BufferAddress == key;
+        return matches ? SyscallError.None : SyscallError.Denied;
+    }
+
+    /// <summary>The value of a <c>key=N</c> word (decimal) in <paramref name="arguments"/>; 0 without one (or a bad one).</summary>
+    public static ulong KeyArgument(string arguments)
+    {
+        const string Prefix = "key=";
+        string[] words = (arguments ?? "").Split(' ');
+        foreach (string word in words)
+        {
+            if (word.StartsWith(Prefix) && ulong.TryParse(word.Substring(Prefix.Length), out ulong key))
+                return key;
+        }
+        return 0;
     }
 
     /// <summary>The Attach request a client sends for <paramref name="layout"/> at <paramref name="region"/>, with <paramref name="notifyHandle"/> moved to the driver.</summary>

@@ -5,6 +5,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using CosmosHybrid.Services.Net.Protocols;
+using CosmosHybrid.Services.Net.Sockets;
 using NUnit.Framework;
 
 namespace CosmosHybrid.HarnessTests.Net;
@@ -59,6 +60,47 @@ public class LinuxPeerTests
 
     private string Python(string script, string arguments, int timeoutMs = 120_000)
         => _namespace.Exec("/usr/bin/python3 " + Path.Combine(_scripts, script) + " " + arguments, timeoutMs);
+
+    // The service's UDP side for one bound port: its ICMP errors go to the socket's UdpPeerError.
+    private sealed class OneUdpSocket : IUdpHandler
+    {
+        public readonly ushort Port;
+        public readonly UdpPeerError Error = new UdpPeerError();
+
+        public OneUdpSocket(ushort port) => Port = port;
+
+        public bool OnDatagram(Ipv4Address source, ushort sourcePort, Ipv4Address destination, ushort destinationPort, ReadOnlySpan<byte> payload, long now)
+            => destinationPort == Port;
+
+        public void OnUnreachable(ushort localPort, Ipv4Address remote, ushort remotePort, byte code, long now)
+        {
+            if (localPort == Port)
+                Error.OnUnreachable(remote.Value, remotePort, code);
+        }
+    }
+
+    [Test]
+    public void LinuxsPortUnreachableReachesTheUdpSocketThatSent()
+    {
+        // A datagram to a port nobody listens on in the namespace: Linux answers ICMP port unreachable.
+        var socket = new OneUdpSocket(40000);
+        Ipv4Address.TryParse(Theirs, out Ipv4Address peer);
+        var clock = Stopwatch.StartNew();
+        NetStatus error = NetStatus.Ok;
+        while (error == NetStatus.Ok && clock.ElapsedMilliseconds < 10_000)
+        {
+            lock (_stack.Lock)
+            {
+                _stack.Host.Udp = socket;
+                socket.Error.OnSent(peer.Value, 9);
+                _stack.Host.SendUdp(40000, peer, 9, new byte[] { 1, 2, 3 }, _stack.Now);
+            }
+            Thread.Sleep(300);
+            lock (_stack.Lock)
+                error = socket.Error.Take();
+        }
+        Assert.That(error, Is.EqualTo(NetStatus.ConnectionRefused));
+    }
 
     [Test]
     public void LinuxPingsTheStack()

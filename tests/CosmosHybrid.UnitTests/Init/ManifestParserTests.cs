@@ -220,4 +220,19 @@ public class ManifestParserTests
         Assert.That(manifest.Placements[0].RingThree, Is.True, "the first line stands");
         Assert.That(manifest.Services, Is.Empty);
     }
+
+    [Test]
+    public void AKeyLineNamesTheSecretAServiceShares()
+    {
+        ServiceManifest manifest = ManifestParser.Parse(
+            "service driver\n  run e1000\n  key nic\n" +
+            "service stack\n  run net\n  key nic\n" +
+            "service bad\n  run x\n  key\n  key a b\n  key bad/name\n  key one\n  key two\n");
+        Assert.That(manifest.Find("driver").KeyName, Is.EqualTo("nic"));
+        Assert.That(manifest.Find("stack").KeyName, Is.EqualTo("nic"));
+        Assert.That(manifest.Find("driver").CommandLine, Is.EqualTo("e1000"), "the key is no part of the written command line");
+        Assert.That(manifest.Find("bad").KeyName, Is.EqualTo("one"));
+        Assert.That(manifest.Errors.Select(e => e.Line), Is.EqualTo(new[] { 9, 10, 11, 13 }));
+        Assert.That(manifest.Errors[3].Message, Does.Contain("second 'key'"));
+    }
 }

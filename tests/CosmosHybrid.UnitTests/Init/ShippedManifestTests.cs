@@ -40,4 +40,16 @@ public class ShippedManifestTests
         foreach (ServiceEntry entry in normal.Services.Where(s => s.Name != "ui"))
             Assert.That(console.Find(entry.Name).CommandLine, Is.EqualTo(entry.CommandLine), entry.Name);
     }
+
+    [Test]
+    public void TheDriverAndTheStackShareAKeyThatNoOtherServiceHas()
+    {
+        foreach (string name in new[] { "services", "console-services" })
+        {
+            ServiceManifest manifest = Load(name);
+            Assert.That(manifest.Find("e1000").KeyName, Is.EqualTo("nic"), name);
+            Assert.That(manifest.Find("net").KeyName, Is.EqualTo("nic"), name);
+            Assert.That(manifest.Services.Count(s => s.KeyName != null), Is.EqualTo(2), name);
+        }
+    }
 }

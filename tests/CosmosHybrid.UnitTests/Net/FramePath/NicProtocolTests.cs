@@ -103,4 +103,47 @@ public class NicProtocolTests
         Assert.That(reply.Tag, Is.EqualTo((ulong)SyscallError.Busy));
         Assert.That(reply.Word2, Is.EqualTo(3UL));
     }
+
+    [Test]
+    public unsafe void AKeyedDriverTakesAttachAndDetachOnlyWithItsKey()
+    {
+        const ulong Key = 0x1234_5678_9ABC_DEF1;
+        ulong right = Key, wrong = Key ^ 1;
+        IpcMessage forged = ReceivedAttach();
+        Assert.That(NicProtocol.CheckAttach(forged, out _), Is.EqualTo(SyscallError.None), "the forgery has the right shape");
+        Assert.That(NicProtocol.CheckKey(forged, Key), Is.EqualTo(SyscallError.Denied), "no key");
+        forged.BufferAddress = (ulong)&wrong;
+        forged.BufferLength = NicProtocol.KeyLength;
+        Assert.That(NicProtocol.CheckKey(forged, Key), Is.EqualTo(SyscallError.Denied), "a wrong key");
+        IpcMessage rightful = ReceivedAttach();
+        rightful.BufferAddress = (ulong)&right;
+        rightful.BufferLength = NicProtocol.KeyLength;
+        Assert.That(NicProtocol.CheckAttach(rightful, out _), Is.EqualTo(SyscallError.None));
+        Assert.That(NicProtocol.CheckKey(rightful, Key), Is.EqualTo(SyscallError.None));
+        rightful.BufferLength = 4;
+        Assert.That(NicProtocol.CheckKey(rightful, Key), Is.EqualTo(SyscallError.Denied), "a cut key");
+
+        var detach = new IpcMessage { Tag = (ulong)NicRequest.Detach };
+        Assert.That(NicProtocol.Check(detach, out _), Is.EqualTo(SyscallError.None));
+        Assert.That(NicProtocol.CheckKey(detach, Key), Is.EqualTo(SyscallError.Denied), "a Detach from anyone");
+        detach.BufferAddress = (ulong)&right;
+        detach.BufferLength = NicProtocol.KeyLength;
+        Assert.That(NicProtocol.Check(detach, out _), Is.EqualTo(SyscallError.None));
+        Assert.That(NicProtocol.CheckKey(detach, Key), Is.EqualTo(SyscallError.None));
+
+        // A driver started without a key (the driver-only test manifest) takes any client.
+        Assert.That(NicProtocol.CheckKey(ReceivedAttach(), 0), Is.EqualTo(SyscallError.None));
+        Assert.That(NicProtocol.CheckKey(forged, 0), Is.EqualTo(SyscallError.None));
+    }
+
+    [Test]
+    public void TheKeyIsReadFromTheCommandLine()
+    {
+        Assert.That(NicProtocol.KeyArgument("key=42"), Is.EqualTo(42UL));
+        Assert.That(NicProtocol.KeyArgument("static=10.0.0.2/24 key=18446744073709551615 dns=1.1.1.1"), Is.EqualTo(ulong.MaxValue));
+        Assert.That(NicProtocol.KeyArgument(""), Is.EqualTo(0UL));
+        Assert.That(NicProtocol.KeyArgument(null), Is.EqualTo(0UL));
+        Assert.That(NicProtocol.KeyArgument("key=x"), Is.EqualTo(0UL));
+        Assert.That(NicProtocol.KeyArgument("monkey=5"), Is.EqualTo(0UL));
+    }
 }
