@@ -64,7 +64,13 @@ public class PowerCutTests : BootTestBase
             }
 
             if (cut + 1 < cuts || verdict.Passed)
+            {
                 Machine.Dispose();
+            }
+            else
+            {
+                failedLog = null;   // the last machine's log: the tear-down prints it
+            }
         }
 
         TestContext.Progress.WriteLine($"powercut: campaign seed {campaignSeed}, cut seeds {campaignSeed}..{campaignSeed + (ulong)cuts - 1}");

@@ -52,10 +52,14 @@ public static class CutJudge
             var synced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (SyncedFile file in log.Synced)
                 synced.Add(file.Name);
-            int stale = 0;
+            int stale = 0, recovered = 0;
             foreach (string name in FatImageTools.List(repaired))
             {
-                if (!synced.Contains(name) && !touched.Contains(name))
+                if (IsRecoveredChain(name))
+                {
+                    recovered++;
+                }
+                else if (!synced.Contains(name) && !touched.Contains(name))
                 {
                     stale++;
                     problems.Add($"{name}: on the disk, but deleted or renamed before the last sync");
@@ -76,6 +80,7 @@ public static class CutJudge
                 FilesChanged = changed,
                 LostBytes = lost,
                 StaleFiles = stale,
+                RecoveredChains = recovered,
                 WorkloadFailure = log.Failure,
                 FsckReport = report,
             };
@@ -87,6 +92,10 @@ public static class CutJudge
             File.Delete(repaired);
         }
     }
+
+    // fsck.fat -a saves the chains no entry uses as FSCKnnnn.REC in the root directory.
+    private static bool IsRecoveredChain(string name) =>
+        name.Length == 12 && name.StartsWith("FSCK", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".REC", StringComparison.OrdinalIgnoreCase);
 
     // Null when the disk keeps the promise for this file, else what is wrong.
     private static string Check(string image, Expectation expectation)

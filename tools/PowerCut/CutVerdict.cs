@@ -32,6 +32,9 @@ public sealed class CutVerdict
     /// <summary>Files on the disk the last sync does not have and no later operation named.</summary>
     public int StaleFiles { get; init; }
 
+    /// <summary>Chains no entry used, which fsck.fat -a saved as FSCKnnnn.REC (data of unsynced changes: not stale).</summary>
+    public int RecoveredChains { get; init; }
+
     /// <summary>The workload's own failure before the cut, if any.</summary>
     public string WorkloadFailure { get; init; }
 
@@ -45,7 +48,8 @@ public sealed class CutVerdict
 
     public override string ToString() =>
         $"seed {Seed}: sync {Generation} after {Operations} ops, fsck -n {(Clean ? "clean" : Repaired ? "repaired by -a" : "NOT REPAIRED")}, "
-        + $"{FilesChecked} synced files checked ({FilesChanged} changed since), lost {LostBytes} synced bytes, {StaleFiles} stale files"
+        + $"{FilesChecked} synced files checked ({FilesChanged} changed since), lost {LostBytes} synced bytes, {StaleFiles} stale files, "
+        + $"{RecoveredChains} chains recovered by fsck"
         + (WorkloadFailure != null ? ", workload: " + WorkloadFailure : "")
         + (Problems.Count > 0 ? "; " + string.Join("; ", Problems) : "");
 }
