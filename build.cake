@@ -576,6 +576,29 @@ Task("Fuzz")
         throw new Exception($"fuzz {mode} {count} {seed}: " + (verdict ?? "the campaign reported a failure"));
 });
 
+// Issue 17 item 5: `./build.sh powercut N SEED` runs N power cuts (cut i: seed SEED + i): a fresh FAT32 image,
+// a boot, `usertest powercut SEED+i`, SIGKILL to QEMU at a seeded moment, then tools/PowerCut judges the image
+// (fsck.fat -n, fsck.fat -a on a copy, every synced file read back with mtools) and prints the campaign's table
+// (tests/CosmosHybrid.BootTests/PowerCutTests.Campaign). A failed cut's image and serial log stay in out/powercut/.
+Task("PowerCut")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    DotNetTest(root.CombineWithFilePath("tests/CosmosHybrid.BootTests/CosmosHybrid.BootTests.csproj").FullPath, new DotNetTestSettings
+    {
+        Configuration = "Release",
+        NoLogo = true,
+        Filter = "FullyQualifiedName~PowerCutTests.Campaign",
+        Loggers = new[] { "console;verbosity=normal" },
+        EnvironmentVariables = new Dictionary<string, string>
+        {
+            ["COSMOSHYBRID_OUT"] = outDir.FullPath,
+            ["POWERCUT_CUTS"] = Argument("cuts", "50"),
+            ["POWERCUT_SEED"] = Argument("seed", "1"),
+        },
+    });
+});
+
 // Source-level debugging (issue 16): `./build.sh debug [--program NAME] [--gdb-port N] [--cmdline "..."] [--gui]`.
 // out/debug/ holds a debug variant of the kernel (ILC -g without -O, so arguments and locals live on the stack and
 // lines step in order), its symbol map, a copy of the ISO's boot files with that kernel, and with --program NAME the program

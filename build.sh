@@ -12,6 +12,7 @@
 #   ./build.sh packetfuzz N SEED   build, then N fuzzed frames from seed SEED into the guest's NIC, then HTTP and memory checks
 #   ./build.sh netbench   build, boot with httpd serving a data disk, measure HTTP and ping from the host beside Linux's figures
 #   ./build.sh fuzz MODE N SEED   build, boot QEMU headless, run `fuzz MODE N SEED` (syscalls|ipc), watch for panic/hang
+#   ./build.sh powercut N SEED   build, then N power cuts (SIGKILL to QEMU) during a seeded file workload on /disk, each image judged
 #   ./build.sh clean
 # Extra arguments go to Cake, e.g. `./build.sh run --firmware=uefi` or `./build.sh run --gui`.
 # On a fresh Debian machine it first installs the system packages it needs (with sudo when not root).
@@ -72,6 +73,11 @@ if [ "$target" = packetfuzz ]; then
   if [ $# -gt 0 ] && [[ $1 != -* ]]; then fuzz+=("--frames=$1"); shift; fi
   if [ $# -gt 0 ] && [[ $1 != -* ]]; then fuzz+=("--seed=$1"); shift; fi
   set -- "${fuzz[@]}" "$@"
+fi
+
+# powercut N SEED: the two numbers become Cake's --cuts and --seed.
+if [ "$target" = powercut ]; then
+  set -- --cuts="${1:-50}" --seed="${2:-1}" "${@:3}"
 fi
 
 # fuzz MODE N SEED: the positional words become Cake's --mode, --count and --seed.

@@ -19,7 +19,8 @@ namespace CosmosHybrid.Services.UserTest;
 /// threads allocating at once), cctor-threads (a static constructor four threads reach at once), the threading ones (lock-count N, monitor-queue N,
 /// cctor-cycle, futex-errors, thread-api, foreground, futex-sleeper, exit-unowned: see <see cref="ThreadScenarios"/>),
 /// float-text N (double and float text of N generated values, as a digest the boot tests compare with .NET's), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), device-holder (see <see cref="DeviceHolder"/>), the file scenarios
-/// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>), and the
+/// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>), powercut SEED [OPS] [DIR]
+/// (random file operations with syncs that print the synced state: see <see cref="PowerCutWorkload"/>), and the
 /// standard I/O ones (wc, flood, stream-calls: see <see cref="StreamScenarios"/>), and input-events (a
 /// subscriber of the input driver: see <see cref="InputScenarios"/>), and the hogs (hog-spawn, hog-memory,
 /// hog-touch, hog-handles, hog-ports, hog-disk FILE, hog-sockets: see <see cref="HogScenarios"/>).
@@ -115,6 +116,8 @@ internal static unsafe class Scenarios
                 return FileScenarios.Rewrite(rest);
             case "hold-open":
                 return FileScenarios.HoldOpen(rest);
+            case "powercut":
+                return PowerCutWorkload.Run(rest);
             case "bad-fs":
                 return BadFileServer.Run(rest);
             case "wc":

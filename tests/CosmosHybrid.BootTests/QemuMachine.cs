@@ -171,6 +171,14 @@ public sealed class QemuMachine : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Pulls the plug: SIGKILL to QEMU, then waits until it is gone. What it wrote to its disk images stays.</summary>
+    public void PowerCut()
+    {
+        if (!_process.HasExited)
+            _process.Kill();
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
         _qmp?.Dispose();

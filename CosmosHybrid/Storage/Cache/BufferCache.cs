@@ -11,9 +11,12 @@ namespace CosmosHybrid.Storage.Cache;
 /// </summary>
 /// <remarks>
 /// <para>Writes only change cached blocks (marking them dirty); dirty blocks reach the device
-/// when they are evicted or on <see cref="Sync"/>, runs of consecutive dirty blocks in one
-/// request. A block that could not be written back stays cached and dirty: dirty data is
-/// never dropped. Its error is returned by the next <see cref="Sync"/>, and meanwhile the
+/// all together, on <see cref="Sync"/> or <see cref="WriteBack"/>, or when a dirty block is
+/// evicted: ordered by the rank <see cref="WriteOrder"/> gives them (a file system's safe
+/// order), then by block number, runs of consecutive dirty blocks of a rank in one request.
+/// A block is never written on its own ahead of the others, so a power cut in the middle of
+/// a write-back finds the lower ranks written and the higher ones not yet. A block that could
+/// not be written back stays cached and dirty: dirty data is never dropped. Its error is returned by the next <see cref="Sync"/>, and meanwhile the
 /// operation that needed room falls back to an uncached transfer.</para>
 /// <para>Reads of whole blocks missing from the cache go to the device in one request straight
 /// into the caller's buffer, and are then copied into the cache.</para>
@@ -35,6 +38,7 @@ public sealed class BufferCache : IBlockDevice
     private readonly RecencyList _recency = new RecencyList();
     private readonly Stack<CacheBlock> _spare = new Stack<CacheBlock>();
     private readonly CacheBlock[] _run;
+    private readonly ulong[] _writeBackOrder;
     private readonly byte[] _staging;
     private int _allocated;
     private int _dirty;
@@ -58,7 +62,11 @@ public sealed class BufferCache : IBlockDevice
         int runBlocks = Math.Min(MaxWriteBackBlocks, Capacity);
         _run = new CacheBlock[runBlocks];
         _staging = new byte[runBlocks * BlockSize];
+        _writeBackOrder = new ulong[Capacity];
     }
+
+    /// <summary>Ranks dirty blocks for write-back (lower ranks first); null: block order only.</summary>
+    public IWriteOrder WriteOrder { get; set; }
 
     /// <summary>Bytes per cached block.</summary>
     public int BlockSize { get; }
@@ -171,44 +179,57 @@ public sealed class BufferCache : IBlockDevice
     public StorageError Flush() => Sync();
 
     /// <summary>
-    /// Writes every dirty block to the device in block order, then flushes the device's own
-    /// cache. Stops at the first device error and returns it (also an earlier write-back
-    /// error not yet reported); the blocks not written stay dirty for a later attempt.
+    /// Writes every dirty block to the device in write-back order (<see cref="WriteOrder"/>'s
+    /// ranks, then block order), then flushes the device's own cache. Stops at the first device
+    /// error and returns it (also an earlier write-back error not yet reported); the blocks not
+    /// written stay dirty for a later attempt.
     /// </summary>
     public StorageError Sync()
     {
         StorageError error = _pendingError;
         _pendingError = StorageError.Ok;
-        if (_dirty > 0)
+        StorageError writeError = WriteBack();
+        if (writeError != StorageError.Ok)
         {
-            ulong[] numbers = new ulong[_dirty];
-            int count = 0;
-            for (int i = 0; i < _allocated; i++)
-            {
-                CacheBlock candidate = _allocatedBlocks[i];
-                if (candidate.InUse && candidate.Dirty && count < numbers.Length)
-                {
-                    numbers[count++] = candidate.Number;
-                }
-            }
-
-            Array.Sort(numbers, 0, count);
-            for (int i = 0; i < count; i++)
-            {
-                CacheBlock block = _blocks.Find(numbers[i]);
-                if (block != null && block.Dirty)
-                {
-                    StorageError runError = WriteBackRun(block);
-                    if (runError != StorageError.Ok)
-                    {
-                        return runError;
-                    }
-                }
-            }
+            return writeError;
         }
 
         StorageError flushError = _device.Flush();
         return error != StorageError.Ok ? error : flushError;
+    }
+
+    /// <summary>
+    /// Writes every dirty block to the device in write-back order, without flushing the
+    /// device: a barrier between what was written before and what is written after it.
+    /// </summary>
+    public StorageError WriteBack()
+    {
+        // Sort keys: rank in the top byte, block number below (block numbers stay far under 2^56).
+        int count = 0;
+        for (int i = 0; i < _allocated && count < _writeBackOrder.Length; i++)
+        {
+            CacheBlock candidate = _allocatedBlocks[i];
+            if (candidate.InUse && candidate.Dirty)
+            {
+                _writeBackOrder[count++] = ((ulong)(uint)RankOf(candidate) << 56) | candidate.Number;
+            }
+        }
+
+        Array.Sort(_writeBackOrder, 0, count);
+        for (int i = 0; i < count; i++)
+        {
+            CacheBlock block = _blocks.Find(_writeBackOrder[i] & 0x00FF_FFFF_FFFF_FFFFUL);
+            if (block != null && block.Dirty)
+            {
+                StorageError runError = WriteBackRun(block);
+                if (runError != StorageError.Ok)
+                {
+                    return runError;
+                }
+            }
+        }
+
+        return StorageError.Ok;
     }
 
     private StorageError Check(ulong lba, int length, out ulong end)
@@ -388,10 +409,15 @@ public sealed class BufferCache : IBlockDevice
 
         if (victim.Dirty)
         {
-            StorageError error = WriteBackRun(victim);
-            if (error != StorageError.Ok)
+            // Never this block alone: everything dirty goes, in write-back order.
+            StorageError error = WriteBack();
+            if (error != StorageError.Ok || victim.Dirty)
             {
-                _pendingError = error;
+                if (error != StorageError.Ok)
+                {
+                    _pendingError = error;
+                }
+
                 victim = victim.Newer;
                 while (victim != null && victim.Dirty)
                 {
@@ -410,14 +436,15 @@ public sealed class BufferCache : IBlockDevice
         return victim;
     }
 
-    // Writes 'first' and the cached dirty blocks right after it on the device (up to
-    // MaxWriteBackBlocks) in one request; marks them clean only if the write succeeded.
+    // Writes 'first' and the cached dirty blocks of its rank right after it on the device (up
+    // to MaxWriteBackBlocks) in one request; marks them clean only if the write succeeded.
     private StorageError WriteBackRun(CacheBlock first)
     {
         int count = 0;
         int sectors = 0;
+        int rank = RankOf(first);
         CacheBlock block = first;
-        while (block != null && block.Dirty && count < _run.Length)
+        while (block != null && block.Dirty && count < _run.Length && (count == 0 || RankOf(block) == rank))
         {
             _run[count++] = block;
             sectors += block.Sectors;
@@ -458,6 +485,12 @@ public sealed class BufferCache : IBlockDevice
         }
 
         return error;
+    }
+
+    private int RankOf(CacheBlock block)
+    {
+        IWriteOrder order = WriteOrder;
+        return order == null ? 0 : Math.Clamp(order.RankOf(block.Number * (uint)_sectorsPerBlock, block.Sectors), 0, 255);
     }
 
     private void MarkDirty(CacheBlock block)

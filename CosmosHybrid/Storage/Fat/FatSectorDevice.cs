@@ -1,4 +1,5 @@
 using System;
+using CosmosHybrid.Storage.Cache;
 
 namespace CosmosHybrid.Storage.Fat;
 
@@ -28,6 +29,12 @@ internal sealed class FatSectorDevice
     /// <summary>Writes <c>buffer.Length / BytesPerSector</c> logical sectors starting at <paramref name="sector"/>.</summary>
     public StorageError Write(ulong sector, ReadOnlySpan<byte> buffer) =>
         _device.Write(sector * _deviceSectorsPerSector, buffer);
+
+    /// <summary>
+    /// A write barrier: what was written so far reaches the device before anything written
+    /// after it (a cached device writes its dirty blocks back; others write in order anyway).
+    /// </summary>
+    public StorageError WriteBack() => _device is BufferCache cache ? cache.WriteBack() : StorageError.Ok;
 
     /// <summary>Flushes the device's write-back caches.</summary>
     public StorageError Flush() => _device.Flush();

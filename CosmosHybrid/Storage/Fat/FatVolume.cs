@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CosmosHybrid.Storage.Cache;
 using CosmosHybrid.Storage.Vfs;
 
 namespace CosmosHybrid.Storage.Fat;
@@ -108,6 +109,11 @@ public sealed class FatVolume : IVfsVolume
         if (bootSector.BytesPerSector < sectorSize)
         {
             return StorageError.NotSupported;
+        }
+
+        if (device is BufferCache cache)
+        {
+            cache.WriteOrder = new FatWriteOrder(bootSector, sectorSize);
         }
 
         var result = new FatVolume(new FatSectorDevice(device, bootSector.BytesPerSector), bootSector);
@@ -484,11 +490,19 @@ public sealed class FatVolume : IVfsVolume
         }
 
         // Add the new entry set before removing the old one: an interruption leaves two
-        // names for the file rather than none.
+        // names for the file rather than none. Both are directory writes of the same rank in
+        // a cache's write-back order, so the new one reaches the device first, by a barrier.
         error = Directory.Add(newParent, newName, entry, out FatEntryLocation newLocation);
         if (error != StorageError.Ok)
         {
             return Finish(error);
+        }
+
+        // A failed barrier is reported, but the rename still completes in the volume.
+        StorageError barrierError = Commit();
+        if (barrierError == StorageError.Ok)
+        {
+            barrierError = Disk.WriteBack();
         }
 
         error = Directory.Remove(oldLocation);
@@ -504,7 +518,7 @@ public sealed class FatVolume : IVfsVolume
             _openFiles[newLocation.Key] = node;
         }
 
-        return Finish(error);
+        return Finish(error != StorageError.Ok ? error : barrierError);
     }
 
     /// <summary>Writes cached metadata and flushes the device's caches.</summary>
