@@ -12,8 +12,19 @@ internal static class SpawnLoop
 {
     public static int Run(int cycles)
     {
-        // One warm-up cycle first, so lazily created kernel structures do not count as a leak.
-        RunOnce();
+        // Services still starting when the prompt comes take frames of their own for a while (a
+        // service's second thread, pages it touches first): warm up in batches until one batch
+        // leaves the count where it was, so only what the cycles themselves keep is measured.
+        // Lazily created kernel structures settle in the same warm-up.
+        for (int batch = 0; batch < WarmUpBatches; batch++)
+        {
+            long settled = FramesInUse();
+            for (int i = 0; i < WarmUpCycles; i++)
+                RunOnce();
+            ProcessCalls.Sleep(200);
+            if (FramesInUse() == settled)
+                break;
+        }
         // This process's own heap may take fresh pages while it loops (its heap's pages are
         // touched as they are first used): counted apart too.
         long ownPagesBefore = OwnPages.Count();
@@ -30,8 +41,6 @@ internal static class SpawnLoop
         ProcessCalls.Sleep(10);
         ProcessCalls.GetMemoryInfo(out MemoryInfo after);
         long ownPagesAfter = OwnPages.Count();
-        // The kernel's garbage-collected heap may take a segment while it settles at about
-        // twice its live data; those pages are the heap's, not a process's. Count them apart.
         long heapPagesBefore = before.KernelHeapBytes / before.PageSize;
         long heapPagesAfter = after.KernelHeapBytes / after.PageSize;
         long leaked = (before.FreePages + heapPagesBefore) - (after.FreePages + heapPagesAfter) - (ownPagesAfter - ownPagesBefore);
@@ -39,6 +48,18 @@ internal static class SpawnLoop
             + ", after " + after.FreePages.ToString() + "; kernel heap " + heapPagesBefore.ToString() + " -> "
             + heapPagesAfter.ToString() + " pages; frames not accounted for: " + leaked.ToString());
         return 0;
+    }
+
+    private const int WarmUpBatches = 20;
+    private const int WarmUpCycles = 10;
+
+    // Frames taken from the free pool, apart from the kernel heap's (it may take a segment while it
+    // settles at about twice its live data: those pages are the heap's, not a process's) and this
+    // process's own.
+    private static long FramesInUse()
+    {
+        ProcessCalls.GetMemoryInfo(out MemoryInfo info);
+        return -(info.FreePages + info.KernelHeapBytes / info.PageSize) + OwnPages.Count();
     }
 
     private static long RunOnce()
