@@ -61,11 +61,17 @@ internal sealed unsafe class DriverLink : IFrameOutput
     /// <summary>Looks for the driver and lends it the pool. False when there is no driver (yet).</summary>
     public bool TryAttach()
     {
-        if (_callOpen || !StartAttachThread())
+        if (_callOpen)
             return false;
         long driver = Ports.Lookup(NicProtocol.PortName);
         if (driver <= 0)
             return false;
+        // The thread only once there is a driver: a machine without a NIC spends nothing on it.
+        if (!StartAttachThread())
+        {
+            Ports.Close(driver);
+            return false;
+        }
         if (_region == null)
         {
             long region = SystemCall.Call(SyscallNumber.MapMemory, Layout.TotalBytes / FramePoolLayout.PageSize);
