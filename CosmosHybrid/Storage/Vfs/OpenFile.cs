@@ -108,15 +108,10 @@ public sealed class OpenFile
     public StorageError Read(in VfsCallerBuffer buffer, out int bytesRead)
     {
         bytesRead = 0;
-        StorageError error = CheckFile(VfsOpenFlags.Read);
+        StorageError error = CallerBufferNode(VfsOpenFlags.Read, out IVfsCallerBufferNode node);
         if (error != StorageError.Ok)
         {
             return error;
-        }
-
-        if (_node is not IVfsCallerBufferNode node)
-        {
-            return StorageError.NotSupported;
         }
 
         error = node.Read(_position, buffer, out bytesRead);
@@ -128,15 +123,10 @@ public sealed class OpenFile
     public StorageError ReadAt(ulong offset, in VfsCallerBuffer buffer, out int bytesRead)
     {
         bytesRead = 0;
-        StorageError error = CheckFile(VfsOpenFlags.Read);
+        StorageError error = CallerBufferNode(VfsOpenFlags.Read, out IVfsCallerBufferNode node);
         if (error != StorageError.Ok)
         {
             return error;
-        }
-
-        if (_node is not IVfsCallerBufferNode node)
-        {
-            return StorageError.NotSupported;
         }
 
         return offset > MaxPosition ? StorageError.InvalidArgument : node.Read(offset, buffer, out bytesRead);
@@ -146,15 +136,10 @@ public sealed class OpenFile
     public StorageError Write(in VfsCallerBuffer buffer, out int bytesWritten)
     {
         bytesWritten = 0;
-        StorageError error = CheckFile(VfsOpenFlags.Write);
+        StorageError error = CallerBufferNode(VfsOpenFlags.Write, out IVfsCallerBufferNode node);
         if (error != StorageError.Ok)
         {
             return error;
-        }
-
-        if (_node is not IVfsCallerBufferNode node)
-        {
-            return StorageError.NotSupported;
         }
 
         if ((Flags & VfsOpenFlags.Append) != 0)
@@ -165,6 +150,19 @@ public sealed class OpenFile
         error = node.Write(_position, buffer, out bytesWritten);
         _position += (ulong)bytesWritten;
         return error;
+    }
+
+    // The checks the span overloads make, and the node's caller-buffer side.
+    private StorageError CallerBufferNode(VfsOpenFlags access, out IVfsCallerBufferNode node)
+    {
+        node = _node as IVfsCallerBufferNode;
+        StorageError error = CheckFile(access);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        return node == null ? StorageError.NotSupported : StorageError.Ok;
     }
 
     /// <summary>Moves the position; the result must lie in [0, <see cref="MaxPosition"/>] and may be past the end.</summary>
