@@ -560,8 +560,9 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
     {
         if (destinationPort == NetService.DhcpClientPort)
             return _service.OnDhcp(payload, now);
-        if (destinationPort == NetService.DnsClientPort && sourcePort == DnsResolver.ServerPort)
-            return _service.OnDns(source, payload, now);
+        // The resolver's port: any source port (a server need not be on 53), matched against the query's server there.
+        if (destinationPort == NetService.DnsClientPort)
+            return _service.OnDns(source, sourcePort, payload, now);
         for (int i = 0; i < _sockets.Length; i++)
         {
             NetSocket socket = _sockets[i];

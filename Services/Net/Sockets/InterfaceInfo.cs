@@ -32,6 +32,8 @@ public struct InterfaceInfo
     public ulong TcpResetsSent;
     public uint Attachments;
     public uint OpenSockets;
+    /// <summary>The UDP port of <see cref="Dns0"/> (53 unless net was given dns=ADDRESS:PORT).</summary>
+    public uint Dns0Port;
 }
 
 /// <summary>One socket as <see cref="NetRequest.Sockets"/> lists it (netstat).</summary>

@@ -30,7 +30,8 @@ internal static class Ifconfig
         else
             System.Console.WriteLine("  inet " + NetProtocol.FormatAddress(info.Address) + " netmask " + NetProtocol.FormatAddress(info.SubnetMask)
                 + " gateway " + NetProtocol.FormatAddress(info.Gateway) + " (" + (info.AddressSource == 1 ? "DHCP, lease " + info.LeaseSeconds.ToString() + " s" : "static") + ")");
-        System.Console.WriteLine("  dns " + (info.Dns0 == 0 ? "none" : NetProtocol.FormatAddress(info.Dns0) + (info.Dns1 != 0 ? " " + NetProtocol.FormatAddress(info.Dns1) : "")));
+        System.Console.WriteLine("  dns " + (info.Dns0 == 0 ? "none" : NetProtocol.FormatAddress(info.Dns0)
+            + (info.Dns0Port != 0 && info.Dns0Port != 53 ? ":" + info.Dns0Port.ToString() : "") + (info.Dns1 != 0 ? " " + NetProtocol.FormatAddress(info.Dns1) : "")));
         System.Console.WriteLine("  RX frames " + info.FramesReceived.ToString() + " bytes " + info.BytesReceived.ToString() + " dropped " + info.FramesDropped.ToString());
         System.Console.WriteLine("  TX frames " + info.FramesSent.ToString() + " bytes " + info.BytesSent.ToString() + " driver drops " + info.DriverDropped.ToString());
         System.Console.WriteLine("  tcp retransmits " + info.TcpRetransmits.ToString() + " resets sent " + info.TcpResetsSent.ToString() + ", sockets " + info.OpenSockets.ToString());
