@@ -149,7 +149,9 @@ internal sealed unsafe class NetService
                 message = default;
                 message.BufferAddress = (ulong)copy;
                 message.BufferLength = (ulong)_sockets.CopyBuffer.Length;
+                PathTicks.Switch(PathTicks.Idle);
                 long result = Ports.Receive(_port, ref message, timeout);
+                PathTicks.Switch(PathTicks.Stack);
                 if (result < 0)
                     continue;
             }
@@ -312,6 +314,15 @@ internal sealed unsafe class NetService
         info.BytesReceived = _link.BytesReceived;
         info.BytesSent = _link.BytesSent;
         info.DriverDropped = _link.DriverDropped + _link.SendDropped;
+        info.StackTicks = PathTicks.Of(PathTicks.Stack);
+        info.RingTicks = PathTicks.Of(PathTicks.Ring);
+        info.CopyTicks = PathTicks.Of(PathTicks.Copy);
+        info.CopiedBytes = PathTicks.CopiedBytes;
+        info.FullFramesReceived = PathTicks.FullFramesReceived;
+        info.FullFramesSent = PathTicks.FullFramesSent;
+        info.DriverTicks = _link.DriverTicks;
+        info.DriverRingTicks = _link.DriverRingTicks;
+        info.TimestampTicks = Ticks.Now();
         if (Host == null)
             return info;
         info.Mac = Host.Mac.Value;

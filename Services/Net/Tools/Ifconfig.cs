@@ -2,7 +2,10 @@ using CosmosHybrid.Services.Net.Sockets;
 
 namespace CosmosHybrid.Services.Net.Tools;
 
-/// <summary>ifconfig: the interface's address, mask, gateway, name server, MAC, link and counters.</summary>
+/// <summary>
+/// ifconfig: the interface's address, mask, gateway, name server, MAC, link and counters;
+/// `ifconfig ticks` adds one line of raw time-stamp-counter totals (netbench --icount reads it).
+/// </summary>
 internal static class Ifconfig
 {
     public static int Run(string arguments)
@@ -35,6 +38,10 @@ internal static class Ifconfig
         System.Console.WriteLine("  RX frames " + info.FramesReceived.ToString() + " bytes " + info.BytesReceived.ToString() + " dropped " + info.FramesDropped.ToString());
         System.Console.WriteLine("  TX frames " + info.FramesSent.ToString() + " bytes " + info.BytesSent.ToString() + " driver drops " + info.DriverDropped.ToString());
         System.Console.WriteLine("  tcp retransmits " + info.TcpRetransmits.ToString() + " resets sent " + info.TcpResetsSent.ToString() + ", sockets " + info.OpenSockets.ToString());
+        if (arguments != null && arguments.Trim() == "ticks")
+            System.Console.WriteLine("  ticks stack " + info.StackTicks.ToString() + " ring " + info.RingTicks.ToString() + " copy " + info.CopyTicks.ToString()
+                + " copied " + info.CopiedBytes.ToString() + " driver " + info.DriverTicks.ToString() + " driver-ring " + info.DriverRingTicks.ToString()
+                + " full-rx " + info.FullFramesReceived.ToString() + " full-tx " + info.FullFramesSent.ToString() + " now " + info.TimestampTicks.ToString());
         return 0;
     }
 
