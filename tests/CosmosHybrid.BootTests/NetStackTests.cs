@@ -279,7 +279,7 @@ public class NetStackTests : BootTestBase
             BootWith("init=init,/disk/services", "pc", disk.IdeArguments
                 + " -netdev user,id=n0 -device e1000,netdev=n0,mac=" + GuestMac
                 + " -object filter-dump,id=capture,netdev=n0,file=" + capture);
-            ExpectOutput(ShellBanner);
+            ExpectOutput("CosmosHybrid shell (ring 3, process 2)"); // the manifest's first service
             // Without restrict slirp's DHCP names 10.0.2.3 as the name server; net's dns= wins.
             ExpectMatch(@"net: 10\.0\.2\.15/24 gateway 10\.0\.2\.2, dns 10\.0\.2\.2:" + dns.Port + @" \(DHCP from 10\.0\.2\.2", Step);
             string ifconfig = Shell("ifconfig");
