@@ -750,7 +750,8 @@ Task("NetBench")
         Arguments = new ProcessArgumentBuilder().Append("run").Append("-c").Append("Release").Append("--project")
             .AppendQuoted(root.CombineWithFilePath("tools/NetBench/NetBench.csproj").FullPath).Append("--")
             .AppendQuoted(netbenchIso.FullPath).AppendQuoted(outDir.Combine("netbench").FullPath)
-            .AppendQuoted(Argument("linux", root.CombineWithFilePath("tools/NetBench/linux-qemu-net.txt").FullPath)),
+            .AppendQuoted(Argument("linux", root.CombineWithFilePath("tools/NetBench/linux-qemu-net.txt").FullPath))
+            .Append(HasArgument("icount") ? "--icount" : ""),
     });
     if (exit != 0)
         throw new Exception($"netbench failed (exit {exit})");

@@ -11,6 +11,7 @@
 #   ./build.sh vmware     build, then write out/vmware/ (.vmx for BIOS and EFI, the ISO, a data .vmdk)
 #   ./build.sh packetfuzz N SEED   build, then N fuzzed frames from seed SEED into the guest's NIC, then HTTP and memory checks
 #   ./build.sh netbench   build, boot with httpd serving a data disk, measure HTTP and ping from the host beside Linux's figures
+#   ./build.sh netbench --icount   the same boot under -icount shift=0: ticks per full-size TCP segment each way (driver, ring, stack, copy)
 #   ./build.sh fuzz MODE N SEED   build, boot QEMU headless, run `fuzz MODE N SEED` (syscalls|ipc), watch for panic/hang
 #   ./build.sh powercut N SEED   build, then N power cuts (SIGKILL to QEMU) during a seeded file workload on /disk, each image judged
 #   ./build.sh clean

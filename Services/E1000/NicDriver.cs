@@ -236,7 +236,9 @@ internal static unsafe class NicDriver
                     continue;
                 }
                 new ReadOnlySpan<byte>(frame, length).CopyTo(new Span<byte>(client.Pool.Buffer(buffer), length));
+                ulong published = Ticks.Now();
                 client.Receive.Publish(buffer, length);
+                client.Pool.RingTicks->Value += Ticks.Now() - published;
                 client.Pool.ReceivedFrames->Value++;
                 moved++;
                 s_receivedFrames++;
@@ -274,6 +276,7 @@ internal static unsafe class NicDriver
                 break;
             ulong start = Ticks.Now();
             uint entry = client.Transmit.Peek();
+            client.Pool.RingTicks->Value += Ticks.Now() - start;
             int buffer = FrameEntry.BufferOf(entry), length = FrameEntry.LengthOf(entry);
             if (client.Pool.Layout.IsValidFrame(buffer, length) && length >= 14 && length <= 1514)
             {
@@ -286,7 +289,9 @@ internal static unsafe class NicDriver
                 client.Pool.TransmitRejected->Value++;
                 s_transmitRejected++;
             }
+            ulong released = Ticks.Now();
             client.Transmit.Release(buffer);
+            client.Pool.RingTicks->Value += Ticks.Now() - released;
             moved++;
             client.Pool.TransmitWorkTicks->Value += Ticks.Now() - start;
         }

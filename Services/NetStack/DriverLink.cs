@@ -56,6 +56,9 @@ internal sealed unsafe class DriverLink : IFrameOutput
     public bool LinkUp => IsAttached && _pool.LinkUp;
     public int LinkSpeedMbps => IsAttached ? _pool.LinkSpeedMbps : 0;
     public ulong DriverDropped => IsAttached ? _pool.ReceiveDropped->Value : 0;
+    /// <summary>The driver's ticks for this attachment: whole wake-ups, and the part spent on the shared rings.</summary>
+    public ulong DriverTicks => IsAttached ? _pool.WakeupTicks->Value : 0;
+    public ulong DriverRingTicks => IsAttached ? _pool.RingTicks->Value : 0;
     public bool EverAttached => Attachments > 0;
 
     /// <summary>Looks for the driver and lends it the pool. False when there is no driver (yet).</summary>
@@ -182,6 +185,7 @@ internal sealed unsafe class DriverLink : IFrameOutput
         if (!IsAttached)
             return 0;
         int count = 0;
+        PathTicks.Switch(PathTicks.Ring);
         while (count < budget)
         {
             int available = _receive.Available;
@@ -193,7 +197,11 @@ internal sealed unsafe class DriverLink : IFrameOutput
             {
                 FramesReceived++;
                 BytesReceived += (ulong)length;
+                if (length >= PathTicks.FullFrameLength)
+                    PathTicks.FullFramesReceived++;
+                PathTicks.Switch(PathTicks.Stack);
                 host.ReceiveFrame(new ReadOnlySpan<byte>(_pool.Buffer(index), length), now);
+                PathTicks.Switch(PathTicks.Ring);
                 _receive.Release(index);
             }
             else
@@ -205,6 +213,7 @@ internal sealed unsafe class DriverLink : IFrameOutput
         }
         if (count > 0 && _receive.TakeProducerWakeup())
             Ports.Notify(_driver, NicProtocol.DriverKickBit);
+        PathTicks.Switch(PathTicks.Stack);
         return count;
     }
 
@@ -212,6 +221,13 @@ internal sealed unsafe class DriverLink : IFrameOutput
     public bool PrepareToSleep() => !IsAttached || _receive.PrepareToSleep();
 
     public void SendFrame(ReadOnlySpan<byte> frame)
+    {
+        int previous = PathTicks.Switch(PathTicks.Ring);
+        QueueFrame(frame);
+        PathTicks.Switch(previous);
+    }
+
+    private void QueueFrame(ReadOnlySpan<byte> frame)
     {
         if (!IsAttached || frame.Length > Layout.BufferSize || _transmit.Free == 0)
         {
@@ -228,6 +244,8 @@ internal sealed unsafe class DriverLink : IFrameOutput
         _transmit.Publish(buffer, frame.Length);
         FramesSent++;
         BytesSent += (ulong)frame.Length;
+        if (frame.Length >= PathTicks.FullFrameLength)
+            PathTicks.FullFramesSent++;
         if (_transmit.TakeConsumerWakeup())
             Ports.Notify(_driver, NicProtocol.DriverKickBit);
     }

@@ -16,8 +16,8 @@ namespace CosmosHybrid.Services.NetStack;
 /// </summary>
 /// <remarks>
 /// Arguments (from the manifest or the command line): <c>static=ADDRESS/PREFIX[/GATEWAY]</c>, the
-/// configuration to use when DHCP gets no answer; <c>dns=ADDRESS</c>, the name server instead of
-/// the one DHCP names; <c>key=N</c>, the driver's key (init names it: see <see cref="NicProtocol.CheckKey"/>).
+/// configuration to use when DHCP gets no answer; <c>dns=ADDRESS[:PORT]</c>, the name server instead of
+/// the ones DHCP names (DHCP's are then never asked: a test's server on the host wins over slirp's); <c>key=N</c>, the driver's key (init names it: see <see cref="NicProtocol.CheckKey"/>).
 /// </remarks>
 internal sealed unsafe class NetService
 {
@@ -36,14 +36,14 @@ internal sealed unsafe class NetService
     private readonly SocketServer _sockets;
     private readonly byte[] _datagram = new byte[1500];
     private readonly IpConfiguration _staticFallback;
-    private readonly Ipv4Address _dnsOverride;
+    private readonly DnsServerEndpoint _dnsOverride;
     private DhcpClient _dhcp;
     private int _configurationVersion;
     private ulong _ticksPerMillisecond = 1;
     private bool _linkWasUp;
     private int _refusals;
 
-    private NetService(long port, IpConfiguration staticFallback, Ipv4Address dnsOverride, ulong driverKey)
+    private NetService(long port, IpConfiguration staticFallback, DnsServerEndpoint dnsOverride, ulong driverKey)
     {
         _port = port;
         _link = new DriverLink(port, driverKey);
@@ -57,10 +57,10 @@ internal sealed unsafe class NetService
 
     public static int Run(string arguments)
     {
-        if (!ParseArguments(arguments, out IpConfiguration fallback, out Ipv4Address dns, out string error))
+        if (!ParseArguments(arguments, out IpConfiguration fallback, out DnsServerEndpoint dns, out string error))
         {
             Console.WriteLine("net: " + error);
-            Console.WriteLine("usage: net [static=ADDRESS/PREFIX[/GATEWAY]] [dns=ADDRESS] [key=N]");
+            Console.WriteLine("usage: net [static=ADDRESS/PREFIX[/GATEWAY]] [dns=ADDRESS[:PORT]] [key=N]");
             return 2;
         }
         long port = Ports.CreatePort();
@@ -149,7 +149,9 @@ internal sealed unsafe class NetService
                 message = default;
                 message.BufferAddress = (ulong)copy;
                 message.BufferLength = (ulong)_sockets.CopyBuffer.Length;
+                PathTicks.Switch(PathTicks.Idle);
                 long result = Ports.Receive(_port, ref message, timeout);
+                PathTicks.Switch(PathTicks.Stack);
                 if (result < 0)
                     continue;
             }
@@ -239,9 +241,9 @@ internal sealed unsafe class NetService
         }
         if (Resolver != null)
         {
-            while (Resolver.Poll(now, _datagram, out int length, out Ipv4Address server))
+            while (Resolver.Poll(now, _datagram, out int length, out DnsServerEndpoint server))
             {
-                Host.SendUdp(DnsClientPort, server, DnsResolver.ServerPort, new ReadOnlySpan<byte>(_datagram, 0, length), now);
+                Host.SendUdp(DnsClientPort, server.Address, server.Port, new ReadOnlySpan<byte>(_datagram, 0, length), now);
                 any = true;
             }
         }
@@ -260,9 +262,9 @@ internal sealed unsafe class NetService
             return;
         }
         int servers = _dnsOverride.IsAny ? configuration.DnsCount : 1;
-        var list = new Ipv4Address[servers];
+        var list = new DnsServerEndpoint[servers];
         for (int i = 0; i < servers; i++)
-            list[i] = _dnsOverride.IsAny ? configuration.Dns(i) : _dnsOverride;
+            list[i] = _dnsOverride.IsAny ? new DnsServerEndpoint(configuration.Dns(i)) : _dnsOverride;
         Resolver = new DnsResolver(list, Host.Statistics, (uint)Ticks.Now());
         string dns = servers > 0 ? ", dns " + list[0].ToString() : "";
         Console.WriteLine("net: " + configuration.Address.ToString() + "/" + PrefixLength(configuration.SubnetMask).ToString()
@@ -291,11 +293,11 @@ internal sealed unsafe class NetService
         return true;
     }
 
-    public bool OnDns(Ipv4Address source, ReadOnlySpan<byte> payload, long now)
+    public bool OnDns(Ipv4Address source, ushort sourcePort, ReadOnlySpan<byte> payload, long now)
     {
         if (Resolver == null)
             return false;
-        Resolver.Receive(source, payload, now);
+        Resolver.Receive(new DnsServerEndpoint(source, sourcePort), payload, now);
         return true;
     }
 
@@ -312,6 +314,15 @@ internal sealed unsafe class NetService
         info.BytesReceived = _link.BytesReceived;
         info.BytesSent = _link.BytesSent;
         info.DriverDropped = _link.DriverDropped + _link.SendDropped;
+        info.StackTicks = PathTicks.Of(PathTicks.Stack);
+        info.RingTicks = PathTicks.Of(PathTicks.Ring);
+        info.CopyTicks = PathTicks.Of(PathTicks.Copy);
+        info.CopiedBytes = PathTicks.CopiedBytes;
+        info.FullFramesReceived = PathTicks.FullFramesReceived;
+        info.FullFramesSent = PathTicks.FullFramesSent;
+        info.DriverTicks = _link.DriverTicks;
+        info.DriverRingTicks = _link.DriverRingTicks;
+        info.TimestampTicks = Ticks.Now();
         if (Host == null)
             return info;
         info.Mac = Host.Mac.Value;
@@ -321,8 +332,9 @@ internal sealed unsafe class NetService
         info.Gateway = configuration.Gateway.Value;
         if (Resolver != null)
         {
-            info.Dns0 = _dnsOverride.IsAny ? configuration.Dns0.Value : _dnsOverride.Value;
+            info.Dns0 = _dnsOverride.IsAny ? configuration.Dns0.Value : _dnsOverride.Address.Value;
             info.Dns1 = _dnsOverride.IsAny ? configuration.Dns1.Value : 0;
+            info.Dns0Port = _dnsOverride.IsAny ? DnsResolver.ServerPort : _dnsOverride.Port;
         }
         info.AddressSource = !configuration.IsConfigured ? 0u : _dhcp.State == DhcpClientState.Static ? 2u : 1u;
         info.LeaseSeconds = _dhcp.LeaseSeconds;
@@ -338,7 +350,7 @@ internal sealed unsafe class NetService
 
     // ---- arguments ----
 
-    private static bool ParseArguments(string arguments, out IpConfiguration fallback, out Ipv4Address dns, out string error)
+    private static bool ParseArguments(string arguments, out IpConfiguration fallback, out DnsServerEndpoint dns, out string error)
     {
         fallback = default;
         dns = default;
@@ -367,7 +379,7 @@ internal sealed unsafe class NetService
             }
             else if (word.StartsWith("dns="))
             {
-                if (!Ipv4Address.TryParse(word.Substring(4), out dns))
+                if (!DnsServerEndpoint.TryParse(word.Substring(4), out dns))
                 {
                     error = "bad name server '" + word + "'";
                     return false;

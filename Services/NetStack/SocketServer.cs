@@ -402,7 +402,12 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
         TcpConnection connection = socket.Connection;
         if (connection.State == TcpState.SynSent || connection.State == TcpState.SynReceived)
             return NetStatus.WouldBlock;
-        int taken = connection.Send(data, now);
+        PathTicks.Switch(PathTicks.Copy);
+        int taken = connection.Queue(data);
+        PathTicks.Switch(PathTicks.Stack);
+        if (taken > 0)
+            PathTicks.CopiedBytes += (ulong)taken;
+        connection.Flush(now);
         if (taken < 0)
             return connection.State == TcpState.Closed ? ErrorOf(connection.Error, NetStatus.InvalidState) : NetStatus.InvalidState;
         if (taken == 0 && data.Length > 0)
@@ -431,11 +436,20 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
         {
             if (message.Word3 > message.GrantLength)
                 return NetStatus.BadBuffer;
-            reply.Word0 = (ulong)connection.Receive(new Span<byte>((byte*)message.GrantedAddress, (int)message.Word3), now);
+            PathTicks.Switch(PathTicks.Copy);
+            int taken = connection.Take(new Span<byte>((byte*)message.GrantedAddress, (int)message.Word3));
+            PathTicks.Switch(PathTicks.Stack);
+            PathTicks.CopiedBytes += (ulong)taken;
+            connection.AfterTake(taken, now);
+            reply.Word0 = (ulong)taken;
             return NetStatus.Ok;
         }
         int want = message.Word3 < (ulong)_copy.Length ? (int)message.Word3 : _copy.Length;
-        int read = connection.Receive(new Span<byte>(_copy, 0, want), now);
+        PathTicks.Switch(PathTicks.Copy);
+        int read = connection.Take(new Span<byte>(_copy, 0, want));
+        PathTicks.Switch(PathTicks.Stack);
+        PathTicks.CopiedBytes += (ulong)read;
+        connection.AfterTake(read, now);
         reply.Word0 = (ulong)read;
         fixed (byte* copy = _copy)
         {
@@ -560,8 +574,9 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
     {
         if (destinationPort == NetService.DhcpClientPort)
             return _service.OnDhcp(payload, now);
-        if (destinationPort == NetService.DnsClientPort && sourcePort == DnsResolver.ServerPort)
-            return _service.OnDns(source, payload, now);
+        // The resolver's port: any source port (a server need not be on 53), matched against the query's server there.
+        if (destinationPort == NetService.DnsClientPort)
+            return _service.OnDns(source, sourcePort, payload, now);
         for (int i = 0; i < _sockets.Length; i++)
         {
             NetSocket socket = _sockets[i];

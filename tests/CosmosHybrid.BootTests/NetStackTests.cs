@@ -15,9 +15,10 @@ namespace CosmosHybrid.BootTests;
 /// user-mode network with restrict=on (nothing leaves the machine). With restrict=on slirp lets
 /// the guest reach the host only through guestfwd rules, so the test's HTTP server on the host's
 /// loopback is the guest's 10.0.2.100:80, :81 and :82, one rule per connection (slirp refuses
-/// rules for 10.0.2.2 itself); the host reaches the guest's ports 7000 and 80 through hostfwd. No name server is used (slirp's 10.0.2.3
-/// would forward to resolvers outside): DNS is tested on the host against the protocol core.
-/// One boot: DHCP, ifconfig, forged driver requests refused, ping, wget with SHA-256 checks, a host-to-guest connection to
+/// rules for 10.0.2.2 itself); the host reaches the guest's ports 7000 and 80 through hostfwd.
+/// Names are a second, shorter boot (<see cref="NamesResolveThroughTheTestsNameServerNeverSlirps"/>): guestfwd
+/// is TCP only and restrict=on drops the guest's UDP, so that boot lifts restrict and watches every frame instead.
+/// The first boot: DHCP, ifconfig, forged driver requests refused, ping, wget with SHA-256 checks, a host-to-guest connection to
 /// `nc -l`, the host's curl against the guest's `httpd`, netstat, a 16 MiB download during which the driver is killed and restarted, and a
 /// ping during which the stack itself is killed and restarted.
 /// </summary>
@@ -245,6 +246,88 @@ public class NetStackTests : BootTestBase
         Assert.That(curl.WaitForExit(90_000), Is.True, "curl did not finish");
         Assert.That(curl.ExitCode, Is.EqualTo(0), "curl " + string.Join(" ", arguments) + ": " + error.Result);
         return output;
+    }
+
+    /// <summary>
+    /// DNS against <see cref="TinyDnsServer"/> on the host's loopback, reached as 10.0.2.2:PORT. UDP
+    /// needs slirp without restrict=on (which drops the guest's UDP apart from DHCP and TFTP), so
+    /// nothing but the guest itself keeps traffic inside the machine here: net is started with
+    /// dns=10.0.2.2:PORT (a manifest on a data disk), which wins over the 10.0.2.3 slirp's DHCP
+    /// names, and QEMU's filter-dump records every frame on the NIC, so the test can show afterwards
+    /// that the guest sent nothing to 10.0.2.3 (not even an ARP request) and nothing beyond 10.0.2.2.
+    /// A name, a second through a CNAME, the TTL cache (asking again does not reach the server), a
+    /// name error, and wget by name from <see cref="LoopbackHttpServer"/>.
+    /// </summary>
+    [Test]
+    public void NamesResolveThroughTheTestsNameServerNeverSlirps()
+    {
+        using var dns = new TinyDnsServer(ttlSeconds: 600);
+        dns.AddAddress("files.test", IPAddress.Parse("10.0.2.2"));
+        dns.AddAlias("www.files.test", "files.test");
+        using var http = new LoopbackHttpServer();
+        byte[] named = RandomBytes(64 << 10, 1208);
+        http.Add("/named.bin", named);
+
+        string manifest = "service shell\n  run shell\n  rights poweroff killany\n  restart yes\n\n"
+            + "service e1000\n  run e1000\n  key nic\n  name e1000\n  device pci=8086:100e\n  needs-device yes\n  restart yes\n  after shell\n\n"
+            + "service net\n  run net dns=10.0.2.2:" + dns.Port + "\n  key nic\n  name net\n  restart yes\n  after e1000\n";
+        FatDiskImage disk = FatDiskImage.Create("net-dns", 12, 2048, 0, "-s", "1");
+        string capture = Path.Combine(Path.GetTempPath(), "net-dns-" + Environment.ProcessId + ".pcap");
+        try
+        {
+            disk.Put("/services", Encoding.ASCII.GetBytes(manifest));
+            BootWith("init=init,/disk/services", "pc", disk.IdeArguments
+                + " -netdev user,id=n0 -device e1000,netdev=n0,mac=" + GuestMac
+                + " -object filter-dump,id=capture,netdev=n0,file=" + capture);
+            ExpectOutput("CosmosHybrid shell (ring 3, process 2)"); // the manifest's first service
+            // Without restrict slirp's DHCP names 10.0.2.3 as the name server; net's dns= wins.
+            ExpectMatch(@"net: 10\.0\.2\.15/24 gateway 10\.0\.2\.2, dns 10\.0\.2\.2:" + dns.Port + @" \(DHCP from 10\.0\.2\.2", Step);
+            string ifconfig = Shell("ifconfig");
+            Assert.That(ifconfig, Does.Contain("dns 10.0.2.2:" + dns.Port));
+            Assert.That(ifconfig, Does.Not.Contain("10.0.2.3"), "DHCP's name server is not used");
+
+            string first = Shell("ping files.test 1");
+            Assert.That(first, Does.Contain("PING files.test (10.0.2.2)"));
+            Assert.That(first, Does.Contain("1 packets transmitted, 1 received"));
+            Assert.That(dns.Asked("files.test"), Is.EqualTo(1), "the query reached the test's server");
+
+            string alias = Shell("ping www.files.test 1");
+            Assert.That(alias, Does.Contain("PING www.files.test (10.0.2.2)"), "through the CNAME");
+            Assert.That(dns.Asked("www.files.test"), Is.EqualTo(1));
+
+            // Both answers are cached for their 600 s: asking again (and wget's own lookup) stays in the guest.
+            Assert.That(Shell("ping files.test 1"), Does.Contain("PING files.test (10.0.2.2)"));
+            Assert.That(Shell("ping WWW.Files.Test 1"), Does.Contain("PING WWW.Files.Test (10.0.2.2)"));
+            string wget = Shell("wget --sha256 http://files.test:" + http.Port + "/named.bin -");
+            Assert.That(wget, Does.Contain("wget: HTTP 200, 65536 bytes"));
+            Assert.That(wget, Does.Contain("wget: sha256 " + Sha256Hex(named)));
+            Assert.That(http.Requests, Does.Contain("GET /named.bin HTTP/1.1"));
+            Assert.That(dns.Asked("files.test"), Is.EqualTo(1), "files.test answered from the cache");
+            Assert.That(dns.Asked("www.files.test"), Is.EqualTo(1), "www.files.test answered from the cache");
+
+            Assert.That(Shell("ping nowhere.test 1"), Does.Contain("ping: nowhere.test: host not found"));
+            Assert.That(dns.Asked("nowhere.test"), Is.EqualTo(1), "a name error is not retried");
+            Assert.That(dns.Questions, Is.EqualTo(new[] { "files.test", "www.files.test", "nowhere.test" }), "every question the server saw");
+
+            // Every frame the guest sent: to slirp's 10.0.2.2 (or DHCP's broadcast), never to 10.0.2.3 or beyond.
+            var destinations = new System.Collections.Generic.SortedSet<string>();
+            foreach (byte[] frame in PacketCapture.ReadFrames(capture))
+            {
+                string to = PacketCapture.Destination(frame);
+                if (to != null && PacketCapture.SourceMac(frame) == GuestMac)
+                    destinations.Add(to);
+                Assert.That(PacketCapture.Source(frame), Is.Not.EqualTo("10.0.2.3"), "a frame from slirp's name server");
+            }
+            TestContext.Out.WriteLine("guest frames went to: " + string.Join(", ", destinations));
+            Assert.That(destinations, Does.Contain("10.0.2.2"), "the capture saw the guest's traffic");
+            Assert.That(destinations, Is.SubsetOf(new[] { "10.0.2.2", "10.0.2.15", "255.255.255.255" }));
+            Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+        }
+        finally
+        {
+            disk.Dispose();
+            File.Delete(capture);
+        }
     }
 
     [Test]

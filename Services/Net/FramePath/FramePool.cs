@@ -107,5 +107,6 @@ public readonly unsafe struct FramePool
     public SharedCounter* ReceiveWorkTicks => (SharedCounter*)(_region + FramePoolLayout.ReceiveWorkTicksOffset);
     public SharedCounter* TransmitWorkTicks => (SharedCounter*)(_region + FramePoolLayout.TransmitWorkTicksOffset);
     public SharedCounter* WakeupTicks => (SharedCounter*)(_region + FramePoolLayout.WakeupTicksOffset);
+    public SharedCounter* RingTicks => (SharedCounter*)(_region + FramePoolLayout.RingTicksOffset);
     public SharedCounter* Wakeups => (SharedCounter*)(_region + FramePoolLayout.WakeupsOffset);
 }

@@ -43,6 +43,8 @@ public readonly struct FramePoolLayout
     public const int TransmitWorkTicksOffset = 136;
     public const int WakeupTicksOffset = 144;
     public const int WakeupsOffset = 152;
+    /// <summary>The part of the wake-ups' ticks the driver spent on the shared rings (taking and publishing entries).</summary>
+    public const int RingTicksOffset = 160;
 
     public const int ReceiveRingOffset = 256;
     public const int TransmitRingOffset = 512;

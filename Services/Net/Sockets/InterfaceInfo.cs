@@ -32,6 +32,21 @@ public struct InterfaceInfo
     public ulong TcpResetsSent;
     public uint Attachments;
     public uint OpenSockets;
+    /// <summary>The UDP port of <see cref="Dns0"/> (53 unless net was given dns=ADDRESS:PORT).</summary>
+    public uint Dns0Port;
+
+    // Time-stamp-counter ticks for `ifconfig ticks` (netbench --icount): the stack's categories (see
+    // the net service's PathTicks), the socket bytes copied, frames of a full 1514 bytes each way,
+    // the driver's wake-ups and their ring part (this attachment), and the counter when answered.
+    public ulong StackTicks;
+    public ulong RingTicks;
+    public ulong CopyTicks;
+    public ulong CopiedBytes;
+    public ulong FullFramesReceived;
+    public ulong FullFramesSent;
+    public ulong DriverTicks;
+    public ulong DriverRingTicks;
+    public ulong TimestampTicks;
 }
 
 /// <summary>One socket as <see cref="NetRequest.Sockets"/> lists it (netstat).</summary>

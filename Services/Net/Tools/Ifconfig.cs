@@ -2,7 +2,10 @@ using CosmosHybrid.Services.Net.Sockets;
 
 namespace CosmosHybrid.Services.Net.Tools;
 
-/// <summary>ifconfig: the interface's address, mask, gateway, name server, MAC, link and counters.</summary>
+/// <summary>
+/// ifconfig: the interface's address, mask, gateway, name server, MAC, link and counters;
+/// `ifconfig ticks` adds one line of raw time-stamp-counter totals (netbench --icount reads it).
+/// </summary>
 internal static class Ifconfig
 {
     public static int Run(string arguments)
@@ -30,10 +33,15 @@ internal static class Ifconfig
         else
             System.Console.WriteLine("  inet " + NetProtocol.FormatAddress(info.Address) + " netmask " + NetProtocol.FormatAddress(info.SubnetMask)
                 + " gateway " + NetProtocol.FormatAddress(info.Gateway) + " (" + (info.AddressSource == 1 ? "DHCP, lease " + info.LeaseSeconds.ToString() + " s" : "static") + ")");
-        System.Console.WriteLine("  dns " + (info.Dns0 == 0 ? "none" : NetProtocol.FormatAddress(info.Dns0) + (info.Dns1 != 0 ? " " + NetProtocol.FormatAddress(info.Dns1) : "")));
+        System.Console.WriteLine("  dns " + (info.Dns0 == 0 ? "none" : NetProtocol.FormatAddress(info.Dns0)
+            + (info.Dns0Port != 0 && info.Dns0Port != 53 ? ":" + info.Dns0Port.ToString() : "") + (info.Dns1 != 0 ? " " + NetProtocol.FormatAddress(info.Dns1) : "")));
         System.Console.WriteLine("  RX frames " + info.FramesReceived.ToString() + " bytes " + info.BytesReceived.ToString() + " dropped " + info.FramesDropped.ToString());
         System.Console.WriteLine("  TX frames " + info.FramesSent.ToString() + " bytes " + info.BytesSent.ToString() + " driver drops " + info.DriverDropped.ToString());
         System.Console.WriteLine("  tcp retransmits " + info.TcpRetransmits.ToString() + " resets sent " + info.TcpResetsSent.ToString() + ", sockets " + info.OpenSockets.ToString());
+        if (arguments != null && arguments.Trim() == "ticks")
+            System.Console.WriteLine("  ticks stack " + info.StackTicks.ToString() + " ring " + info.RingTicks.ToString() + " copy " + info.CopyTicks.ToString()
+                + " copied " + info.CopiedBytes.ToString() + " driver " + info.DriverTicks.ToString() + " driver-ring " + info.DriverRingTicks.ToString()
+                + " full-rx " + info.FullFramesReceived.ToString() + " full-tx " + info.FullFramesSent.ToString() + " now " + info.TimestampTicks.ToString());
         return 0;
     }
 

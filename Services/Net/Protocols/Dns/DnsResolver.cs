@@ -6,7 +6,7 @@ namespace CosmosHybrid.Services.Net.Protocols;
 /// <summary>
 /// A stub resolver's state machine: queries go to the servers in turn, each tried
 /// <see cref="AttemptsPerServer"/> times with a time-out; answers are matched by server, id and
-/// question, and cached for their TTL (bounded by <see cref="MaxCacheTtlSeconds"/>). The stack
+/// question (an answer counts only from the address and port the query went to), and cached for their TTL (bounded by <see cref="MaxCacheTtlSeconds"/>). The stack
 /// moves the datagrams: <see cref="Poll"/> says what to send, <see cref="Receive"/> takes what
 /// came from port 53. Times are caller-supplied milliseconds.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class DnsResolver
         public long ExpiresAt;
     }
 
-    private readonly Ipv4Address[] _servers;
+    private readonly DnsServerEndpoint[] _servers;
     private readonly List<Query> _queries = new List<Query>();
     private readonly Dictionary<string, CacheEntry> _cache = new Dictionary<string, CacheEntry>();
     private readonly byte[] _scratch = new byte[2 * DnsCodec.MaxNameLength + 2];
@@ -51,7 +51,14 @@ public sealed class DnsResolver
     public int CacheCapacity { get; }
     public uint MaxCacheTtlSeconds { get; } = 86_400;
 
+    /// <summary>Servers on port 53.</summary>
     public DnsResolver(Ipv4Address[] servers, NetStatistics statistics, uint seed, long timeoutMs = 2000, int attemptsPerServer = 2,
+                       int maxQueries = 16, int cacheCapacity = 64)
+        : this(OnPort53(servers), statistics, seed, timeoutMs, attemptsPerServer, maxQueries, cacheCapacity)
+    {
+    }
+
+    public DnsResolver(DnsServerEndpoint[] servers, NetStatistics statistics, uint seed, long timeoutMs = 2000, int attemptsPerServer = 2,
                        int maxQueries = 16, int cacheCapacity = 64)
     {
         _servers = servers;
@@ -64,6 +71,14 @@ public sealed class DnsResolver
     }
 
     public int CacheCount => _cache.Count;
+
+    private static DnsServerEndpoint[] OnPort53(Ipv4Address[] servers)
+    {
+        var endpoints = new DnsServerEndpoint[servers.Length];
+        for (int i = 0; i < servers.Length; i++)
+            endpoints[i] = new DnsServerEndpoint(servers[i]);
+        return endpoints;
+    }
 
     /// <summary>
     /// Looks <paramref name="name"/> up in the cache (addresses copied to <paramref name="addresses"/>,
@@ -101,7 +116,7 @@ public sealed class DnsResolver
     /// Advances time and writes the next query datagram due (a first send or a retry) into
     /// <paramref name="buffer"/>; false when nothing is due. Call until false.
     /// </summary>
-    public bool Poll(long now, Span<byte> buffer, out int length, out Ipv4Address server)
+    public bool Poll(long now, Span<byte> buffer, out int length, out DnsServerEndpoint server)
     {
         length = 0;
         server = default;
@@ -155,7 +170,10 @@ public sealed class DnsResolver
     }
 
     /// <summary>Takes a UDP payload that came from <paramref name="from"/> port 53.</summary>
-    public void Receive(Ipv4Address from, ReadOnlySpan<byte> payload, long now)
+    public void Receive(Ipv4Address from, ReadOnlySpan<byte> payload, long now) => Receive(new DnsServerEndpoint(from), payload, now);
+
+    /// <summary>Takes a UDP payload that came from <paramref name="from"/> (address and port).</summary>
+    public void Receive(DnsServerEndpoint from, ReadOnlySpan<byte> payload, long now)
     {
         _statistics.Dns.Received++;
         if (payload.Length < 2)

@@ -192,19 +192,37 @@ public sealed class TcpConnection
     /// <summary>Queues data; returns how much was taken (0 when the buffer is full, -1 when sending is over).</summary>
     public int Send(ReadOnlySpan<byte> data, long now)
     {
-        _now = now;
-        if (!CanSend)
-            return -1;
-        int taken = _sendBuffer.Write(data);
-        Output();
+        int taken = Queue(data);
+        Flush(now);
         return taken;
+    }
+
+    /// <summary><see cref="Send"/>'s first half: only the copy into the send buffer (a caller timing the copy apart).</summary>
+    public int Queue(ReadOnlySpan<byte> data) => CanSend ? _sendBuffer.Write(data) : -1;
+
+    /// <summary><see cref="Send"/>'s second half: sends what the windows allow.</summary>
+    public void Flush(long now)
+    {
+        _now = now;
+        if (CanSend)
+            Output();
     }
 
     /// <summary>Reads received data; may send a window update.</summary>
     public int Receive(Span<byte> destination, long now)
     {
+        int read = Take(destination);
+        AfterTake(read, now);
+        return read;
+    }
+
+    /// <summary><see cref="Receive"/>'s first half: only the copy out of the receive buffer.</summary>
+    public int Take(Span<byte> destination) => _receiveBuffer.Read(destination);
+
+    /// <summary><see cref="Receive"/>'s second half after <paramref name="read"/> bytes were taken: a window update when it is worth one.</summary>
+    public void AfterTake(int read, long now)
+    {
         _now = now;
-        int read = _receiveBuffer.Read(destination);
         if (read > 0 && (State == TcpState.Established || State == TcpState.FinWait1 || State == TcpState.FinWait2))
         {
             // Receiver-side silly window avoidance (RFC 1122 4.2.3.3): announce growth only in useful steps.
@@ -212,7 +230,6 @@ public sealed class TcpConnection
             if (window - _lastAdvertisedWindow >= (uint)Math.Min(_receiveBuffer.Capacity / 2, _mss) && _lastAdvertisedWindow < window)
                 SendAck();
         }
-        return read;
     }
 
     /// <summary>Closes the sending side: a FIN follows the queued data (RFC 9293 3.10.4).</summary>

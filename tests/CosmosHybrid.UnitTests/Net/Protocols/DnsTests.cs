@@ -169,12 +169,12 @@ public class DnsTests
         Assert.That(resolver.Start("host.test", 0, result, out _, out int handle), Is.EqualTo(DnsQueryState.Pending));
         var buffer = new byte[512];
         Assert.That(resolver.Poll(0, buffer, out _, out var to), Is.True);
-        Assert.That(to, Is.EqualTo(Server1));
+        Assert.That(to.Address, Is.EqualTo(Server1));
         Assert.That(resolver.Poll(999, buffer, out _, out _), Is.False);
         Assert.That(resolver.Poll(1000, buffer, out _, out to), Is.True, "second attempt");
-        Assert.That(to, Is.EqualTo(Server1));
+        Assert.That(to.Address, Is.EqualTo(Server1));
         Assert.That(resolver.Poll(2000, buffer, out int length, out to), Is.True);
-        Assert.That(to, Is.EqualTo(Server2), "then the next server");
+        Assert.That(to.Address, Is.EqualTo(Server2), "then the next server");
 
         var stale = Answer(buffer.AsSpan(0, length), new Ipv4Address(1, 2, 3, 4), 100);
         resolver.Receive(Server1, stale, 2100);
@@ -233,7 +233,47 @@ public class DnsTests
         resolver.Poll(0, buffer, out int length, out _);
         resolver.Receive(Server1, Answer(buffer.AsSpan(0, length), default, 0, code: 2), 5);
         Assert.That(resolver.Poll(6, buffer, out _, out var to), Is.True);
-        Assert.That(to, Is.EqualTo(Server2));
+        Assert.That(to.Address, Is.EqualTo(Server2));
         Assert.That(resolver.Collect(handle, result, out _), Is.EqualTo(DnsQueryState.Pending));
+    }
+
+    [Test]
+    public void ServerEndpointsParseWithAndWithoutAPort()
+    {
+        Assert.That(DnsServerEndpoint.TryParse("10.0.2.2", out var plain), Is.True);
+        Assert.That(plain, Is.EqualTo(new DnsServerEndpoint(Server1, 53)));
+        Assert.That(plain.ToString(), Is.EqualTo("10.0.2.2"));
+        Assert.That(DnsServerEndpoint.TryParse("10.0.2.2:5353", out var ported), Is.True);
+        Assert.That(ported, Is.EqualTo(new DnsServerEndpoint(Server1, 5353)));
+        Assert.That(ported.ToString(), Is.EqualTo("10.0.2.2:5353"));
+        Assert.That(DnsServerEndpoint.TryParse("10.0.2.2:65535", out var highest), Is.True);
+        Assert.That(highest.Port, Is.EqualTo(65535));
+        foreach (string bad in new[] { "", "10.0.2.2:", "10.0.2.2:0", "10.0.2.2:65536", "10.0.2.2:53x", "10.0.2.2:123456", "0.0.0.0", "host:53", ":53", "10.0.2:53" })
+            Assert.That(DnsServerEndpoint.TryParse(bad, out _), Is.False, bad);
+    }
+
+    [Test]
+    public void AServerOnAnotherPortGetsTheQueryAndOnlyItsAnswerCounts()
+    {
+        var statistics = new NetStatistics();
+        var server = new DnsServerEndpoint(Server1, 5353);
+        var resolver = new DnsResolver(new[] { server }, statistics, seed: 11);
+        var result = new Ipv4Address[4];
+        var buffer = new byte[512];
+        resolver.Start("ported.test", 0, result, out _, out int handle);
+        Assert.That(resolver.Poll(0, buffer, out int length, out DnsServerEndpoint to), Is.True);
+        Assert.That(to, Is.EqualTo(server));
+        byte[] answer = Answer(buffer.AsSpan(0, length), new Ipv4Address(10, 0, 2, 2), 60);
+
+        // The same answer from the right address but port 53 (or from another address on 5353) is not the server's.
+        resolver.Receive(Server1, answer, 1);
+        resolver.Receive(new DnsServerEndpoint(Server2, 5353), answer, 1);
+        Assert.That(resolver.Collect(handle, result, out _), Is.EqualTo(DnsQueryState.Pending));
+        Assert.That(statistics.Dns.Dropped, Is.EqualTo(2));
+
+        resolver.Receive(server, answer, 2);
+        Assert.That(resolver.Collect(handle, result, out int count), Is.EqualTo(DnsQueryState.Resolved));
+        Assert.That(count, Is.EqualTo(1));
+        Assert.That(result[0], Is.EqualTo(new Ipv4Address(10, 0, 2, 2)));
     }
 }
