@@ -757,6 +757,20 @@ Task("NetBench")
         throw new Exception($"netbench failed (exit {exit})");
 });
 
+// `./build.sh runtimebench`: the runtime rows of `./build.sh bench` (exceptions, locks, floating-point text)
+// measured on .NET 10 on the host (tools/RuntimeBench, wall-clock ns per operation), for orientation (issue 15).
+Task("RuntimeBench")
+    .Does(() =>
+{
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().Append("run").Append("-c").Append("Release").Append("--project")
+            .AppendQuoted(root.CombineWithFilePath("tools/RuntimeBench/RuntimeBench.csproj").FullPath),
+    });
+    if (exit != 0)
+        throw new Exception($"runtimebench failed (exit {exit})");
+});
+
 RunTarget(target);
 
 // ---------------------------------------------------------------------------
