@@ -71,7 +71,8 @@ Task("Kernel-Native")
     if (!IsUpToDate(kernelObject, kernelDll))
     {
         Information("ilc: kernel.dll -> kernel.o");
-        Run(IlcPath(), $"\"{kernelDll}\" -o \"{kernelObject}\" --systemmodule:kernel --targetos:linux --targetarch:x64 -O --nativelib -g");
+        // --noinlinetls: [ThreadStatic] goes through Internal.Runtime.ThreadStatics, not ELF TLS below FS (neither ring has it).
+        Run(IlcPath(), $"\"{kernelDll}\" -o \"{kernelObject}\" --systemmodule:kernel --targetos:linux --targetarch:x64 --noinlinetls -O --nativelib -g");
     }
 
     var objects = new List<FilePath> { kernelObject };
@@ -162,7 +163,7 @@ Task("Programs")
         if (!IsUpToDate(obj, dll))
         {
             Information($"ilc: {name}.dll -> {name}.o");
-            Run(IlcPath(), $"\"{dll}\" -o \"{obj}\" --systemmodule:{name} --targetos:linux --targetarch:x64 -O --nativelib");
+            Run(IlcPath(), $"\"{dll}\" -o \"{obj}\" --systemmodule:{name} --targetos:linux --targetarch:x64 --noinlinetls -O --nativelib");
         }
 
         var objects = new List<FilePath> { obj };
@@ -623,7 +624,7 @@ Task("Debug-Build")
         // --preinitstatics (which -O implies): the kernel needs its static data laid out at compile time; without it
         // class constructors run at boot before there is a heap, and the first one faults.
         Information("ilc -g (no -O): kernel.dll -> out/debug/obj/kernel.o");
-        Run(IlcPath(), $"\"{kernelDll}\" -o \"{debugKernelObject}\" --systemmodule:kernel --targetos:linux --targetarch:x64 --nativelib -g --preinitstatics");
+        Run(IlcPath(), $"\"{kernelDll}\" -o \"{debugKernelObject}\" --systemmodule:kernel --targetos:linux --targetarch:x64 --noinlinetls --nativelib -g --preinitstatics");
     }
     // The same assembly objects as the normal kernel (Kernel-Native assembled them with -g).
     var objects = new List<FilePath> { debugKernelObject };
@@ -717,7 +718,7 @@ void BuildDebugProgram(string name)
     if (!IsUpToDate(obj, dll))
     {
         Information($"ilc -g: {name}.dll -> out/debug/obj/{name}/{name}.o");
-        Run(IlcPath(), $"\"{dll}\" -o \"{obj}\" --systemmodule:{name} --targetos:linux --targetarch:x64 -O --nativelib -g");
+        Run(IlcPath(), $"\"{dll}\" -o \"{obj}\" --systemmodule:{name} --targetos:linux --targetarch:x64 --noinlinetls -O --nativelib -g");
     }
     // The assembly objects Programs made for it.
     var objects = new List<FilePath> { obj };
@@ -755,6 +756,20 @@ Task("NetBench")
     });
     if (exit != 0)
         throw new Exception($"netbench failed (exit {exit})");
+});
+
+// `./build.sh runtimebench`: the runtime rows of `./build.sh bench` (exceptions, locks, floating-point text)
+// measured on .NET 10 on the host (tools/RuntimeBench, wall-clock ns per operation), for orientation (issue 15).
+Task("RuntimeBench")
+    .Does(() =>
+{
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().Append("run").Append("-c").Append("Release").Append("--project")
+            .AppendQuoted(root.CombineWithFilePath("tools/RuntimeBench/RuntimeBench.csproj").FullPath),
+    });
+    if (exit != 0)
+        throw new Exception($"runtimebench failed (exit {exit})");
 });
 
 RunTarget(target);

@@ -14,6 +14,7 @@
 #   ./build.sh netbench --icount   the same boot under -icount shift=0: ticks per full-size TCP segment each way (driver, ring, stack, copy)
 #   ./build.sh fuzz MODE N SEED   build, boot QEMU headless, run `fuzz MODE N SEED` (syscalls|ipc), watch for panic/hang
 #   ./build.sh powercut N SEED   build, then N power cuts (SIGKILL to QEMU) during a seeded file workload on /disk, each image judged
+#   ./build.sh runtimebench   the runtime rows of bench (throw, lock, double text) on .NET 10 on the host (ns)
 #   ./build.sh clean
 # Extra arguments go to Cake, e.g. `./build.sh run --firmware=uefi` or `./build.sh run --gui`.
 # On a fresh Debian machine it first installs the system packages it needs (with sudo when not root).

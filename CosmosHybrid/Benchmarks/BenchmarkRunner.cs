@@ -18,6 +18,7 @@ internal static class BenchmarkRunner
         FloatTextBenchmark.Run();
         LockBenchmark.Run();
         ExceptionBenchmark.Run();
+        ThreadStaticBenchmark.Run();
         KernelLog.WriteLine("bench: done");
     }
 

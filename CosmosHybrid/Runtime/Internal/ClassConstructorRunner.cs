@@ -39,6 +39,15 @@ internal static unsafe class ClassConstructorRunner
         return nonGcStaticBase;
     }
 
+    // ILC's thread-static base helper for a type with a lazy static constructor: the running
+    // thread's block of the type's thread statics, once the constructor has run.
+    private static object CheckStaticClassConstructionReturnThreadStaticBase(void* moduleData, int typeTlsIndex, ref StaticClassConstructionContext context)
+    {
+        object threadStaticBase = ThreadStatics.GetThreadStaticBaseForType(moduleData, typeTlsIndex);
+        EnsureClassConstructorRun(ref context);
+        return threadStaticBase;
+    }
+
     private static void EnsureClassConstructorRun(ref StaticClassConstructionContext context)
     {
         nint state = context.cctorMethodAddress;

@@ -11,6 +11,7 @@ internal static unsafe class StartupCodeHelpers
 {
     private const uint ReadyToRunSignature = 0x00525452; // "RTR"
     private const int GCStaticRegionSection = 201;
+    private const int ThreadStaticRegionSection = 202;
     private const int FrozenObjectRegionSection = 206;
 
     // Slot flags in the low bits of each GC static slot's initial value.
@@ -52,6 +53,10 @@ internal static unsafe class StartupCodeHelpers
             {
                 InitializeGCStatics(sections[i].Start, sections[i].End);
                 GC.GCRoots.RegisterStaticRegion(sections[i].Start, sections[i].End);
+            }
+            else if (sections[i].Id == ThreadStaticRegionSection)
+            {
+                ThreadStatics.RegisterRegion(sections[i].Start, sections[i].End);
             }
             else if (sections[i].Id == FrozenObjectRegionSection)
             {

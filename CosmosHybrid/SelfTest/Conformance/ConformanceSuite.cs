@@ -24,6 +24,7 @@ public static class ConformanceSuite
             cases.AddRange(ArrayCases.Cases);
             cases.AddRange(LanguageCases.Cases);
             cases.AddRange(ThreadingCases.Cases);
+            cases.AddRange(ThreadStaticCases.Cases);
             cases.AddRange(ExceptionCases.Cases);
             return cases.ToArray();
         }

@@ -117,6 +117,28 @@ internal static class ThreadingCases
         c.Throws<ThreadStateException>(() => new Thread(() => { }).Join(), "Join before Start");
         c.Throws<ArgumentNullException>(() => new Thread((ThreadStart)null), "null delegate");
         c.Throws<SemaphoreFullException>(() => new SemaphoreSlim(1, 1).Release(), "Release past the maximum");
+
+        // Exit of a lock that another thread holds: refused, and the holder keeps it.
+        var held = new object();
+        var holding = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim();
+        var holder = new Thread(() =>
+        {
+            lock (held)
+            {
+                holding.Set();
+                release.Wait();
+            }
+        });
+        holder.Start();
+        holding.Wait();
+        c.Throws<SynchronizationLockException>(() => Monitor.Exit(held), "Exit of a lock another thread holds");
+        bool taken = Monitor.TryEnter(held);
+        if (taken)
+            Monitor.Exit(held);
+        c.False(taken, "the holder still has it");
+        release.Set();
+        c.True(holder.Join(20000), "the holder finished");
     }
 
     private static void ThreadBasics(ConformanceCheck c)

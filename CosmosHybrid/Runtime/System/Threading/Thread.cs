@@ -28,6 +28,9 @@ public sealed unsafe partial class Thread
     /// <summary>This thread's ThreadLocal values, by ThreadLocal index.</summary>
     internal object[] Locals;
 
+    /// <summary>This thread's blocks of [ThreadStatic] fields, by ILC's type index (<see cref="Internal.Runtime.ThreadStatics"/>).</summary>
+    internal object[] ThreadStaticBlocks;
+
     public Thread(ThreadStart start) : this((Delegate)start)
     {
     }
@@ -171,6 +174,9 @@ public sealed unsafe partial class Thread
     private void Finish()
     {
         _parameter = null;
+        // Its thread statics and ThreadLocal values end with it, even while others hold the Thread.
+        ThreadStaticBlocks = null;
+        Locals = null;
         Unregister(this);
         bool wasForeground;
         lock (this)
