@@ -24,10 +24,13 @@ internal sealed unsafe class UserAddressSpace
     // Regions (program segments, MapMemory blocks, thread stacks) grow with use up to this cap.
     private const int MaxRegions = 4096;
     private const int InitialRegions = 16;
+    // Ranges given back (heap, thread stacks, grants) kept for reuse; a full pool forgets the rest.
+    private const int GivenBackRanges = 64;
 
     private MemoryRegionEntry[] _regions = new MemoryRegionEntry[InitialRegions];
     private int _regionCount;
     private ulong _nextHeap = HeapStart;
+    private readonly AddressRangePool _givenBack = new(GivenBackRanges);
 
     private struct MemoryRegionEntry
     {
@@ -109,27 +112,47 @@ internal sealed unsafe class UserAddressSpace
     /// <summary>Reserves <paramref name="pages"/> of heap; returns the address or 0.</summary>
     public ulong ReserveHeap(ulong pages)
     {
-        if (pages == 0 || pages > (UserEnd - _nextHeap) / PageSize)
+        ulong start = TakeAddresses(pages);
+        if (start == 0)
             return 0;
-        ulong start = _nextHeap;
         if (!AddRegion(start, start + pages * PageSize, PageFlags.Writable | PageFlags.NoExecute))
+        {
+            GiveBackAddresses(start, pages);
             return 0;
-        // Leave an unmapped page between reservations, so running off one is a fault.
+        }
+        return start;
+    }
+
+    // Addresses for a reservation of 'pages' and the unmapped page after it (so running off one
+    // is a fault): a range given back first, else fresh ones above the last. 0 when none are left.
+    private ulong TakeAddresses(ulong pages)
+    {
+        if (pages == 0 || pages >= (UserEnd - HeapStart) / PageSize)
+            return 0;
+        ulong start = _givenBack.Take((pages + 1) * PageSize);
+        if (start != 0)
+            return start;
+        if (pages > (UserEnd - _nextHeap) / PageSize - 1)
+            return 0;
+        start = _nextHeap;
         _nextHeap = start + (pages + 1) * PageSize;
         return start;
     }
+
+    // The caller has unmapped every page of the range.
+    private void GiveBackAddresses(ulong start, ulong pages) => _givenBack.Give(start, (pages + 1) * PageSize);
 
     /// <summary>Page-table bit (ignored by the CPU) marking a page lent by another process: never freed here.</summary>
     public const PageFlags Borrowed = (PageFlags)(1UL << 9);
 
     /// <summary>Reserves address space for pages lent by another process (mapped at once, not on demand); returns its start or 0.</summary>
-    public ulong ReserveBorrowed(ulong pages)
+    public ulong ReserveBorrowed(ulong pages) => TakeAddresses(pages);
+
+    /// <summary>Removes borrowed pages reserved by <see cref="ReserveBorrowed"/> and gives their addresses back for reuse.</summary>
+    public void ReleaseBorrowed(ulong start, ulong pages)
     {
-        if (pages == 0 || pages > (UserEnd - _nextHeap) / PageSize - 1)
-            return 0;
-        ulong start = _nextHeap;
-        _nextHeap = start + (pages + 1) * PageSize;
-        return start;
+        UnmapBorrowed(start, pages);
+        GiveBackAddresses(start, pages);
     }
 
     /// <summary>Maps another process's frame at <paramref name="virtualAddress"/> (see <see cref="Borrowed"/>).</summary>
@@ -280,6 +303,7 @@ internal sealed unsafe class UserAddressSpace
             for (ulong page = start; page < start + pages * PageSize; page += PageSize)
                 UnmapAndFree(page);
             _regions[i] = _regions[--_regionCount];
+            GiveBackAddresses(start, pages);
             return true;
         }
         return false;

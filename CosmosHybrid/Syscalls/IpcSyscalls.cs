@@ -66,6 +66,8 @@ internal static unsafe class IpcSyscalls
         SyscallError error = process.Handles.LookupPort((long)frame->Arg0, HandleRights.Send, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
+        if (frame->Message.Tag == IpcMessage.NotificationTag)
+            return Error(SyscallError.InvalidArgument);   // see ReadMessage
         IpcWaiter self = KernelPorts.CurrentWaiter;
         using (InterruptsOff.Enter())
         {
@@ -169,6 +171,10 @@ internal static unsafe class IpcSyscalls
 
     // ---- decoding user memory ----
 
+    // The notification tag is the kernel's: a receiver takes a message with it for merged notification
+    // bits and drops the rest. Sent by a client it would pass as one while carrying words, bytes, a
+    // handle the receiver never closes (it thinks there is none) or a call it never answers. So
+    // senders may not use it (raising bits is PortNotify's job).
     /// <summary>Builds the message at <paramref name="userMessage"/>: where a message is copied out of user memory.</summary>
     private static SyscallError ReadMessage(IpcWaiter self, Process process, ulong userMessage, bool isCall, out PendingMessage message)
     {
@@ -177,6 +183,8 @@ internal static unsafe class IpcSyscalls
         IpcMessage copy;
         if (!space.CopyFromUser(&copy, userMessage, (ulong)sizeof(IpcMessage)))
             return SyscallError.BadAddress;
+        if (copy.Tag == IpcMessage.NotificationTag)
+            return SyscallError.InvalidArgument;   // the kernel's tag (see above)
         var built = new PendingMessage { ShortPart = MessageShape.ShortPartOf(copy) };
 
         if (MessageShape.IsBufferTooLong(copy.BufferLength))

@@ -138,8 +138,21 @@ internal static unsafe class ProcessSyscalls
     internal static long ExitThread(SyscallFrame* frame, Process process)
     {
         ThreadStops.OnThreadEnding(Scheduler.Current);
+        ReleaseEndingThreadStack(frame, process);
         Scheduler.ExitCurrent();
         return 0;
+    }
+
+    // The thread's stack (crt0 passes it) goes back now: the thread runs on its kernel stack until it
+    // ends and never returns to ring 3, and no collection of its process scans it any more. Only a
+    // range around the thread's own stack pointer, so that ExitThread cannot unmap another thread's memory.
+    private static void ReleaseEndingThreadStack(SyscallFrame* frame, Process process)
+    {
+        ulong stack = frame->Arg0;
+        ulong pages = frame->Arg1;
+        if (pages == 0 || pages > UserAddressSpace.UserEnd / 4096 || frame->UserRsp < stack || frame->UserRsp - stack >= pages * 4096)
+            return;
+        process.AddressSpace.ReleaseHeap(stack, pages);
     }
 
     internal static long StopOtherThreads(SyscallFrame* frame, Process process) =>

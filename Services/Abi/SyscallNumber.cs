@@ -39,7 +39,7 @@ public enum SyscallNumber : long
     PowerOff = 14,
     /// <summary>(ulong entry, ulong stackTop, ulong argument): starts a thread in the caller's process; returns its id (TooManyThreads at the quota).</summary>
     CreateThread = 15,
-    /// <summary>(): ends the calling thread (the process ends with its last thread).</summary>
+    /// <summary>(ulong stack, long pages): ends the calling thread (the process ends with its last thread); a MapMemory range holding the thread's stack pointer is unmapped once the thread has left it (0, 0: none).</summary>
     ExitThread = 16,
     /// <summary>(long pid, ProcessInfo* info): one process's record.</summary>
     GetProcessInfo = 17,
@@ -72,7 +72,7 @@ public enum SyscallNumber : long
     HandleClose = 33,
     /// <summary>(long handle, long rights): a second handle to the same object (any kind) with at most those rights.</summary>
     HandleDuplicate = 34,
-    /// <summary>(long handle, IpcMessage* message, long timeoutMs): queues a message (0 = fail at once when full, -1 = wait).</summary>
+    /// <summary>(long handle, IpcMessage* message, long timeoutMs): queues a message (0 = fail at once when full, -1 = wait); the notification tag is the kernel's (InvalidArgument, also for PortCall and PortCallEx).</summary>
     PortSend = 35,
     /// <summary>(long handle, IpcMessage* message, long timeoutMs): waits for a message or notification.</summary>
     PortReceive = 36,

@@ -77,15 +77,16 @@ user_thread_block:                  ; UserThreadBlock* (): the running thread's 
 
 ; Start of a thread made by UserThread.Start: RDI points at {function, argument, thread
 ; block (4 words)} at the top of the new stack. Calls function(argument), then ends the thread.
-user_thread_start:
-    push rdi                        ; (popped again: RSP is as at entry for the call below)
-    add rdi, 16
+user_thread_start:                  ; RDI: {function, argument, stack, stack pages} then the thread block
+    mov rbx, rdi                    ; callee-saved: read again when the function returns
+    lea rdi, [rbx + 32]
     call install_thread_block
-    pop rdi
-    mov rax, [rdi]
-    mov rdi, [rdi + 8]
+    mov rax, [rbx]
+    mov rdi, [rbx + 8]
     xor ebp, ebp
     call rax
+    mov rdi, [rbx + 16]             ; the thread's own stack: the kernel unmaps it once it has left it
+    mov rsi, [rbx + 24]
     mov eax, SYS_EXIT_THREAD
     syscall
     ud2

@@ -22,12 +22,13 @@ internal static unsafe class IpcScenarios
             "ipc-peer-closed" => PeerClosed(),
             "ipc-queue-full" => QueueFull(),
             "ipc-handle" => HandlePassing(),
-            "ipc-bulk" => Bulk(),
+            "ipc-bulk" => Bulk() & GrantAddressesReused(200),
             "ipc-bad-buffer" => BadBuffer(),
             "ipc-many" => ManyCalls(Scenarios.ParseOr(rest, 100000)),
             "ipc-server" => DyingServer(),
             "ipc-server-dies" => CallerOfDyingServer(),
             "ipc-notify" => Notifications(),
+            "ipc-grant-reuse" => GrantAddressesReused(Scenarios.ParseOr(rest, 500)),
             _ => Unknown(scenario),
         };
         Console.WriteLine(scenario + ": " + (ok ? "ok" : "FAILED"));
@@ -180,6 +181,38 @@ internal static unsafe class IpcScenarios
         return ok;
     }
 
+    // Each call lends echo a page: once the grant ends its addresses go back to echo for the next one,
+    // where before every call took fresh ones (and, every 2 MiB, a page table) for as long as echo lived.
+    private static bool GrantAddressesReused(int calls)
+    {
+        long bulk = LookupEcho(EchoService.BulkPortName);
+        if (bulk < 0)
+            return false;
+        byte* page = (byte*)SystemCall.Call(SyscallNumber.MapMemory, 1);
+        page[0] = 1;
+        ulong first = 0;
+        ulong last = 0;
+        int distinct = 0;
+        bool ok = true;
+        for (int i = 0; i < calls && ok; i++)
+        {
+            var request = default(IpcMessage);
+            request.Tag = EchoService.TagGrantAddress;
+            request.GrantAddress = (ulong)page;
+            request.GrantLength = 4096;
+            var reply = default(IpcMessage);
+            ok &= Expect("grant call", Ports.CallEx(bulk, ref request, ref reply), 0);
+            if (reply.Word0 != last)
+                distinct++;
+            if (i == 0)
+                first = reply.Word0;
+            last = reply.Word0;
+        }
+        Console.WriteLine("ipc-grant-reuse: " + calls.ToString() + " grants, the address changed " + distinct.ToString()
+            + " times (first 0x" + first.ToString("x") + ", last 0x" + last.ToString("x") + ")");
+        return ok & Expect("grants mapped at a new address", distinct <= 2 ? 1 : 0, 1);
+    }
+
     private static bool BadBuffer()
     {
         long bulk = LookupEcho(EchoService.BulkPortName);
@@ -266,6 +299,18 @@ internal static unsafe class IpcScenarios
             & Expect("notification first", (long)received.Tag, unchecked((long)IpcMessage.NotificationTag))
             & Expect("bits merged", (long)received.Word0, 0x15)
             & Expect("then the message", Ports.Receive(port, ref received, 0), 0) & Expect("its tag", (long)received.Tag, 5);
+        // The notification tag is the kernel's: a sender cannot pass a message (with words, bytes or a handle) off as one.
+        var forged = default(IpcMessage);
+        forged.Tag = IpcMessage.NotificationTag;
+        forged.Word0 = 0x5;
+        forged.Handle = Ports.Duplicate(port, HandleRights.Send | HandleRights.Transfer);
+        ok &= Expect("a send with the notification tag", Ports.Send(port, ref forged, 0), SyscallResult.Error(SyscallError.InvalidArgument));
+        var forgedReply = default(IpcMessage);
+        ok &= Expect("a call with the notification tag", Ports.CallEx(port, ref forged, ref forgedReply), SyscallResult.Error(SyscallError.InvalidArgument));
+        var forgedShort = new ShortMessage(IpcMessage.NotificationTag, 0x5);
+        ok &= Expect("a short call with the notification tag", Ports.Call(port, ref forgedShort), SyscallResult.Error(SyscallError.InvalidArgument));
+        ok &= Expect("nothing arrived", Ports.Receive(port, ref received, 0) < 0 ? 1 : 0, 1);
+        ok &= Expect("the handle stayed with the sender", Ports.Close(forged.Handle), 0);
         // Interrupt lines are bound through a device handle only (issue 11): a port or no handle is refused.
         ok &= Expect("binding a line with a port for a device", SystemCall.Call(SyscallNumber.IrqBind, port, 5, port, 1), SyscallResult.Error(SyscallError.WrongKind));
         ok &= Expect("binding a line without a device", SystemCall.Call(SyscallNumber.IrqBind, 999, 5, port, 1), SyscallResult.Error(SyscallError.BadHandle));

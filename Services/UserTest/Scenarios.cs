@@ -17,7 +17,7 @@ namespace CosmosHybrid.Services.UserTest;
 /// children of a parent that waits for none leave the process table when they end),
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
 /// threads allocating at once), cctor-threads (a static constructor four threads reach at once), the threading ones (lock-count N, monitor-queue N,
-/// cctor-cycle, futex-errors, thread-api, foreground, futex-sleeper, exit-unowned: see <see cref="ThreadScenarios"/>),
+/// cctor-cycle, futex-errors, thread-api, foreground, futex-sleeper, exit-unowned: see <see cref="ThreadScenarios"/>), thread-churn N (see <see cref="ThreadChurn"/>),
 /// float-text N (double and float text of N generated values, as a digest the boot tests compare with .NET's), exit N, spawn-handles (SpawnEx: startup handles, rights, quotas; its children send-on and fill-handles), device-holder (see <see cref="DeviceHolder"/>), the file scenarios
 /// (files DIR, fill FILE, churn FILE, leave-open FILE: see <see cref="FileScenarios"/>), powercut SEED [OPS] [DIR]
 /// (random file operations with syncs that print the synced state: see <see cref="PowerCutWorkload"/>), and the
@@ -94,6 +94,8 @@ internal static unsafe class Scenarios
                 return ThreadScenarios.Foreground();
             case "futex-sleeper":
                 return ThreadScenarios.FutexSleeper();
+            case "thread-churn":
+                return ThreadChurn.Run(ParseOr(rest, 200));
             case "exit-unowned":
                 return ThreadScenarios.ExitUnowned();
             case "exit":

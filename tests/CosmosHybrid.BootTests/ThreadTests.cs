@@ -78,5 +78,13 @@ public class ThreadTests : BootTestBase
         Assert.That(Shell("wait " + pid.Groups[1].Value), Does.Contain("exited with status -9"));
         output = Run("lock-count 1000");
         Assert.That(output, Does.Contain("count 4000 (expected 4000)"));
+
+        // A thread's 64 KiB stack goes back when it ends: 200 threads started and joined one after
+        // another leave the process holding about what it held (each kept at least a page before).
+        output = Run("thread-churn 200");
+        Match churn = Regex.Match(output, @"thread-churn: 220 threads ran, pages (\d+) -> (\d+)");
+        Assert.That(churn.Success, Is.True, output);
+        Assert.That(long.Parse(churn.Groups[2].Value) - long.Parse(churn.Groups[1].Value), Is.LessThan(64), "pages kept by 200 ended threads");
+        Assert.That(StatusOf(output), Is.EqualTo("0"));
     }
 }

@@ -68,12 +68,13 @@ internal readonly unsafe struct KernelIpcSeam : IIpcSeam
             ulong frame = lender.AddressSpace.FrameForLending(address + page * UserAddressSpace.PageSize, writable);
             if (frame == 0 || !receiver.MapBorrowed(start + page * UserAddressSpace.PageSize, frame, writable))
             {
-                receiver.UnmapBorrowed(start, page);
+                receiver.ReleaseBorrowed(start, pages);
                 return 0;
             }
         }
         return start;
     }
 
-    public void UnmapGrant(IpcWaiter borrower, ulong address, ulong pages) => borrower.AddressSpace.UnmapBorrowed(address, pages);
+    // The grant's addresses go back to the receiver for its next grants (else every call took new ones).
+    public void UnmapGrant(IpcWaiter borrower, ulong address, ulong pages) => borrower.AddressSpace.ReleaseBorrowed(address, pages);
 }

@@ -20,6 +20,8 @@ public static unsafe class EchoService
     public const ulong TagBulk = 3;
     /// <summary>Like <see cref="TagBulk"/> but without the checksums: what a copy or a grant costs by itself.</summary>
     public const ulong TagBulkQuiet = 4;
+    /// <summary>A bulk call answered with the address its grant was mapped at in Word0 (a test sees the grant path reuse addresses).</summary>
+    public const ulong TagGrantAddress = 5;
     /// <summary>Ends the serving loop (so tests can stop a server cleanly).</summary>
     public const ulong TagStop = 99;
     /// <summary>init's liveness probe (<see cref="ServicePing"/>): answered with the same tag.</summary>
@@ -81,6 +83,8 @@ public static unsafe class EchoService
                 if (request.GrantedAddress != 0)
                     reply.Word1 = Checksum((byte*)request.GrantedAddress, Math.Min(request.Word0, request.GrantLength));
             }
+            if (request.Tag == TagGrantAddress)
+                reply.Word0 = request.GrantedAddress;
             if (request.Handle != 0)
             {
                 var probe = default(IpcMessage);

@@ -20,6 +20,7 @@ public sealed unsafe class CallGenerator
         64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79,
         96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106,
         112, 128, 129, 130, 131, 136, 144, 145, 146, 147, 148, 149, 152, 153, 154, 160, 161, 162, 168,
+        176, 177,
     };
 
     /// <summary>Names the fuzzer looks up (and messages, in IPC mode) but never registers.</summary>
@@ -213,6 +214,11 @@ public sealed unsafe class CallGenerator
             case SyscallNumber.BootMilestoneReached: call.A0 = Integer(); break;
             case SyscallNumber.ProfileStart: call.A0 = AnyProcessId(); break;
             case SyscallNumber.ProfileStop: call.A0 = (long)Pointer(); call.A1 = Length(); call.A2 = Integer(); break;
+            case SyscallNumber.FaultInject:
+                // Any authority, any process (the fuzzer's own, a service's, none), any kind and seed.
+                call.A0 = Handle(); call.A1 = AnyProcessId(); call.A2 = _random.OneIn(2) ? _random.Below(12) - 2 : Integer(); call.A3 = Integer(); break;
+            case SyscallNumber.PlaceVolume:
+                call.A0 = Handle(); Path(out call.A1, out call.A2, destructive: false); call.A3 = _random.OneIn(2) ? _random.Below(4) - 1 : Integer(); break;
             case SyscallNumber.SetFaultEntry: call.A0 = (long)CodePointer(); call.A1 = (long)CodePointer(); call.A2 = (long)CodePointer(); break;
             default:
                 // A number the kernel does not define (or one taking no arguments): anything at all.

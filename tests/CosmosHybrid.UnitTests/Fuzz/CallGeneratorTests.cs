@@ -143,4 +143,24 @@ public unsafe class CallGeneratorTests
         }
         Assert.That(seen, Does.Contain(-1L).Or.Contain(long.MaxValue), "invalid numbers too");
     }
+
+    // Fault injection and volume placement are called with shaped arguments: a kind around the real
+    // ones, and a mount point written into the scratch area (not just any value, as for unknown numbers).
+    [Test]
+    public void FaultInjectionAndPlacementAreFuzzedWithShapedArguments()
+    {
+        Assert.That(CallGenerator.KnownNumbers, Does.Contain((long)SyscallNumber.FaultInject).And.Contain((long)SyscallNumber.PlaceVolume));
+        CallGenerator generator = Generator(3, FuzzRole.Child);
+        int faultKinds = 0, placements = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            FuzzCall call = generator.Next();
+            if (call.Number == (long)SyscallNumber.FaultInject && call.A2 >= -2 && call.A2 < 10)
+                faultKinds++;
+            if (call.Number == (long)SyscallNumber.PlaceVolume && (ulong)call.A1 >= (ulong)_scratch && (ulong)call.A1 < (ulong)_scratch + ScratchBytes)
+                placements++;
+        }
+        Assert.That(faultKinds, Is.GreaterThan(100), "FaultInject calls with a kind near the real ones");
+        Assert.That(placements, Is.GreaterThan(100), "PlaceVolume calls naming a path in the scratch area");
+    }
 }

@@ -29,6 +29,7 @@ internal static unsafe class GCHeap
     private static byte* s_allocationLimit;
     private static HeapSegment* s_allocationSegment;
     private static FreeGap* s_freeGaps;
+    private static nuint s_freeGapBytes;
 
     private static nuint s_allocatedSinceCollection;
     private static nuint s_budget = MinimumBudget;
@@ -243,6 +244,7 @@ internal static unsafe class GCHeap
         s_allocationLimit = null;
         s_allocationSegment = null;
         s_freeGaps = null;
+        s_freeGapBytes = 0;
     }
 
     internal static void AddFreeGap(HeapSegment* segment, byte* start, nuint size, bool isZeroed = false)
@@ -255,6 +257,32 @@ internal static unsafe class GCHeap
         gap->Segment = segment;
         gap->IsZeroed = isZeroed;
         s_freeGaps = gap;
+        s_freeGapBytes += size;
+    }
+
+    /// <summary>
+    /// After a sweep: gives back the small-object segments it found empty, but for a reserve of
+    /// free room for the next <paramref name="budget"/> bytes of allocation (see <see cref="SegmentReserve"/>).
+    /// Without this a burst (a flood of queued messages) left its pages with the heap for good.
+    /// </summary>
+    internal static void ReleaseEmptySegments(nuint budget)
+    {
+        HeapSegment* surplus = SegmentReserve.UnlinkSurplus(ref s_segments, s_freeGapBytes, budget);
+        for (HeapSegment* segment = s_segments; segment != null; segment = segment->Next)
+        {
+            if (segment->IsEmpty)
+            {
+                segment->IsEmpty = false;
+                AddFreeGap(segment, segment->ObjectsStart, segment->ObjectRoom);
+            }
+        }
+        while (surplus != null)
+        {
+            HeapSegment* next = surplus->Next;
+            SegmentBytes -= surplus->PageCount * PageSize;
+            RuntimeHost.ReleasePages(surplus, surplus->PageCount);
+            surplus = next;
+        }
     }
 
     /// <summary>Unlinks <paramref name="segment"/> (a large object's, now dead) and returns its pages.</summary>
@@ -271,6 +299,9 @@ internal static unsafe class GCHeap
     internal static void EndCollection(nuint liveBytes)
     {
         s_allocatedSinceCollection = 0;
-        s_budget = liveBytes > MinimumBudget ? liveBytes : MinimumBudget;
+        s_budget = BudgetFor(liveBytes);
     }
+
+    /// <summary>The bytes to allocate before the next collection, after one that left <paramref name="liveBytes"/>.</summary>
+    internal static nuint BudgetFor(nuint liveBytes) => liveBytes > MinimumBudget ? liveBytes : MinimumBudget;
 }

@@ -172,7 +172,7 @@ internal static unsafe class GarbageCollector
         }
     }
 
-    /// <summary>Frees unmarked objects, clears marks, rebuilds the free gaps; returns the live bytes.</summary>
+    /// <summary>Frees unmarked objects, clears marks, rebuilds the free gaps, gives back empty segments beyond a reserve; returns the live bytes.</summary>
     private static nuint Sweep()
     {
         GCHeap.BeginSweep();
@@ -203,6 +203,7 @@ internal static unsafe class GarbageCollector
             }
             segment = next;
         }
+        GCHeap.ReleaseEmptySegments(GCHeap.BudgetFor(live));
         return live;
     }
 
@@ -230,7 +231,10 @@ internal static unsafe class GarbageCollector
             }
             obj = next;
         }
-        if (segment->ObjectsEnd > gapStart)
+        // An empty segment gets no gap yet: the heap decides whether to keep it once all are swept.
+        if (live == 0)
+            segment->IsEmpty = true;
+        else if (segment->ObjectsEnd > gapStart)
             GCHeap.AddFreeGap(segment, gapStart, (nuint)(segment->ObjectsEnd - gapStart));
         return live;
     }

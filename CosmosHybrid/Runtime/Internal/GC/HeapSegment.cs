@@ -21,6 +21,8 @@ internal unsafe struct HeapSegment
     public ulong* StartBits;
     /// <summary>A segment made for a single large object; it is returned to the page source when that object dies.</summary>
     public bool IsLarge;
+    /// <summary>Set by a sweep that found no live object in this small-object segment, until the heap keeps or releases it.</summary>
+    public bool IsEmpty;
 
     /// <summary>Lays out a segment in <paramref name="pageCount"/> fresh zeroed pages.</summary>
     public static HeapSegment* Create(void* pages, nuint pageCount, bool isLarge)
@@ -36,11 +38,15 @@ internal unsafe struct HeapSegment
         segment->ObjectsStart = start + AlignUp((nuint)sizeof(HeapSegment), 16) + AlignUp(bitmapBytes, 16);
         segment->ObjectsEnd = start + bytes;
         segment->IsLarge = isLarge;
+        segment->IsEmpty = false;
         segment->Next = null;
         return segment;
     }
 
     public bool Contains(byte* address) => address >= ObjectsStart && address < ObjectsEnd;
+
+    /// <summary>The bytes the segment offers objects (after its header and start bitmap).</summary>
+    public nuint ObjectRoom => (nuint)(ObjectsEnd - ObjectsStart);
 
     /// <summary>The bytes left for objects in a segment of <paramref name="pageCount"/> pages, after its header and start bitmap.</summary>
     public static nuint ObjectBytes(nuint pageCount)
