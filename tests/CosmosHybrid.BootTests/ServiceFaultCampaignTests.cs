@@ -28,8 +28,11 @@ public class ServiceFaultCampaignTests : BootTestBase
     private static readonly TimeSpan FaultTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan ServePatience = TimeSpan.FromSeconds(30);
 
-    // The CI slices: fixed seeds, a few faults each, one boot for all three services.
-    private const int NetFaults = 6, DriverFaults = 6, UiFaults = 4;
+    // The CI slices: fixed seeds, a few faults each, one boot for all three services. e1000's fault 4
+    // (faultinject e1000 1 1708005128: its next system calls fail) once cost the driver its interrupt
+    // acknowledgement, and with init's pings starving the receive time-out of its safety net the network
+    // stayed dead: it is kept as the regression test of NicDriver's sweep.
+    private const int NetFaults = 5, DriverFaults = 5, UiFaults = 4;
     private const ulong NetSeed = 1707, DriverSeed = 1708, UiSeed = 1709;
 
     private byte[] _file;
@@ -73,6 +76,8 @@ public class ServiceFaultCampaignTests : BootTestBase
         {
             SliceResult result = RunCampaign(service, faults, seed);
             Assert.That(result.Tally.Count(FaultOutcome.NotRestarted), Is.EqualTo(0), "faults after which " + service + " did not come back");
+            Assert.That(TypeAndSee(), Is.True, "typed text in the terminal after the campaign");
+            Assert.That(_http.WaitUntilServes(ServePatience), Is.True, "an HTTP fetch after the campaign: " + _http.LastError);
         }
         finally
         {
@@ -138,7 +143,7 @@ public class ServiceFaultCampaignTests : BootTestBase
             if (!line.Groups[1].Success)
             {
                 result.NotInjected++;
-                TestContext.Out.WriteLine($"{service} fault {i} (faultinject {service} 1 {faultSeed}): not injected");
+                TestContext.Progress.WriteLine($"{service} fault {i} (faultinject {service} 1 {faultSeed}): not injected");
                 continue;
             }
             Assert.That(ClientVerdict.TryParseOutcome(line.Groups[2].Value, out FaultOutcome seen), Is.True, "outcome '" + line.Groups[2].Value + "'");
@@ -150,7 +155,7 @@ public class ServiceFaultCampaignTests : BootTestBase
                 serves = _http.WaitUntilServes(ServePatience);
                 wrong = _http.Wrong;
                 failed = duringFailed;
-                TestContext.Out.WriteLine($"  downloads while the fault ran: {good} right, {duringFailed} failed, {duringWrong} wrong"
+                TestContext.Progress.WriteLine($"  downloads while the fault ran: {good} right, {duringFailed} failed, {duringWrong} wrong"
                     + (duringFailed + duringWrong > 0 ? " (last: " + _http.LastError + ")" : ""));
             }
             else
@@ -162,12 +167,12 @@ public class ServiceFaultCampaignTests : BootTestBase
             }
             FaultOutcome outcome = ClientVerdict.Combine(seen, wrong, failed, serves);
             result.Tally.Add(ParseKind(line.Groups[1].Value), outcome);
-            TestContext.Out.WriteLine($"{service} fault {i} (faultinject {service} 1 {faultSeed}): {line.Groups[1].Value}: guest saw {line.Groups[2].Value}; verdict {CampaignTally.OutcomeName(outcome)}");
+            TestContext.Progress.WriteLine($"{service} fault {i} (faultinject {service} 1 {faultSeed}): {line.Groups[1].Value}: guest saw {line.Groups[2].Value}; verdict {CampaignTally.OutcomeName(outcome)}");
         }
-        TestContext.Out.WriteLine($"campaign into {service}: {faults} faults from seed {seed}, {result.NotInjected} not injected");
+        TestContext.Progress.WriteLine($"campaign into {service}: {faults} faults from seed {seed}, {result.NotInjected} not injected");
         foreach (string row in result.Tally.Format())
-            TestContext.Out.WriteLine("  " + row);
-        TestContext.Out.WriteLine($"  free frames {result.FreeBefore} -> {result.FreeAfter}, processes hold {result.HeldBefore} -> {result.HeldAfter} pages; "
+            TestContext.Progress.WriteLine("  " + row);
+        TestContext.Progress.WriteLine($"  free frames {result.FreeBefore} -> {result.FreeAfter}, processes hold {result.HeldBefore} -> {result.HeldAfter} pages; "
             + $"frames not held by a process: {result.FreeBefore + result.HeldBefore - result.FreeAfter - result.HeldAfter}; "
             + $"kernel heap {result.HeapBefore} -> {result.HeapAfter} KiB");
         return result;
@@ -244,7 +249,7 @@ public class ServiceFaultCampaignTests : BootTestBase
             {
                 string saved = Path.Combine(Path.GetTempPath(), "faultcampaign-ui-" + _typed + ".ppm");
                 screen.SavePpm(saved);
-                TestContext.Out.WriteLine("  the screen did not show it (last screen: " + saved + ")");
+                TestContext.Progress.WriteLine("  the screen did not show it (last screen: " + saved + ")");
                 return false;
             }
             System.Threading.Thread.Sleep(250);
