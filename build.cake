@@ -202,13 +202,14 @@ var testServicesManifest = root.CombineWithFilePath("Services/Init/test-services
 var netServicesManifest = root.CombineWithFilePath("Services/Init/net-services");
 var consoleServicesManifest = root.CombineWithFilePath("Services/Init/console-services");
 var faultServicesManifest = root.CombineWithFilePath("Services/Init/fault-services");
+var faultAllServicesManifest = root.CombineWithFilePath("Services/Init/fault-all-services");
 const int RootFsKiB = 16 * 1024;
 
 Task("RootFs")
     .IsDependentOn("Programs")
     .Does(() =>
 {
-    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).Append(netServicesManifest).Append(consoleServicesManifest).Append(faultServicesManifest).Append(fontSource).ToArray()))
+    if (IsUpToDate(rootFs, programs.Append(rootFsReadme).Append(linuxBaseline).Append(servicesManifest).Append(testServicesManifest).Append(netServicesManifest).Append(consoleServicesManifest).Append(faultServicesManifest).Append(faultAllServicesManifest).Append(fontSource).ToArray()))
         return;
     Information($"mkfs.fat + mtools: rootfs.img ({RootFsKiB / 1024} MiB FAT16: /bin, /etc, /share, /README.TXT)");
     var temporary = outDir.CombineWithFilePath("rootfs.img.tmp");
@@ -230,6 +231,7 @@ Task("RootFs")
     Run("mcopy", $"-i \"{temporary}\" \"{netServicesManifest}\" ::/etc/net-services");
     Run("mcopy", $"-i \"{temporary}\" \"{consoleServicesManifest}\" ::/etc/console-services");
     Run("mcopy", $"-i \"{temporary}\" \"{faultServicesManifest}\" ::/etc/fault-services");
+    Run("mcopy", $"-i \"{temporary}\" \"{faultAllServicesManifest}\" ::/etc/fault-all-services");
     if (FileExists(rootFs))
         DeleteFile(rootFs);
     MoveFile(temporary, rootFs);
@@ -390,7 +392,9 @@ Task("Test")
 // ./build.sh faultcampaign SERVICE N SEED (issue 17): boots with `faultinject init=init,/etc/fault-services`, types
 // `faultinject SERVICE N SEED` at the serial shell and waits for the campaign's table. The guest counts what each
 // fault did to the service; this side counts what the guest cannot see itself: kernel panics and hangs (no line for
-// --hang-seconds). The serial log goes to out/faultcampaign/serial.log.
+// --hang-seconds). The serial log goes to out/faultcampaign/serial.log. For net, e1000 and ui the workload runs on the
+// host, so the task runs ServiceFaultCampaignTests.Campaign (one fault per request, HTTP downloads or typed text checked
+// on the host; log out/faultcampaign/serial-SERVICE-N-SEED.log).
 Task("FaultCampaign")
     .IsDependentOn("Build")
     .Does(() =>
@@ -399,6 +403,28 @@ Task("FaultCampaign")
     var faults = Argument("faults", 20);
     var seed = Argument("seed", 1UL);
     var hangSeconds = Argument("hang-seconds", 120);
+    if (service == "net" || service == "e1000" || service == "ui")
+    {
+        // Their workload runs on the host (HTTP downloads, typed text on the screen): ServiceFaultCampaignTests.Campaign.
+        var serviceLog = outDir.Combine("faultcampaign").CombineWithFilePath($"serial-{service}-{faults}-{seed}.log");
+        EnsureDirectoryExists(serviceLog.GetDirectory());
+        DotNetTest(root.CombineWithFilePath("tests/CosmosHybrid.BootTests/CosmosHybrid.BootTests.csproj").FullPath, new DotNetTestSettings
+        {
+            Configuration = "Release",
+            NoLogo = true,
+            Filter = "FullyQualifiedName~ServiceFaultCampaignTests.Campaign",
+            Loggers = new[] { "console;verbosity=normal" },
+            EnvironmentVariables = new Dictionary<string, string>
+            {
+                ["COSMOSHYBRID_OUT"] = outDir.FullPath,
+                ["FAULTCAMPAIGN_SERVICE"] = service,
+                ["FAULTCAMPAIGN_FAULTS"] = faults.ToString(),
+                ["FAULTCAMPAIGN_SEED"] = seed.ToString(),
+                ["FAULTCAMPAIGN_LOG"] = serviceLog.FullPath,
+            },
+        });
+        return;
+    }
     var campaignIso = BootOnlyIso("faultcampaign", "faultinject init=init,/etc/fault-services");
     var campaignOut = outDir.Combine("faultcampaign");
     EnsureDirectoryExists(campaignOut);

@@ -7,7 +7,7 @@
 #   ./build.sh debug [--program NAME] [--gdb-port N]
 #                         build out/debug/ (kernel with ILC -g, no -O), boot it in QEMU halted with its gdb stub
 #                         and start gdb with tools/gdb/cosmoshybrid.py (README: "Debugging with gdb")
-#   ./build.sh faultcampaign SERVICE N SEED   build, boot with faultinject, inject N faults into SERVICE (echo), print the outcomes
+#   ./build.sh faultcampaign SERVICE N SEED   build, boot with faultinject, inject N faults into SERVICE (echo, net, e1000, ui), print the outcomes
 #   ./build.sh vmware     build, then write out/vmware/ (.vmx for BIOS and EFI, the ISO, a data .vmdk)
 #   ./build.sh packetfuzz N SEED   build, then N fuzzed frames from seed SEED into the guest's NIC, then HTTP and memory checks
 #   ./build.sh netbench   build, boot with httpd serving a data disk, measure HTTP and ping from the host beside Linux's figures

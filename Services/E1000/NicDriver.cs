@@ -35,6 +35,16 @@ internal static unsafe class NicDriver
     /// <summary>The key Attach and Detach must carry (<see cref="NicProtocol.CheckKey"/>); 0: any client.</summary>
     private static ulong s_key;
 
+    /// <summary>
+    /// The safety net's period: frames are moved and the link checked at least this often even when
+    /// requests keep the server busy (init's liveness pings come more often than a receive time-out).
+    /// </summary>
+    private const long SweepMilliseconds = 1000;
+    private static long s_lastSweep;
+
+    /// <summary>An interrupt whose acknowledgement failed: the line stays masked until a later acknowledgement works.</summary>
+    private static bool s_acknowledgePending;
+
     // Counters for frames with no client (or no room), and frames a client handed over badly.
     private static ulong s_receivedFrames, s_sentFrames, s_receiveDropped, s_transmitRejected;
 
@@ -142,13 +152,12 @@ internal static unsafe class NicDriver
             message = default;
             message.BufferAddress = (ulong)bytes;
             message.BufferLength = 2 * sizeof(ulong);
-            long result = Ports.Receive(s_port, ref message, 1000);
-            if (result == SyscallResult.Error(SyscallError.TimedOut))
+            long result = Ports.Receive(s_port, ref message, SweepMilliseconds);
+            if (result == SyscallResult.Error(SyscallError.TimedOut) || ProcessCalls.UptimeMilliseconds - s_lastSweep >= SweepMilliseconds)
             {
-                CheckClient();
-                UpdateLink();
-                MoveFrames(); // a safety net: a lost kick costs at most this second
-                continue;
+                Sweep(); // a safety net: a lost kick or interrupt costs at most this second
+                if (result == SyscallResult.Error(SyscallError.TimedOut))
+                    continue;
             }
             if (result < 0)
                 continue;
@@ -162,6 +171,16 @@ internal static unsafe class NicDriver
         }
     }
 
+    private static void Sweep()
+    {
+        s_lastSweep = ProcessCalls.UptimeMilliseconds;
+        CheckClient();
+        UpdateLink();
+        MoveFrames();
+        if (s_acknowledgePending)
+            s_acknowledgePending = !s_nic.AcknowledgeInterrupt();
+    }
+
     private static void OnNotification(ulong bits)
     {
         ulong start = Ticks.Now();
@@ -171,8 +190,8 @@ internal static unsafe class NicDriver
         if ((causes & E1000Interrupts.LinkStatusChange) != 0)
             UpdateLink();
         MoveFrames();
-        if (interrupt)
-            s_nic.AcknowledgeInterrupt();
+        if (interrupt || s_acknowledgePending)
+            s_acknowledgePending = !s_nic.AcknowledgeInterrupt();
         ClientAttachment client = s_client;
         if (client != null && !client.Broken)
         {

@@ -172,7 +172,8 @@ internal sealed unsafe class NicHardware
         return causes;
     }
 
-    public void AcknowledgeInterrupt() => DeviceCalls.AcknowledgeIrq(_device, Irq);
+    /// <summary>Unmasks the NIC's interrupt line again; false when the system call failed (the line stays masked).</summary>
+    public bool AcknowledgeInterrupt() => DeviceCalls.AcknowledgeIrq(_device, Irq) >= 0;
 
     /// <summary>The oldest received frame, if the NIC finished one: its bytes and whether it is good; false when none is ready.</summary>
     public bool PeekReceived(out byte* frame, out int length, out bool good)

@@ -9,8 +9,10 @@ namespace CosmosHybrid.Services.FaultInject;
 /// One campaign: N faults into a service, one at a time. Before each fault the service answers;
 /// the fault is injected (FaultInject, seed <see cref="CampaignRequest.FaultSeed"/>); then a
 /// workload runs against it for a while (for echo: add calls whose answers are checked; for
-/// other services: none, only its process is watched); a service that ended is waited for until
-/// init restarts it. Each fault gets a line and an outcome; the table and the machine's free
+/// other services: <see cref="ServicePing"/> calls on the port named after the service, which
+/// net, e1000 and ui answer from their main loops, so a call that waits until init's liveness
+/// check kills the instance is a hang; the real workload of those runs on the host,
+/// ServiceFaultCampaignTests); a service that ended is waited for until init restarts it. Each fault gets a line and an outcome; the table and the machine's free
 /// frames and kernel heap before and after close the campaign.
 /// </summary>
 internal sealed class FaultCampaign
@@ -20,6 +22,9 @@ internal sealed class FaultCampaign
 
     /// <summary>A failed call that waited this long was a hang (init's ping time-out for echo is 2000 ms).</summary>
     private const long HangMilliseconds = 1000;
+
+    /// <summary>The pause between two pings of a service other than echo.</summary>
+    private const long PingPauseMilliseconds = 20;
 
     /// <summary>How long a restart may take before the service counts as lost.</summary>
     private const long RestartPatienceMilliseconds = 20_000;
@@ -128,18 +133,8 @@ internal sealed class FaultCampaign
         long end = ProcessCalls.UptimeMilliseconds + WindowMilliseconds;
         while (ProcessCalls.UptimeMilliseconds < end)
         {
-            if (!_echo)
-            {
-                ProcessCalls.Sleep(20);
-                if (FindProcess(_service) != pid)
-                {
-                    seen.ProcessChanged = true;
-                    break;
-                }
-                continue;
-            }
             long started = ProcessCalls.UptimeMilliseconds;
-            int wrong = EchoCall(out long result);
+            int wrong = ProbeCall(out long result);
             if (result < 0)
             {
                 seen.CallFailed = true;
@@ -147,8 +142,30 @@ internal sealed class FaultCampaign
                 break;
             }
             seen.WrongReplies += wrong;
+            if (!_echo)
+            {
+                // A ping now and then: the service's own work goes on between them.
+                ProcessCalls.Sleep(PingPauseMilliseconds);
+                if (FindProcess(_service) != pid)
+                {
+                    seen.ProcessChanged = true;
+                    break;
+                }
+            }
         }
         return seen;
+    }
+
+    // One call of the workload: a checked add to echo, a ping to other services; 1 when the answer is wrong.
+    private int ProbeCall(out long result)
+    {
+        if (!_echo)
+        {
+            var ping = new ShortMessage(ServicePing.Tag);
+            result = SyscallPorts.Instance.Call(_port, ref ping);
+            return 0; // the services answer a ping with their own error tag: only the answer counts
+        }
+        return EchoCall(out result);
     }
 
     // One checked add call to echo: 1 when the answer is wrong.
@@ -181,7 +198,7 @@ internal sealed class FaultCampaign
         while (ProcessCalls.UptimeMilliseconds < end)
         {
             long pid = FindProcess(_service);
-            if (pid != 0 && pid != old && (!_echo || Connect()))
+            if (pid != 0 && pid != old && Connect())
                 return pid;
             ProcessCalls.Sleep(20);
         }
@@ -192,10 +209,10 @@ internal sealed class FaultCampaign
     {
         if (_port > 0)
             SyscallPorts.Instance.Close(_port);
-        _port = SyscallPorts.Instance.Lookup(EchoService.ShortPortName);
+        _port = SyscallPorts.Instance.Lookup(_echo ? EchoService.ShortPortName : _service);
         if (_port < 0)
             return false;
-        int wrong = EchoCall(out long result);
+        int wrong = ProbeCall(out long result);
         return result >= 0 && wrong == 0;
     }
 

@@ -169,14 +169,14 @@ public class UiTests : BootTestBase
     private const int MonitorTableTop = 122;
 
     // The terminal's 80 x 25 cells start below its title bar (Services/Terminal/Program/Program.cs).
-    private const int TerminalRows = 25;
+    internal const int TerminalRows = 25;
 
-    private static int ContentLeft(int cascade) => FrameLeft + Border + cascade * CascadeStep;
+    internal static int ContentLeft(int cascade) => FrameLeft + Border + cascade * CascadeStep;
 
-    private static int ContentTop(int cascade) => FrameTop + Border + TitleHeight + cascade * CascadeStep;
+    internal static int ContentTop(int cascade) => FrameTop + Border + TitleHeight + cascade * CascadeStep;
 
     /// <summary>A row "$ COMMAND" in the terminal at its cascade place, and the next row OUTPUT.</summary>
-    private static bool HasCommandAndOutput(TerminalText text, ScreenImage s, int cascade, string command, string output)
+    internal static bool HasCommandAndOutput(TerminalText text, ScreenImage s, int cascade, string command, string output)
     {
         int row = text.FindRow(s, ContentLeft(cascade), ContentTop(cascade), TerminalRows, "$ " + command);
         return row >= 0 && row + 1 < TerminalRows
