@@ -58,6 +58,16 @@ public class BootOptionsTests
     }
 
     [Test]
+    public void TheRootCanBePlacedInRingThreeToo()
+    {
+        BootOptions.Parse("fs:/=ring3");
+
+        Assert.That(BootOptions.Placements.For("/"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.RingThree));
+        Assert.That(BootOptions.Placements.For("/disk"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.Kernel), "/disk is placed on its own");
+        Assert.That(BootOptions.Placements.Names("/"), Is.True);
+    }
+
+    [Test]
     public void PlacementTableRemembersWhichPathsAWordNamed()
     {
         var table = new CosmosHybrid.Storage.Placement.PlacementTable();
