@@ -60,11 +60,12 @@ public class BootOptionsTests
     [Test]
     public void TheRootCanBePlacedInRingThreeToo()
     {
-        BootOptions.Parse("fs:/=ring3");
+        var table = new CosmosHybrid.Storage.Placement.PlacementTable();
+        Assert.That(table.TryApply("fs:/=ring3"), Is.True);
 
-        Assert.That(BootOptions.Placements.For("/"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.RingThree));
-        Assert.That(BootOptions.Placements.For("/disk"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.Kernel), "/disk is placed on its own");
-        Assert.That(BootOptions.Placements.Names("/"), Is.True);
+        Assert.That(table.For("/"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.RingThree));
+        Assert.That(table.For("/disk"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.Kernel), "/disk is placed on its own");
+        Assert.That(table.Names("/"), Is.True);
     }
 
     [Test]
