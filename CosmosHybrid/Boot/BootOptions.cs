@@ -17,7 +17,8 @@ namespace CosmosHybrid.Boot;
 /// <item><c>init=PROGRAM[,ARGUMENT...]</c>: the first ring-3 program (the one given the root authority), with its
 /// arguments separated by commas; the default is the shell.</item>
 /// <item><c>fs:/disk=ring3</c> (or <c>=kernel</c>, the default): the hard disk that would be mounted at that
-/// path is left to the ring-3 file server <c>fs</c>, reached through a block-device handle (<see cref="Storage.Placement.PlacementTable"/>).</item>
+/// path is left to the ring-3 file server <c>fs</c>, reached through a block-device handle (<see cref="Storage.Placement.PlacementTable"/>);
+/// <c>fs:/=ring3</c> does the same for the root RAM disk (init starts its server before it reads anything).</item>
 /// </list>
 /// </summary>
 internal static class BootOptions

@@ -94,6 +94,11 @@ internal static unsafe class BlockSyscalls
         int bytes = (int)sectors * sectorSize;
         using (disk.Lock.Hold())
         {
+            // A killed server's thread still finishes a call it was in (kills wait for the lock),
+            // and init may have started the next server meanwhile: what the dead one had not
+            // begun must not reach the disk after its successor's writes.
+            if (!process.IsAlive)
+                return Error(SyscallError.IoError);
             disk.Transfer ??= new byte[TransferBytes];
             fixed (byte* transfer = disk.Transfer)
             {

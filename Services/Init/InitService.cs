@@ -6,7 +6,8 @@ using CosmosHybrid.Services.UserRuntime;
 namespace CosmosHybrid.Services.Init;
 
 /// <summary>
-/// The first ring-3 program. Reads the manifest, places the volumes its <c>fs:PATH=ring3</c> lines
+/// The first ring-3 program. Starts the file server of "/" when the boot options place "/" in
+/// ring 3 (<see cref="RootFileServer"/>), reads the manifest, places the volumes its <c>fs:PATH=ring3</c> lines
 /// name (<see cref="VolumePlacements"/>), reserves the names it lists, picks the
 /// devices, starts the services in dependency order and restarts those marked `restart yes`
 /// when they end (with a back-off; after <see cref="MaxQuickFailures"/> failures in quick
@@ -36,6 +37,21 @@ internal static unsafe class InitService
 
     public static int Run(string manifestPath)
     {
+        FindStandardHandles();
+        // "/" in ring 3 (boot option fs:/=ring3): its server first, the manifest is on it.
+        var rootServer = new ServiceSlot(RootFileServer.Entry());
+        Prepare(rootServer, DeviceCatalog.Load());
+        if (rootServer.Devices.Length > 0)
+        {
+            Start(rootServer);
+            if (!RootFileServer.WaitUntilServed(rootServer))
+                Log("/ is not served yet (" + RootFileServer.Name + ")");
+        }
+        else
+        {
+            rootServer.Finished = true;
+        }
+
         string text = ReadText(manifestPath);
         if (text == null)
         {
@@ -48,8 +64,7 @@ internal static unsafe class InitService
             Log(manifestPath + " " + manifest.Errors[i].ToString());
 
         VolumePlacements.Apply(manifest, manifestPath, Root);
-        FindStandardHandles();
-        var slots = new List<ServiceSlot>();
+        var slots = new List<ServiceSlot> { rootServer };
         DeviceCatalog devices = DeviceCatalog.Load();
         for (int i = 0; i < order.Count; i++)
         {

@@ -14,7 +14,8 @@ namespace CosmosHybrid.BootTests;
 /// disk, a damaged one, and a process killed in the middle of file system calls.
 /// Every test of a hard disk runs twice (issue 14): with /disk served by the kernel's FAT
 /// engine, and with the same engine in the ring-3 server `fs` behind the kernel's forwarding
-/// mount (boot option <c>fs:/disk=ring3</c>). The root file system is the kernel's in both.
+/// mount (boot option <c>fs:/disk=ring3</c>). The root file system is the kernel's in both,
+/// except in one test of the ring-3 placement that boots with / in ring 3 too (<c>fs:/=ring3</c>).
 /// </summary>
 [TestFixture("kernel")]
 [TestFixture("ring3")]
@@ -343,6 +344,40 @@ public class FileSystemTests : BootTestBase
         Assert.That(disk.Get("/after.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("written after the restart\n")));
         Assert.That(Encoding.ASCII.GetString(disk.Get("/held.txt")), Does.EndWith("reopened\n"));
         Assert.That(disk.Get("/rewrite.bin").Length, Is.EqualTo(256 * 1024));
+    }
+
+    [Test]
+    public void RootServedInRingThreeRunsProgramsAndOutlivesItsServer()
+    {
+        if (!RingThree)
+            Assert.Ignore("the ring-3 placement also boots with / in ring 3 (fs:/=ring3); the kernel's / is every other test's");
+        Boot("fs:/=ring3");
+        ExpectOutput("vfs: / is ram0 (served in ring 3: handed to fs by block handle)");
+        string server = ExpectMatch(@"vfs: / is ram0 \(FAT16, served in ring 3 by process (\d+)\)").Groups[1].Value;
+        ExpectOutput("$ ");
+
+        Assert.That(Shell("mounts"), Does.Contain("ram0 on / type FAT16 served by ring3"));
+        Assert.That(Shell("ls /bin"), Does.Contain("usertest.elf").And.Contain("shell.elf"));
+        Assert.That(Shell("run /bin/usertest count 2 rooted"), Does.Contain("rooted done"), "a program loaded through the ring-3 root");
+        Assert.That(Shell("write /notes.txt on a ring-3 root"), Does.Contain("wrote 17 bytes"));
+        Assert.That(Shell("cat /notes.txt"), Is.EqualTo("on a ring-3 root"));
+        Assert.That(Shell("sync"), Is.Empty);
+
+        int from = Machine.SerialLog.Length;
+        Shell("spawn /bin/usertest hold-open /held.txt 8000");
+        WaitFrom(from, "hold: opened /held.txt");
+        Assert.That(Shell("kill " + server), Does.Contain("killed " + server));
+        // Restarted from its boot module: the volume it served is down meanwhile.
+        string restarted = ExpectMatch(@"init: restarted fs-root as process (\d+)", TimeSpan.FromSeconds(60)).Groups[1].Value;
+        ExpectOutput("vfs: / is ram0 (FAT16, served in ring 3 by process " + restarted + ")");
+        WaitFrom(from, "hold: old descriptor: I/O error");
+        WaitFrom(from, "hold: new descriptor: wrote 9 bytes");
+
+        Assert.That(Shell("cat /notes.txt"), Is.EqualTo("on a ring-3 root"), "synced before the kill");
+        Assert.That(Shell("run /bin/usertest count 1 again"), Does.Contain("again done"));
+        Assert.That(Shell("mounts"), Does.Contain("ram0 on / type FAT16 served by ring3"));
+        Assert.That(Shell("df"), Does.Match(@"/\s+ram0\s+FAT16\s+\d+"));
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
     }
 
     [Test]

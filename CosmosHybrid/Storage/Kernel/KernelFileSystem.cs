@@ -73,6 +73,7 @@ internal static class KernelFileSystem
     /// <summary>
     /// Mounts the RAM disk's FAT image at "/" and the FAT volume of each hard disk (whole
     /// disk or first FAT partition) at "/disk", "/disk1", ... Disks without one are logged and skipped.
+    /// A mount point the boot options place in ring 3 is left unmounted, its disk set aside.
     /// </summary>
     public static void MountBootDisks()
     {
@@ -89,8 +90,16 @@ internal static class KernelFileSystem
             Disk disk = DiskRegistry.Get(i);
             bool isRam = disk.Driver == "ramdisk";
             string path = isRam ? "/" : hardDisks == 0 ? "/disk" : "/disk" + hardDisks.ToString();
-            if (isRam && s_vfs.Mounts.IsMountPoint("/"))
+            if (isRam && (s_vfs.Mounts.IsMountPoint("/") || RingThreeDisks.Find("/") != null))
                 continue;
+            if (isRam && BootOptions.Placements.For("/") == VolumePlacement.RingThree)
+            {
+                // fs:/=ring3: init starts the file server for "/" (from its boot module, with this
+                // disk's block handle) before it reads anything; "/" is the forwarding mount from then on.
+                RingThreeDisks.Add("/", disk);
+                KernelLog.WriteLine("vfs: / is " + disk.Name + " (served in ring 3: handed to fs by block handle)");
+                continue;
+            }
             if (!isRam && BootOptions.Placements.For(path) == VolumePlacement.RingThree)
             {
                 // Left to the ring-3 file server: the kernel neither mounts nor caches it.

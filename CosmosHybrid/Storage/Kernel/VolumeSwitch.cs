@@ -10,7 +10,8 @@ namespace CosmosHybrid.Storage.Kernel;
 /// line <c>fs:/disk=ring3</c>): the kernel mounted every disk before init could read its
 /// manifest, so the volume is written back and unmounted, and its disk set aside exactly as the
 /// boot option would have left it; the `fs` service then opens it and attaches. A boot option
-/// naming the mount point wins. Only kernel to ring 3, and not "/" (init and fs are loaded from it).
+/// naming the mount point wins. Only kernel to ring 3, and not "/": init read its manifest there and
+/// processes hold files on it; the boot option fs:/=ring3 places "/" before anything is opened.
 /// </summary>
 internal static class VolumeSwitch
 {

@@ -58,6 +58,17 @@ public class BootOptionsTests
     }
 
     [Test]
+    public void TheRootCanBePlacedInRingThreeToo()
+    {
+        var table = new CosmosHybrid.Storage.Placement.PlacementTable();
+        Assert.That(table.TryApply("fs:/=ring3"), Is.True);
+
+        Assert.That(table.For("/"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.RingThree));
+        Assert.That(table.For("/disk"), Is.EqualTo(CosmosHybrid.Storage.Placement.VolumePlacement.Kernel), "/disk is placed on its own");
+        Assert.That(table.Names("/"), Is.True);
+    }
+
+    [Test]
     public void PlacementTableRemembersWhichPathsAWordNamed()
     {
         var table = new CosmosHybrid.Storage.Placement.PlacementTable();
