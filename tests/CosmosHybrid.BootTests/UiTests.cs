@@ -246,11 +246,16 @@ public class UiTests : BootTestBase
         // guest's clock counts instructions): here its uptime runs with the host's clock, so the figure is wall time.
         Boot("init=shell");
         ExpectOutput("$ ");
+        var host = System.Diagnostics.Stopwatch.StartNew();
         Machine.SendLine("run bench ui");
         Match row = ExpectMatch(@"bench: term_1mib_text took (\d+) ms of guest uptime", TimeSpan.FromMinutes(3));
         ExpectOutput("bench: done");
+        host.Stop();
         int milliseconds = int.Parse(row.Groups[1].Value);
-        TestContext.Progress.WriteLine("1 MiB of text in a terminal window under TCG: " + milliseconds + " ms of wall time (goal: under 2000)");
+        // The host's clock bounds it from above: the whole of `bench ui` (composites, key echo, scrolls, drags and the text).
+        TestContext.Progress.WriteLine("1 MiB of text in a terminal window under TCG: " + milliseconds + " ms of wall time (goal: under 2000); all of `bench ui`: "
+            + host.ElapsedMilliseconds + " ms by the host's clock");
+        Assert.That(milliseconds, Is.LessThanOrEqualTo(host.ElapsedMilliseconds), "the guest's clock runs with the host's");
         Assert.That(milliseconds, Is.GreaterThan(0));
         // Generous against a loaded test machine: what this catches is a slowdown by an order of magnitude.
         Assert.That(milliseconds, Is.LessThan(20_000), "1 MiB of text took " + milliseconds + " ms");
