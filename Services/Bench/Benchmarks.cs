@@ -36,6 +36,14 @@ internal static unsafe class Benchmarks
         if (arguments.StartsWith("yield-partner"))
             return YieldPartner();
 
+        // `bench ui`: only the window server's rows (composite, terminal), e.g. for their wall time without -icount.
+        if (arguments.Trim() == "ui")
+        {
+            UiBenchmarks.Run();
+            Console.WriteLine("bench: done");
+            return 0;
+        }
+
         s_compareWithLinux = arguments.Trim() == CompareWithLinuxArgument;
         if (s_compareWithLinux)
         {

@@ -61,6 +61,10 @@ public class UiTests : BootTestBase
         clock = StartClock();
         WaitForScreen(s => HasClockWindow(s, 2), "the second clock window, one cascade step further");
 
+        // The terminal ui started and the shell in it, before ui dies.
+        int terminal = ChildOf(Shell("ps"), UiProcessId, "terminal");
+        int terminalShell = ChildOf(Shell("ps"), terminal, "shell");
+
         // ui killed: the kernel takes the screen back and draws its log until init restarts ui.
         Machine.SendLine("kill " + UiProcessId);
         ExpectOutput("init: ui (process " + UiProcessId + ") ended with status -9");
@@ -87,6 +91,46 @@ public class UiTests : BootTestBase
             "the desktop of the restarted ui with a new terminal and no clock");
         Assert.That(Pixel(screen, screen.Width / 2, 2), Is.EqualTo(TopBar), "top bar after the restart");
         Assert.That(restarted.Groups[1].Value, Is.Not.EqualTo(UiProcessId.ToString()));
+
+        // The old terminal found its server gone and ended, and took its shell with it: neither is left waiting.
+        DateTime end = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        string processes = Shell("ps");
+        while (HasProcess(processes, terminal) || HasProcess(processes, terminalShell))
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(end), "the old terminal " + terminal + " or its shell " + terminalShell + " is still there:\n" + processes);
+            System.Threading.Thread.Sleep(500);
+            processes = Shell("ps");
+        }
+    }
+
+    // A row of `ps`: PID NAME STATE PRI THR HND MEM CPU PPID.
+    private static readonly Regex ProcessRow = new(@"^\s*(\d+) (\S+)\s+(\S+)\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+\s+(\d+)\s*$", RegexOptions.Multiline);
+
+    /// <summary>The process id of the one <paramref name="name"/> whose parent is <paramref name="parent"/> in a `ps` listing.</summary>
+    private static int ChildOf(string processes, int parent, string name)
+    {
+        int found = -1;
+        foreach (Match row in ProcessRow.Matches(processes))
+        {
+            if (row.Groups[2].Value == name && int.Parse(row.Groups[4].Value) == parent)
+            {
+                Assert.That(found, Is.EqualTo(-1), "one " + name + " of process " + parent + ":\n" + processes);
+                found = int.Parse(row.Groups[1].Value);
+            }
+        }
+        Assert.That(found, Is.Not.EqualTo(-1), "a " + name + " of process " + parent + ":\n" + processes);
+        return found;
+    }
+
+    /// <summary>Whether a `ps` listing has a row for <paramref name="pid"/> (in whatever state).</summary>
+    private static bool HasProcess(string processes, int pid)
+    {
+        foreach (Match row in ProcessRow.Matches(processes))
+        {
+            if (int.Parse(row.Groups[1].Value) == pid)
+                return true;
+        }
+        return false;
     }
 
     [Test]
@@ -162,6 +206,59 @@ public class UiTests : BootTestBase
 
         Machine.TypeOnKeyboard("echo small screen\r");
         WaitForScreen(s => HasCommandAndOutput(text, s, 0, "echo small screen", "small screen"), "the typed command and its output");
+    }
+
+    [TestCase("1024x768x16", 1024, 768, 16)]
+    [TestCase("800x600x24", 800, 600, 24)]
+    public void TheDesktopAndATerminalAtAnotherDepth(string mode, int width, int height, int depth)
+    {
+        // BIOS (VBE) at 16 and 24 bits per pixel: the server converts its 32-bit pixels as it copies them out
+        // (800x600x24 has a pitch of 2400 bytes, not width x 4). The screendump shows what the mode can hold.
+        Boot("", Firmware.Bios, videoMode: mode);
+        ExpectOutput(ShellBanner);
+        ExpectOutput("screen: framebuffer " + width + "x" + height + "x" + depth);
+        var text = new TerminalText(Shown(0xE5E5E5, depth), Shown(0x000000, depth));
+        ScreenImage screen = WaitForScreen(s => Pixel(s, FrameLeft + Border + TerminalTitleOffset, TitleY) == Shown(FocusedTitleBar, depth)
+            && text.FindRow(s, ContentLeft(0), ContentTop(0), TerminalRows, "$", blankAfter: 1) >= 0, "the terminal window with its prompt");
+        Assert.That((screen.Width, screen.Height), Is.EqualTo((width, height)));
+        Assert.That(Pixel(screen, screen.Width / 2, 2), Is.EqualTo(Shown(TopBar, depth)), "top bar");
+        Assert.That(Pixel(screen, screen.Width - 4, screen.Height - 4), Is.EqualTo(Shown(Desktop, depth)), "desktop, bottom right");
+        Assert.That(Pixel(screen, screen.Width / 4, screen.Height - 20), Is.EqualTo(Shown(Desktop, depth)), "desktop, bottom left");
+        Assert.That(Pixel(screen, FrameLeft, FrameTop + 100), Is.Not.EqualTo(Shown(Desktop, depth)), "the terminal's border");
+
+        Machine.TypeOnKeyboard("echo deep colours\r");
+        WaitForScreen(s => HasCommandAndOutput(text, s, 0, "echo deep colours", "deep colours"), "the typed command and its output");
+    }
+
+    /// <summary>A colour as a framebuffer of <paramref name="depth"/> bits holds it and the screendump widens it again (5-6-5 by repeating the top bits).</summary>
+    private static uint Shown(uint color, int depth)
+    {
+        if (depth != 16)
+            return color;
+        uint r = (color >> 19) & 0x1F, g = (color >> 10) & 0x3F, b = (color >> 3) & 0x1F;
+        return ((r << 3) | (r >> 2)) << 16 | ((g << 2) | (g >> 4)) << 8 | ((b << 3) | (b >> 2));
+    }
+
+    [Test]
+    public void AMebibyteOfTextInATerminalUnderTcgWithoutInstructionCounting()
+    {
+        // bench's window-server rows in an ordinary TCG boot (./build.sh bench runs them under -icount, where the
+        // guest's clock counts instructions): here its uptime runs with the host's clock, so the figure is wall time.
+        Boot("init=shell");
+        ExpectOutput("$ ");
+        var host = System.Diagnostics.Stopwatch.StartNew();
+        Machine.SendLine("run bench ui");
+        Match row = ExpectMatch(@"bench: term_1mib_text took (\d+) ms of guest uptime", TimeSpan.FromMinutes(3));
+        ExpectOutput("bench: done");
+        host.Stop();
+        int milliseconds = int.Parse(row.Groups[1].Value);
+        // The host's clock bounds it from above: the whole of `bench ui` (composites, key echo, scrolls, drags and the text).
+        TestContext.Progress.WriteLine("1 MiB of text in a terminal window under TCG: " + milliseconds + " ms of wall time (goal: under 2000); all of `bench ui`: "
+            + host.ElapsedMilliseconds + " ms by the host's clock");
+        Assert.That(milliseconds, Is.LessThanOrEqualTo(host.ElapsedMilliseconds), "the guest's clock runs with the host's");
+        Assert.That(milliseconds, Is.GreaterThan(0));
+        // Generous against a loaded test machine: what this catches is a slowdown by an order of magnitude.
+        Assert.That(milliseconds, Is.LessThan(20_000), "1 MiB of text took " + milliseconds + " ms");
     }
 
     // Services/SystemMonitor/Monitor/MonitorView.cs.

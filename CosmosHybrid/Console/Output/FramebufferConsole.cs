@@ -3,11 +3,12 @@ using CosmosHybrid.Services.Abi.Fonts;
 namespace CosmosHybrid.Console.Output;
 
 /// <summary>
-/// A text console drawn with a <see cref="Pf2Font"/> on a linear 32-bits-per-pixel framebuffer.
+/// A text console drawn with a <see cref="Pf2Font"/> on a linear framebuffer of 32, 24 or 16 bits per pixel.
 /// </summary>
 /// <remarks>
-/// The screen is a grid of fixed-size cells. Colours are written to the framebuffer
-/// as given (0x00RRGGBB), which matches the x8r8g8b8 layout GRUB sets up.
+/// The screen is a grid of fixed-size cells. Colours are given as 0x00RRGGBB, which is the
+/// x8r8g8b8 layout GRUB sets up at 32 bits; at 24 bits they are stored as its b8g8r8 bytes,
+/// at 16 as r5g6b5 (the VBE modes of a BIOS boot).
 /// Writing in the last column leaves the cursor "past the end" of the line; the line
 /// wraps only when the next printable character arrives, so a full line followed by
 /// '\n' does not leave an empty line. '\n' also returns to column 0.
@@ -22,6 +23,7 @@ public sealed unsafe class FramebufferConsole : IConsoleOutput
     private readonly int _width;
     private readonly int _height;
     private readonly int _pitch;
+    private readonly int _bytesPerPixel;
     private readonly Pf2Font _font;
 
     /// <summary>
@@ -30,12 +32,23 @@ public sealed unsafe class FramebufferConsole : IConsoleOutput
     /// The screen is not cleared; call <see cref="Clear"/> for that.
     /// </summary>
     public FramebufferConsole(uint* pixels, int width, int height, int pitchBytes, Pf2Font font)
+        : this((byte*)pixels, width, height, pitchBytes, 32, font)
+    {
+    }
+
+    /// <summary>
+    /// Creates a console on a framebuffer of <paramref name="bitsPerPixel"/> (32, 24 or 16) bits per
+    /// pixel; another depth gives a console of 0 x 0 cells.
+    /// </summary>
+    public FramebufferConsole(byte* pixels, int width, int height, int pitchBytes, int bitsPerPixel, Pf2Font font)
     {
         Foreground = 0x00AAAAAA;
         Background = 0x00000000;
 
+        int bytesPerPixel = bitsPerPixel / 8;
         bool usable = pixels != null && font != null && width > 0 && height > 0
-            && (pitchBytes & 3) == 0 && pitchBytes / 4 >= width;
+            && (bitsPerPixel == 32 || bitsPerPixel == 24 || bitsPerPixel == 16)
+            && (bitsPerPixel != 32 || (pitchBytes & 3) == 0) && pitchBytes / bytesPerPixel >= width;
         if (!usable)
         {
             return;
@@ -53,6 +66,7 @@ public sealed unsafe class FramebufferConsole : IConsoleOutput
         _width = width;
         _height = height;
         _pitch = pitchBytes;
+        _bytesPerPixel = bytesPerPixel;
         _font = font;
         CellWidth = cellWidth;
         CellHeight = cellHeight;
@@ -92,7 +106,7 @@ public sealed unsafe class FramebufferConsole : IConsoleOutput
     {
         for (int y = 0; y < _height; y++)
         {
-            FillPixels((uint*)Row(y), _width, Background);
+            FillRow(Row(y), 0, _width, Background);
         }
 
         CursorColumn = 0;
@@ -198,7 +212,7 @@ public sealed unsafe class FramebufferConsole : IConsoleOutput
         int top = row * CellHeight;
         for (int y = 0; y < CellHeight; y++)
         {
-            FillPixels((uint*)Row(top + y) + left, CellWidth, Background);
+            FillRow(Row(top + y), left, CellWidth, Background);
         }
 
         Pf2Glyph glyph;
@@ -219,13 +233,13 @@ public sealed unsafe class FramebufferConsole : IConsoleOutput
                 continue;
             }
 
-            uint* line = (uint*)Row(y);
+            byte* line = Row(y);
             for (int gx = 0; gx < glyph.Width; gx++)
             {
                 int x = glyphLeft + gx;
                 if (x >= left && x < left + CellWidth && glyph.IsSet(gx, gy))
                 {
-                    line[x] = Foreground;
+                    StorePixel(line, x, Foreground);
                 }
             }
         }
@@ -249,7 +263,7 @@ public sealed unsafe class FramebufferConsole : IConsoleOutput
     /// </summary>
     private void ScrollUp()
     {
-        int rowBytes = _width * 4;
+        int rowBytes = _width * _bytesPerPixel;
         int moved = (Rows - 1) * CellHeight;
         for (int y = 0; y < moved; y++)
         {
@@ -258,7 +272,7 @@ public sealed unsafe class FramebufferConsole : IConsoleOutput
 
         for (int y = moved; y < moved + CellHeight; y++)
         {
-            FillPixels((uint*)Row(y), _width, Background);
+            FillRow(Row(y), 0, _width, Background);
         }
     }
 
@@ -267,8 +281,8 @@ public sealed unsafe class FramebufferConsole : IConsoleOutput
     /// </summary>
     /// <remarks>
     /// Copies 8 bytes at a time: emulators charge a byte-wise copy per byte, and a
-    /// framebuffer is slow memory. A 32-bpp row is a whole number of 4-byte pixels,
-    /// so at most one pixel is left for the tail.
+    /// framebuffer is slow memory. The tail (a 32-bpp row has at most one pixel there) goes
+    /// four bytes, then one byte at a time.
     /// </remarks>
     private static void CopyRow(byte* destination, byte* source, int byteCount)
     {
@@ -289,9 +303,51 @@ public sealed unsafe class FramebufferConsole : IConsoleOutput
             to[i] = from[i];
         }
 
-        if ((byteCount & 4) != 0)
+        int done = words << 3;
+        if (byteCount - done >= 4)
         {
-            *(uint*)(destination + byteCount - 4) = *(uint*)(source + byteCount - 4);
+            *(uint*)(destination + done) = *(uint*)(source + done);
+            done += 4;
+        }
+
+        for (; done < byteCount; done++)
+        {
+            destination[done] = source[done];
+        }
+    }
+
+    /// <summary>Sets <paramref name="count"/> pixels of a row from column <paramref name="x"/> to <paramref name="color"/> (0x00RRGGBB).</summary>
+    private void FillRow(byte* row, int x, int count, uint color)
+    {
+        if (_bytesPerPixel == 4)
+        {
+            FillPixels((uint*)row + x, count, color);
+            return;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            StorePixel(row, x + i, color);
+        }
+    }
+
+    /// <summary>Stores one pixel in the framebuffer's format.</summary>
+    private void StorePixel(byte* row, int x, uint color)
+    {
+        switch (_bytesPerPixel)
+        {
+            case 4:
+                ((uint*)row)[x] = color;
+                break;
+            case 3:
+                byte* p = row + x * 3;
+                p[0] = (byte)color;
+                p[1] = (byte)(color >> 8);
+                p[2] = (byte)(color >> 16);
+                break;
+            default:
+                ((ushort*)row)[x] = (ushort)(((color >> 8) & 0xF800) | ((color >> 5) & 0x07E0) | ((color >> 3) & 0x001F));
+                break;
         }
     }
 

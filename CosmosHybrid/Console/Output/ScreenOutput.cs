@@ -33,7 +33,8 @@ internal static unsafe class ScreenOutput
             return new VgaTextConsole(memory, (int)framebuffer.Width, (int)framebuffer.Height);
         }
 
-        if (framebuffer.Kind != FramebufferKind.Rgb || framebuffer.BitsPerPixel != 32)
+        int depth = framebuffer.BitsPerPixel;
+        if (framebuffer.Kind != FramebufferKind.Rgb || (depth != 32 && depth != 24 && depth != 16))
         {
             description = "unsupported framebuffer (" + framebuffer.BitsPerPixel.ToString() + " bpp)";
             return null;
@@ -44,9 +45,9 @@ internal static unsafe class ScreenOutput
             return null;
         }
 
-        var console = new FramebufferConsole((uint*)memory, (int)framebuffer.Width, (int)framebuffer.Height, (int)framebuffer.Pitch, parsed);
+        var console = new FramebufferConsole((byte*)memory, (int)framebuffer.Width, (int)framebuffer.Height, (int)framebuffer.Pitch, depth, parsed);
         console.Clear();
-        description = "framebuffer " + framebuffer.Width.ToString() + "x" + framebuffer.Height.ToString() + "x32, "
+        description = "framebuffer " + framebuffer.Width.ToString() + "x" + framebuffer.Height.ToString() + "x" + depth.ToString() + ", "
             + console.Columns.ToString() + "x" + console.Rows.ToString() + " text";
         return console;
     }

@@ -99,12 +99,15 @@ public sealed unsafe partial class TerminalSession
         return UiError.None;
     }
 
+    /// <summary>How long <see cref="Run"/> waits for an event or output before it checks that the server is still there.</summary>
+    public const long ServerCheckMilliseconds = 1000;
+
     /// <summary>Runs until the window closes, the shell ends or the server goes; returns why it stopped.</summary>
     public SessionState Run()
     {
         SessionState state = SessionState.Running;
         while (state == SessionState.Running)
-            state = Step(-1);
+            state = Step(ServerCheckMilliseconds);
         return state;
     }
 
@@ -117,8 +120,15 @@ public sealed unsafe partial class TerminalSession
         if (!_connection.NextEvent(out UiEvent uiEvent, out ulong notification, _outputPending ? 0 : timeoutMs))
         {
             long result = _connection.LastPortResult;
-            if (result == SyscallResult.Error(SyscallError.TimedOut) || result == SyscallResult.Error(SyscallError.QueueFull))
+            if (result == SyscallResult.Error(SyscallError.QueueFull))
                 return _outputPending ? PumpOutput() : SessionState.Running;
+            if (result == SyscallResult.Error(SyscallError.TimedOut))
+            {
+                if (_outputPending)
+                    return PumpOutput();
+                // A server that died sends nothing: an idle window would wait for it for ever (and keep its shell).
+                return _connection.ServerIsAlive() ? SessionState.Running : SessionState.ServerLost;
+            }
             return SessionState.ServerLost;
         }
         if (uiEvent.Kind == UiEventKind.None)

@@ -217,6 +217,22 @@ public sealed unsafe class UiConnection
         }
     }
 
+    /// <summary>
+    /// False once the server's port is closed (its process ended): a notification of no bits
+    /// costs a system call, wakes nobody and fails only then. A client that waits for events
+    /// asks this when it has waited a while, since a dead server sends it nothing.
+    /// </summary>
+    public bool ServerIsAlive()
+    {
+        long result = _ports.Notify(_server, 0);
+        if (result == -(long)SyscallError.PeerClosed)
+        {
+            LastPortResult = result;
+            return false;
+        }
+        return true;
+    }
+
     // The bit the server pings event ports with (UiServer.PingBit).
     private const ulong ServerPingBit = 1UL << 63;
 

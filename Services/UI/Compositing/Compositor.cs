@@ -222,8 +222,10 @@ public sealed unsafe class Compositor
             fixed (uint* pixels = buffer.Pixels)
             {
                 uint* from = pixels + (long)(drawn.Y - content.Y) * buffer.Width + (drawn.X - content.X);
-                for (int y = drawn.Y; y < drawn.Bottom; y++, from += buffer.Width)
-                    PixelRows.Copy(from, back.Row(y) + drawn.X, drawn.Width);
+                uint* to = back.Row(drawn.Y) + drawn.X;
+                int width = drawn.Width, sourceStride = buffer.Width, targetStride = back.Stride;
+                for (int y = drawn.Height; y > 0; y--, from += sourceStride, to += targetStride)
+                    PixelRows.Copy(from, to, width);
             }
         }
         else

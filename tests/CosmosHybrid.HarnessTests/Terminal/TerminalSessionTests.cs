@@ -38,6 +38,7 @@ public unsafe class TerminalSessionTests : HarnessTest
     private byte* _screen;
     private Framebuffer _framebuffer;
     private UiServer _server;
+    private HostProcess _uiProcess;
     private Pf2Font _font;
     private HostProcess _client;
     private HostProcess _driver;
@@ -76,7 +77,7 @@ public unsafe class TerminalSessionTests : HarnessTest
         _screen = (byte*)NativeMemory.AllocZeroed((nuint)(Width * 4 * Height));
         Assert.That(Framebuffer.TryCreate(_screen, Width, Height, Width * 4, 32, out _framebuffer), Is.True);
         var ready = new TaskCompletionSource<UiServer>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Kernel.Start("ui", ports =>
+        _uiProcess = Kernel.Start("ui", ports =>
         {
             long port = ports.CreatePort();
             if (port < 0 || ports.Register(UiServer.PortName, port) < 0)
@@ -353,6 +354,16 @@ public unsafe class TerminalSessionTests : HarnessTest
         Assert.That(state, Is.EqualTo(SessionState.Closed));
         Sync();
         Assert.That(_server.Scene.Windows.Count, Is.Zero, "the window is gone");
+    }
+
+    [Test]
+    public void TheServerKilledEndsAnIdleSession()
+    {
+        Assert.That(Within(Task.Run(() => _session.Step(50)), "an idle step"), Is.EqualTo(SessionState.Running), "the server is there");
+        Assert.That(Kernel.Kill(_uiProcess), Is.True);
+        // Nothing arrives from a dead server: the step's wait runs out and the session finds the server's port closed.
+        SessionState state = Within(Task.Run(() => _session.Step(50)), "the step after the server died");
+        Assert.That(state, Is.EqualTo(SessionState.ServerLost));
     }
 
     [Test]

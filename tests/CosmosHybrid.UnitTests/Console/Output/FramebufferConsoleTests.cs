@@ -244,6 +244,60 @@ public unsafe class FramebufferConsoleTests
         Assert.That(_screen.PaddingIntact(), Is.True);
     }
 
+    // The VBE modes of a BIOS boot: the same text at 24 bits (b8g8r8 bytes) and 16 bits (r5g6b5), with a pitch
+    // that is not a whole number of 8-byte words, scrolled once; the pitch's padding is never written.
+    [TestCase(24)]
+    [TestCase(16)]
+    public void TwentyFourAndSixteenBitsShowWhatThirtyTwoBitsShow(int depth)
+    {
+        const int width = 35, height = 53, padding = 6;
+        const string text = "H\nT\ni\nZ";
+        FramebufferConsole wide = Open(width, height, width);
+        wide.Write(text);
+
+        int bytesPerPixel = depth / 8, pitch = width * bytesPerPixel + padding;
+        byte[] memory = new byte[pitch * height];
+        System.Array.Fill(memory, (byte)0x5A);
+        fixed (byte* pixels = memory)
+        {
+            var console = new FramebufferConsole(pixels, width, height, pitch, depth, TestFont);
+            console.Foreground = Ink;
+            console.Background = Paper;
+            console.Clear();
+            console.Write(text);
+            Assert.That((console.Columns, console.Rows, console.CursorRow), Is.EqualTo((wide.Columns, wide.Rows, wide.CursorRow)));
+        }
+
+        for (int y = 0; y < height; y++)
+        {
+            int row = y * pitch;
+            for (int x = 0; x < width; x++)
+            {
+                int at = row + x * bytesPerPixel;
+                uint shown = depth == 24
+                    ? (uint)(memory[at] | memory[at + 1] << 8 | memory[at + 2] << 16)
+                    : (uint)(memory[at] | memory[at + 1] << 8);
+                uint expected = depth == 24 ? _screen[x, y] : To565(_screen[x, y]);
+                Assert.That(shown, Is.EqualTo(expected), $"({x},{y})");
+            }
+            for (int i = width * bytesPerPixel; i < pitch; i++)
+                Assert.That(memory[row + i], Is.EqualTo((byte)0x5A), $"padding of row {y}");
+        }
+    }
+
+    [Test]
+    public void OtherDepthsGiveNoCells()
+    {
+        byte[] memory = new byte[64 * 64];
+        fixed (byte* pixels = memory)
+        {
+            var console = new FramebufferConsole(pixels, 32, 32, 64, 8, TestFont);
+            Assert.That((console.Columns, console.Rows), Is.EqualTo((0, 0)));
+        }
+    }
+
+    private static uint To565(uint color) => ((color >> 8) & 0xF800) | ((color >> 5) & 0x07E0) | ((color >> 3) & 0x001F);
+
     [Test]
     public void WrapOnTheLastLineScrollsUp()
     {
