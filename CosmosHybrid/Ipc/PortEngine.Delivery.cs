@@ -64,7 +64,13 @@ internal sealed partial class PortEngine<TSeam>
         receiver.Delivered = true;
         receiver.Status = SyscallError.None;
         if (message.Caller != null)
+        {
+            // A server that takes its next call without answering the last one (its reply failed, or it
+            // never sent one) can no longer answer it: that caller is told now instead of waiting forever.
+            if (receiver.Serving != null && receiver.Serving != message)
+                FailCaller(receiver.Serving);
             receiver.Serving = message;
+        }
 
         if (receiver.MessageAddress != 0)
         {

@@ -111,4 +111,31 @@ public unsafe class KernelEngineTests : HarnessTest
         var answer = new IpcMessage { Tag = 10 };
         Assert.That(_server.ReplyEx(ref answer), Is.Zero, "the reply has nobody to go to, and that is no error");
     }
+
+    [Test]
+    public void ACallTheServerLeftUnansweredFailsWhenItTakesTheNextOne()
+    {
+        // A server thread serves one call at a time. If it takes the next call without answering
+        // the last (its reply failed), the first caller can never be answered: it fails at once
+        // instead of waiting for ever (found by the fault campaign into net and ui).
+        var first = new IpcMessage { Tag = 11 };
+        var firstReply = default(IpcMessage);
+        Task<long> firstCall = _client.StartThread(p => p.CallEx(_clientSend, ref first, ref firstReply));
+        var message = default(IpcMessage);
+        Assert.That(_server.Receive(_port, ref message, -1), Is.Zero);
+        Assert.That(message.Tag, Is.EqualTo(11UL));
+
+        var second = new IpcMessage { Tag = 12 };
+        var secondReply = default(IpcMessage);
+        Task<long> secondCall = _client.StartThread(p => p.CallEx(_clientSend, ref second, ref secondReply));
+        AssertStillBlocked(firstCall, "a call being served");
+        Assert.That(_server.Receive(_port, ref message, -1), Is.Zero);
+        Assert.That(message.Tag, Is.EqualTo(12UL));
+        Assert.That(Within(firstCall, "the abandoned call"), Is.EqualTo(Failed(SyscallError.PeerClosed)));
+
+        var answer = new IpcMessage { Tag = 13 };
+        Assert.That(_server.ReplyEx(ref answer), Is.Zero);
+        Assert.That(Within(secondCall, "the served call"), Is.Zero);
+        Assert.That(secondReply.Tag, Is.EqualTo(13UL));
+    }
 }
