@@ -8,7 +8,8 @@ namespace CosmosHybrid.Services.UserTest;
 /// Exceptions in ring 3: conformance (every BCL conformance case, the exception checks
 /// included, against this program's runtime), catch-faults (a null dereference and a
 /// division by zero caught, and the program goes on), unhandled-trace (an exception
-/// three calls deep that nobody catches: the report names the methods) and throw-threads
+/// three calls deep that nobody catches: the report names the methods), dispatcher-fault
+/// (a fault while the dispatcher itself runs: the program ends with a report) and throw-threads
 /// (the program's first throws, in four threads at once: they race to build the unwind index).
 /// </summary>
 internal static class ExceptionScenarios
@@ -80,6 +81,14 @@ internal static class ExceptionScenarios
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int Innermost() => throw new InvalidOperationException("usertest: nobody catches this");
+
+    /// <summary>An exception whose Message faults: the dispatcher reads it to report the exception nobody catches.</summary>
+    private sealed class FaultingMessageException : Exception
+    {
+        public override string Message => Missing().Value.ToString();
+    }
+
+    public static int DispatcherFault() => throw new FaultingMessageException();
 
     public static int ThrowInThreads(int iterations)
     {

@@ -11,7 +11,7 @@ namespace CosmosHybrid.Services.UserTest;
 /// count N LABEL (print LABEL 1..N with a pause in between), lines N LABEL (N long lines
 /// as fast as it can, for checking that concurrent writes do not tear), the faults (divide, null,
 /// kernel-write, kernel-read, privileged, stack-overflow, exception), the exception ones
-/// (conformance, catch-faults, unhandled-trace, throw-threads N: see <see cref="ExceptionScenarios"/>), bad-pointers
+/// (conformance, catch-faults, unhandled-trace, dispatcher-fault, throw-threads N: see <see cref="ExceptionScenarios"/>), bad-pointers
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
 /// preemption), spawn-loop N (start and reap N processes, check frames come back), orphans N (N
 /// children of a parent that waits for none leave the process table when they end),
@@ -59,6 +59,8 @@ internal static unsafe class Scenarios
                 return ExceptionScenarios.CatchFaults();
             case "unhandled-trace":
                 return ExceptionScenarios.UnhandledTrace();
+            case "dispatcher-fault":
+                return ExceptionScenarios.DispatcherFault();
             case "throw-threads":
                 return ExceptionScenarios.ThrowInThreads(rest.Length > 0 ? int.Parse(rest) : 200);
             case "bad-pointers":

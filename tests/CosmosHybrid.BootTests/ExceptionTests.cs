@@ -66,6 +66,11 @@ public class ExceptionTests : BootTestBase
         from = WaitFrom(from, "exited with status " + UnhandledExceptionStatus);
         Machine.SendLine("run usertest null");
         from = WaitFrom(from + 1, "*** unhandled exception System.NullReferenceException: Object reference not set to an instance of an object.");
+        from = WaitFrom(from, "exited with status " + UnhandledExceptionStatus);
+
+        // A fault while the dispatcher runs (here: in the Message it reads for the report) is not dispatched again.
+        Machine.SendLine("run usertest dispatcher-fault");
+        from = WaitFrom(from + 1, "*** exception inside the exception dispatcher: a null dereference (NullReferenceException)");
         WaitFrom(from, "exited with status " + UnhandledExceptionStatus);
         Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
     }

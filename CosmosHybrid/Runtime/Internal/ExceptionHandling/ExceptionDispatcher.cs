@@ -2,6 +2,7 @@ using System;
 using System.Runtime;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace Internal.Runtime.ExceptionHandling;
 
@@ -13,7 +14,9 @@ namespace Internal.Runtime.ExceptionHandling;
 /// fault) handlers inside the one that was found, then calls the catch funclet and
 /// resumes its method after the catch; the stack below is dropped. When no handler takes
 /// the exception, the program ends with the type, message and stack trace (a panic in
-/// ring 0); nothing has been unwound then, as in .NET.
+/// ring 0); nothing has been unwound then, as in .NET. The thread is marked as dispatching
+/// (<see cref="Thread.InExceptionDispatch"/>) except while a funclet runs, so that a throw or
+/// fault in the dispatcher itself ends the program with a report instead of dispatching again.
 /// </summary>
 internal static unsafe class ExceptionDispatcher
 {
@@ -32,6 +35,8 @@ internal static unsafe class ExceptionDispatcher
     public static void Dispatch(Exception exception, RegisterContext* site, bool isFaulting)
     {
         void* exceptionPointer = *(void**)Unsafe.AsPointer(ref exception);
+        Thread thread = Thread.CurrentThread;
+        thread.InExceptionDispatch = true;
         FuncletCall call = default;
         call.Exception = exceptionPointer;
 
@@ -46,7 +51,7 @@ internal static unsafe class ExceptionDispatcher
             for (int frame = 0; ; frame++)
             {
                 exception.AppendStackFrame(frames.Context.Rip);
-                if (FindHandler(ref frames, exceptionPointer, &call, out handlerClause, out handlerAddress))
+                if (FindHandler(ref frames, thread, exceptionPointer, &call, out handlerClause, out handlerAddress))
                 {
                     handlerFrame = frame;
                     break;
@@ -81,13 +86,17 @@ internal static unsafe class ExceptionDispatcher
                 call.Frame = frames.Context;
                 call.FrameIsFaulting = frames.IsFaultingFrame;
                 call.ClauseIndex = index;
+                thread.InExceptionDispatch = false;
                 CallFinallyFunclet(frames.Method.MethodStart + clause.HandlerOffset, &call);
+                thread.InExceptionDispatch = true;
             }
             if (isHandlerFrame)
                 break;
             frames.Next();
         }
 
+        // Neither of the two calls below returns here: the thread leaves the dispatcher.
+        thread.InExceptionDispatch = false;
         if (failedFilter != null)
         {
             ResumeAfterFailedFilter(failedFilter->FilterStackPointer);
@@ -99,7 +108,7 @@ internal static unsafe class ExceptionDispatcher
         CallCatchFunclet(exceptionPointer, handlerAddress, &call);
     }
 
-    private static bool FindHandler(ref StackFrameIterator frames, void* exception, FuncletCall* call, out uint clauseIndex, out ulong handler)
+    private static bool FindHandler(ref StackFrameIterator frames, Thread thread, void* exception, FuncletCall* call, out uint clauseIndex, out ulong handler)
     {
         ClauseWalk clauses = frames.Clauses();
         while (clauses.TryNext(out EHClause clause, out clauseIndex))
@@ -115,7 +124,10 @@ internal static unsafe class ExceptionDispatcher
                 call->Frame = frames.Context;
                 call->FrameIsFaulting = frames.IsFaultingFrame;
                 call->ClauseIndex = clauseIndex;
-                if (CallFilterFunclet(exception, frames.Method.MethodStart + clause.FilterOffset, call) != 0)
+                thread.InExceptionDispatch = false;
+                bool taken = CallFilterFunclet(exception, frames.Method.MethodStart + clause.FilterOffset, call) != 0;
+                thread.InExceptionDispatch = true;
+                if (taken)
                     return true;
             }
         }

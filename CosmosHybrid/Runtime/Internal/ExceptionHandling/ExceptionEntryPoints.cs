@@ -1,6 +1,7 @@
 using System;
 using System.Runtime;
 using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace Internal.Runtime.ExceptionHandling;
 
@@ -19,6 +20,12 @@ internal static unsafe class ExceptionEntryPoints
     private static void Dispatch(object exception, RegisterContext* site, int kind)
     {
         bool isFaulting = kind >= KindNullReference;
+        if (Thread.CurrentThread.InExceptionDispatch)
+        {
+            // Dispatching again would meet the same fault, or recurse until the stack is gone.
+            RuntimeHost.FailFast("exception inside the exception dispatcher", DescribeKind(kind));
+            return;
+        }
         if (kind == KindRethrow)
             exception = FindRethrownException(site);
         else if (kind == KindNullReference)
@@ -35,6 +42,13 @@ internal static unsafe class ExceptionEntryPoints
             managed.ResetStackTrace();
         ExceptionDispatcher.Dispatch(managed, site, isFaulting);
     }
+
+    private static string DescribeKind(int kind) => kind switch
+    {
+        KindNullReference => "a null dereference (NullReferenceException)",
+        KindDivideByZero => "a division by zero (DivideByZeroException)",
+        _ => "a throw",
+    };
 
     /// <summary>`throw;` is called from a catch funclet; the stub that called the funclet knows the exception.</summary>
     private static object FindRethrownException(RegisterContext* site)

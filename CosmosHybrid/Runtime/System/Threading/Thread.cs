@@ -31,6 +31,12 @@ public sealed unsafe partial class Thread
     /// <summary>This thread's blocks of [ThreadStatic] fields, by ILC's type index (<see cref="Internal.Runtime.ThreadStatics"/>).</summary>
     internal object[] ThreadStaticBlocks;
 
+    /// <summary>
+    /// True while the exception dispatcher's own code runs on this thread (not while it runs a
+    /// funclet): an exception raised then comes from the machinery, and ends the program.
+    /// </summary>
+    internal bool InExceptionDispatch;
+
     public Thread(ThreadStart start) : this((Delegate)start)
     {
     }
