@@ -112,7 +112,10 @@ internal sealed class FaultCampaign
         long now = FindProcess(_service);
         seen.ProcessChanged = seen.ProcessChanged || now != pid;
         long next = now == pid ? pid : 0;
-        if (seen.CallFailed || seen.ProcessChanged)
+        // A call that failed while the process lives on (its reply failed): it counts if the process answers again.
+        if (seen.CallFailed && !seen.ProcessChanged && Connect())
+            seen.ServedAfterFailedCall = true;
+        else if (seen.CallFailed || seen.ProcessChanged)
         {
             next = WaitForService(pid);
             seen.Restarted = next != 0;

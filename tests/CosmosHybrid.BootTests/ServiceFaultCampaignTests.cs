@@ -50,9 +50,6 @@ public class ServiceFaultCampaignTests : BootTestBase
     }
 
     [Test]
-    [Ignore("a fault that makes a service's reply fail can strand the campaign's call for good: the kernel's "
-        + "PortEngine.Deliver overwrites IpcWaiter.Serving when the server takes its next call, so the unanswered caller is "
-        + "never failed, not even when the server dies (open, issue 17); run it by hand with --filter ...FixedSeedSlices")]
     public void FixedSeedSlicesIntoNetE1000AndUiNeverPanicAndEveryServiceServesAfterwards()
     {
         BootForCampaign();

@@ -18,14 +18,17 @@ public struct FaultObservation
     /// <summary>A new instance answered again.</summary>
     public bool Restarted;
 
+    /// <summary>After the failed call, the same process answered the next one: it failed a call and went on.</summary>
+    public bool ServedAfterFailedCall;
+
     /// <summary>
-    /// The outcome: a wrong answer counts first (the client saw it); then a service that never came
-    /// back; then a call that waited at least <paramref name="hangMilliseconds"/> before failing (a hang
+    /// The outcome: a wrong answer, or a failed call the same process went on from, counts first (the
+    /// client saw it); then a service that never came back; then a call that waited at least <paramref name="hangMilliseconds"/> before failing (a hang
     /// ended by init's liveness check); then any other end of the process (a crash).
     /// </summary>
     public readonly FaultOutcome Classify(long hangMilliseconds)
     {
-        if (WrongReplies > 0)
+        if (WrongReplies > 0 || (CallFailed && ServedAfterFailedCall && !ProcessChanged))
             return FaultOutcome.WorkloadError;
         if (!CallFailed && !ProcessChanged)
             return FaultOutcome.NothingVisible;

@@ -41,6 +41,13 @@ public class CampaignTests
     }
 
     [Test]
+    public void AFailedCallTheSameProcessWentOnFromIsAWorkloadError()
+    {
+        var refused = new FaultObservation { CallFailed = true, FailedCallMilliseconds = 4, ServedAfterFailedCall = true };
+        Assert.That(refused.Classify(Hang), Is.EqualTo(FaultOutcome.WorkloadError));
+    }
+
+    [Test]
     public void TheTallyCountsPerKindAndOutcome()
     {
         var tally = new CampaignTally();
