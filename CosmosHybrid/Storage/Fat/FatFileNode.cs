@@ -25,6 +25,14 @@ internal sealed class FatFileNode
     private uint _cursorIndex;
     private uint _cursorCluster;
 
+    // A stretch of the chain known (from the FAT) to be physically consecutive: the clusters at
+    // positions _runIndex .. _runIndex + _runLength - 1 are _runCluster, _runCluster + 1, ...
+    // A transfer inside it needs no FAT lookups. Only truncation changes links already read
+    // (growth links the last cluster, which no run vouches for), so ResetChainCache empties it.
+    private uint _runIndex;
+    private uint _runCluster;
+    private uint _runLength;
+
     // Length and last cluster of the chain, once measured.
     private bool _chainKnown;
     private uint _chainLength;
@@ -321,7 +329,7 @@ internal sealed class FatFileNode
                 // Extend the run over following clusters while they are physically adjacent.
                 while (run < wanted && endInCluster == sectorsPerCluster)
                 {
-                    error = _table.GetNext(cluster, out uint next);
+                    error = NextCluster(cluster, clusterIndex, out uint next);
                     if (error != StorageError.Ok)
                     {
                         return error;
@@ -396,6 +404,15 @@ internal sealed class FatFileNode
         }
 
         uint position;
+        if (index - _runIndex < _runLength)
+        {
+            cluster = _runCluster + (index - _runIndex);
+            _cursorValid = true;
+            _cursorIndex = index;
+            _cursorCluster = cluster;
+            return StorageError.Ok;
+        }
+
         if (_cursorValid && _cursorIndex <= index)
         {
             position = _cursorIndex;
@@ -428,7 +445,7 @@ internal sealed class FatFileNode
 
     private StorageError AdvanceCluster(ref uint cluster, ref uint index)
     {
-        StorageError error = _table.GetNext(cluster, out uint next);
+        StorageError error = NextCluster(cluster, index, out uint next);
         if (error != StorageError.Ok)
         {
             return error;
@@ -443,6 +460,36 @@ internal sealed class FatFileNode
         cluster = next;
         index++;
         return StorageError.Ok;
+    }
+
+    // The cluster after 'cluster' (at chain position 'index'), 0 at the end of the chain: from the
+    // known run when it covers the next position, else from the FAT, growing the run (or starting
+    // a new one) when the two are physically adjacent.
+    private StorageError NextCluster(uint cluster, uint index, out uint next)
+    {
+        uint inRun = index - _runIndex; // wraps to a huge value before the run
+        if (inRun < _runLength && inRun + 1 < _runLength && cluster == _runCluster + inRun)
+        {
+            next = cluster + 1;
+            return StorageError.Ok;
+        }
+
+        StorageError error = _table.GetNext(cluster, out next);
+        if (error == StorageError.Ok && next == cluster + 1)
+        {
+            if (inRun < _runLength && inRun + 1 == _runLength && cluster == _runCluster + inRun)
+            {
+                _runLength++;
+            }
+            else
+            {
+                _runIndex = index;
+                _runCluster = cluster;
+                _runLength = 2;
+            }
+        }
+
+        return error;
     }
 
     private StorageError MeasureChain()
@@ -466,6 +513,7 @@ internal sealed class FatFileNode
     private void ResetChainCache(uint length, uint last)
     {
         _cursorValid = false;
+        _runLength = 0;
         _chainKnown = true;
         _chainLength = length;
         _lastCluster = last;
