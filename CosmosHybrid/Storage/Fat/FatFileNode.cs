@@ -94,8 +94,38 @@ internal sealed class FatFileNode
         }
 
         int count = (int)Math.Min((ulong)destination.Length, Size - offset);
+        if (TryReadWithinRun(offset, destination.Slice(0, count), out StorageError runError))
+        {
+            bytesRead = runError == StorageError.Ok ? count : 0;
+            return runError;
+        }
+
         StorageError error = Transfer(offset, destination.Slice(0, count), default, false, out bytesRead);
         return error;
+    }
+
+    // Whole sectors inside the known run of consecutive clusters: the one device read Transfer
+    // would make, without its walk. False when the read does not fit (Transfer does it then).
+    private bool TryReadWithinRun(ulong offset, Span<byte> destination, out StorageError error)
+    {
+        error = StorageError.Ok;
+        uint bytesPerSector = (uint)_boot.BytesPerSector;
+        ulong end = offset + (ulong)destination.Length;
+        if (offset % bytesPerSector != 0 || end % bytesPerSector != 0)
+        {
+            return false;
+        }
+
+        uint first = (uint)(offset / _clusterSize) - _runIndex; // wraps to a huge value before the run
+        uint last = (uint)((end - 1) / _clusterSize) - _runIndex;
+        if (first >= _runLength || last >= _runLength)
+        {
+            return false;
+        }
+
+        ulong sector = _boot.GetClusterFirstSector(_runCluster + first) + (uint)(offset % _clusterSize) / bytesPerSector;
+        error = _disk.Read(sector, destination);
+        return true;
     }
 
     /// <summary>
