@@ -188,10 +188,11 @@ internal sealed unsafe class UserAddressSpace
     /// </summary>
     public ulong FrameForLending(ulong virtualAddress, bool writable)
     {
-        byte* contents = UserPageContents(virtualAddress, writable);
-        if (contents == null || (PageTableEntry.FlagsOf(Tables.Lookup(virtualAddress)) & Borrowed) != 0)
+        // One walk: the entry that passed the access checks also tells whether the page is borrowed.
+        ulong entry = UserPageEntry(virtualAddress, writable);
+        if (entry == 0 || (PageTableEntry.FlagsOf(entry) & Borrowed) != 0)
             return 0;
-        return AddressSpaceLayout.VirtualToPhysical((ulong)contents);
+        return PageTableEntry.AddressOf(entry);
     }
 
     /// <summary>
@@ -482,14 +483,22 @@ internal sealed unsafe class UserAddressSpace
     // The kernel's view (direct map) of the user page holding `address`, faulting it in if it is demand-zero.
     private byte* UserPageContents(ulong address, bool needWrite)
     {
+        ulong entry = UserPageEntry(address, needWrite);
+        return entry == 0 ? null : (byte*)AddressSpaceLayout.PhysicalToVirtual(PageTableEntry.AddressOf(entry));
+    }
+
+    // The leaf entry of ordinary (user, not device) memory at 'address', writable if asked,
+    // faulting in demand-zero pages; 0 when there is none.
+    private ulong UserPageEntry(ulong address, bool needWrite)
+    {
         ulong entry = Tables.Lookup(address);
         if (!PageTableEntry.IsPresent(entry) && HandlePageFault(address, needWrite))
             entry = Tables.Lookup(address);
         PageFlags flags = PageTableEntry.FlagsOf(entry);
         if (!PageTableEntry.IsPresent(entry) || (flags & PageFlags.User) == 0 || (needWrite && (flags & PageFlags.Writable) == 0)
             || (flags & DeviceMemory) != 0)
-            return null;
-        return (byte*)AddressSpaceLayout.PhysicalToVirtual(PageTableEntry.AddressOf(entry));
+            return 0;
+        return entry;
     }
 
     private void UnmapAndFree(ulong page)

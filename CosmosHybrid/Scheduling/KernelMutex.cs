@@ -17,8 +17,8 @@ internal sealed class KernelMutex
 
     public void Acquire()
     {
-        Scheduler.DeferKills();
         ulong flags = Cpu.DisableInterruptsSaving();
+        Scheduler.DeferKillsInterruptsOff(); // in the same interrupts-off section as the lock's fields: one cli, not two
         while (_held)
         {
             Thread self = Scheduler.Current;
@@ -49,8 +49,8 @@ internal sealed class KernelMutex
             waiter.WaitNext = null;
             Scheduler.Wake(waiter);
         }
+        Scheduler.AllowKillsInterruptsOff(); // a kill deferred meanwhile ends the thread here, the lock already free
         Restore(flags);
-        Scheduler.AllowKills();
     }
 
     private static void Restore(ulong flags)

@@ -180,19 +180,26 @@ internal static unsafe class Scheduler
     public static void DeferKills()
     {
         using (InterruptsOff.Enter())
-            s_current.KillDeferrals++;
+            DeferKillsInterruptsOff();
     }
+
+    /// <summary>As <see cref="DeferKills"/>, for a caller that has interrupts off already (a lock's own section).</summary>
+    public static void DeferKillsInterruptsOff() => s_current.KillDeferrals++;
 
     /// <summary>Ends a <see cref="DeferKills"/> section; a kill that came meanwhile ends the thread now.</summary>
     public static void AllowKills()
     {
         using (InterruptsOff.Enter())
-        {
-            Thread self = s_current;
-            self.KillDeferrals--;
-            if (self.KillDeferrals == 0 && self.KillPending)
-                ExitCurrent();
-        }
+            AllowKillsInterruptsOff();
+    }
+
+    /// <summary>As <see cref="AllowKills"/>, for a caller that has interrupts off already; a pending kill ends the thread here.</summary>
+    public static void AllowKillsInterruptsOff()
+    {
+        Thread self = s_current;
+        self.KillDeferrals--;
+        if (self.KillDeferrals == 0 && self.KillPending)
+            ExitCurrent();
     }
 
     /// <summary>Called last on the way out of an interrupt: the place where preemption happens.</summary>

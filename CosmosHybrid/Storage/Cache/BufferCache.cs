@@ -92,6 +92,11 @@ public sealed class BufferCache : IBlockDevice
     /// <inheritdoc/>
     public StorageError Read(ulong lba, Span<byte> buffer)
     {
+        if (TryReadWithinCachedBlock(lba, buffer))
+        {
+            return StorageError.Ok;
+        }
+
         StorageError error = Check(lba, buffer.Length, out ulong end);
         ulong position = lba;
         int offset = 0;
@@ -230,6 +235,30 @@ public sealed class BufferCache : IBlockDevice
         }
 
         return StorageError.Ok;
+    }
+
+    // The common small read: whole sectors inside one cached block. A cached block lies on the
+    // device, so the request needs no range check beyond the block's own sectors.
+    private bool TryReadWithinCachedBlock(ulong lba, Span<byte> buffer)
+    {
+        ulong number = lba / (uint)_sectorsPerBlock;
+        CacheBlock block = _blocks.Find(number);
+        if (block == null)
+        {
+            return false;
+        }
+
+        int start = (int)(lba - number * (uint)_sectorsPerBlock) * _sectorSize;
+        int length = buffer.Length;
+        if (length <= 0 || length % _sectorSize != 0 || length > block.Sectors * _sectorSize - start)
+        {
+            return false;
+        }
+
+        _statistics.Hits++;
+        _recency.Touch(block);
+        new ReadOnlySpan<byte>(block.Data, start, length).CopyTo(buffer);
+        return true;
     }
 
     private StorageError Check(ulong lba, int length, out ulong end)

@@ -25,6 +25,14 @@ internal sealed class FatFileNode
     private uint _cursorIndex;
     private uint _cursorCluster;
 
+    // A stretch of the chain known (from the FAT) to be physically consecutive: the clusters at
+    // positions _runIndex .. _runIndex + _runLength - 1 are _runCluster, _runCluster + 1, ...
+    // A transfer inside it needs no FAT lookups. Only truncation changes links already read
+    // (growth links the last cluster, which no run vouches for), so ResetChainCache empties it.
+    private uint _runIndex;
+    private uint _runCluster;
+    private uint _runLength;
+
     // Length and last cluster of the chain, once measured.
     private bool _chainKnown;
     private uint _chainLength;
@@ -86,8 +94,38 @@ internal sealed class FatFileNode
         }
 
         int count = (int)Math.Min((ulong)destination.Length, Size - offset);
+        if (TryReadWithinRun(offset, destination.Slice(0, count), out StorageError runError))
+        {
+            bytesRead = runError == StorageError.Ok ? count : 0;
+            return runError;
+        }
+
         StorageError error = Transfer(offset, destination.Slice(0, count), default, false, out bytesRead);
         return error;
+    }
+
+    // Whole sectors inside the known run of consecutive clusters: the one device read Transfer
+    // would make, without its walk. False when the read does not fit (Transfer does it then).
+    private bool TryReadWithinRun(ulong offset, Span<byte> destination, out StorageError error)
+    {
+        error = StorageError.Ok;
+        uint bytesPerSector = (uint)_boot.BytesPerSector;
+        ulong end = offset + (ulong)destination.Length;
+        if (offset % bytesPerSector != 0 || end % bytesPerSector != 0)
+        {
+            return false;
+        }
+
+        uint first = (uint)(offset / _clusterSize) - _runIndex; // wraps to a huge value before the run
+        uint last = (uint)((end - 1) / _clusterSize) - _runIndex;
+        if (first >= _runLength || last >= _runLength)
+        {
+            return false;
+        }
+
+        ulong sector = _boot.GetClusterFirstSector(_runCluster + first) + (uint)(offset % _clusterSize) / bytesPerSector;
+        error = _disk.Read(sector, destination);
+        return true;
     }
 
     /// <summary>
@@ -321,7 +359,7 @@ internal sealed class FatFileNode
                 // Extend the run over following clusters while they are physically adjacent.
                 while (run < wanted && endInCluster == sectorsPerCluster)
                 {
-                    error = _table.GetNext(cluster, out uint next);
+                    error = NextCluster(cluster, clusterIndex, out uint next);
                     if (error != StorageError.Ok)
                     {
                         return error;
@@ -396,6 +434,15 @@ internal sealed class FatFileNode
         }
 
         uint position;
+        if (index - _runIndex < _runLength)
+        {
+            cluster = _runCluster + (index - _runIndex);
+            _cursorValid = true;
+            _cursorIndex = index;
+            _cursorCluster = cluster;
+            return StorageError.Ok;
+        }
+
         if (_cursorValid && _cursorIndex <= index)
         {
             position = _cursorIndex;
@@ -428,7 +475,7 @@ internal sealed class FatFileNode
 
     private StorageError AdvanceCluster(ref uint cluster, ref uint index)
     {
-        StorageError error = _table.GetNext(cluster, out uint next);
+        StorageError error = NextCluster(cluster, index, out uint next);
         if (error != StorageError.Ok)
         {
             return error;
@@ -443,6 +490,36 @@ internal sealed class FatFileNode
         cluster = next;
         index++;
         return StorageError.Ok;
+    }
+
+    // The cluster after 'cluster' (at chain position 'index'), 0 at the end of the chain: from the
+    // known run when it covers the next position, else from the FAT, growing the run (or starting
+    // a new one) when the two are physically adjacent.
+    private StorageError NextCluster(uint cluster, uint index, out uint next)
+    {
+        uint inRun = index - _runIndex; // wraps to a huge value before the run
+        if (inRun < _runLength && inRun + 1 < _runLength && cluster == _runCluster + inRun)
+        {
+            next = cluster + 1;
+            return StorageError.Ok;
+        }
+
+        StorageError error = _table.GetNext(cluster, out next);
+        if (error == StorageError.Ok && next == cluster + 1)
+        {
+            if (inRun < _runLength && inRun + 1 == _runLength && cluster == _runCluster + inRun)
+            {
+                _runLength++;
+            }
+            else
+            {
+                _runIndex = index;
+                _runCluster = cluster;
+                _runLength = 2;
+            }
+        }
+
+        return error;
     }
 
     private StorageError MeasureChain()
@@ -466,6 +543,7 @@ internal sealed class FatFileNode
     private void ResetChainCache(uint length, uint last)
     {
         _cursorValid = false;
+        _runLength = 0;
         _chainKnown = true;
         _chainLength = length;
         _lastCluster = last;

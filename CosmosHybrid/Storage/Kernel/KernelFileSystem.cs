@@ -207,6 +207,10 @@ internal static class KernelFileSystem
     // Under the lock: closes the files of processes that ended.
     private static void CloseOrphans()
     {
+        // Usually nothing waits: skip the interrupts-off sections. Anything queued after this
+        // look (an interrupt, another thread's exit) is closed by the next Lock, as always.
+        if (s_orphanCount == 0 && s_filesToClose.Count == 0)
+            return;
         while (s_orphanCount > 0)
         {
             FileDescriptorTable table;
