@@ -6,31 +6,31 @@ using CosmosHybrid.Tools.BenchReport;
 
 // ./build.sh bench, after the benchmark boot:
 //   BenchReport BENCH_LOG LINUX_BASELINE ISO OUT_DIR [--no-boots]
-// (--no-boots: only the log's rows, timeline lines included) boots ISO once for the boot timeline and the kernel's footprint, bisects -m for the smallest
-// memory that boots to a working shell, then writes OUT_DIR/results.json and OUT_DIR/report.html.
+// boots ISO once for the boot timeline and the kernel's footprint, bisects -m for the smallest memory that
+// boots to a working shell (not with --no-boots), then writes OUT_DIR/results.json and OUT_DIR/report.html.
+// The benchmark boot's own timeline lines are not used: the kernel's benchmarks run there before ring 3 starts.
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: BenchReport BENCH_LOG LINUX_BASELINE ISO OUT_DIR [--no-boots]");
     return 2;
 }
 string benchLog = args[0], baselinePath = args[1], iso = args[2], outDir = args[3];
-bool boots = !args.Contains("--no-boots");
+bool memoryBoots = !args.Contains("--no-boots");
 
 var linux = LinuxBaseline.Parse(File.ReadAllLines(baselinePath));
 string[] benchLines = File.ReadAllLines(benchLog);
 var rows = BenchLogParser.ParseBench(benchLines);
-if (!boots)
-    rows.AddRange(BenchLogParser.ParseTimeline(benchLines));   // a log that already has a boot's timeline lines
-else
-{
-    Console.WriteLine("bench-report: boot timeline (one boot to the shell, -m 512)");
-    bool timelineBoot = ShellBootProbe.Boot(iso, 512, out string timelineLog);
-    File.WriteAllText(Path.Combine(outDir, "timeline.log"), timelineLog);
-    List<BenchRow> timeline = BenchLogParser.ParseTimeline(timelineLog.Split('\n'));
-    if (!timelineBoot || timeline.Count == 0)
-        Console.WriteLine("bench-report: the timeline boot did not reach a working shell (see timeline.log)");
-    rows.AddRange(timeline);
 
+Console.WriteLine("bench-report: boot timeline (one boot to the shell, -m 512)");
+bool timelineBoot = ShellBootProbe.Boot(iso, 512, out string timelineLog);
+File.WriteAllText(Path.Combine(outDir, "timeline.log"), timelineLog);
+List<BenchRow> timeline = BenchLogParser.ParseTimeline(timelineLog.Split('\n'));
+if (!timelineBoot || timeline.Count == 0)
+    Console.WriteLine("bench-report: the timeline boot did not reach a working shell (see timeline.log)");
+rows.AddRange(timeline);
+
+if (memoryBoots)
+{
     // Every boot module GRUB loaded at 512 MiB must be there at the floor too.
     string modules = System.Text.RegularExpressions.Regex.Match(timelineLog, @"modules: \d+ ").Value;
     Console.WriteLine($"bench-report: smallest -m that boots to a working shell with all modules ({modules.Trim()}; bisecting 8..512 MiB)");
