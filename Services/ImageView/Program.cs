@@ -17,7 +17,7 @@ internal static unsafe class Program
         string path = arguments.Trim();
         if (path.Length == 0)
             return Fail("usage: view FILE (a 24- or 32-bit uncompressed BMP)");
-        byte[] file = ReadFile(path, out string problem);
+        byte[] file = FileCalls.ReadAll(path, MaxBytes, out string problem);
         if (file == null)
             return Fail("view: " + path + ": " + problem);
         if (!BmpImage.TryDecode(file, out uint[] image, out int width, out int height, out problem))
@@ -49,38 +49,6 @@ internal static unsafe class Program
         connection.DestroyWindow(window);
         connection.Disconnect();
         return 0;
-    }
-
-    private static byte[] ReadFile(string path, out string problem)
-    {
-        if (FileCalls.Stat(path, out FileStatus status) < 0)
-        {
-            problem = "no such file";
-            return null;
-        }
-        if (status.Size <= 0 || status.Size > MaxBytes)
-        {
-            problem = "size " + status.Size.ToString() + " out of range";
-            return null;
-        }
-        long fd = FileCalls.Open(path, FileOpenFlags.Read);
-        if (fd < 0)
-        {
-            problem = ProcessCalls.ErrorText(fd);
-            return null;
-        }
-        var bytes = new byte[status.Size];
-        int done = 0;
-        while (done < bytes.Length)
-        {
-            long read = FileCalls.Read(fd, bytes, done, bytes.Length - done);
-            if (read <= 0)
-                break;
-            done += (int)read;
-        }
-        FileCalls.Close(fd);
-        problem = done == bytes.Length ? null : "short read";
-        return done == bytes.Length ? bytes : null;
     }
 
     private static int Fail(string message)

@@ -100,6 +100,43 @@ internal static unsafe class FileCalls
             return SystemCall.Call(SyscallNumber.Rename, (long)oldText, oldBytes.Length, (long)newText, newBytes.Length);
     }
 
+    /// <summary>
+    /// The whole file at <paramref name="path"/> when it holds 1 to <paramref name="maxBytes"/> bytes;
+    /// otherwise null, and <paramref name="problem"/> says why in words.
+    /// </summary>
+    public static byte[] ReadAll(string path, long maxBytes, out string problem)
+    {
+        long found = Stat(path, out FileStatus status);
+        if (found < 0)
+        {
+            problem = ProcessCalls.ErrorText(found);
+            return null;
+        }
+        if (status.Size <= 0 || status.Size > maxBytes)
+        {
+            problem = "size " + status.Size.ToString() + " out of range";
+            return null;
+        }
+        long fd = Open(path, FileOpenFlags.Read);
+        if (fd < 0)
+        {
+            problem = ProcessCalls.ErrorText(fd);
+            return null;
+        }
+        var bytes = new byte[status.Size];
+        int done = 0;
+        while (done < bytes.Length)
+        {
+            long read = Read(fd, bytes, done, bytes.Length - done);
+            if (read <= 0)
+                break;
+            done += (int)read;
+        }
+        Close(fd);
+        problem = done == bytes.Length ? null : "short read";
+        return problem == null ? bytes : null;
+    }
+
     public static long Sync() => SystemCall.Call(SyscallNumber.Sync);
 
     /// <summary>The working directory, or null if the call failed.</summary>

@@ -1,4 +1,3 @@
-using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Services.Abi.Fonts;
 using CosmosHybrid.Services.UserRuntime;
 
@@ -15,21 +14,7 @@ internal static class FontFile
     /// <summary>The parsed font, or null when the file is missing, too large or not PF2.</summary>
     public static Pf2Font Load(string path = DefaultPath)
     {
-        if (FileCalls.Stat(path, out FileStatus status) < 0 || status.Size <= 0 || status.Size > MaxBytes)
-            return null;
-        long fd = FileCalls.Open(path, FileOpenFlags.Read);
-        if (fd < 0)
-            return null;
-        var bytes = new byte[status.Size];
-        int done = 0;
-        while (done < bytes.Length)
-        {
-            long read = FileCalls.Read(fd, bytes, done, bytes.Length - done);
-            if (read <= 0)
-                break;
-            done += (int)read;
-        }
-        FileCalls.Close(fd);
-        return done == bytes.Length && Pf2Font.TryParse(bytes, out Pf2Font font) ? font : null;
+        byte[] bytes = FileCalls.ReadAll(path, MaxBytes, out _);
+        return bytes != null && Pf2Font.TryParse(bytes, out Pf2Font font) ? font : null;
     }
 }
