@@ -66,7 +66,7 @@ internal sealed class FaultCampaign
         }
         ProcessCalls.GetMemoryInfo(out MemoryInfo before);
         long pagesBefore = ServicePages(pid);
-        long heldBefore = AllProcessPages();
+        long heldBefore = ProcessCalls.PagesHeldByRunningProcesses();
         for (int i = 0; i < _faults; i++)
         {
             pid = RunOne(i, pid);
@@ -77,7 +77,7 @@ internal sealed class FaultCampaign
         ProcessCalls.Sleep(SettleMilliseconds);
         long last = FindProcess(_service);
         ProcessCalls.GetMemoryInfo(out MemoryInfo after);
-        long heldAfter = AllProcessPages();
+        long heldAfter = ProcessCalls.PagesHeldByRunningProcesses();
         string[] table = Tally.Format();
         for (int i = 0; i < table.Length; i++)
             Log(table[i]);
@@ -249,19 +249,6 @@ internal sealed class FaultCampaign
                 return records[i].MemoryPages;
         }
         return 0;
-    }
-
-    private static long AllProcessPages()
-    {
-        var records = new ProcessInfo[64];
-        long count = ProcessCalls.List(records);
-        long sum = 0;
-        for (int i = 0; i < count && i < records.Length; i++)
-        {
-            if (records[i].State == (long)ProcessState.Running)
-                sum += records[i].MemoryPages;
-        }
-        return sum;
     }
 
     private static unsafe string NameOf(ref ProcessInfo info)

@@ -13,7 +13,7 @@ internal static class Controller
     public static int Run(string campaign, bool checkServices)
     {
         MemoryInfo before = Measure();
-        long heldBefore = PagesHeldByProcesses();
+        long heldBefore = ProcessCalls.PagesHeldByRunningProcesses();
         long pid = ChildProcess.Start("/bin/fuzz " + campaign, withOutput: true);
         if (pid < 0)
         {
@@ -28,7 +28,7 @@ internal static class Controller
         // Let the kernel finish tearing the campaign's processes down before counting.
         ProcessCalls.Sleep(200);
         MemoryInfo after = Measure();
-        long heldAfter = PagesHeldByProcesses();
+        long heldAfter = ProcessCalls.PagesHeldByRunningProcesses();
         System.Console.WriteLine("fuzz: free frames " + before.FreePages.ToString() + " -> " + after.FreePages.ToString()
             + ", kernel heap " + (before.KernelHeapBytes / 1024).ToString() + " -> " + (after.KernelHeapBytes / 1024).ToString() + " KiB"
             + " (live after a collection " + (before.KernelHeapLiveBytes / 1024).ToString() + " -> " + (after.KernelHeapLiveBytes / 1024).ToString() + " KiB)"
@@ -43,24 +43,6 @@ internal static class Controller
         MemoryInfo info;
         SystemCall.Call(SyscallNumber.GetMemoryInfo, (long)&info, 1);
         return info;
-    }
-
-    private static readonly ProcessInfo[] s_processes = new ProcessInfo[256];
-
-    /// <summary>
-    /// The pages all live processes hold (the services may grow while they are fuzzed): with the free
-    /// frames, what is left is the kernel's own, which must not grow.
-    /// </summary>
-    private static long PagesHeldByProcesses()
-    {
-        long count = ProcessCalls.List(s_processes);
-        long pages = 0;
-        for (long i = 0; i < count && i < s_processes.Length; i++)
-        {
-            if (s_processes[i].State == (long)ProcessState.Running)
-                pages += s_processes[i].MemoryPages;
-        }
-        return pages;
     }
 
     /// <summary>A normal client of the services, in a child killed after a time-out: a service that stopped answering is a failure, not a hang.</summary>

@@ -92,6 +92,20 @@ internal static unsafe class ProcessCalls
             return SystemCall.Call(SyscallNumber.ListProcesses, (long)buffer, records.Length);
     }
 
+    /// <summary>The physical pages all running processes hold (the first 256 of the table).</summary>
+    public static long PagesHeldByRunningProcesses()
+    {
+        var records = new ProcessInfo[256];
+        long count = List(records);
+        long pages = 0;
+        for (long i = 0; i < count && i < records.Length; i++)
+        {
+            if (records[i].State == (long)ProcessState.Running)
+                pages += records[i].MemoryPages;
+        }
+        return pages;
+    }
+
     /// <summary>Tells the kernel's boot timeline that the boot reached <paramref name="milestone"/>.</summary>
     public static long ReportBootMilestone(BootMilestone milestone) =>
         SystemCall.Call(SyscallNumber.BootMilestoneReached, (long)milestone);
