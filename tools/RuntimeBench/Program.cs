@@ -1,48 +1,47 @@
 using System;
 using System.Diagnostics;
+using CosmosHybrid.Benchmarks;
 
 namespace CosmosHybrid.Tools.RuntimeBench;
 
 /// <summary>
-/// Runs each measurement of <see cref="RuntimeMeasurements"/> a few trials after a warm-up (so the
-/// JIT has produced its optimized code) and prints the median in nanoseconds per operation, with the
-/// row names of the guest's `./build.sh bench`.
+/// Runs the guest's own runtime measurements (CosmosHybrid/Benchmarks: ExceptionMeasurements,
+/// LockMeasurements, FloatTextMeasurements, linked into this program) on .NET, after a warm-up run
+/// of each (so the JIT has produced its optimized code), and prints the median in nanoseconds per
+/// operation, with the row names of the guest's `./build.sh bench`.
 /// </summary>
 internal static class Program
 {
-    private const int Trials = 7;
-
     private static int Main(string[] args)
     {
         Console.WriteLine($"runtimebench: .NET {Environment.Version} on {Environment.ProcessorCount} processor(s), "
-            + $"Stopwatch {Stopwatch.Frequency} Hz; wall time, median of {Trials} trials, ns per operation");
-        Report("throw_catch_1_frame", () => RuntimeMeasurements.ThrowAndCatch(0, 20_000), 20_000);
-        Report("throw_catch_10_frames", () => RuntimeMeasurements.ThrowAndCatch(9, 20_000), 20_000);
-        Report("call_with_try_finally_no_throw", () => RuntimeMeasurements.CallsWithFinally(10_000_000), 10_000_000);
-        Report("call_without_try_finally", () => RuntimeMeasurements.CallsWithoutFinally(10_000_000), 10_000_000);
-        Report("lock_uncontended (lock on an object, enter+exit)", () => RuntimeMeasurements.UncontendedMonitor(10_000_000), 10_000_000);
-        Report("lock_uncontended_lock_type (System.Threading.Lock)", () => RuntimeMeasurements.UncontendedLock(10_000_000), 10_000_000);
-        Report("lock_handoff (Monitor.Wait/Pulse between two threads, per hand-off)", () => RuntimeMeasurements.MonitorHandOff(20_000), 2 * 20_000);
-        var values = RuntimeMeasurements.RandomDoubles(2_000);
-        var texts = Array.ConvertAll(values, value => value.ToString());
-        Report("double_tostring (random double)", () => RuntimeMeasurements.FormatAll(values), values.Length);
-        Report("double_parse (its shortest text)", () => RuntimeMeasurements.ParseAll(texts), texts.Length);
+            + $"Stopwatch {Stopwatch.Frequency} Hz; wall time, median of {LockMeasurements.Trials} trials, ns per operation");
+        Report("throw_catch_1_frame", () => ExceptionMeasurements.ThrowAndCatch(TenthsOfNanoseconds, 0, 20_000));
+        Report("throw_catch_10_frames", () => ExceptionMeasurements.ThrowAndCatch(TenthsOfNanoseconds, 9, 20_000));
+        Report("call_with_try_finally_no_throw", () => ExceptionMeasurements.Calls(TenthsOfNanoseconds, true, 10_000_000));
+        Report("call_without_try_finally", () => ExceptionMeasurements.Calls(TenthsOfNanoseconds, false, 10_000_000));
+        Report("lock_uncontended (lock on an object, enter+exit)", () => LockMeasurements.UncontendedMonitor(TenthsOfNanoseconds, 10_000_000));
+        Report("lock_uncontended_lock_type (System.Threading.Lock)", () => LockMeasurements.UncontendedLock(TenthsOfNanoseconds, 10_000_000));
+        Report("lock_handoff (Monitor.Wait/Pulse between two threads, per hand-off)", () => LockMeasurements.MonitorHandOff(TenthsOfNanoseconds, 20_000));
+        double[] values = FloatTextMeasurements.RandomDoubles(2_000);
+        string[] texts = FloatTextMeasurements.Texts(values);
+        Report("double_tostring (random double)", () => FloatTextMeasurements.Format(TenthsOfNanoseconds, values));
+        Report("double_parse (its shortest text)", () => FloatTextMeasurements.Parse(TenthsOfNanoseconds, texts));
         return 0;
     }
 
-    private static void Report(string name, Action trial, int operationsPerTrial)
+    /// <summary>
+    /// The clock handed to the measurements. They divide whole ticks by the operation count, so a tick
+    /// of a tenth of a nanosecond keeps one decimal of a figure that is only a few nanoseconds.
+    /// </summary>
+    private static ulong TenthsOfNanoseconds() =>
+        (ulong)(Stopwatch.GetTimestamp() * (1e10 / Stopwatch.Frequency));
+
+    private static void Report(string name, Func<ulong[]> measure)
     {
-        trial(); // warm-up: tiering, first-throw costs
-        trial();
-        double[] samples = new double[Trials];
-        for (int i = 0; i < Trials; i++)
-        {
-            long start = Stopwatch.GetTimestamp();
-            trial();
-            long elapsed = Stopwatch.GetTimestamp() - start;
-            samples[i] = elapsed * 1e9 / Stopwatch.Frequency / operationsPerTrial;
-        }
+        measure(); // warm-up: tiering, first-throw costs
+        ulong[] samples = measure();
         Array.Sort(samples);
-        Console.WriteLine($"runtimebench: {name} = {samples[Trials / 2]:F1} ns");
+        Console.WriteLine($"runtimebench: {name} = {samples[samples.Length / 2] / 10.0:F1} ns");
     }
 }
