@@ -129,7 +129,8 @@ public class LinuxToolTests : TapNamespaceTests
 
     /// <summary>
     /// 16 MiB each way under the same impairment: about 5 minutes on a loaded machine (47 s in, 229 s out at load
-    /// average 95), so it runs only when asked for by name.
+    /// average 95), so it runs only when asked for by name:
+    /// <c>dotnet test tests/CosmosHybrid.HarnessTests -c Release --filter Name=NcCarries16MiBEachWayUnderLossDelayAndReorder</c>.
     /// </summary>
     [Test, Explicit("about 5 minutes; run it by name")]
     public void NcCarries16MiBEachWayUnderLossDelayAndReorder() => NcBothWays(impaired: true, 16 << 20);
