@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using CosmosHybrid.Services.Abi;
-using CosmosHybrid.Services.Net.Protocols;
 using CosmosHybrid.Services.Ipc;
+using CosmosHybrid.Services.Net.Protocols;
 using CosmosHybrid.Services.Net.Sockets;
 
 namespace CosmosHybrid.Services.NetStack;
