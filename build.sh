@@ -40,6 +40,7 @@ declare -A packages=(
   [/usr/sbin/ip]=iproute2
   [/usr/bin/ping]=iputils-ping
   [/usr/bin/python3]=python3
+  [/usr/bin/nc.openbsd]=netcat-openbsd
   [/usr/bin/gdb]=gdb
 )
 

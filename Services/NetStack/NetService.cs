@@ -19,11 +19,11 @@ namespace CosmosHybrid.Services.NetStack;
 /// configuration to use when DHCP gets no answer; <c>dns=ADDRESS[:PORT]</c>, the name server instead of
 /// the ones DHCP names (DHCP's are then never asked: a test's server on the host wins over slirp's); <c>key=N</c>, the driver's key (init names it: see <see cref="NicProtocol.CheckKey"/>).
 /// </remarks>
-internal sealed unsafe class NetService
+internal sealed unsafe class NetService : ISocketServiceHost
 {
-    public const ushort DhcpClientPort = 68;
+    public const ushort DhcpClientPort = SocketServer.DhcpClientPort;
     public const ushort DhcpServerPort = 67;
-    public const ushort DnsClientPort = 49151;
+    public const ushort DnsClientPort = SocketServer.DnsClientPort;
     private const int FrameBudget = 64;
     private const long AttachRetryMs = 500;
     private const long MaxRefusedBackOffMs = 16_000;
@@ -47,7 +47,7 @@ internal sealed unsafe class NetService
     {
         _port = port;
         _link = new DriverLink(port, driverKey);
-        _sockets = new SocketServer(this, Ticks.Now());
+        _sockets = new SocketServer(this, Ports, Ticks.Now());
         _staticFallback = staticFallback;
         _dnsOverride = dnsOverride;
     }
@@ -130,7 +130,7 @@ internal sealed unsafe class NetService
             if (now >= nextHousekeeping)
             {
                 nextHousekeeping = now + HousekeepingMs;
-                _sockets.CheckSessions();
+                _sockets.CheckSessions(now);
                 if (_link.IsAttached && _link.DriverLooksDead)
                     Console.WriteLine("net: the driver's port is gone; waiting for its Attach call to end");
             }

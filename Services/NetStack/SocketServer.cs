@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Ipc;
 using CosmosHybrid.Services.Net.Protocols;
 using CosmosHybrid.Services.Net.Sockets;
-using CosmosHybrid.Services.UserRuntime;
 
 namespace CosmosHybrid.Services.NetStack;
 
@@ -17,9 +17,12 @@ namespace CosmosHybrid.Services.NetStack;
 internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
 {
     private const ushort FirstEphemeralPort = 49152;
-    private static readonly SyscallPorts Ports = SyscallPorts.Instance;
+    /// <summary>The DHCP client's port and the resolver's: their datagrams go to the service, not to a socket.</summary>
+    public const ushort DhcpClientPort = 68;
+    public const ushort DnsClientPort = 49151;
 
-    private readonly NetService _service;
+    private readonly IMessagePorts _ports;
+    private readonly ISocketServiceHost _service;
     private readonly NetSession[] _sessions = new NetSession[NetProtocol.MaxClients];
     private readonly NetSocket[] _sockets = new NetSocket[NetProtocol.MaxSockets];
     private readonly byte[] _copy = new byte[NetProtocol.MaxCopyBytes];
@@ -29,9 +32,11 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
     private ushort _nextEphemeral = FirstEphemeralPort;
     private int _openSockets;
 
-    public SocketServer(NetService service, ulong seed)
+    /// <param name="ports">The service's message ports: the system calls in the OS, a simulated process in Ring3Host.</param>
+    public SocketServer(ISocketServiceHost service, IMessagePorts ports, ulong seed)
     {
         _service = service;
+        _ports = ports;
         _tokenSeed = seed | 1;
         for (int i = 0; i < _sessions.Length; i++)
             _sessions[i] = new NetSession();
@@ -60,12 +65,12 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
         }
         else if (message.Handle > 0)
         {
-            Ports.Close(message.Handle); // a handle sent where none belongs is not kept
+            _ports.Close(message.Handle); // a handle sent where none belongs is not kept
         }
         if (_replied)
             return;
         reply.Tag = (ulong)status;
-        Ports.ReplyEx(ref reply);
+        _ports.ReplyEx(ref reply);
     }
 
     // Set by the requests that reply themselves (their reply's buffer lives on their stack or in a fixed array).
@@ -79,7 +84,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
         switch (request)
         {
             case NetRequest.Disconnect:
-                EndSession(session, "disconnected");
+                EndSession(session, "disconnected", now);
                 return NetStatus.Ok;
             case NetRequest.Interface:
                 return Interface(ref reply);
@@ -144,7 +149,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
     {
         if (!IsSendOnlyPort(eventPort))
         {
-            Ports.Close(eventPort);
+            _ports.Close(eventPort);
             return NetStatus.InvalidArgument;
         }
         for (int i = 0; i < _sessions.Length; i++)
@@ -164,7 +169,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
             reply.Word1 = session.Token;
             return NetStatus.Ok;
         }
-        Ports.Close(eventPort);
+        _ports.Close(eventPort);
         return NetStatus.NoResources;
     }
 
@@ -173,9 +178,11 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
     /// port itself (with the receive right), the service would hold the only receiver, the port would
     /// never close, and the session would outlive its client for ever.
     /// </summary>
-    private static bool IsSendOnlyPort(long handle) =>
-        SystemCall.Call(SyscallNumber.PortReceive, handle, 0, 0) == SyscallResult.Error(SyscallError.NoRight)
-        && Ports.Notify(handle, 0) == 0;
+    private bool IsSendOnlyPort(long handle)
+    {
+        var probe = default(IpcMessage);
+        return _ports.Receive(handle, ref probe, 0) == SyscallResult.Error(SyscallError.NoRight) && _ports.Notify(handle, 0) == 0;
+    }
 
     private bool TryGetSession(ulong id, ulong token, out int session)
     {
@@ -184,10 +191,9 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
     }
 
     /// <summary>Closes a session's sockets (connections reset) and forgets it.</summary>
-    private void EndSession(int index, string why)
+    private void EndSession(int index, string why, long now)
     {
         NetSession session = _sessions[index];
-        long now = ProcessCalls.UptimeMilliseconds;
         int closed = 0;
         for (int i = 0; i < _sockets.Length; i++)
         {
@@ -197,7 +203,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
                 closed++;
             }
         }
-        Ports.Close(session.EventPort);
+        _ports.Close(session.EventPort);
         session.Active = false;
         session.EventPort = 0;
         if (why != "disconnected" && closed > 0)
@@ -205,12 +211,12 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
     }
 
     /// <summary>Sessions whose event port is gone belong to ended programs: their sockets are reset.</summary>
-    public void CheckSessions()
+    public void CheckSessions(long now)
     {
         for (int i = 0; i < _sessions.Length; i++)
         {
-            if (_sessions[i].Active && Ports.Notify(_sessions[i].EventPort, 0) < 0)
-                EndSession(i, "ended");
+            if (_sessions[i].Active && _ports.Notify(_sessions[i].EventPort, 0) < 0)
+                EndSession(i, "ended", now);
         }
     }
 
@@ -223,7 +229,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
             if (session.Active && session.Waiting)
             {
                 session.Waiting = false;
-                Ports.Notify(session.EventPort, NetProtocol.ClientEventBit);
+                _ports.Notify(session.EventPort, NetProtocol.ClientEventBit);
             }
         }
     }
@@ -286,7 +292,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
             if (_sockets[i] != null && _sockets[i].LocalPort == port)
                 return true;
         }
-        return port == NetService.DhcpClientPort || port == NetService.DnsClientPort;
+        return port == DhcpClientPort || port == DnsClientPort;
     }
 
     private ushort EphemeralPort()
@@ -457,7 +463,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
             reply.BufferAddress = (ulong)copy;
             reply.BufferLength = (ulong)read;
             reply.Tag = 0;
-            Ports.ReplyEx(ref reply);
+            _ports.ReplyEx(ref reply);
         }
         _replied = true; // told the caller already
         return NetStatus.Ok;
@@ -564,7 +570,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
             reply.Word2 = port;
             reply.BufferAddress = (ulong)copy;
             reply.BufferLength = (ulong)length;
-            Ports.ReplyEx(ref reply);
+            _ports.ReplyEx(ref reply);
         }
         _replied = true;
         return NetStatus.Ok;
@@ -572,10 +578,10 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
 
     public bool OnDatagram(Ipv4Address source, ushort sourcePort, Ipv4Address destination, ushort destinationPort, ReadOnlySpan<byte> payload, long now)
     {
-        if (destinationPort == NetService.DhcpClientPort)
+        if (destinationPort == DhcpClientPort)
             return _service.OnDhcp(payload, now);
         // The resolver's port: any source port (a server need not be on 53), matched against the query's server there.
-        if (destinationPort == NetService.DnsClientPort)
+        if (destinationPort == DnsClientPort)
             return _service.OnDns(source, sourcePort, payload, now);
         for (int i = 0; i < _sockets.Length; i++)
         {
@@ -702,7 +708,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
         reply.BufferAddress = (ulong)&info;
         reply.BufferLength = (ulong)sizeof(InterfaceInfo);
         reply.Tag = 0;
-        Ports.ReplyEx(ref reply);
+        _ports.ReplyEx(ref reply);
         _replied = true;
         return NetStatus.Ok;
     }
@@ -756,7 +762,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
         reply.Word0 = (ulong)count;
         reply.BufferAddress = (ulong)records;
         reply.BufferLength = (ulong)(count * sizeof(SocketRecord));
-        Ports.ReplyEx(ref reply);
+        _ports.ReplyEx(ref reply);
         _replied = true;
         return NetStatus.Ok;
     }

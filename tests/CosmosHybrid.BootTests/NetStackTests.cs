@@ -20,7 +20,7 @@ namespace CosmosHybrid.BootTests;
 /// is TCP only and restrict=on drops the guest's UDP, so that boot lifts restrict and watches every frame instead.
 /// The first boot: DHCP, ifconfig, forged driver requests refused, ping, wget with SHA-256 checks, a host-to-guest connection to
 /// `nc -l`, the host's curl against the guest's `httpd`, netstat, a 16 MiB download during which the driver is killed and restarted, and a
-/// ping during which the stack itself is killed and restarted.
+/// ping during which the stack itself is killed and restarted. A third boot runs the same stack on q35 with an e1000e.
 /// </summary>
 public class NetStackTests : BootTestBase
 {
@@ -64,11 +64,7 @@ public class NetStackTests : BootTestBase
         var clock = Stopwatch.StartNew();
         BootWith("", "pc", nic);
 
-        // Attach and DHCP from slirp (restrict=on: slirp names no router and no name server).
-        ExpectOutput(ShellBanner);
-        ExpectOutput("net: attached to 'e1000' (MAC " + GuestMac + ", attachment 1)", Step);
-        ExpectMatch(@"net: 10\.0\.2\.15/24 gateway [0-9.]+ \(DHCP from 10\.0\.2\.2, lease \d+ s\)", Step);
-        TestContext.Out.WriteLine($"QEMU start to DHCP lease: {clock.ElapsedMilliseconds} ms (wall, TCG)");
+        ExpectAttachedAndLeased(clock);
 
         string ifconfig = Shell("ifconfig");
         Assert.That(ifconfig, Does.Contain("ether " + GuestMac));
@@ -80,21 +76,8 @@ public class NetStackTests : BootTestBase
         // Another program's Attach or Detach without init's key is refused by the driver; net stays attached (the ping below).
         Assert.That(Shell("usertest net-forged"), Does.Contain("net-forged: ok"));
 
-        // ICMP echo to the gateway.
-        string ping = Shell("ping 10.0.2.2 3");
-        Assert.That(ping, Does.Contain("3 packets transmitted, 3 received, 0% packet loss"));
-        Match rtt = Regex.Match(ping, @"rtt min/avg/max = ([0-9.]+)/([0-9.]+)/([0-9.]+) ms");
-        Assert.That(rtt.Success, Is.True);
-        TestContext.Out.WriteLine("ping 10.0.2.2: " + rtt.Value);
-
-        // HTTP GET from the host's loopback, saved and checked twice (wget's own hash, then sha256sum of the file).
-        string wget = Shell("wget --sha256 http://10.0.2.100/file.bin /file.bin");
-        Assert.That(wget, Does.Contain("wget: HTTP 200, 1048576 bytes"));
-        Assert.That(wget, Does.Match(@"wget: saved 1048576 bytes to /file\.bin in \d+ ms"));
-        Assert.That(wget, Does.Contain("wget: sha256 " + Sha256Hex(small)));
-        Assert.That(Shell("sha256sum /file.bin"), Does.Contain(Sha256Hex(small) + "  /file.bin"));
-        TestContext.Out.WriteLine(Regex.Match(wget, @"wget: saved .*").Value.Trim());
-        Assert.That(server.Requests, Does.Contain("GET /file.bin HTTP/1.1"));
+        PingTheGateway();
+        WgetFromTheHost(server, "/file.bin", small);
 
         // The host connects to the guest's nc -l through hostfwd.
         Machine.SendLine("nc -l 7000");
@@ -162,6 +145,81 @@ public class NetStackTests : BootTestBase
         Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
         Assert.That(Machine.SerialLog, Does.Not.Match(@"process \d+ \(net\) killed"), "the stack faulted");
         Assert.That(Machine.SerialLog, Does.Not.Contain("refused the pool"), "the driver refused net");
+    }
+
+    /// <summary>Attach to the driver and a DHCP lease from slirp (restrict=on: slirp names no router and no name server).</summary>
+    private void ExpectAttachedAndLeased(Stopwatch clock)
+    {
+        ExpectOutput(ShellBanner);
+        ExpectOutput("net: attached to 'e1000' (MAC " + GuestMac + ", attachment 1)", Step);
+        ExpectMatch(@"net: 10\.0\.2\.15/24 gateway [0-9.]+ \(DHCP from 10\.0\.2\.2, lease \d+ s\)", Step);
+        TestContext.Out.WriteLine($"QEMU start to DHCP lease: {clock.ElapsedMilliseconds} ms (wall, TCG)");
+    }
+
+    /// <summary>ICMP echo to the gateway: three requests, three replies.</summary>
+    private void PingTheGateway()
+    {
+        string ping = Shell("ping 10.0.2.2 3");
+        Assert.That(ping, Does.Contain("3 packets transmitted, 3 received, 0% packet loss"));
+        Match rtt = Regex.Match(ping, @"rtt min/avg/max = ([0-9.]+)/([0-9.]+)/([0-9.]+) ms");
+        Assert.That(rtt.Success, Is.True);
+        TestContext.Out.WriteLine("ping 10.0.2.2: " + rtt.Value);
+    }
+
+    /// <summary>
+    /// HTTP GET of <paramref name="path"/> from the test's server on the host's loopback (guestfwd 10.0.2.100:80), saved
+    /// under the same name in the guest and checked twice: wget's own hash, then sha256sum of the file.
+    /// </summary>
+    private void WgetFromTheHost(LoopbackHttpServer server, string path, byte[] content)
+    {
+        string wget = Shell("wget --sha256 http://10.0.2.100" + path + " " + path);
+        Assert.That(wget, Does.Contain("wget: HTTP 200, " + content.Length + " bytes"));
+        Assert.That(wget, Does.Match(@"wget: saved " + content.Length + " bytes to " + Regex.Escape(path) + @" in \d+ ms"));
+        Assert.That(wget, Does.Contain("wget: sha256 " + Sha256Hex(content)));
+        Assert.That(Shell("sha256sum " + path), Does.Contain(Sha256Hex(content) + "  " + path));
+        TestContext.Out.WriteLine(Regex.Match(wget, @"wget: saved .*").Value.Trim());
+        Assert.That(server.Requests, Does.Contain("GET " + path + " HTTP/1.1"));
+    }
+
+    /// <summary>
+    /// The whole stack on the other NIC and chipset: the default /etc/services on q35 with an e1000e (82574L). One boot:
+    /// the driver finds the 82574L, net attaches and gets 10.0.2.15 from slirp's DHCP, ping 10.0.2.2 answers, the guest's
+    /// wget fetches a file from the test's loopback server through guestfwd (byte-exact by SHA-256), and the host's curl
+    /// fetches it back from the guest's httpd through hostfwd (byte for byte).
+    /// </summary>
+    [Test]
+    public void TheWholeStackRunsOnTheE1000eOnQ35()
+    {
+        using var server = new LoopbackHttpServer();
+        byte[] file = RandomBytes(256 << 10, 1209);
+        server.Add("/q35.bin", file);
+        int httpForwarded = FreeLoopbackPort();
+        string nic = "-nic user,model=e1000e,restrict=on"
+            + ",guestfwd=tcp:10.0.2.100:80-tcp:127.0.0.1:" + server.Port
+            + ",hostfwd=tcp:127.0.0.1:" + httpForwarded + "-:80";
+        var clock = Stopwatch.StartNew();
+        BootWith("", "q35", nic);
+        ExpectMatch(@"e1000: 82574L, MAC " + GuestMac + @", irq \d+, serving 'e1000'", Step);
+        ExpectAttachedAndLeased(clock);
+        PingTheGateway();
+        WgetFromTheHost(server, "/q35.bin", file);
+
+        Machine.SendLine("spawn httpd / 80");
+        ExpectOutput("httpd: serving / on port 80", Step);
+        string copy = Path.GetTempFileName();
+        try
+        {
+            string fetched = Curl("-o", copy, "-w", "%{http_code} %{size_download}", "http://127.0.0.1:" + httpForwarded + "/q35.bin");
+            Assert.That(fetched, Is.EqualTo("200 " + file.Length));
+            Assert.That(File.ReadAllBytes(copy), Is.EqualTo(file), "the host's copy from the guest's httpd, byte for byte");
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+        Assert.That(Machine.SerialLog, Does.Not.Match(@"process \d+ \((net|e1000|httpd)\) killed"), "a network process faulted");
+        TestContext.Out.WriteLine($"q35/e1000e boot and checks: {clock.ElapsedMilliseconds} ms (wall, TCG)");
     }
 
     /// <summary>

@@ -11,52 +11,30 @@ using NUnit.Framework;
 namespace CosmosHybrid.HarnessTests.Net;
 
 /// <summary>
-/// The protocol core against Linux's own stack: a TAP device whose far end is moved into a
-/// network namespace the test creates (10.99.0.1 there, 10.99.0.2 ours). Nothing leaves the
-/// machine. Needs root and /dev/net/tun; skipped otherwise.
+/// The protocol core against Linux's own stack (<see cref="TapNamespaceTests"/>), driven straight
+/// through <see cref="NetworkHost"/>'s TCP and UDP: the socket layer and Linux's tools are in
+/// <see cref="LinuxToolTests"/>.
 /// </summary>
 [NonParallelizable]
-public class LinuxPeerTests
+public class LinuxPeerTests : TapNamespaceTests
 {
-    private static readonly Ipv4Address Ours = new Ipv4Address(10, 99, 0, 2);
-    private const string Theirs = "10.99.0.1";
-    private static readonly MacAddress OurMac = new MacAddress(0x02, 0, 0, 0x99, 0, 2);
-
-    private NetNamespace _namespace;
-    private TapDevice _tap;
-    private TapStack _stack;
-    private string _scripts;
-
     [SetUp]
-    public void SetUp()
+    public void WriteScripts()
     {
-        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists("/dev/net/tun") || !File.Exists("/usr/sbin/ip"))
-            Assert.Ignore("needs root, /dev/net/tun and ip (build.sh installs iproute2, iputils-ping, python3)");
-        string suffix = (Environment.ProcessId % 10000).ToString();
-        _namespace = new NetNamespace("chnet" + suffix);
-        _tap = new TapDevice("chtap" + suffix);
-        NetNamespace.Run("ip", "link set " + _tap.Name + " netns " + _namespace.Name);
-        _namespace.Exec("ip link set lo up");
-        _namespace.Exec("ip addr add " + Theirs + "/24 dev " + _tap.Name);
-        _namespace.Exec("ip link set " + _tap.Name + " up");
-        _stack = new TapStack(_tap, OurMac, new IpConfiguration { Address = Ours, SubnetMask = new Ipv4Address(255, 255, 255, 0) });
-        _scripts = Path.Combine(Path.GetTempPath(), "chnet-scripts-" + suffix);
+        _scripts = Path.Combine(Path.GetTempPath(), "chnet-scripts-" + Environment.ProcessId);
         Directory.CreateDirectory(_scripts);
         File.WriteAllText(Path.Combine(_scripts, "echo_client.py"), EchoClientScript);
         File.WriteAllText(Path.Combine(_scripts, "sink_server.py"), SinkServerScript);
     }
 
     [TearDown]
-    public void TearDown()
+    public void DeleteScripts()
     {
-        _stack?.Dispose();
-        _tap?.Dispose();
-        _namespace?.Dispose();
         if (_scripts != null && Directory.Exists(_scripts))
             Directory.Delete(_scripts, true);
-        if (_stack?.Failure != null)
-            Assert.Fail("the stack thread failed: " + _stack.Failure);
     }
+
+    private string _scripts;
 
     private string Python(string script, string arguments, int timeoutMs = 120_000)
         => _namespace.Exec("/usr/bin/python3 " + Path.Combine(_scripts, script) + " " + arguments, timeoutMs);

@@ -33,6 +33,10 @@ internal sealed class TapStack : IFrameOutput, IDisposable
     public Action<long> Application;
     public Exception Failure;
 
+    /// <summary>Frames handed to the host so far, and whether the last iteration's timers were due (read on the stack's thread).</summary>
+    public long FramesDelivered;
+    public bool TimersDue;
+
     public double Loss;
     public int DelayMs;
     public double Reorder;
@@ -83,7 +87,10 @@ internal sealed class TapStack : IFrameOutput, IDisposable
                     long now = Now;
                     Host.Now = now;
                     if (length > 0 && !Impair(buffer.AsSpan(0, length), outgoing: false))
+                    {
                         Host.ReceiveFrame(buffer.AsSpan(0, length), now);
+                        FramesDelivered++;
+                    }
                     for (int i = 0; i < _held.Count; i++)
                     {
                         if (_held[i].At > now)
@@ -93,9 +100,12 @@ internal sealed class TapStack : IFrameOutput, IDisposable
                         if (held.Outgoing)
                             _tap.Write(held.Frame);
                         else
+                        {
                             Host.ReceiveFrame(held.Frame, now);
+                            FramesDelivered++;
+                        }
                     }
-                    Host.Poll(now);
+                    TimersDue = Host.Poll(now) <= now;
                     Application?.Invoke(now);
                 }
             }
