@@ -8,7 +8,8 @@ namespace CosmosHybrid.Services.Init;
 /// The manifest's <c>fs:PATH=ring3</c> lines, applied before any service starts: the kernel
 /// mounted every disk at boot, so init asks it (PlaceVolume, with the root authority's Devices
 /// right) to unmount the volume and set its disk aside; the `fs` service, started after, then
-/// opens that disk and attaches. A boot option naming the same path wins; init says so.
+/// opens that disk and attaches. A boot option naming the same path wins; init says so. "/" is
+/// placed only by the boot option (<see cref="PlacementWording"/> says so).
 /// </summary>
 internal static class VolumePlacements
 {
@@ -25,7 +26,7 @@ internal static class VolumePlacements
             else if (result == (long)PlacementOutcome.BootOptionDecides)
                 InitService.Log(where + ": " + word + " ignored: the boot options place " + line.Path);
             else if (result < 0)
-                InitService.Log(where + ": " + word + " not applied (" + ProcessCalls.ErrorText(result) + ")");
+                InitService.Log(PlacementWording.NotApplied(line, manifestPath, ProcessCalls.ErrorText(result)));
         }
     }
 }

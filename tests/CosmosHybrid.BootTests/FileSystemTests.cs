@@ -15,7 +15,8 @@ namespace CosmosHybrid.BootTests;
 /// Every test of a hard disk runs twice (issue 14): with /disk served by the kernel's FAT
 /// engine, and with the same engine in the ring-3 server `fs` behind the kernel's forwarding
 /// mount (boot option <c>fs:/disk=ring3</c>). The root file system is the kernel's in both,
-/// except in one test of the ring-3 placement that boots with / in ring 3 too (<c>fs:/=ring3</c>).
+/// except in one test of the ring-3 placement that boots with / in ring 3 too (<c>fs:/=ring3</c>,
+/// two fs processes).
 /// </summary>
 [TestFixture("kernel")]
 [TestFixture("ring3")]
@@ -347,20 +348,27 @@ public class FileSystemTests : BootTestBase
     }
 
     [Test]
-    public void RootServedInRingThreeRunsProgramsAndOutlivesItsServer()
+    public void RootAndDiskServedInRingThreeRunProgramsAndOutliveTheirServers()
     {
         if (!RingThree)
             Assert.Ignore("the ring-3 placement also boots with / in ring 3 (fs:/=ring3); the kernel's / is every other test's");
-        Boot("fs:/=ring3");
+        // Both placements at once: two fs processes, fs-root for / and fs for /disk.
+        FatDiskImage disk = Keep(FatDiskImage.Create("both-ring3", 32, 34000, 0, "-s", "1"));
+        disk.Put("/FROMHOST.TXT", Encoding.ASCII.GetBytes("made by mtools\n"));
+        BootWith("fs:/=ring3 " + DiskPlacement, "pc", disk.IdeArguments);
         ExpectOutput("vfs: / is ram0 (served in ring 3: handed to fs by block handle)");
         string server = ExpectMatch(@"vfs: / is ram0 \(FAT16, served in ring 3 by process (\d+)\)").Groups[1].Value;
+        string diskServer = ExpectMatch(@"vfs: /disk is ata0 \(FAT32, served in ring 3 by process (\d+)\)").Groups[1].Value;
+        Assert.That(diskServer, Is.Not.EqualTo(server), "two servers");
         ExpectOutput("$ ");
 
-        Assert.That(Shell("mounts"), Does.Contain("ram0 on / type FAT16 served by ring3"));
+        Assert.That(Shell("mounts"), Does.Contain("ram0 on / type FAT16 served by ring3").And.Contain("ata0 on /disk type FAT32 served by ring3"));
+        Assert.That(Shell("df"), Does.Match(@"/\s+ram0\s+FAT16\s+\d+.*\(ring3\)").And.Match(@"/disk\s+ata0\s+FAT32\s+\d+.*\(ring3\)"));
         Assert.That(Shell("ls /bin"), Does.Contain("usertest.elf").And.Contain("shell.elf"));
         Assert.That(Shell("run /bin/usertest count 2 rooted"), Does.Contain("rooted done"), "a program loaded through the ring-3 root");
         Assert.That(Shell("write /notes.txt on a ring-3 root"), Does.Contain("wrote 17 bytes"));
         Assert.That(Shell("cat /notes.txt"), Is.EqualTo("on a ring-3 root"));
+        Assert.That(Shell("write /disk/both.txt on a ring-3 disk"), Does.Contain("wrote 17 bytes"));
         Assert.That(Shell("sync"), Is.Empty);
 
         int from = Machine.SerialLog.Length;
@@ -374,10 +382,25 @@ public class FileSystemTests : BootTestBase
         WaitFrom(from, "hold: new descriptor: wrote 9 bytes");
 
         Assert.That(Shell("cat /notes.txt"), Is.EqualTo("on a ring-3 root"), "synced before the kill");
+        Assert.That(Shell("cat /disk/both.txt"), Is.EqualTo("on a ring-3 disk"), "the other server's volume is untouched");
         Assert.That(Shell("run /bin/usertest count 1 again"), Does.Contain("again done"));
-        Assert.That(Shell("mounts"), Does.Contain("ram0 on / type FAT16 served by ring3"));
+
+        // Now the other server: / stays up, /disk comes back with its file.
+        Assert.That(Shell("kill " + diskServer), Does.Contain("killed " + diskServer));
+        string diskRestarted = ExpectMatch(@"init: restarted fs as process (\d+)", TimeSpan.FromSeconds(60)).Groups[1].Value;
+        ExpectOutput("vfs: /disk is ata0 (FAT32, served in ring 3 by process " + diskRestarted + ")");
+        Assert.That(Shell("cat /disk/both.txt"), Is.EqualTo("on a ring-3 disk"), "synced before the kill");
+        Assert.That(Shell("cat /notes.txt"), Is.EqualTo("on a ring-3 root"), "the root's server is untouched");
+        Assert.That(Shell("write /disk/after.txt after both kills"), Does.Contain("wrote 17 bytes"));
+        Assert.That(Shell("mounts"), Does.Contain("ram0 on / type FAT16 served by ring3").And.Contain("ata0 on /disk type FAT32 served by ring3"));
         Assert.That(Shell("df"), Does.Match(@"/\s+ram0\s+FAT16\s+\d+"));
+        Assert.That(Shell("sync"), Is.Empty);
         Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+        PowerOff();
+
+        disk.AssertClean();
+        Assert.That(disk.Get("/both.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("on a ring-3 disk\n")));
+        Assert.That(disk.Get("/after.txt"), Is.EqualTo(Encoding.ASCII.GetBytes("after both kills\n")));
     }
 
     [Test]

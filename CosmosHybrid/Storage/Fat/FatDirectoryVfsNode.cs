@@ -139,4 +139,9 @@ internal sealed class FatDirectoryVfsNode : IVfsNode
     // A subdirectory must start in a data cluster; the root was checked at mount.
     private StorageError CheckCluster() =>
         _isRoot || _volume.Table.IsDataCluster(_cluster) ? StorageError.Ok : StorageError.Corrupt;
+
+    /// <summary>Nothing to let go: the engine's node holds nothing beyond its own memory.</summary>
+    public void Release()
+    {
+    }
 }

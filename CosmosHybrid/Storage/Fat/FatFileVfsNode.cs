@@ -115,4 +115,9 @@ internal sealed class FatFileVfsNode : IVfsNode
 
         return _volume.Commit();
     }
+
+    /// <summary>Nothing to let go: the engine's node holds nothing beyond its own memory.</summary>
+    public void Release()
+    {
+    }
 }

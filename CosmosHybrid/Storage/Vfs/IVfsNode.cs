@@ -17,6 +17,10 @@ namespace CosmosHybrid.Storage.Vfs;
 /// <see cref="Flush"/>) are valid between <see cref="Open"/> and the matching
 /// <see cref="Close"/>; a node may be opened more than once. The node keeps no position:
 /// every transfer names its offset, and the open file above it keeps the position.</para>
+/// <para>Whoever takes a node from <see cref="Lookup"/> or <see cref="CreateFile"/> lets it go
+/// with <see cref="Release"/> once, when it no longer uses it (after the last
+/// <see cref="Close"/>); a volume's root is never released. A node of a ring-3 server tells the
+/// server then that its id may be reused.</para>
 /// </remarks>
 public interface IVfsNode
 {
@@ -62,4 +66,7 @@ public interface IVfsNode
 
     /// <summary>Ends one <see cref="Open"/>.</summary>
     StorageError Close();
+
+    /// <summary>The taker no longer uses this node (see the remarks); it is not used again.</summary>
+    void Release();
 }

@@ -244,7 +244,14 @@ public sealed class OpenFile
             Mount.OpenFiles--;
         }
 
-        return _node != null ? _node.Close() : StorageError.Ok;
+        if (_node == null)
+        {
+            return StorageError.Ok;
+        }
+
+        StorageError error = _node.Close();
+        _node.Release();
+        return error;
     }
 
     private ulong FileLength() =>

@@ -12,7 +12,8 @@ namespace CosmosHybrid.Storage.Vfs;
 /// <remarks>
 /// Mount points behave as directories: they are listed in their parent, cannot be removed
 /// or renamed, and nothing can be renamed across them. Every operation returns a
-/// <see cref="StorageError"/>; none throws. Not thread-safe: the kernel holds one lock
+/// <see cref="StorageError"/>; none throws. Each node an operation looks up is released when the
+/// operation ends (an open file's node when the file is closed). Not thread-safe: the kernel holds one lock
 /// around every call.
 /// </remarks>
 public sealed class VirtualFileSystem
@@ -136,9 +137,14 @@ public sealed class VirtualFileSystem
 
         if (error == StorageError.Ok)
         {
-            file = new OpenFile(mount, canonical, flags, node, null);
+            file = new OpenFile(mount, canonical, flags, node, null); // it releases the node when closed
+        }
+        else
+        {
+            Release(mount, node);
         }
 
+        Release(mount, parent);
         return error;
     }
 
@@ -164,7 +170,13 @@ public sealed class VirtualFileSystem
         }
 
         error = Find(mount, relative, out IVfsNode node);
-        return error != StorageError.Ok ? error : node.Stat(out entry);
+        if (error == StorageError.Ok)
+        {
+            error = node.Stat(out entry);
+            Release(mount, node);
+        }
+
+        return error;
     }
 
     /// <summary>Appends the entries of a directory (mount points in it included) to <paramref name="entries"/>.</summary>
@@ -194,7 +206,13 @@ public sealed class VirtualFileSystem
         }
 
         error = FindParent(mount, relative, out IVfsNode parent, out string name);
-        return error != StorageError.Ok ? error : parent.CreateDirectory(name);
+        if (error == StorageError.Ok)
+        {
+            error = parent.CreateDirectory(name);
+            Release(mount, parent);
+        }
+
+        return error;
     }
 
     /// <summary>Deletes a file or an empty directory.</summary>
@@ -217,7 +235,13 @@ public sealed class VirtualFileSystem
         }
 
         error = FindParent(mount, relative, out IVfsNode parent, out string name);
-        return error != StorageError.Ok ? error : parent.Remove(name);
+        if (error == StorageError.Ok)
+        {
+            error = parent.Remove(name);
+            Release(mount, parent);
+        }
+
+        return error;
     }
 
     /// <summary>Renames or moves a file or directory within one volume.</summary>
@@ -251,19 +275,26 @@ public sealed class VirtualFileSystem
         }
 
         error = FindParent(oldMount, oldRelative, out IVfsNode oldParent, out string oldName);
-        if (error == StorageError.Ok)
-        {
-            // The source is looked for before the target's directory, so a missing source is NotFound.
-            error = oldParent.Lookup(oldName, out _);
-        }
-
         if (error != StorageError.Ok)
         {
             return error;
         }
 
-        error = FindParent(newMount, newRelative, out IVfsNode newParent, out string newName);
-        return error != StorageError.Ok ? error : oldParent.Rename(oldName, newParent, newName);
+        // The source is looked for before the target's directory, so a missing source is NotFound.
+        error = oldParent.Lookup(oldName, out IVfsNode source);
+        if (error == StorageError.Ok)
+        {
+            Release(oldMount, source);
+            error = FindParent(newMount, newRelative, out IVfsNode newParent, out string newName);
+            if (error == StorageError.Ok)
+            {
+                error = oldParent.Rename(oldName, newParent, newName);
+                Release(newMount, newParent);
+            }
+        }
+
+        Release(oldMount, oldParent);
+        return error;
     }
 
     /// <summary>The canonical form of <paramref name="path"/> when it names a directory (for `cd`).</summary>
@@ -406,6 +437,7 @@ public sealed class VirtualFileSystem
             if (error == StorageError.Ok)
             {
                 error = directory.ReadDirectory(entries);
+                Release(mount, directory);
             }
 
             if (error != StorageError.Ok)
@@ -456,7 +488,8 @@ public sealed class VirtualFileSystem
         return Walk(mount.Volume.Root, relative, slash, out parent);
     }
 
-    // Looks up the components of relative[0, end) starting from 'node'.
+    // Looks up the components of relative[0, end) starting from 'node', releasing each directory
+    // passed through; the caller releases what is found (see Release).
     private static StorageError Walk(IVfsNode node, string relative, int end, out IVfsNode found)
     {
         found = node;
@@ -469,7 +502,13 @@ public sealed class VirtualFileSystem
                 slash = end;
             }
 
-            StorageError error = found.Lookup(relative.Substring(start, slash - start), out found);
+            IVfsNode directory = found;
+            StorageError error = directory.Lookup(relative.Substring(start, slash - start), out found);
+            if (directory != node)
+            {
+                directory.Release();
+            }
+
             if (error != StorageError.Ok)
             {
                 found = null;
@@ -480,5 +519,14 @@ public sealed class VirtualFileSystem
         }
 
         return StorageError.Ok;
+    }
+
+    // Lets go of a node an operation looked up (a volume's root is never released).
+    private static void Release(Mount mount, IVfsNode node)
+    {
+        if (node != null && node != mount.Volume.Root)
+        {
+            node.Release();
+        }
     }
 }

@@ -37,4 +37,10 @@ public enum FileServerOperation : ulong
     Statistics = 14,
     /// <summary>(root): writes everything the server holds to the disk.</summary>
     Sync = 15,
+    /// <summary>
+    /// (node): the kernel no longer refers to the id (no open file, no node it holds); the server
+    /// frees it and may give it to another name later. Refused (InvalidArgument) for the root or an
+    /// id not given out, (Busy) for a node still open. The only message that makes an id invalid.
+    /// </summary>
+    Release = 16,
 }

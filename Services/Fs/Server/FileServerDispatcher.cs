@@ -71,6 +71,8 @@ internal sealed class FileServerDispatcher
                 return new ShortMessage(0, statistics.TotalBytes, statistics.FreeBytes, (ulong)statistics.BlockSize, (ulong)error);
             case FileServerOperation.Sync:
                 return Reply(_volume.Flush());
+            case FileServerOperation.Release:
+                return Release(request.Word0);
             default:
                 return Reply(StorageError.NotSupported);
         }
@@ -92,6 +94,23 @@ internal sealed class FileServerDispatcher
             return Reply(error);
         ulong id = _nodes.Name(request.Word0, name, child);
         return new ShortMessage(0, id, entry.IsDirectory ? 1UL : 0UL);
+    }
+
+    /// <summary>How many node ids are given out now (the root's included): what the kernel holds.</summary>
+    public int NodeCount => _nodes.Count;
+
+    /// <summary>How many id slots the table has needed so far: its size in memory.</summary>
+    public int NodeCapacity => _nodes.Capacity;
+
+    private ShortMessage Release(ulong id)
+    {
+        StorageError error = _nodes.Release(id);
+        if (error == StorageError.Ok && _listed == id)
+        {
+            _entries.Clear(); // a listing in batches of a directory the kernel let go
+            _listed = 0;
+        }
+        return Reply(error);
     }
 
     private ShortMessage Open(in ShortMessage request, IVfsNode node)

@@ -222,6 +222,17 @@ public class ManifestParserTests
     }
 
     [Test]
+    public void ARootPlacementTheKernelRefusesPointsToTheBootOption()
+    {
+        ServiceManifest manifest = ManifestParser.Parse("fs:/=ring3\nfs:/disk=ring3\n");
+        string root = PlacementWording.NotApplied(manifest.Placements[0], "/etc/services", "not supported");
+        Assert.That(root, Does.StartWith("/etc/services line 1: fs:/=ring3 not applied"));
+        Assert.That(root, Does.Contain("use the boot option fs:/=ring3"));
+        string disk = PlacementWording.NotApplied(manifest.Placements[1], "/etc/services", "not found");
+        Assert.That(disk, Is.EqualTo("/etc/services line 2: fs:/disk=ring3 not applied (not found)"), "any other refusal names its error");
+    }
+
+    [Test]
     public void AKeyLineNamesTheSecretAServiceShares()
     {
         ServiceManifest manifest = ManifestParser.Parse(

@@ -158,6 +158,58 @@ public class FileServerDispatcherTests : FatTestBase
         FatTools.AssertClean(_image);
     }
 
+    [Test]
+    public void AReleasedIdIsFreedAndGivenToTheNextName()
+    {
+        ShortMessage bin = Named(FileServerOperation.Lookup, FileServerProtocol.RootNode, "bin");
+        ShortMessage tool = Named(FileServerOperation.Lookup, bin.Word0, "Tool.elf");
+        Assert.That(_server.NodeCount, Is.EqualTo(3), "the root, bin and the tool");
+        Assert.That(Call(FileServerOperation.Release, tool.Word0).Tag, Is.EqualTo(0UL));
+        Assert.That(_server.NodeCount, Is.EqualTo(2));
+        Assert.That(Call(FileServerOperation.Stat, tool.Word0).Tag, Is.EqualTo((ulong)StorageError.InvalidArgument), "a released id names nothing");
+
+        ShortMessage created = Named(FileServerOperation.CreateFile, FileServerProtocol.RootNode, "new.txt");
+        Assert.That(created.Word0, Is.EqualTo(tool.Word0), "the freed slot is reused");
+        Assert.That(_server.NodeCapacity, Is.EqualTo(3), "no slot added");
+        Assert.That(Call(FileServerOperation.Stat, created.Word0).Word0, Is.EqualTo(0UL), "the new name's node, not the old one's");
+    }
+
+    [Test]
+    public void AReusedDirectoryIdDoesNotFindTheNamesOfTheDirectoryThatHadIt()
+    {
+        ShortMessage bin = Named(FileServerOperation.Lookup, FileServerProtocol.RootNode, "bin");
+        ShortMessage tool = Named(FileServerOperation.Lookup, bin.Word0, "Tool.elf");
+        Assert.That(Named(FileServerOperation.CreateDirectory, FileServerProtocol.RootNode, "other").Tag, Is.EqualTo(0UL));
+        Assert.That(Call(FileServerOperation.Release, bin.Word0).Tag, Is.EqualTo(0UL), "the kernel may let a directory go while it holds a child");
+        ShortMessage other = Named(FileServerOperation.Lookup, FileServerProtocol.RootNode, "other");
+        Assert.That(other.Word0, Is.EqualTo(bin.Word0));
+        Assert.That(Named(FileServerOperation.Lookup, other.Word0, "Tool.elf").Tag, Is.EqualTo((ulong)StorageError.NotFound), "not bin's tool");
+        Assert.That(Call(FileServerOperation.Stat, tool.Word0).Word0, Is.EqualTo(4UL), "the child the kernel holds still works");
+        Assert.That(Call(FileServerOperation.Release, tool.Word0).Tag, Is.EqualTo(0UL));
+        Assert.That(_server.NodeCount, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void BadReleasesAreRefusedAndChangeNothing()
+    {
+        ShortMessage bin = Named(FileServerOperation.Lookup, FileServerProtocol.RootNode, "bin");
+        ShortMessage tool = Named(FileServerOperation.Lookup, bin.Word0, "Tool.elf");
+        Assert.That(Call(FileServerOperation.Release, FileServerProtocol.RootNode).Tag, Is.EqualTo((ulong)StorageError.InvalidArgument), "the root");
+        Assert.That(Call(FileServerOperation.Release, 0).Tag, Is.EqualTo((ulong)StorageError.InvalidArgument));
+        Assert.That(Call(FileServerOperation.Release, ulong.MaxValue).Tag, Is.EqualTo((ulong)StorageError.InvalidArgument));
+        Assert.That(Call(FileServerOperation.Release, 999).Tag, Is.EqualTo((ulong)StorageError.InvalidArgument), "never given");
+
+        Assert.That(Call(FileServerOperation.Open, tool.Word0, (ulong)VfsOpenFlags.Read).Tag, Is.EqualTo(0UL));
+        Assert.That(Call(FileServerOperation.Release, tool.Word0).Tag, Is.EqualTo((ulong)StorageError.Busy), "still open");
+        Assert.That(Call(FileServerOperation.Read, tool.Word0, 0, 4).Word0, Is.EqualTo(4UL), "and still readable");
+        Assert.That(Call(FileServerOperation.Close, tool.Word0).Tag, Is.EqualTo(0UL));
+        Assert.That(Call(FileServerOperation.Release, tool.Word0).Tag, Is.EqualTo(0UL));
+        Assert.That(Call(FileServerOperation.Release, tool.Word0).Tag, Is.EqualTo((ulong)StorageError.InvalidArgument), "twice");
+        Assert.That(Call(FileServerOperation.Close, tool.Word0).Tag, Is.EqualTo((ulong)StorageError.InvalidArgument), "a released id is refused");
+        Assert.That(_server.NodeCount, Is.EqualTo(2), "the root and bin");
+        Assert.That(Named(FileServerOperation.Lookup, FileServerProtocol.RootNode, "BIN").Word0, Is.EqualTo(bin.Word0), "bin kept its id");
+    }
+
     private ShortMessage Call(FileServerOperation operation, ulong node, ulong word1 = 0, ulong word2 = 0, ulong word3 = 0) =>
         _server.Handle(new ShortMessage((ulong)operation, node, word1, word2, word3), _window);
 

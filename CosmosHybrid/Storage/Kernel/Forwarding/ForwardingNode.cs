@@ -17,6 +17,9 @@ namespace CosmosHybrid.Storage.Kernel.Forwarding;
 /// sent and with valid names. Anything else is an I/O error; so is a node of an earlier server.
 /// Each operation holds its volume (<see cref="ForwardingVolume.Exclusive"/>): one caller at a
 /// time uses the server's window, while the file-system lock is free for other volumes.
+/// A node other than the root refers to its server id from the answer that named it until
+/// <see cref="Release"/> (<see cref="ForwardingVolume.References"/> counts them), so the server
+/// frees the ids the kernel no longer refers to.
 /// </summary>
 internal sealed unsafe class ForwardingNode : IVfsNode, IVfsCallerBufferNode
 {
@@ -29,6 +32,7 @@ internal sealed unsafe class ForwardingNode : IVfsNode, IVfsCallerBufferNode
     private readonly string _name;
     private readonly bool _isDirectory;
     private readonly bool _isRoot;
+    private bool _released;
 
     public ForwardingNode(ForwardingVolume volume, int generation, ulong id, string name, bool isDirectory, bool isRoot = false)
     {
@@ -255,6 +259,18 @@ internal sealed unsafe class ForwardingNode : IVfsNode, IVfsCallerBufferNode
         return Call(FileServerOperation.Close, 0, 0, 0, out _);
     }
 
+    public void Release()
+    {
+        if (_isRoot || _released)
+            return;
+        _released = true;
+        using VolumeTurn turn = _volume.Exclusive();
+        if (!IsCurrent || !_volume.References.Drop(_id, out ulong idle))
+            return;
+        // A refusal changes nothing for the kernel: it no longer names that id either way.
+        _volume.Connection.Call(FileServerOperation.Release, idle, 0, 0, 0, out _);
+    }
+
     // The root belongs to every server; any other node to the one that named it.
     private bool IsCurrent => _isRoot || _generation == _volume.Generation;
 
@@ -279,6 +295,7 @@ internal sealed unsafe class ForwardingNode : IVfsNode, IVfsCallerBufferNode
             || (operation == FileServerOperation.CreateFile && reply.Word1 != 0))
             return StorageError.IoError;
         node = new ForwardingNode(_volume, _volume.Generation, reply.Word0, name, reply.Word1 == 1);
+        _volume.References.Take(reply.Word0);
         return StorageError.Ok;
     }
 

@@ -41,8 +41,12 @@ internal sealed class ForwardingVolume : IVfsVolume
     public void Attach(FileServerConnection connection)
     {
         _connection = connection;
+        References = new ServerNodeReferences(ServerNodeReferences.KernelIdleCapacity);
         Generation++;
     }
+
+    /// <summary>Which ids of the current server kernel nodes refer to (used inside a turn).</summary>
+    public ServerNodeReferences References { get; private set; } = new ServerNodeReferences(ServerNodeReferences.KernelIdleCapacity);
 
     /// <summary>
     /// Takes the volume for one node operation (its calls and window copies), for a <c>using</c>

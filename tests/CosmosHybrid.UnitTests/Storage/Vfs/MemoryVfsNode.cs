@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using CosmosHybrid.Storage;
 using CosmosHybrid.Storage.Vfs;
+using NUnit.Framework;
 
 namespace CosmosHybrid.UnitTests.Storage.Vfs;
 
@@ -65,6 +66,7 @@ public sealed class MemoryVfsNode : IVfsNode
         }
 
         node = child;
+        Volume.Taken++;
         return StorageError.Ok;
     }
 
@@ -88,6 +90,11 @@ public sealed class MemoryVfsNode : IVfsNode
     {
         StorageError error = Add(name, false, out MemoryVfsNode child);
         node = child;
+        if (error == StorageError.Ok)
+        {
+            Volume.Taken++;
+        }
+
         return error;
     }
 
@@ -240,6 +247,12 @@ public sealed class MemoryVfsNode : IVfsNode
         }
 
         return error;
+    }
+
+    public void Release()
+    {
+        Assert.That(this, Is.Not.SameAs(Volume.RootNode), "the root is never released");
+        Volume.Taken--;
     }
 
     private StorageError Add(string name, bool isDirectory, out MemoryVfsNode child)

@@ -19,6 +19,9 @@ public sealed class MemoryVfsVolume : IVfsVolume
     /// <summary>The root directory.</summary>
     public MemoryVfsNode RootNode { get; }
 
+    /// <summary>Nodes handed out by Lookup or CreateFile and not released yet.</summary>
+    public int Taken { get; set; }
+
     /// <summary>Times <see cref="Flush"/> was called.</summary>
     public int Flushes { get; private set; }
 

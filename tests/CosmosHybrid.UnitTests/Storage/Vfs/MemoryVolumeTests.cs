@@ -50,6 +50,27 @@ public class MemoryVolumeTests
     }
 
     [Test]
+    public void EveryNodeLookedUpIsReleasedWhenItsOperationOrOpenFileEnds()
+    {
+        Expect(_vfs.CreateDirectory("/", "a"));
+        Expect(_vfs.CreateDirectory("/", "a/b"));
+        WriteText("/a/b/f", "x");
+        Expect(_vfs.Stat("/", "/a/b/f", out _));
+        Expect(_vfs.ReadDirectory("/", "/a/b", new List<FileEntry>()));
+        Expect(_vfs.Rename("/a", "b/f", "g"));
+        Assert.That(_vfs.Open("/", "/a/b/missing/x", VfsOpenFlags.Read, out _), Is.EqualTo(StorageError.NotFound));
+        Assert.That(_vfs.Open("/", "/a/g", VfsOpenFlags.Write | VfsOpenFlags.Create | VfsOpenFlags.Exclusive, out _), Is.EqualTo(StorageError.Exists));
+        Assert.That(_vfs.Open("/", "/a/g/x", VfsOpenFlags.Read, out _), Is.EqualTo(StorageError.NotDirectory));
+        Assert.That(_root.Taken, Is.EqualTo(0), "nothing held once the operations ended");
+
+        Expect(_vfs.Open("/", "/a/g", VfsOpenFlags.Read, out OpenFile file));
+        Assert.That(_root.Taken, Is.EqualTo(1), "the open file holds its node, and only it");
+        Expect(_vfs.Remove("/", "/a/b"));
+        Expect(file.Close());
+        Assert.That(_root.Taken, Is.EqualTo(0), "closed: released");
+    }
+
+    [Test]
     public void OpenFlagsAreCarriedOutOverTheNodeInterface()
     {
         WriteText("/f", "0123456789");
