@@ -243,9 +243,11 @@ public sealed unsafe class NetClient
             reply.BufferAddress = (ulong)first;
             int capacity = records.Length * sizeof(SocketRecord);
             reply.BufferLength = (ulong)(capacity < NetProtocol.MaxCopyBytes ? capacity : NetProtocol.MaxCopyBytes / sizeof(SocketRecord) * sizeof(SocketRecord));
+            ulong room = reply.BufferLength / (ulong)sizeof(SocketRecord);
             NetStatus status = Finish(ref message, ref reply, sessionState: false);
+            // The service counts the records it has, which may be more than our buffer took.
             if (status == NetStatus.Ok)
-                count = (int)reply.Word0;
+                count = reply.Word0 < room ? (int)reply.Word0 : (int)room;
             return status;
         }
     }

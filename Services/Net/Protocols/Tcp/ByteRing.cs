@@ -9,10 +9,13 @@ namespace CosmosHybrid.Services.Net.Protocols;
 /// </summary>
 public sealed class ByteRing
 {
-    private readonly byte[] _buffer;
+    private byte[] _buffer;
     private int _start;
 
     public ByteRing(int capacity) => _buffer = new byte[capacity];
+
+    /// <summary>A ring over <paramref name="buffer"/> (one from a <see cref="TcpBufferPool"/>: its old bytes are never read).</summary>
+    public ByteRing(byte[] buffer) => _buffer = buffer;
 
     public int Capacity => _buffer.Length;
     /// <summary>Readable bytes.</summary>
@@ -33,6 +36,8 @@ public sealed class ByteRing
     {
         if (offset < 0 || offset + data.Length > Free)
             return false;
+        if (data.Length == 0)
+            return true;
         int position = (_start + Count + offset) % _buffer.Length;
         int first = Math.Min(data.Length, _buffer.Length - position);
         data.Slice(0, first).CopyTo(_buffer.AsSpan(position));
@@ -66,8 +71,23 @@ public sealed class ByteRing
     public void Discard(int length)
     {
         length = Math.Min(length, Count);
+        if (length <= 0)
+            return;
         _start = (_start + length) % _buffer.Length;
         // No rewind to 0 when empty: bytes placed past the end by WriteAt must keep their place.
         Count -= length;
+    }
+
+    /// <summary>
+    /// Gives up the storage and returns it (for a pool): the ring is empty afterwards and has no
+    /// room. Whatever it held is dropped.
+    /// </summary>
+    public byte[] Release()
+    {
+        byte[] buffer = _buffer;
+        _buffer = Array.Empty<byte>();
+        _start = 0;
+        Count = 0;
+        return buffer;
     }
 }

@@ -22,6 +22,7 @@ public sealed class TcpConnection
     private readonly NetStatistics _statistics;
     private readonly ByteRing _sendBuffer;
     private readonly ByteRing _receiveBuffer;
+    private readonly TcpBufferPool _buffers;
     private readonly byte[] _segment;
 
     // Send sequence variables (RFC 9293 3.3.1). The byte at SND.UNA is _sendBuffer[0].
@@ -110,7 +111,7 @@ public sealed class TcpConnection
     public long SegmentsReceived { get; private set; }
 
     private TcpConnection(Ipv4Address localAddress, ushort localPort, Ipv4Address remoteAddress, ushort remotePort, uint iss,
-                          TcpSettings settings, ITcpOutput output, NetStatistics statistics)
+                          TcpSettings settings, ITcpOutput output, NetStatistics statistics, TcpBufferPool buffers)
     {
         LocalAddress = localAddress;
         LocalPort = localPort;
@@ -120,8 +121,9 @@ public sealed class TcpConnection
         _output = output;
         _statistics = statistics;
         NoDelay = _settings.NoDelay;
-        _sendBuffer = new ByteRing(_settings.SendBufferSize);
-        _receiveBuffer = new ByteRing(_settings.ReceiveBufferSize);
+        _buffers = buffers;
+        _sendBuffer = buffers != null ? new ByteRing(buffers.Rent(_settings.SendBufferSize)) : new ByteRing(_settings.SendBufferSize);
+        _receiveBuffer = buffers != null ? new ByteRing(buffers.Rent(_settings.ReceiveBufferSize)) : new ByteRing(_settings.ReceiveBufferSize);
         _segment = new byte[TcpSegment.MaxHeaderLength + _settings.LocalMss];
         _iss = iss;
         _sndUna = iss;
@@ -137,9 +139,10 @@ public sealed class TcpConnection
 
     /// <summary>Active open: sends the SYN (RFC 9293 3.10.1).</summary>
     public static TcpConnection Connect(Ipv4Address localAddress, ushort localPort, Ipv4Address remoteAddress, ushort remotePort, uint iss,
-                                        long now, ITcpOutput output, NetStatistics statistics, TcpSettings settings = null)
+                                        long now, ITcpOutput output, NetStatistics statistics, TcpSettings settings = null,
+                                        TcpBufferPool buffers = null)
     {
-        var connection = new TcpConnection(localAddress, localPort, remoteAddress, remotePort, iss, settings, output, statistics);
+        var connection = new TcpConnection(localAddress, localPort, remoteAddress, remotePort, iss, settings, output, statistics, buffers);
         connection._now = now;
         connection.State = TcpState.SynSent;
         connection._timestamps = connection._settings.UseTimestamps;
@@ -153,9 +156,9 @@ public sealed class TcpConnection
     /// ACK) and answers with SYN-ACK.
     /// </summary>
     public static TcpConnection Accept(Ipv4Address localAddress, Ipv4Address remoteAddress, in TcpSegment syn, uint iss, long now,
-                                       ITcpOutput output, NetStatistics statistics, TcpSettings settings = null)
+                                       ITcpOutput output, NetStatistics statistics, TcpSettings settings = null, TcpBufferPool buffers = null)
     {
-        var connection = new TcpConnection(localAddress, syn.DestinationPort, remoteAddress, syn.SourcePort, iss, settings, output, statistics);
+        var connection = new TcpConnection(localAddress, syn.DestinationPort, remoteAddress, syn.SourcePort, iss, settings, output, statistics, buffers);
         connection._now = now;
         connection._passive = true;
         connection.State = TcpState.SynReceived;
@@ -206,6 +209,7 @@ public sealed class TcpConnection
         _now = now;
         if (CanSend)
             Output();
+        Rescheduled();
     }
 
     /// <summary>Reads received data; may send a window update.</summary>
@@ -230,6 +234,9 @@ public sealed class TcpConnection
             if (window - _lastAdvertisedWindow >= (uint)Math.Min(_receiveBuffer.Capacity / 2, _mss) && _lastAdvertisedWindow < window)
                 SendAck();
         }
+        if (read > 0)
+            ReleaseBuffers(); // the last bytes of a connection in TIME-WAIT or closed were read
+        Rescheduled();
     }
 
     /// <summary>Closes the sending side: a FIN follows the queued data (RFC 9293 3.10.4).</summary>
@@ -254,6 +261,7 @@ public sealed class TcpConnection
                 return;
         }
         Output();
+        Rescheduled();
     }
 
     /// <summary>Drops the connection with a RST (RFC 9293 3.10.5).</summary>
@@ -267,6 +275,7 @@ public sealed class TcpConnection
             _statistics.TcpResetsSent++;
         }
         Terminate(TcpError.Aborted);
+        Rescheduled();
     }
 
     /// <summary>
@@ -283,6 +292,7 @@ public sealed class TcpConnection
         if ((code == IcmpMessage.CodeProtocolUnreachable || code == IcmpMessage.CodePortUnreachable) && State == TcpState.SynSent)
         {
             Terminate(TcpError.ConnectionRefused);
+            Rescheduled();
             return;
         }
         if (code == IcmpMessage.CodeNetUnreachable || code == IcmpMessage.CodeHostUnreachable)
@@ -313,6 +323,7 @@ public sealed class TcpConnection
         {
             _keepAlive = value;
             ScheduleKeepAlive();
+            Rescheduled();
         }
     }
 
@@ -360,6 +371,13 @@ public sealed class TcpConnection
     // ---- segment arrival (RFC 9293 3.10.7) ----
 
     public void OnSegment(in TcpSegment segment, long now)
+    {
+        OnSegmentArrival(segment, now);
+        ReleaseBuffers(); // after the ACK of a FIN that ended in TIME-WAIT went out with the window as it was
+        Rescheduled();
+    }
+
+    private void OnSegmentArrival(in TcpSegment segment, long now)
     {
         _now = now;
         SegmentsReceived++;
@@ -1081,7 +1099,32 @@ public sealed class TcpConnection
         if (Error == TcpError.None)
             Error = error;
         _retransmitAt = _delayedAckAt = _persistAt = _timeWaitAt = _keepAliveAt = long.MaxValue;
+        ReleaseBuffers();
     }
+
+    /// <summary>
+    /// TIME-WAIT and CLOSED send no more data (everything was acknowledged, or is abandoned) and take
+    /// none: the send buffer goes back to the pool at once, the receive buffer once the program has
+    /// read it. A connection in TIME-WAIT then costs only its state and its header buffer.
+    /// </summary>
+    private void ReleaseBuffers()
+    {
+        if (State != TcpState.TimeWait && State != TcpState.Closed)
+            return;
+        if (_sendBuffer.Capacity > 0)
+            _buffers?.Return(_sendBuffer.Release());
+        if (_receiveBuffer.Capacity > 0 && _receiveBuffer.Count == 0)
+        {
+            _outOfOrder.Clear();
+            _buffers?.Return(_receiveBuffer.Release());
+        }
+    }
+
+    /// <summary>The table that runs this connection's timers (null for a connection driven on its own).</summary>
+    internal TcpEndpointTable Owner { get; set; }
+
+    // After every call that may have set a timer or closed the connection: the table learns its next deadline.
+    private void Rescheduled() => Owner?.Reschedule(this);
 
     private void TakeSynOptions(in TcpSegment syn)
     {
@@ -1124,6 +1167,8 @@ public sealed class TcpConnection
         if (!ack)
             _cwnd = InitialWindow();
         ushort window = (ushort)Math.Min(ReceiveWindow, 65535u);
+        // What the peer was told (a SYN's window is never scaled): reading the first bytes is then no reason for a window update.
+        _lastAdvertisedWindow = window;
         int length = TcpSegment.Write(_segment, LocalAddress, RemoteAddress, LocalPort, RemotePort, _iss, ack ? _rcvNxt : 0,
                                       ack ? (byte)(TcpFlags.Syn | TcpFlags.Ack) : TcpFlags.Syn, window, options, default);
         _sndNxt = _iss + 1;

@@ -29,6 +29,14 @@ public sealed class TcpEndpointTable
     private readonly Dictionary<Tuple, TcpConnection> _connections = new Dictionary<Tuple, TcpConnection>();
     private readonly Dictionary<ushort, TcpListenQueue> _listeners = new Dictionary<ushort, TcpListenQueue>();
     private readonly List<TcpConnection> _scratch = new List<TcpConnection>();
+    private readonly TcpBufferPool _buffers = new TcpBufferPool();
+    /// <summary>
+    /// No connection's timer is due before this (long.MinValue: look at every connection on the next
+    /// <see cref="Poll"/>). Connections lower it as they set timers (<see cref="Reschedule"/>), so
+    /// Poll walks the table only when something is due, not once per frame: a server keeps
+    /// thousands of connections in TIME-WAIT.
+    /// </summary>
+    private long _nextDeadline = long.MinValue;
     private readonly NetStatistics _statistics;
     private readonly ITcpOutput _output;
     private readonly uint _secret;
@@ -41,6 +49,12 @@ public sealed class TcpEndpointTable
     }
 
     public int ConnectionCount => _connections.Count;
+
+    /// <summary>How many times <see cref="Poll"/> looked at every connection (the rest of its calls had nothing due).</summary>
+    public long Walks { get; private set; }
+
+    /// <summary>Buffers given back by connections in TIME-WAIT or closed, for new ones.</summary>
+    public TcpBufferPool Buffers => _buffers;
 
     /// <summary>Every live connection, for netstat.</summary>
     public void CopyConnections(List<TcpConnection> destination)
@@ -74,10 +88,11 @@ public sealed class TcpEndpointTable
     public TcpConnection Connect(Ipv4Address local, ushort localPort, Ipv4Address remote, ushort remotePort, long now, TcpSettings settings = null)
     {
         var tuple = new Tuple(local, localPort, remote, remotePort);
-        if (_connections.ContainsKey(tuple))
+        if (_connections.TryGetValue(tuple, out var existing) && existing.State != TcpState.Closed)
             return null;
-        var connection = TcpConnection.Connect(local, localPort, remote, remotePort, InitialSequence(tuple, now), now, _output, _statistics, settings);
-        _connections[tuple] = connection;
+        var connection = TcpConnection.Connect(local, localPort, remote, remotePort, InitialSequence(tuple, now), now, _output, _statistics, settings,
+                                               _buffers);
+        Add(tuple, connection);
         return connection;
     }
 
@@ -111,10 +126,10 @@ public sealed class TcpEndpointTable
                 return;
             if (segment.Has(TcpFlags.Syn) && !segment.Has(TcpFlags.Ack))
             {
-                var accepted = listener.OnSyn(segment, destination, source, InitialSequence(tuple, now), now, _output);
+                var accepted = listener.OnSyn(segment, destination, source, InitialSequence(tuple, now), now, _output, _buffers);
                 if (accepted != null)
                 {
-                    _connections[tuple] = accepted;
+                    Add(tuple, accepted);
                     _statistics.Tcp.Delivered++;
                 }
                 else
@@ -137,9 +152,28 @@ public sealed class TcpEndpointTable
             connection.OnIcmpUnreachable(code, quotedSequence, now);
     }
 
-    /// <summary>Runs due timers and forgets connections that are closed and collected by their owner.</summary>
+    private void Add(Tuple tuple, TcpConnection connection)
+    {
+        _connections[tuple] = connection;
+        connection.Owner = this;
+        Reschedule(connection);
+    }
+
+    /// <summary>Called by a connection after anything that may have set a timer or closed it.</summary>
+    internal void Reschedule(TcpConnection connection)
+    {
+        long deadline = connection.State == TcpState.Closed ? long.MinValue : connection.NextDeadline;
+        if (deadline < _nextDeadline)
+            _nextDeadline = deadline;
+    }
+
+    /// <summary>Runs due timers and forgets connections that are closed and collected by their owner; returns the next deadline.</summary>
     public long Poll(long now)
     {
+        if (now < _nextDeadline)
+            return _nextDeadline;
+        _nextDeadline = long.MaxValue; // timers run below may lower it again; the walk's minimum is taken with it
+        Walks++;
         long next = long.MaxValue;
         _scratch.Clear();
         foreach (var pair in _connections)
@@ -153,7 +187,17 @@ public sealed class TcpEndpointTable
                 next = Math.Min(next, connection.NextDeadline);
         }
         foreach (var connection in _scratch)
-            _connections.Remove(new Tuple(connection.LocalAddress, connection.LocalPort, connection.RemoteAddress, connection.RemotePort));
+        {
+            var tuple = new Tuple(connection.LocalAddress, connection.LocalPort, connection.RemoteAddress, connection.RemotePort);
+            // A new connection may have taken the tuple since (Connect over a closed one).
+            if (_connections.TryGetValue(tuple, out var current) && current == connection)
+                _connections.Remove(tuple);
+            connection.Owner = null;
+        }
+        _scratch.Clear();
+        // A timer that closed a connection set long.MinValue: it was collected above.
+        next = Math.Min(next, _nextDeadline == long.MinValue ? long.MaxValue : _nextDeadline);
+        _nextDeadline = next;
         return next;
     }
 

@@ -35,7 +35,8 @@ public sealed class TcpListenQueue
     /// connection, returned for the caller to register; anything else gets null (RFC 9293 3.10.7.2:
     /// the caller answers an ACK with a RST and ignores the rest).
     /// </summary>
-    public TcpConnection OnSyn(in TcpSegment segment, Ipv4Address local, Ipv4Address remote, uint iss, long now, ITcpOutput output)
+    public TcpConnection OnSyn(in TcpSegment segment, Ipv4Address local, Ipv4Address remote, uint iss, long now, ITcpOutput output,
+                               TcpBufferPool buffers = null)
     {
         if (!segment.Has(TcpFlags.Syn) || segment.Has(TcpFlags.Ack) || segment.Has(TcpFlags.Rst))
             return null;
@@ -45,7 +46,7 @@ public sealed class TcpListenQueue
             _statistics.TcpSynDropped++;
             return null;
         }
-        var connection = TcpConnection.Accept(local, remote, segment, iss, now, output, _statistics, Settings);
+        var connection = TcpConnection.Accept(local, remote, segment, iss, now, output, _statistics, Settings, buffers);
         _pending.Add(connection);
         return connection;
     }
