@@ -9,10 +9,23 @@ namespace CosmosHybrid.Services.Net.Protocols;
 /// </summary>
 public sealed class ByteRing
 {
-    private readonly byte[] _buffer;
+    private byte[] _buffer;
     private int _start;
 
     public ByteRing(int capacity) => _buffer = new byte[capacity];
+
+    /// <summary>
+    /// Gives the storage up once nothing will be queued again (a connection in TIME-WAIT): the ring
+    /// is empty with capacity 0 from then on. False (and nothing changes) while it still holds bytes.
+    /// </summary>
+    public bool Release()
+    {
+        if (Count != 0)
+            return false;
+        _buffer = Array.Empty<byte>();
+        _start = 0;
+        return true;
+    }
 
     public int Capacity => _buffer.Length;
     /// <summary>Readable bytes.</summary>
@@ -33,6 +46,8 @@ public sealed class ByteRing
     {
         if (offset < 0 || offset + data.Length > Free)
             return false;
+        if (data.Length == 0)
+            return true; // also what keeps a released ring (capacity 0) from dividing by zero
         int position = (_start + Count + offset) % _buffer.Length;
         int first = Math.Min(data.Length, _buffer.Length - position);
         data.Slice(0, first).CopyTo(_buffer.AsSpan(position));
@@ -66,6 +81,8 @@ public sealed class ByteRing
     public void Discard(int length)
     {
         length = Math.Min(length, Count);
+        if (length <= 0)
+            return;
         _start = (_start + length) % _buffer.Length;
         // No rewind to 0 when empty: bytes placed past the end by WriteAt must keep their place.
         Count -= length;

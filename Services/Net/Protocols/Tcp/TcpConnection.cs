@@ -20,6 +20,8 @@ public sealed class TcpConnection
     private readonly TcpSettings _settings;
     private readonly ITcpOutput _output;
     private readonly NetStatistics _statistics;
+    // Both are released in TIME-WAIT (the receive buffer once the program has read it): a closed
+    // connection lingers there for TimeWaitMs and would otherwise keep 128 KiB for that long.
     private readonly ByteRing _sendBuffer;
     private readonly ByteRing _receiveBuffer;
     private readonly byte[] _segment;
@@ -171,6 +173,9 @@ public sealed class TcpConnection
 
     // ---- program side ----
 
+    /// <summary>The capacity of its send and receive buffers together (0 once TIME-WAIT released them).</summary>
+    public int BufferBytes => _sendBuffer.Capacity + _receiveBuffer.Capacity;
+
     /// <summary>Bytes the program can read now.</summary>
     public int Available => _receiveBuffer.Count;
     /// <summary>Room in the send buffer.</summary>
@@ -217,7 +222,13 @@ public sealed class TcpConnection
     }
 
     /// <summary><see cref="Receive"/>'s first half: only the copy out of the receive buffer.</summary>
-    public int Take(Span<byte> destination) => _receiveBuffer.Read(destination);
+    public int Take(Span<byte> destination)
+    {
+        int read = _receiveBuffer.Read(destination);
+        if (State == TcpState.TimeWait)
+            _receiveBuffer.Release();
+        return read;
+    }
 
     /// <summary><see cref="Receive"/>'s second half after <paramref name="read"/> bytes were taken: a window update when it is worth one.</summary>
     public void AfterTake(int read, long now)
@@ -1073,6 +1084,9 @@ public sealed class TcpConnection
         _persistAt = long.MaxValue;
         _delayedAckAt = long.MaxValue;
         _timeWaitAt = _now + _settings.TimeWaitMs;
+        // Our FIN is acknowledged, so everything sent was; nothing is received after the peer's FIN.
+        _sendBuffer.Release();
+        _receiveBuffer.Release();
     }
 
     private void Terminate(TcpError error)

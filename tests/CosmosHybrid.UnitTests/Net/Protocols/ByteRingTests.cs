@@ -33,4 +33,23 @@ public class ByteRingTests
         Assert.That(all, Is.EqualTo(new byte[] { 10, 20, 30, 31 }));
         Assert.That(ring.WriteAt(7, new byte[] { 1, 2 }), Is.False, "past the capacity");
     }
+
+    [Test]
+    public void ReleaseGivesUpTheStorageOnlyWhenEmptyAndLeavesARingOfNoRoom()
+    {
+        var ring = new ByteRing(8);
+        ring.Write(new byte[] { 1, 2 });
+        Assert.That(ring.Release(), Is.False, "bytes are still to be read");
+        Assert.That(ring.Capacity, Is.EqualTo(8));
+        ring.Read(new byte[2]);
+        Assert.That(ring.Release(), Is.True);
+        Assert.That(ring.Capacity, Is.EqualTo(0));
+        Assert.That(ring.Free, Is.EqualTo(0));
+        Assert.That(ring.Write(new byte[] { 3 }), Is.EqualTo(0));
+        Assert.That(ring.WriteAt(0, new byte[] { 3 }), Is.False);
+        Assert.That(ring.Read(new byte[4]), Is.EqualTo(0));
+        ring.Discard(4);
+        ring.Commit(1);
+        Assert.That(ring.Count, Is.EqualTo(0));
+    }
 }
