@@ -147,6 +147,12 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
             Ports.Close(eventPort);
             return NetStatus.InvalidArgument;
         }
+        long process = Ports.CallerProcess();
+        if (process > 0 && SessionsOf(process) >= NetProtocol.MaxSessionsPerProcess)
+        {
+            Ports.Close(eventPort);
+            return NetStatus.NoResources;
+        }
         for (int i = 0; i < _sessions.Length; i++)
         {
             NetSession session = _sessions[i];
@@ -156,6 +162,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
             session.Active = true;
             session.Token = _tokenSeed >> 1 | 1;
             session.EventPort = eventPort;
+            session.ProcessId = process > 0 ? process : 0;
             session.Waiting = false;
             session.Sockets = 0;
             session.EchoRoundTripMicroseconds = -1;
@@ -176,6 +183,29 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
     private static bool IsSendOnlyPort(long handle) =>
         SystemCall.Call(SyscallNumber.PortReceive, handle, 0, 0) == SyscallResult.Error(SyscallError.NoRight)
         && Ports.Notify(handle, 0) == 0;
+
+    // Per-process limits: one program may not take every session or socket from the others.
+    private int SessionsOf(long process)
+    {
+        int count = 0;
+        for (int i = 0; i < _sessions.Length; i++)
+        {
+            if (_sessions[i].Active && _sessions[i].ProcessId == process)
+                count++;
+        }
+        return count;
+    }
+
+    private int SocketsOf(long process)
+    {
+        int count = 0;
+        for (int i = 0; i < _sessions.Length; i++)
+        {
+            if (_sessions[i].Active && _sessions[i].ProcessId == process)
+                count += _sessions[i].Sockets;
+        }
+        return count;
+    }
 
     private bool TryGetSession(ulong id, ulong token, out int session)
     {
@@ -239,7 +269,9 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
     private NetStatus NewSocket(int session, byte kind, out NetSocket socket)
     {
         socket = null;
-        if (_sessions[session].Sockets >= NetProtocol.MaxSocketsPerClient)
+        NetSession owner = _sessions[session];
+        if (owner.Sockets >= NetProtocol.MaxSocketsPerClient
+            || (owner.ProcessId != 0 && SocketsOf(owner.ProcessId) >= NetProtocol.MaxSocketsPerProcess))
             return NetStatus.NoResources;
         for (int i = 1; i < _sockets.Length; i++)
         {
