@@ -421,7 +421,8 @@ internal static unsafe class NicDriver
             wake = default;
             Ports.Receive(holderPort, ref wake, SweepMilliseconds);
         }
-        // A failed reply is answered too: this thread ends, and the kernel fails the call it still serves.
+        // Should the reply fail, the call is not left open: this thread ends, and the kernel fails the
+        // call it still serves (PeerClosed), which the client takes as the end of its attachment.
         Reply(NicProtocol.Reply(SyscallError.None));
         Ports.Close(holderPort);
         return true;
