@@ -230,7 +230,7 @@ internal static unsafe class HogScenarios
     }
 
     /// <summary>
-    /// net-neighbour: what another program gets from net while hog-sockets holds all it may (net's
+    /// socket-neighbour: what another program gets from net while hog-sockets holds all it may (net's
     /// per-process limits): a session and a UDP socket of its own, then both are closed.
     /// </summary>
     public static int Neighbour()
@@ -243,7 +243,7 @@ internal static unsafe class HogScenarios
                 client.Close(socket);
             client.Dispose();
         }
-        Console.WriteLine("net-neighbour: " + (status == NetStatus.Ok ? "a session and a socket" : NetStatusText.Of(status)));
+        Console.WriteLine("socket-neighbour: " + (status == NetStatus.Ok ? "a session and a socket" : NetStatusText.Of(status)));
         return status == NetStatus.Ok ? 0 : 1;
     }
 

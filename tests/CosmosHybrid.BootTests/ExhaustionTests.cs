@@ -154,7 +154,7 @@ public class ExhaustionTests : BootTestBase
         Assert.That(Shell("write /disk/after.txt room again"), Does.Contain("wrote 11 bytes"));
         // net's per-process limits: the hog gets 8 sessions and 64 sockets, and another program is still served.
         string sockets = RunHog("hog-sockets", @"hog-sockets: \d+ sessions, \d+ sockets \([^)]+\)", whileHeld: () =>
-            Assert.That(Shell("run usertest net-neighbour"), Does.Contain("net-neighbour: a session and a socket"), "another program beside hog-sockets"));
+            Assert.That(Shell("run usertest socket-neighbour"), Does.Contain("socket-neighbour: a session and a socket"), "another program beside hog-sockets"));
         Assert.That(sockets, Does.StartWith("hog-sockets: 8 sessions, 64 sockets (no resources"));
 
         // The reports, in words.
