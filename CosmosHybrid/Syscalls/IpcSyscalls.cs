@@ -132,6 +132,17 @@ internal static unsafe class IpcSyscalls
             return Error(Ports.ReplyEx(self, MessageShape.ShortPartOf(reply), bytes));
     }
 
+    /// <summary>PortCallerProcess() → the process id of the caller whose call this thread serves, or NotFound.</summary>
+    internal static long PortCallerProcess(SyscallFrame* frame, Process process)
+    {
+        IpcWaiter self = KernelPorts.CurrentWaiter;
+        using (InterruptsOff.Enter())
+        {
+            Process caller = self.Serving?.Caller?.Thread.Process;
+            return caller == null ? Error(SyscallError.NotFound) : caller.Id;
+        }
+    }
+
     /// <summary>PortNotify(handle, bits): sets notification bits on the port.</summary>
     internal static long PortNotify(SyscallFrame* frame, Process process)
     {

@@ -131,6 +131,8 @@ internal static unsafe class SyscallTable
 
         table[(int)SyscallNumber.PlaceVolume] = &PlacementSyscalls.PlaceVolume;
 
+        table[(int)SyscallNumber.PortCallerProcess] = &IpcSyscalls.PortCallerProcess;
+
         s_handlers = table;
     }
 }

@@ -283,6 +283,15 @@ public enum SyscallNumber : long
     /// volume back to the kernel. A boot option naming the path wins (outcome BootOptionDecides, nothing moved).
     /// </summary>
     PlaceVolume = 177,
+
+    // ---- who is calling (issue 17) ----
+
+    /// <summary>
+    /// () → the id of the process whose call the calling thread is serving (the call it received last
+    /// and has not answered yet), or NotFound. A service can so bound what one process takes of it
+    /// (net's sessions per process) with an identity the caller cannot forge.
+    /// </summary>
+    PortCallerProcess = 181,
 }
 
 /// <summary>Error results (negated in RAX).</summary>

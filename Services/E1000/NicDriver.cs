@@ -30,7 +30,8 @@ internal static unsafe class NicDriver
     private static readonly SyscallPorts Ports = SyscallPorts.Instance;
     private static NicHardware s_nic;
     private static long s_port;
-    private static ClientAttachment s_client;
+    // Volatile: an attachment's holder thread polls it (see Attach).
+    private static volatile ClientAttachment s_client;
     private static bool s_linkUp, s_linkReported;
     /// <summary>The key Attach and Detach must carry (<see cref="NicProtocol.CheckKey"/>); 0: any client.</summary>
     private static ulong s_key;
@@ -411,24 +412,28 @@ internal static unsafe class NicDriver
             Ports.Close(holderPort);
             return false;
         }
+        // The release bit only makes the end quick: a lost one (its Notify failed) costs at most a
+        // sweep period, because the holder also sees that the attachment is no longer the current one.
+        // Left waiting, it would keep the client's call open and the client would never attach again.
         var wake = default(IpcMessage);
-        while (true)
+        while (s_client == client)
         {
             wake = default;
-            long result = Ports.Receive(holderPort, ref wake, -1);
-            if (result < 0 || (wake.Tag == IpcMessage.NotificationTag && (wake.Word0 & ReleaseBit) != 0))
-                break;
+            Ports.Receive(holderPort, ref wake, SweepMilliseconds);
         }
+        // Should the reply fail, the call is not left open: this thread ends, and the kernel fails the
+        // call it still serves (PeerClosed), which the client takes as the end of its attachment.
         Reply(NicProtocol.Reply(SyscallError.None));
         Ports.Close(holderPort);
         return true;
     }
 
-    // The client died (its port is gone): its pool is no longer ours to touch.
+    // The client died (its port is gone): its pool is no longer ours to touch. Only PeerClosed says
+    // so; any other failure of the probe (an injected IoError) is no news about the client.
     private static void CheckClient()
     {
         ClientAttachment client = s_client;
-        if (client != null && Ports.Notify(client.NotifyPort, 0) < 0)
+        if (client != null && Ports.Notify(client.NotifyPort, 0) == SyscallResult.Error(SyscallError.PeerClosed))
         {
             Console.WriteLine("e1000: client gone; detached");
             EndAttachment();

@@ -74,6 +74,8 @@ internal sealed class NetSession
     public bool Active;
     public ulong Token;
     public long EventPort;
+    /// <summary>The process that opened the session (PortCallerProcess at Connect); 0 when the kernel did not say.</summary>
+    public long ProcessId;
     /// <summary>It was told WouldBlock and waits for an event.</summary>
     public bool Waiting;
     public int Sockets;

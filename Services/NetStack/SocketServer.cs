@@ -152,6 +152,12 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
             _ports.Close(eventPort);
             return NetStatus.InvalidArgument;
         }
+        long process = Ports.CallerProcess();
+        if (process > 0 && SessionsOf(process) >= NetProtocol.MaxSessionsPerProcess)
+        {
+            Ports.Close(eventPort);
+            return NetStatus.NoResources;
+        }
         for (int i = 0; i < _sessions.Length; i++)
         {
             NetSession session = _sessions[i];
@@ -161,6 +167,7 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
             session.Active = true;
             session.Token = _tokenSeed >> 1 | 1;
             session.EventPort = eventPort;
+            session.ProcessId = process > 0 ? process : 0;
             session.Waiting = false;
             session.Sockets = 0;
             session.EchoRoundTripMicroseconds = -1;
@@ -182,6 +189,29 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
     {
         var probe = default(IpcMessage);
         return _ports.Receive(handle, ref probe, 0) == SyscallResult.Error(SyscallError.NoRight) && _ports.Notify(handle, 0) == 0;
+    }
+
+    // Per-process limits: one program may not take every session or socket from the others.
+    private int SessionsOf(long process)
+    {
+        int count = 0;
+        for (int i = 0; i < _sessions.Length; i++)
+        {
+            if (_sessions[i].Active && _sessions[i].ProcessId == process)
+                count++;
+        }
+        return count;
+    }
+
+    private int SocketsOf(long process)
+    {
+        int count = 0;
+        for (int i = 0; i < _sessions.Length; i++)
+        {
+            if (_sessions[i].Active && _sessions[i].ProcessId == process)
+                count += _sessions[i].Sockets;
+        }
+        return count;
     }
 
     private bool TryGetSession(ulong id, ulong token, out int session)
@@ -245,7 +275,9 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
     private NetStatus NewSocket(int session, byte kind, out NetSocket socket)
     {
         socket = null;
-        if (_sessions[session].Sockets >= NetProtocol.MaxSocketsPerClient)
+        NetSession owner = _sessions[session];
+        if (owner.Sockets >= NetProtocol.MaxSocketsPerClient
+            || (owner.ProcessId != 0 && SocketsOf(owner.ProcessId) >= NetProtocol.MaxSocketsPerProcess))
             return NetStatus.NoResources;
         for (int i = 1; i < _sockets.Length; i++)
         {

@@ -53,6 +53,9 @@ public sealed unsafe class SyscallPorts : IMessagePorts
             return SystemCall.Call(SyscallNumber.PortCallEx, handle, (long)requestPointer, (long)replyPointer);
     }
 
+    /// <summary>The id of the process whose call this thread serves (the one it received last and has not answered), or an error.</summary>
+    public long CallerProcess() => SystemCall.Call(SyscallNumber.PortCallerProcess);
+
     public long ReplyEx(ref IpcMessage reply)
     {
         fixed (IpcMessage* pointer = &reply)

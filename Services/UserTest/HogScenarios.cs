@@ -15,7 +15,7 @@ namespace CosmosHybrid.Services.UserTest;
 /// is and touches it: killed, reported as out of memory), hog-handles (ports until the handle
 /// quota), hog-ports (every port it may open filled with 4 KiB messages nobody receives),
 /// hog-disk FILE (writes until the disk is full, file held open), hog-sockets (net sessions
-/// and UDP sockets until the net service refuses).
+/// and UDP sockets until the net service refuses: its per-process limits, 8 sessions and 64 sockets).
 /// </summary>
 internal static unsafe class HogScenarios
 {
@@ -227,6 +227,24 @@ internal static unsafe class HogScenarios
         }
         Console.WriteLine("hog-sockets: " + sessions.Count.ToString() + " sessions, " + sockets.ToString() + " sockets ("
             + NetStatusText.Of(status) + ")");
+    }
+
+    /// <summary>
+    /// socket-neighbour: what another program gets from net while hog-sockets holds all it may (net's
+    /// per-process limits): a session and a UDP socket of its own, then both are closed.
+    /// </summary>
+    public static int Neighbour()
+    {
+        NetStatus status = NetClient.Open(SyscallPorts.Instance, HogClock.Instance, out NetClient client);
+        if (status == NetStatus.Ok)
+        {
+            status = client.UdpBind(0, out int socket, out _);
+            if (status == NetStatus.Ok)
+                client.Close(socket);
+            client.Dispose();
+        }
+        Console.WriteLine("socket-neighbour: " + (status == NetStatus.Ok ? "a session and a socket" : NetStatusText.Of(status)));
+        return status == NetStatus.Ok ? 0 : 1;
     }
 
     private sealed class HogClock : NetClient.IClock

@@ -23,7 +23,7 @@ namespace CosmosHybrid.Services.UserTest;
 /// (random file operations with syncs that print the synced state: see <see cref="PowerCutWorkload"/>), and the
 /// standard I/O ones (wc, flood, stream-calls: see <see cref="StreamScenarios"/>), and input-events (a
 /// subscriber of the input driver: see <see cref="InputScenarios"/>), and the hogs (hog-spawn, hog-memory,
-/// hog-touch, hog-handles, hog-ports, hog-disk FILE, hog-sockets: see <see cref="HogScenarios"/>).
+/// hog-touch, hog-handles, hog-ports, hog-disk FILE, hog-sockets, and socket-neighbour beside it: see <see cref="HogScenarios"/>).
 /// </summary>
 internal static unsafe class Scenarios
 {
@@ -156,6 +156,8 @@ internal static unsafe class Scenarios
                 return IpcScenarios.Run(ipc, rest);
             case "meminfo":
                 return HogScenarios.MemoryFigures();
+            case "socket-neighbour":
+                return HogScenarios.Neighbour();
             case string hog when hog.StartsWith("hog-"):
                 return HogScenarios.Run(hog, rest);
             default:

@@ -56,7 +56,8 @@ public class ExhaustionTests : BootTestBase
 
     // Starts a hog, waits until it holds, checks the rest of the system, kills it, checks memory came back.
     /// <param name="cacheKiB">Kernel heap a hog may leave in a bounded cache (the disk's block cache).</param>
-    private string RunHog(string command, string resultPattern, long cacheKiB = 0)
+    /// <param name="whileHeld">More checks while the hog holds what it took.</param>
+    private string RunHog(string command, string resultPattern, long cacheKiB = 0, Action whileHeld = null)
     {
         Figures before = Measure();
         int from = Machine.SerialLog.Length;
@@ -74,6 +75,7 @@ public class ExhaustionTests : BootTestBase
         Assert.That(Shell("echo still here"), Is.EqualTo("still here"));
         Assert.That(Shell("run usertest ipc-echo"), Does.Contain("ipc-echo: ok"));
         Assert.That(Shell("ps"), Does.Contain("echo").And.Contain("net"));
+        whileHeld?.Invoke();
         Figures during = Measure();
 
         Assert.That(Shell("kill " + started.Groups[1].Value), Does.Contain("killed " + started.Groups[1].Value));
@@ -150,7 +152,10 @@ public class ExhaustionTests : BootTestBase
         RunHog("hog-disk /disk/hog.bin", @"hog-disk: \d+ KiB written \(no space left on the volume\)", cacheKiB: 512 * 4);
         Assert.That(Shell("rm /disk/hog.bin"), Is.Empty);
         Assert.That(Shell("write /disk/after.txt room again"), Does.Contain("wrote 11 bytes"));
-        RunHog("hog-sockets", @"hog-sockets: \d+ sessions, \d+ sockets \([^)]+\)");
+        // net's per-process limits: the hog gets 8 sessions and 64 sockets, and another program is still served.
+        string sockets = RunHog("hog-sockets", @"hog-sockets: \d+ sessions, \d+ sockets \([^)]+\)", whileHeld: () =>
+            Assert.That(Shell("run usertest socket-neighbour"), Does.Contain("socket-neighbour: a session and a socket"), "another program beside hog-sockets"));
+        Assert.That(sockets, Does.StartWith("hog-sockets: 8 sessions, 64 sockets (no resources"));
 
         // The reports, in words.
         Figures before = Measure();

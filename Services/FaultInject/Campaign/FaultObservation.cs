@@ -18,7 +18,10 @@ public struct FaultObservation
     /// <summary>A new instance answered again.</summary>
     public bool Restarted;
 
-    /// <summary>After the failed call, the same process answered the next one: it failed a call and went on.</summary>
+    /// <summary>
+    /// After the failed call, the same process answered the next one: it failed a call and went on.
+    /// Set only with <see cref="CallFailed"/> and without <see cref="ProcessChanged"/>.
+    /// </summary>
     public bool ServedAfterFailedCall;
 
     /// <summary>
@@ -28,7 +31,7 @@ public struct FaultObservation
     /// </summary>
     public readonly FaultOutcome Classify(long hangMilliseconds)
     {
-        if (WrongReplies > 0 || (CallFailed && ServedAfterFailedCall && !ProcessChanged))
+        if (WrongReplies > 0 || ServedAfterFailedCall)
             return FaultOutcome.WorkloadError;
         if (!CallFailed && !ProcessChanged)
             return FaultOutcome.NothingVisible;

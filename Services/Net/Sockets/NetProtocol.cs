@@ -22,6 +22,10 @@ public static class NetProtocol
     public const int MaxClients = 32;
     public const int MaxSocketsPerClient = 64;
     public const int MaxSockets = 256;
+    /// <summary>Sessions one process may hold (the caller's process as the kernel names it): the others keep the rest.</summary>
+    public const int MaxSessionsPerProcess = 8;
+    /// <summary>Sockets one process may hold over all its sessions: a quarter of them all.</summary>
+    public const int MaxSocketsPerProcess = MaxSocketsPerClient;
     public const int MaxBacklog = 64;
 
     /// <summary>

@@ -45,6 +45,9 @@ public class CampaignTests
     {
         var refused = new FaultObservation { CallFailed = true, FailedCallMilliseconds = 4, ServedAfterFailedCall = true };
         Assert.That(refused.Classify(Hang), Is.EqualTo(FaultOutcome.WorkloadError));
+        // The same failed call from a process that did not answer again, and was restarted, was a crash.
+        var crashed = new FaultObservation { CallFailed = true, FailedCallMilliseconds = 4, Restarted = true };
+        Assert.That(crashed.Classify(Hang), Is.EqualTo(FaultOutcome.CrashedRestarted));
     }
 
     [Test]

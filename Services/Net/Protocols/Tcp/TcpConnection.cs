@@ -20,6 +20,8 @@ public sealed class TcpConnection
     private readonly TcpSettings _settings;
     private readonly ITcpOutput _output;
     private readonly NetStatistics _statistics;
+    // Both go back to the pool in TIME-WAIT (the receive buffer once the program has read it): a closed
+    // connection lingers there for TimeWaitMs and would otherwise keep 128 KiB for that long.
     private readonly ByteRing _sendBuffer;
     private readonly ByteRing _receiveBuffer;
     private readonly TcpBufferPool _buffers;
@@ -173,6 +175,9 @@ public sealed class TcpConnection
     }
 
     // ---- program side ----
+
+    /// <summary>The capacity of its send and receive buffers together (0 once TIME-WAIT released them).</summary>
+    public int BufferBytes => _sendBuffer.Capacity + _receiveBuffer.Capacity;
 
     /// <summary>Bytes the program can read now.</summary>
     public int Available => _receiveBuffer.Count;
@@ -1111,13 +1116,21 @@ public sealed class TcpConnection
     {
         if (State != TcpState.TimeWait && State != TcpState.Closed)
             return;
+        // Released even with no pool to take them (a connection driven on its own): `_buffers?.Return(x.Release())`
+        // would skip the Release too.
         if (_sendBuffer.Capacity > 0)
-            _buffers?.Return(_sendBuffer.Release());
+            ReturnToPool(_sendBuffer.Release());
         if (_receiveBuffer.Capacity > 0 && _receiveBuffer.Count == 0)
         {
             _outOfOrder.Clear();
-            _buffers?.Return(_receiveBuffer.Release());
+            ReturnToPool(_receiveBuffer.Release());
         }
+    }
+
+    private void ReturnToPool(byte[] buffer)
+    {
+        if (_buffers != null)
+            _buffers.Return(buffer);
     }
 
     /// <summary>The table that runs this connection's timers (null for a connection driven on its own).</summary>

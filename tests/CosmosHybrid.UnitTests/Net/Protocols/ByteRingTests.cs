@@ -1,3 +1,4 @@
+using System;
 using CosmosHybrid.Services.Net.Protocols;
 using NUnit.Framework;
 
@@ -32,5 +33,24 @@ public class ByteRingTests
         Assert.That(ring.Read(all), Is.EqualTo(4));
         Assert.That(all, Is.EqualTo(new byte[] { 10, 20, 30, 31 }));
         Assert.That(ring.WriteAt(7, new byte[] { 1, 2 }), Is.False, "past the capacity");
+    }
+
+    [Test]
+    public void ReleaseHandsTheStorageOverAndLeavesARingOfNoRoom()
+    {
+        var ring = new ByteRing(8);
+        ring.Write(new byte[] { 1, 2 });
+        byte[] storage = ring.Release();
+        Assert.That(storage.Length, Is.EqualTo(8), "the buffer itself, for a pool");
+        Assert.That(ring.Capacity, Is.EqualTo(0));
+        Assert.That(ring.Count, Is.EqualTo(0), "whatever it held is dropped");
+        Assert.That(ring.Free, Is.EqualTo(0));
+        Assert.That(ring.Write(new byte[] { 3 }), Is.EqualTo(0));
+        Assert.That(ring.WriteAt(0, new byte[] { 3 }), Is.False);
+        Assert.That(ring.WriteAt(0, ReadOnlySpan<byte>.Empty), Is.True, "nothing to place: no division by a capacity of 0");
+        Assert.That(ring.Read(new byte[4]), Is.EqualTo(0));
+        ring.Discard(4);
+        ring.Commit(1);
+        Assert.That(ring.Count, Is.EqualTo(0));
     }
 }

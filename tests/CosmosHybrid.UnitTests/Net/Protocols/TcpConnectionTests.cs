@@ -439,6 +439,7 @@ public class TcpConnectionTests
         Assert.That(connection.State, Is.EqualTo(TcpState.TimeWait));
         Assert.That(peer.Last.Ack, Is.EqualTo(PeerIss + 2));
         Assert.That(connection.ReceiveFinished, Is.True);
+        Assert.That(connection.BufferBytes, Is.EqualTo(0), "TIME-WAIT keeps no buffers");
         peer.Take();
 
         peer.Deliver(connection, PeerIss + 1, Iss + 102, TcpFlags.Fin | TcpFlags.Ack, 30_000);
@@ -446,6 +447,30 @@ public class TcpConnectionTests
         connection.OnTimer(connection.NextDeadline);
         Assert.That(connection.State, Is.EqualTo(TcpState.Closed));
         Assert.That(connection.Error, Is.EqualTo(TcpError.None));
+    }
+
+    [Test]
+    public void TimeWaitKeepsUnreadBytesUntilTheProgramReadsThem()
+    {
+        var peer = new TcpPeer();
+        var connection = Established(peer, new TcpSettings { UseTimestamps = false, UseWindowScale = false });
+        Assert.That(connection.BufferBytes, Is.EqualTo(2 * 64 * 1024));
+        connection.Close(100);
+        peer.Deliver(connection, PeerIss + 1, Iss + 2, TcpFlags.Ack, 110);
+        Assert.That(connection.State, Is.EqualTo(TcpState.FinWait2));
+        peer.Deliver(connection, PeerIss + 1, Iss + 2, TcpFlags.Fin | TcpFlags.Ack, 120, payload: new byte[] { 5, 6, 7 });
+        Assert.That(connection.State, Is.EqualTo(TcpState.TimeWait));
+        Assert.That(connection.BufferBytes, Is.EqualTo(64 * 1024), "the send buffer went; the unread bytes stay");
+        var read = new byte[8];
+        Assert.That(connection.Receive(read, 130), Is.EqualTo(3));
+        Assert.That(read[..3], Is.EqualTo(new byte[] { 5, 6, 7 }));
+        Assert.That(connection.BufferBytes, Is.EqualTo(0), "read: the receive buffer went too");
+        Assert.That(connection.Receive(read, 140), Is.EqualTo(0));
+
+        peer.Take();
+        peer.Deliver(connection, PeerIss + 1, Iss + 2, TcpFlags.Fin | TcpFlags.Ack, 150, payload: new byte[] { 5, 6, 7 });
+        Assert.That(peer.Last.Ack, Is.EqualTo(PeerIss + 5), "a repeated FIN with its data is acknowledged again");
+        Assert.That(connection.State, Is.EqualTo(TcpState.TimeWait));
     }
 
     [Test]
