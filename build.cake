@@ -390,6 +390,18 @@ Task("Bench")
         new DotNetRunSettings { Configuration = "Release" });
 });
 
+// ./build.sh timeline: only the boot rows of bench (kernel entry, first ring-3 instruction, prompt, footprint) from one
+// boot of out/timeline.iso under the benchmark's QEMU flags, without the benchmark boot.
+Task("Timeline")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var timelineIso = BootOnlyIso("timeline", "timeline");
+    DotNetRun(root.CombineWithFilePath("tools/BenchReport/BenchReport.csproj").FullPath,
+        new ProcessArgumentBuilder().Append("--timeline").AppendQuoted(timelineIso.FullPath),
+        new DotNetRunSettings { Configuration = "Release" });
+});
+
 Task("Test")
     .IsDependentOn("Build")
     .IsDependentOn("Debug-Build")   // DebuggerTests boots out/debug
