@@ -13,7 +13,7 @@ using CosmosHybrid.Tools.BenchReport;
 // (./build.sh timeline) only the timeline boot: prints the boot rows and the footprint, writes nothing.
 if (args.Length == 2 && args[0] == "--timeline")
 {
-    bool booted = ShellBootProbe.Boot(args[1], 512, out string log);
+    bool booted = ShellBootProbe.Boot(args[1], 512, out string log, kernelTimeout: TimeSpan.FromMinutes(5));
     List<BenchRow> bootRows = BenchLogParser.ParseTimeline(log.Split('\n'));
     foreach (BenchRow row in bootRows)
         Console.WriteLine($"bench-report: {row.Key} {row.Value:N0} {row.Unit} ({row.Description})");
