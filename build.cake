@@ -134,6 +134,16 @@ Task("Syscall-Numbers").Does(() =>
 // out/NAME.elf (ilc, plus crt0, the runtime's assembly stubs and the program's own .asm)
 // and out/NAME.sym (its symbol map). Both become boot modules.
 var programs = new List<FilePath>();
+var strippedDir = outDir.Combine("stripped");
+
+// COPY: SOURCE without its symbol table and debug sections, for what GRUB loads at boot (it reads every byte of a
+// module, and of kernel.elf every section). The unstripped files stay in out/ for nm, gdb and the .sym maps.
+void StripIfChanged(FilePath source, FilePath copy)
+{
+    EnsureDirectoryExists(copy.GetDirectory());
+    if (!IsUpToDate(copy, source))
+        Run("strip", $"--strip-all -o \"{copy}\" \"{source}\"");
+}
 
 Task("Programs")
     .IsDependentOn("Prerequisites")
@@ -187,7 +197,10 @@ Task("Programs")
         var symbols = outDir.CombineWithFilePath(name + ".sym");
         if (!IsUpToDate(symbols, elf))
             System.IO.File.WriteAllText(symbols.FullPath, Capture("nm", $"-n --defined-only \"{elf}\""));
-        programs.Add(elf);
+        // The boot module and /bin carry it without its ELF symbol table (the .sym has the names): GRUB reads half the bytes.
+        var stripped = strippedDir.CombineWithFilePath(name + ".elf");
+        StripIfChanged(elf, stripped);
+        programs.Add(stripped);
         programs.Add(symbols);
     }
 });
@@ -234,7 +247,12 @@ Task("RootFs")
     Run("mcopy", $"-i \"{temporary}\" \"{faultAllServicesManifest}\" ::/etc/fault-all-services");
     if (FileExists(rootFs))
         DeleteFile(rootFs);
-    MoveFile(temporary, rootFs);
+    // Without its empty tail (whole 4 KiB pages): GRUB reads only the used part, and the kernel's RAM disk covers the
+    // size the boot sector declares, reading the rest as zeros (Drivers/Storage/RamDisk.cs).
+    var image = System.IO.File.ReadAllBytes(temporary.FullPath);
+    int used = Array.FindLastIndex(image, b => b != 0) + 1;
+    System.IO.File.WriteAllBytes(rootFs.FullPath, image.AsSpan(0, Math.Min(image.Length, (used + 4095) / 4096 * 4096)).ToArray());
+    DeleteFile(temporary);
 });
 
 Task("Iso")
@@ -245,7 +263,7 @@ Task("Iso")
 {
     var boot = isoRoot.Combine("boot");
     EnsureDirectoryExists(boot.Combine("grub"));
-    CopyIfChanged(kernelElf, boot.CombineWithFilePath("kernel.elf"));
+    StripIfChanged(kernelElf, boot.CombineWithFilePath("kernel.elf"));
     CopyIfChanged(kernelSymbols, boot.CombineWithFilePath("kernel.sym"));
     CopyIfChanged(fontSource, boot.CombineWithFilePath("font.pf2"));
     foreach (var program in programs)
@@ -369,6 +387,18 @@ Task("Bench")
     if (HasArgument("no-boots"))
         reportArguments.Append("--no-boots");
     DotNetRun(root.CombineWithFilePath("tools/BenchReport/BenchReport.csproj").FullPath, reportArguments,
+        new DotNetRunSettings { Configuration = "Release" });
+});
+
+// ./build.sh timeline: only the boot rows of bench (kernel entry, first ring-3 instruction, prompt, footprint) from one
+// boot of out/timeline.iso under the benchmark's QEMU flags, without the benchmark boot.
+Task("Timeline")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var timelineIso = BootOnlyIso("timeline", "timeline");
+    DotNetRun(root.CombineWithFilePath("tools/BenchReport/BenchReport.csproj").FullPath,
+        new ProcessArgumentBuilder().Append("--timeline").AppendQuoted(timelineIso.FullPath),
         new DotNetRunSettings { Configuration = "Release" });
 });
 

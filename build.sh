@@ -4,6 +4,7 @@
 #   ./build.sh run        build, then boot in QEMU (headless: the OS console is this terminal)
 #   ./build.sh test       build, then run all tests (host unit tests + QEMU boot tests)
 #   ./build.sh bench      build, then run the in-kernel benchmarks under QEMU -icount shift=0
+#   ./build.sh timeline   build, then only bench's boot rows (one boot of out/timeline.iso, -icount shift=0)
 #   ./build.sh debug [--program NAME] [--gdb-port N]
 #                         build out/debug/ (kernel with ILC -g, no -O), boot it in QEMU halted with its gdb stub
 #                         and start gdb with tools/gdb/cosmoshybrid.py (README: "Debugging with gdb")

@@ -1,7 +1,10 @@
+using System;
 using CosmosHybrid.Boot.Multiboot2;
 using CosmosHybrid.Console.Log;
 using CosmosHybrid.Drivers.Storage.Ahci;
 using CosmosHybrid.Drivers.Storage.Ata;
+using CosmosHybrid.Memory;
+using CosmosHybrid.Storage;
 
 namespace CosmosHybrid.Drivers.Storage;
 
@@ -41,7 +44,11 @@ internal static unsafe class DiskRegistry
     public static void Probe(BootInformation boot)
     {
         if (boot.TryFindModule(RootModuleName, out BootModule module) && module.Length >= RamDisk.BytesPerSector)
-            Add(new Disk("ram0", "ramdisk", RootModuleName, "module " + RootModuleName, new RamDisk(module.Start, module.Length)));
+        {
+            var firstSector = new ReadOnlySpan<byte>(AddressSpaceLayout.PhysicalToVirtual(module.Start), RamDisk.BytesPerSector);
+            ulong diskBytes = RamDiskSize.Bytes(firstSector, module.Length);
+            Add(new Disk("ram0", "ramdisk", RootModuleName, "module " + RootModuleName, new RamDisk(module.Start, module.Length, diskBytes)));
+        }
         IdeControllers.Probe(&OnAtaDrive);
         AhciControllers.Probe(&OnAhciDisk);
     }

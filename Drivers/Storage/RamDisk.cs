@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using CosmosHybrid.Memory;
 using CosmosHybrid.Storage;
 
@@ -10,18 +11,35 @@ namespace CosmosHybrid.Drivers.Storage;
 /// the module's bytes, read-write; writes last until power-off. This lets a USB stick
 /// boot the whole system, root filesystem included, without a USB driver.
 /// </summary>
+/// <remarks>
+/// The disk may be larger than the module (<see cref="RamDiskSize"/>: the build trims the image's empty
+/// tail so GRUB reads less). Past the module, sectors read as zeros until written; a write there takes
+/// a zeroed chunk of kernel pages, so the tail costs memory only where files are written.
+/// </remarks>
 internal sealed unsafe class RamDisk : IBlockDevice
 {
     public const int BytesPerSector = 512;
 
-    private readonly byte* _data;
-    private readonly ulong _sectors;
+    private const ulong ChunkPages = 16;
+    private const ulong ChunkBytes = ChunkPages * KernelPages.PageSize;
 
-    /// <summary>Covers the whole sectors of [<paramref name="physicalStart"/>, +<paramref name="length"/>); a partial last sector is left out.</summary>
-    public RamDisk(ulong physicalStart, ulong length)
+    private readonly byte* _data;
+    private readonly ulong _moduleBytes;
+    private readonly ulong _sectors;
+    // The tail past the module, chunk by chunk: a direct-map address, or 0 while the chunk reads as zeros.
+    private readonly nint[] _tail;
+
+    /// <summary>
+    /// Covers <paramref name="diskBytes"/> (whole sectors; at least the module's) over the module at
+    /// [<paramref name="physicalStart"/>, +<paramref name="length"/>); a partial last module sector is left out.
+    /// </summary>
+    public RamDisk(ulong physicalStart, ulong length, ulong diskBytes)
     {
         _data = (byte*)AddressSpaceLayout.PhysicalToVirtual(physicalStart);
-        _sectors = length / BytesPerSector;
+        _moduleBytes = length / BytesPerSector * BytesPerSector;
+        _sectors = Math.Max(diskBytes / BytesPerSector, length / BytesPerSector);
+        ulong tailBytes = _sectors * BytesPerSector - _moduleBytes;
+        _tail = new nint[(tailBytes + ChunkBytes - 1) / ChunkBytes];
     }
 
     public int SectorSize => BytesPerSector;
@@ -33,7 +51,28 @@ internal sealed unsafe class RamDisk : IBlockDevice
         StorageError error = BlockRequest.Validate(lba, buffer.Length, BytesPerSector, _sectors, out _);
         if (error != StorageError.Ok)
             return error;
-        new ReadOnlySpan<byte>(_data + lba * BytesPerSector, buffer.Length).CopyTo(buffer);
+        ulong offset = lba * BytesPerSector;
+        while (buffer.Length > 0)
+        {
+            int count;
+            if (offset < _moduleBytes)
+            {
+                count = (int)Math.Min((ulong)buffer.Length, _moduleBytes - offset);
+                new ReadOnlySpan<byte>(_data + offset, count).CopyTo(buffer);
+            }
+            else
+            {
+                ulong chunk = (offset - _moduleBytes) / ChunkBytes;
+                ulong within = (offset - _moduleBytes) % ChunkBytes;
+                count = (int)Math.Min((ulong)buffer.Length, ChunkBytes - within);
+                if (_tail[chunk] == 0)
+                    buffer.Slice(0, count).Clear();
+                else
+                    new ReadOnlySpan<byte>((byte*)_tail[chunk] + within, count).CopyTo(buffer);
+            }
+            buffer = buffer.Slice(count);
+            offset += (ulong)count;
+        }
         return StorageError.Ok;
     }
 
@@ -42,7 +81,34 @@ internal sealed unsafe class RamDisk : IBlockDevice
         StorageError error = BlockRequest.Validate(lba, buffer.Length, BytesPerSector, _sectors, out _);
         if (error != StorageError.Ok)
             return error;
-        buffer.CopyTo(new Span<byte>(_data + lba * BytesPerSector, buffer.Length));
+        ulong offset = lba * BytesPerSector;
+        while (buffer.Length > 0)
+        {
+            int count;
+            if (offset < _moduleBytes)
+            {
+                count = (int)Math.Min((ulong)buffer.Length, _moduleBytes - offset);
+                buffer.Slice(0, count).CopyTo(new Span<byte>(_data + offset, count));
+            }
+            else
+            {
+                ulong chunk = (offset - _moduleBytes) / ChunkBytes;
+                ulong within = (offset - _moduleBytes) % ChunkBytes;
+                count = (int)Math.Min((ulong)buffer.Length, ChunkBytes - within);
+                if (_tail[chunk] == 0)
+                {
+                    void* pages = KernelPages.Allocate(ChunkPages);
+                    if (pages == null)
+                        return StorageError.NoSpace;
+                    // Two writers racing for one chunk: the first one's pages stay.
+                    if (Interlocked.CompareExchange(ref _tail[chunk], (nint)pages, 0) != 0)
+                        KernelPages.Free(pages, ChunkPages);
+                }
+                buffer.Slice(0, count).CopyTo(new Span<byte>((byte*)_tail[chunk] + within, count));
+            }
+            buffer = buffer.Slice(count);
+            offset += (ulong)count;
+        }
         return StorageError.Ok;
     }
 

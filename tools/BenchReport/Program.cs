@@ -9,6 +9,19 @@ using CosmosHybrid.Tools.BenchReport;
 // boots ISO once for the boot timeline and the kernel's footprint, bisects -m for the smallest memory that
 // boots to a working shell (not with --no-boots), then writes OUT_DIR/results.json and OUT_DIR/report.html.
 // The benchmark boot's own timeline lines are not used: the kernel's benchmarks run there before ring 3 starts.
+//   BenchReport --timeline ISO
+// (./build.sh timeline) only the timeline boot: prints the boot rows and the footprint, writes nothing.
+if (args.Length == 2 && args[0] == "--timeline")
+{
+    bool booted = ShellBootProbe.Boot(args[1], 512, out string log, kernelTimeout: TimeSpan.FromMinutes(5));
+    List<BenchRow> bootRows = BenchLogParser.ParseTimeline(log.Split('\n'));
+    foreach (BenchRow row in bootRows)
+        Console.WriteLine($"bench-report: {row.Key} {row.Value:N0} {row.Unit} ({row.Description})");
+    if (booted && bootRows.Count > 0)
+        return 0;
+    Console.WriteLine("bench-report: the timeline boot did not reach a working shell:\n" + log);
+    return 1;
+}
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: BenchReport BENCH_LOG LINUX_BASELINE ISO OUT_DIR [--no-boots]");

@@ -19,11 +19,12 @@ public static class ShellBootProbe
 
     /// <param name="required">Text the boot log must also hold (the kernel's "modules: N" line: with too little
     /// memory GRUB leaves modules out, the root file system or the symbols, and boots anyway).</param>
-    public static bool Boot(string iso, int memoryMiB, out string serialLog, string required = null)
+    /// <param name="kernelTimeout">How long GRUB may take before the kernel's first line (40 s unless given: a busy host needs more).</param>
+    public static bool Boot(string iso, int memoryMiB, out string serialLog, string required = null, TimeSpan? kernelTimeout = null)
     {
         using var boot = new QemuSerialBoot(iso, memoryMiB);
         bool works = false;
-        if (boot.WaitFor("\n", s_kernelTimeout) && boot.WaitFor("$ ", s_promptTimeout, failure: PanicMark))
+        if (boot.WaitFor("\n", kernelTimeout ?? s_kernelTimeout) && boot.WaitFor("$ ", s_promptTimeout, failure: PanicMark))
         {
             int from = boot.SerialLog.Length;
             boot.SendLine(Command);
