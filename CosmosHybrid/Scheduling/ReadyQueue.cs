@@ -13,15 +13,21 @@ namespace CosmosHybrid.Scheduling;
 /// </remarks>
 internal sealed class ReadyQueue
 {
-    private readonly SchedulerNode[] _heads;
-    private readonly SchedulerNode[] _tails;
+    // One struct per level, not two arrays of nodes: a store into an array of a class that is not
+    // sealed (Thread derives from SchedulerNode) pays a covariance check, ~70 instructions a switch.
+    private struct Level
+    {
+        public SchedulerNode Head;
+        public SchedulerNode Tail;
+    }
+
+    private readonly Level[] _levels;
     private uint _nonEmptyLevels;
     private int _count;
 
     public ReadyQueue(int levelCount)
     {
-        _heads = new SchedulerNode[levelCount];
-        _tails = new SchedulerNode[levelCount];
+        _levels = new Level[levelCount];
     }
 
     public int Count => _count;
@@ -32,42 +38,47 @@ internal sealed class ReadyQueue
     /// <summary>The highest (numerically lowest) non-empty level, or -1 if nothing is ready.</summary>
     public int HighestLevel => _nonEmptyLevels == 0 ? -1 : PriorityBitmap.LowestSetBit(_nonEmptyLevels);
 
+    /// <summary>True when a level above (numerically below) <paramref name="priority"/> has a ready thread.</summary>
+    public bool HasReadyAbove(int priority) => (_nonEmptyLevels & ((1UL << priority) - 1)) != 0;
+
     /// <summary>The longest waiter at <paramref name="level"/>, or null.</summary>
-    public SchedulerNode First(int level) => _heads[level];
+    public SchedulerNode First(int level) => _levels[level].Head;
 
     public void PushBack(SchedulerNode node)
     {
         int level = node.EffectivePriority;
-        SchedulerNode tail = _tails[level];
+        ref Level list = ref _levels[level];
+        SchedulerNode tail = list.Tail;
         node.ReadyNext = null;
         node.ReadyPrevious = tail;
         if (tail == null)
         {
-            _heads[level] = node;
+            list.Head = node;
             _nonEmptyLevels |= 1u << level;
         }
         else
         {
             tail.ReadyNext = node;
         }
-        _tails[level] = node;
+        list.Tail = node;
         _count++;
     }
 
     public void Remove(SchedulerNode node)
     {
         int level = node.EffectivePriority;
+        ref Level list = ref _levels[level];
         if (node.ReadyPrevious == null)
-            _heads[level] = node.ReadyNext;
+            list.Head = node.ReadyNext;
         else
             node.ReadyPrevious.ReadyNext = node.ReadyNext;
         if (node.ReadyNext == null)
-            _tails[level] = node.ReadyPrevious;
+            list.Tail = node.ReadyPrevious;
         else
             node.ReadyNext.ReadyPrevious = node.ReadyPrevious;
         node.ReadyNext = null;
         node.ReadyPrevious = null;
-        if (_heads[level] == null)
+        if (list.Head == null)
             _nonEmptyLevels &= ~(1u << level);
         _count--;
     }
@@ -78,7 +89,7 @@ internal sealed class ReadyQueue
         int level = HighestLevel;
         if (level < 0)
             return null;
-        SchedulerNode node = _heads[level];
+        SchedulerNode node = _levels[level].Head;
         Remove(node);
         return node;
     }
