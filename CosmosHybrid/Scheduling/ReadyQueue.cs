@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CosmosHybrid.Scheduling;
 
 /// <summary>
@@ -39,6 +41,7 @@ internal sealed class ReadyQueue
     public int HighestLevel => _nonEmptyLevels == 0 ? -1 : PriorityBitmap.LowestSetBit(_nonEmptyLevels);
 
     /// <summary>True when a level above (numerically below) <paramref name="priority"/> has a ready thread.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // on every switch: a call would cost more than the test
     public bool HasReadyAbove(int priority) => (_nonEmptyLevels & ((1UL << priority) - 1)) != 0;
 
     /// <summary>The longest waiter at <paramref name="level"/>, or null.</summary>
@@ -89,8 +92,22 @@ internal sealed class ReadyQueue
         int level = HighestLevel;
         if (level < 0)
             return null;
-        SchedulerNode node = _levels[level].Head;
-        Remove(node);
+        // Remove for the head: it has no previous node, so half of Remove's tests drop out.
+        ref Level list = ref _levels[level];
+        SchedulerNode node = list.Head;
+        SchedulerNode next = node.ReadyNext;
+        list.Head = next;
+        if (next == null)
+        {
+            list.Tail = null;
+            _nonEmptyLevels &= ~(1u << level);
+        }
+        else
+        {
+            next.ReadyPrevious = null;
+            node.ReadyNext = null;
+        }
+        _count--;
         return node;
     }
 }
