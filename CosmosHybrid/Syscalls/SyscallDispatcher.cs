@@ -22,9 +22,9 @@ internal static unsafe class SyscallDispatcher
     private static void Dispatch(SyscallFrame* frame)
     {
         Process process = Scheduler.Current.Process;
-        // One test on the common path: with a fault pending, or from a thread without a
-        // process (the call is refused), the whole call takes the cold path.
-        if (FaultInjector.Armed | process == null)
+        // With a fault pending, or from a thread without a process (the call is refused),
+        // the whole call takes the cold path.
+        if (FaultInjector.Armed || process == null)
         {
             DispatchCold(frame, process);
             return;
