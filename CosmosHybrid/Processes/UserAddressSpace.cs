@@ -29,6 +29,7 @@ internal sealed unsafe class UserAddressSpace
 
     private MemoryRegionEntry[] _regions = new MemoryRegionEntry[InitialRegions];
     private int _regionCount;
+    private int _lastFaultRegion;   // a hint for RegionOf, checked before use
     private ulong _nextHeap = HeapStart;
     private readonly AddressRangePool _givenBack = new(GivenBackRanges);
 
@@ -316,21 +317,44 @@ internal sealed unsafe class UserAddressSpace
     /// </summary>
     public bool HandlePageFault(ulong address, bool write)
     {
-        ulong page = address & ~(PageSize - 1);
-        if (PageTableEntry.IsPresent(Tables.Lookup(page)))
-            return false; // present: a protection violation, not a missing page
+        int region = RegionOf(address);
+        if (region < 0)
+            return false;
+        PageFlags flags = _regions[region].Flags;
+        if (write && (flags & PageFlags.Writable) == 0)
+            return false;
+        // The last frames are the kernel's (see UserMemoryReserve): the program is out of memory.
+        if (!UserMemoryReserve.MayTake(KernelPages.Frames.FreeFrames, 1))
+            return false;
+        // One walk: the leaf entry tells whether the page is there (then this is a protection
+        // violation, not a missing page) and is where the new page goes.
+        ulong* entry = Tables.LeafEntry(address & ~(PageSize - 1));
+        if (entry == null || PageTableEntry.IsPresent(*entry))
+            return false;
+        void* page = KernelPages.Allocate(1);
+        if (page == null)
+            return false;
+        *entry = PageTableEntry.Make(AddressSpaceLayout.VirtualToPhysical((ulong)page), flags | PageFlags.User | PageFlags.Present);
+        MappedPages++;
+        return true;
+    }
+
+    // The region holding address, or -1. The region of the last fault is tried first: a program
+    // touching fresh pages faults again and again in the same block.
+    private int RegionOf(ulong address)
+    {
+        int hint = _lastFaultRegion;
+        if (hint < _regionCount && address >= _regions[hint].Start && address < _regions[hint].End)
+            return hint;
         for (int i = 0; i < _regionCount; i++)
         {
-            if (address < _regions[i].Start || address >= _regions[i].End)
-                continue;
-            if (write && (_regions[i].Flags & PageFlags.Writable) == 0)
-                return false;
-            // The last frames are the kernel's (see UserMemoryReserve): the program is out of memory.
-            if (!UserMemoryReserve.MayTake(KernelPages.Frames.FreeFrames, 1))
-                return false;
-            return MapNewPage(page, _regions[i].Flags, out _);
+            if (address >= _regions[i].Start && address < _regions[i].End)
+            {
+                _lastFaultRegion = i;
+                return i;
+            }
         }
-        return false;
+        return -1;
     }
 
     /// <summary>

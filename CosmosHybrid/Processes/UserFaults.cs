@@ -20,15 +20,20 @@ internal static unsafe class UserFaults
             return;
         }
 
-        string name = ExceptionVector.Name((int)frame->Vector);
+        // The name only once the fault is known to end the process: not on the demand-zero fault's path.
+        string name;
         if (frame->Vector == ExceptionVector.PageFault)
         {
             ulong address = Cpu.ReadCr2();
             bool write = (frame->ErrorCode & 2) != 0;
             if (process.AddressSpace.HandlePageFault(address, write))
                 return;
-            name = UserFaultWording.Describe(name, process.AddressSpace.IsUnbackedDemandPage(address, write),
+            name = UserFaultWording.Describe(ExceptionVector.Name((int)frame->Vector), process.AddressSpace.IsUnbackedDemandPage(address, write),
                 UserFaultWording.IsStackOverflow(address, frame->Rsp, process.AddressSpace.RegionStartAbove(address)));
+        }
+        else
+        {
+            name = ExceptionVector.Name((int)frame->Vector);
         }
         if (process.FaultEntry.TryRedirect(frame))
             return;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CosmosHybrid.Scheduling;
 
 /// <summary>
@@ -13,15 +15,21 @@ namespace CosmosHybrid.Scheduling;
 /// </remarks>
 internal sealed class ReadyQueue
 {
-    private readonly SchedulerNode[] _heads;
-    private readonly SchedulerNode[] _tails;
+    // One struct per level, not two arrays of nodes: a store into an array of a class that is not
+    // sealed (Thread derives from SchedulerNode) pays a covariance check, ~70 instructions a switch.
+    private struct Level
+    {
+        public SchedulerNode Head;
+        public SchedulerNode Tail;
+    }
+
+    private readonly Level[] _levels;
     private uint _nonEmptyLevels;
     private int _count;
 
     public ReadyQueue(int levelCount)
     {
-        _heads = new SchedulerNode[levelCount];
-        _tails = new SchedulerNode[levelCount];
+        _levels = new Level[levelCount];
     }
 
     public int Count => _count;
@@ -32,42 +40,48 @@ internal sealed class ReadyQueue
     /// <summary>The highest (numerically lowest) non-empty level, or -1 if nothing is ready.</summary>
     public int HighestLevel => _nonEmptyLevels == 0 ? -1 : PriorityBitmap.LowestSetBit(_nonEmptyLevels);
 
+    /// <summary>True when a level above (numerically below) <paramref name="priority"/> has a ready thread.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // on every switch: a call would cost more than the test
+    public bool HasReadyAbove(int priority) => (_nonEmptyLevels & ((1UL << priority) - 1)) != 0;
+
     /// <summary>The longest waiter at <paramref name="level"/>, or null.</summary>
-    public SchedulerNode First(int level) => _heads[level];
+    public SchedulerNode First(int level) => _levels[level].Head;
 
     public void PushBack(SchedulerNode node)
     {
         int level = node.EffectivePriority;
-        SchedulerNode tail = _tails[level];
+        ref Level list = ref _levels[level];
+        SchedulerNode tail = list.Tail;
         node.ReadyNext = null;
         node.ReadyPrevious = tail;
         if (tail == null)
         {
-            _heads[level] = node;
+            list.Head = node;
             _nonEmptyLevels |= 1u << level;
         }
         else
         {
             tail.ReadyNext = node;
         }
-        _tails[level] = node;
+        list.Tail = node;
         _count++;
     }
 
     public void Remove(SchedulerNode node)
     {
         int level = node.EffectivePriority;
+        ref Level list = ref _levels[level];
         if (node.ReadyPrevious == null)
-            _heads[level] = node.ReadyNext;
+            list.Head = node.ReadyNext;
         else
             node.ReadyPrevious.ReadyNext = node.ReadyNext;
         if (node.ReadyNext == null)
-            _tails[level] = node.ReadyPrevious;
+            list.Tail = node.ReadyPrevious;
         else
             node.ReadyNext.ReadyPrevious = node.ReadyPrevious;
         node.ReadyNext = null;
         node.ReadyPrevious = null;
-        if (_heads[level] == null)
+        if (list.Head == null)
             _nonEmptyLevels &= ~(1u << level);
         _count--;
     }
@@ -78,8 +92,22 @@ internal sealed class ReadyQueue
         int level = HighestLevel;
         if (level < 0)
             return null;
-        SchedulerNode node = _heads[level];
-        Remove(node);
+        // Remove for the head: it has no previous node, so half of Remove's tests drop out.
+        ref Level list = ref _levels[level];
+        SchedulerNode node = list.Head;
+        SchedulerNode next = node.ReadyNext;
+        list.Head = next;
+        if (next == null)
+        {
+            list.Tail = null;
+            _nonEmptyLevels &= ~(1u << level);
+        }
+        else
+        {
+            next.ReadyPrevious = null;
+            node.ReadyNext = null;
+        }
+        _count--;
         return node;
     }
 }

@@ -354,10 +354,9 @@ public sealed class RunQueue
     /// <summary>Asks for a reschedule if a ready thread outranks the running one (the idle thread is outranked by all).</summary>
     private void CheckPreemption()
     {
-        int best = _ready.HighestLevel;
-        if (best < 0)
-            return;
-        if (_current == null || best < _current.EffectivePriority)
+        // A mask test, not the index of the best level: this runs on every switch.
+        SchedulerNode current = _current;
+        if (current == null ? _ready.NonEmptyLevels != 0 : _ready.HasReadyAbove(current.EffectivePriority))
             _needsReschedule = true;
     }
 

@@ -22,17 +22,19 @@ internal static unsafe class SyscallDispatcher
     private static void Dispatch(SyscallFrame* frame)
     {
         Process process = Scheduler.Current.Process;
-        // One load on the common path: with a fault pending, the whole call takes the cold path.
-        if (FaultInjector.Armed)
+        // With a fault pending, or from a thread without a process (the call is refused),
+        // the whole call takes the cold path.
+        if (FaultInjector.Armed || process == null)
         {
-            DispatchWithFaultPending(frame, process);
+            DispatchCold(frame, process);
             return;
         }
         frame->NumberAndResult = (ulong)Run(frame, process);
         // Interrupts stay off from this check to SYSRET: a thread preempted after it could
-        // otherwise return to ring 3 while its process is stopped for the collector.
+        // otherwise return to ring 3 while its process is stopped for the collector. The
+        // process is read again (the thread's own, unchanged): one value less kept across the call.
         Cpu.DisableInterrupts();
-        if (process != null && process.StoppedBy != null)
+        if (Scheduler.Current.Process.StoppedBy != null)
             ThreadStops.ParkIfStopped();
     }
 
@@ -43,6 +45,19 @@ internal static unsafe class SyscallDispatcher
             return Error(SyscallError.Denied);
         delegate*<SyscallFrame*, Process, long> handler = SyscallTable.Find(frame->NumberAndResult);
         return handler == null ? Error(SyscallError.NoSuchCall) : handler(frame, process);
+    }
+
+    // The common path's one test failed: a thread without a process (refused), or a fault pending.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DispatchCold(SyscallFrame* frame, Process process)
+    {
+        if (process != null)
+        {
+            DispatchWithFaultPending(frame, process);
+            return;
+        }
+        frame->NumberAndResult = (ulong)Error(SyscallError.Denied);
+        Cpu.DisableInterrupts();
     }
 
     /// <summary>

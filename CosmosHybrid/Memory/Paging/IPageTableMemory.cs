@@ -13,4 +13,10 @@ public unsafe interface IPageTableMemory
 
     /// <summary>The 512 entries of the table at <paramref name="physicalAddress"/>.</summary>
     ulong* Table(ulong physicalAddress);
+
+    /// <summary>
+    /// Non-zero when every table is at its physical address plus this offset (a direct map):
+    /// <see cref="PageTables"/> then walks with an addition instead of a <see cref="Table"/> call per level.
+    /// </summary>
+    ulong TableOffset { get; }
 }

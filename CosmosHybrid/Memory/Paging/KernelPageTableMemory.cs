@@ -15,4 +15,6 @@ internal sealed unsafe class KernelPageTableMemory : IPageTableMemory
     public void FreeTable(ulong physicalAddress) => KernelPages.Free(AddressSpaceLayout.PhysicalToVirtual(physicalAddress), 1);
 
     public ulong* Table(ulong physicalAddress) => (ulong*)AddressSpaceLayout.PhysicalToVirtual(physicalAddress);
+
+    public ulong TableOffset => AddressSpaceLayout.DirectMapBase;
 }

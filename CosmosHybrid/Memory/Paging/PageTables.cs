@@ -15,10 +15,12 @@ public sealed unsafe class PageTables
     public const int FirstKernelSlot = 256;
 
     private readonly IPageTableMemory _memory;
+    private readonly ulong _tableOffset;   // the memory's TableOffset, read once
 
     public PageTables(IPageTableMemory memory, ulong rootPhysical)
     {
         _memory = memory;
+        _tableOffset = memory.TableOffset;
         RootPhysical = rootPhysical;
     }
 
@@ -49,6 +51,13 @@ public sealed unsafe class PageTables
         return true;
     }
 
+    /// <summary>
+    /// The leaf entry of <paramref name="virtualAddress"/>, creating the tables above it; null when a
+    /// table could not be allocated or a large page covers the address. For a caller that looks at the
+    /// entry and then fills it (the demand-zero fault: one walk, not a lookup and then a map).
+    /// </summary>
+    public ulong* LeafEntry(ulong virtualAddress) => WalkToLeaf(virtualAddress, create: true);
+
     /// <summary>Maps one 2 MiB page in a page directory (kernel use: the direct map).</summary>
     public bool MapLarge(ulong virtualAddress, ulong physicalAddress, PageFlags flags)
     {
@@ -78,7 +87,7 @@ public sealed unsafe class PageTables
         ulong table = RootPhysical;
         for (int level = 4; level >= 1; level--)
         {
-            ulong entry = _memory.Table(table)[PageTableEntry.Index(virtualAddress, level)];
+            ulong entry = TableAt(table)[PageTableEntry.Index(virtualAddress, level)];
             if (!PageTableEntry.IsPresent(entry))
                 return 0;
             if (level == 1 || (level <= 3 && PageTableEntry.IsHuge(entry)))
@@ -94,7 +103,7 @@ public sealed unsafe class PageTables
     /// </summary>
     public void FreeUserTables()
     {
-        ulong* root = _memory.Table(RootPhysical);
+        ulong* root = TableAt(RootPhysical);
         for (int i = 0; i < FirstKernelSlot; i++)
         {
             if (PageTableEntry.IsPresent(root[i]))
@@ -109,22 +118,22 @@ public sealed unsafe class PageTables
     /// <summary>Calls <paramref name="visit"/> for every present 4 KiB user mapping (to free what they map).</summary>
     public void ForEachUserPage(delegate*<ulong, ulong, void> visit)
     {
-        ulong* root = _memory.Table(RootPhysical);
+        ulong* root = TableAt(RootPhysical);
         for (int i4 = 0; i4 < FirstKernelSlot; i4++)
         {
             if (!PageTableEntry.IsPresent(root[i4]))
                 continue;
-            ulong* pdpt = _memory.Table(PageTableEntry.AddressOf(root[i4]));
+            ulong* pdpt = TableAt(PageTableEntry.AddressOf(root[i4]));
             for (int i3 = 0; i3 < PageTableEntry.EntriesPerTable; i3++)
             {
                 if (!PageTableEntry.IsPresent(pdpt[i3]) || PageTableEntry.IsHuge(pdpt[i3]))
                     continue;
-                ulong* directory = _memory.Table(PageTableEntry.AddressOf(pdpt[i3]));
+                ulong* directory = TableAt(PageTableEntry.AddressOf(pdpt[i3]));
                 for (int i2 = 0; i2 < PageTableEntry.EntriesPerTable; i2++)
                 {
                     if (!PageTableEntry.IsPresent(directory[i2]) || PageTableEntry.IsHuge(directory[i2]))
                         continue;
-                    ulong* table = _memory.Table(PageTableEntry.AddressOf(directory[i2]));
+                    ulong* table = TableAt(PageTableEntry.AddressOf(directory[i2]));
                     for (int i1 = 0; i1 < PageTableEntry.EntriesPerTable; i1++)
                     {
                         if (PageTableEntry.IsPresent(table[i1]))
@@ -149,7 +158,7 @@ public sealed unsafe class PageTables
     {
         if (!PageTableEntry.IsCanonical(virtualAddress))
             return null;
-        ulong* table = _memory.Table(RootPhysical);
+        ulong* table = TableAt(RootPhysical);
         bool user = virtualAddress < 0x0000_8000_0000_0000;
         for (int level = 4; level > targetLevel; level--)
         {
@@ -165,16 +174,20 @@ public sealed unsafe class PageTables
             {
                 return null;
             }
-            table = _memory.Table(PageTableEntry.AddressOf(*entry));
+            table = TableAt(PageTableEntry.AddressOf(*entry));
         }
         return table;
     }
+
+    // The walks' step from an entry to its table: an addition with a direct map, else an interface call.
+    private ulong* TableAt(ulong physicalAddress) =>
+        _tableOffset != 0 ? (ulong*)(physicalAddress + _tableOffset) : _memory.Table(physicalAddress);
 
     private void FreeTableTree(ulong tablePhysical, int level)
     {
         if (level > 1)
         {
-            ulong* table = _memory.Table(tablePhysical);
+            ulong* table = TableAt(tablePhysical);
             for (int i = 0; i < PageTableEntry.EntriesPerTable; i++)
             {
                 if (PageTableEntry.IsPresent(table[i]) && !PageTableEntry.IsHuge(table[i]))

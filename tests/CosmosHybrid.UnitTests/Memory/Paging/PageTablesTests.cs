@@ -6,13 +6,34 @@ using NUnit.Framework;
 
 namespace CosmosHybrid.UnitTests.Memory.Paging;
 
+// Run twice: tables reached through IPageTableMemory.Table, and through a direct map (TableOffset), the kernel's way.
+[TestFixture(false)]
+[TestFixture(true)]
 public unsafe class PageTablesTests
 {
-    /// <summary>Simulated physical memory for page tables: frames are native allocations keyed by a fake address.</summary>
+    private readonly bool _directMapped;
+
+    public PageTablesTests(bool directMapped) => _directMapped = directMapped;
+
+    /// <summary>
+    /// Simulated physical memory for page tables: frames are native allocations keyed by a fake address, or,
+    /// direct-mapped, frames of one arena at a fixed offset from their fake address.
+    /// </summary>
     private sealed class FakeTableMemory : IPageTableMemory, IDisposable
     {
+        private const ulong FirstFrame = 0x100000;
+        private const int ArenaFrames = 256;
         private readonly Dictionary<ulong, IntPtr> _frames = new();
-        private ulong _next = 0x100000;
+        private readonly byte* _arena;
+        private ulong _next = FirstFrame;
+
+        public FakeTableMemory(bool directMapped)
+        {
+            if (directMapped)
+                _arena = (byte*)NativeMemory.AlignedAlloc(ArenaFrames * 4096, 4096);
+        }
+
+        public ulong TableOffset => _arena == null ? 0 : (ulong)_arena - FirstFrame;
 
         public int Limit { get; set; } = int.MaxValue;
 
@@ -23,22 +44,39 @@ public unsafe class PageTablesTests
             physicalAddress = 0;
             if (_frames.Count >= Limit)
                 return false;
+            if (_arena != null && _next >= FirstFrame + ArenaFrames * 4096UL)
+                return false;
             physicalAddress = _next;
             _next += 4096;
-            _frames[physicalAddress] = (IntPtr)NativeMemory.AllocZeroed(4096);
+            if (_arena != null)
+            {
+                byte* frame = _arena + (physicalAddress - FirstFrame);
+                new Span<byte>(frame, 4096).Clear();
+                _frames[physicalAddress] = (IntPtr)frame;
+            }
+            else
+            {
+                _frames[physicalAddress] = (IntPtr)NativeMemory.AllocZeroed(4096);
+            }
             return true;
         }
 
         public void FreeTable(ulong physicalAddress)
         {
             Assert.That(_frames.Remove(physicalAddress, out IntPtr frame), Is.True, $"freeing unknown table 0x{physicalAddress:x}");
-            NativeMemory.Free((void*)frame);
+            if (_arena == null)
+                NativeMemory.Free((void*)frame);
         }
 
         public ulong* Table(ulong physicalAddress) => (ulong*)_frames[physicalAddress];
 
         public void Dispose()
         {
+            if (_arena != null)
+            {
+                NativeMemory.AlignedFree(_arena);
+                return;
+            }
             foreach (IntPtr frame in _frames.Values)
                 NativeMemory.Free((void*)frame);
         }
@@ -47,7 +85,7 @@ public unsafe class PageTablesTests
     private FakeTableMemory _memory;
 
     [SetUp]
-    public void CreateMemory() => _memory = new FakeTableMemory();
+    public void CreateMemory() => _memory = new FakeTableMemory(_directMapped);
 
     [TearDown]
     public void FreeMemory() => _memory.Dispose();
@@ -69,6 +107,21 @@ public unsafe class PageTablesTests
         Assert.That(PageTableEntry.IsCanonical(0xFFFF_8000_0000_0000), Is.True);
         Assert.That(PageTableEntry.IsCanonical(0x0000_8000_0000_0000), Is.False);
         Assert.That(PageTableEntry.IsCanonical(0x1234_0000_0000_0000), Is.False);
+    }
+
+    [Test]
+    public void LeafEntryCreatesTheTablesAndIsTheSlotALookupReads()
+    {
+        PageTables tables = PageTables.Create(_memory, null);
+        ulong* entry = tables.LeafEntry(0x7000_1000);
+        Assert.That(entry != null, Is.True);
+        Assert.That(*entry, Is.EqualTo(0UL));
+        Assert.That(tables.Lookup(0x7000_1000), Is.EqualTo(0UL));
+
+        *entry = PageTableEntry.Make(0x9000_0000, PageFlags.User | PageFlags.Present);
+        Assert.That(PageTableEntry.AddressOf(tables.Lookup(0x7000_1234)), Is.EqualTo(0x9000_0000UL));
+        Assert.That(tables.LeafEntry(0x7000_1000) == entry, Is.True, "a second walk finds the same slot");
+        Assert.That(tables.LeafEntry(0x0000_8000_0000_0000) == null, Is.True, "a non-canonical address has no slot");
     }
 
     [Test]
