@@ -8,7 +8,7 @@ namespace CosmosHybrid.BootTests;
 /// Threads and locks in ring 3 (usertest's threading scenarios, see Services/UserTest/ThreadScenarios),
 /// all on one boot: lock contention, Monitor.Wait/Pulse, a static-constructor cycle, the futex system
 /// calls' errors, the Thread API, foreground threads, a process killed while its threads wait, ended threads'
-/// stacks, and a thread that ends while serving a call.
+/// stacks, a thread that ends while serving a call, and pages lent by a call that another thread tries to unmap.
 /// (The same types over kernel threads run in the kernel self-test's conformance cases.)
 /// </summary>
 public class ThreadTests : BootTestBase
@@ -92,6 +92,12 @@ public class ThreadTests : BootTestBase
         // the caller is told at once (PeerClosed) and has its page back. Before, it waited for ever.
         output = Run("ipc-server-thread-ends");
         Assert.That(output, Does.Contain("ipc-server-thread-ends: ok"));
+        Assert.That(StatusOf(output), Is.EqualTo("0"));
+
+        // While a call lends a page, another thread of the lender cannot unmap it (its frame would go back
+        // to the kernel while the server still writes it); after the reply it can, and sees the server's write.
+        output = Run("ipc-grant-held");
+        Assert.That(output, Does.Contain("ipc-grant-held: ok"));
         Assert.That(StatusOf(output), Is.EqualTo("0"));
     }
 }
