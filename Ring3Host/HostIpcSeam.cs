@@ -73,7 +73,7 @@ internal readonly unsafe struct HostIpcSeam : IIpcSeam
 
     public ulong MapGrant(IpcWaiter lender, ulong address, ulong pages, bool writable, IpcWaiter borrower) => address;
 
-    public void UnmapGrant(IpcWaiter borrower, ulong address, ulong pages)
+    public void UnmapGrant(IpcWaiter lender, ulong lentAddress, IpcWaiter borrower, ulong address, ulong pages)
     {
         // Nothing was mapped: the borrower saw the lender's own pages.
     }

@@ -50,6 +50,9 @@ internal interface IIpcSeam
     /// </summary>
     ulong MapGrant(IpcWaiter lender, ulong address, ulong pages, bool writable, IpcWaiter borrower);
 
-    /// <summary>Takes lent pages back from <paramref name="borrower"/>.</summary>
-    void UnmapGrant(IpcWaiter borrower, ulong address, ulong pages);
+    /// <summary>
+    /// Takes lent pages back from <paramref name="borrower"/> (mapped at <paramref name="address"/>), and
+    /// lets <paramref name="lender"/> release its own (at <paramref name="lentAddress"/>) again.
+    /// </summary>
+    void UnmapGrant(IpcWaiter lender, ulong lentAddress, IpcWaiter borrower, ulong address, ulong pages);
 }

@@ -25,7 +25,7 @@ internal sealed partial class PortEngine<TSeam>
             return; // none, or already ended (the fast path's case)
         if (message.GrantBorrower != null)
         {
-            Seam.UnmapGrant(message.GrantBorrower, message.GrantedAddress, message.GrantPages);
+            Seam.UnmapGrant(message.Caller, message.GrantAddress, message.GrantBorrower, message.GrantedAddress, message.GrantPages);
             message.GrantBorrower = null;
             message.GrantedAddress = 0;
         }

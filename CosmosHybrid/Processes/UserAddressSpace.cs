@@ -113,15 +113,20 @@ internal sealed unsafe class UserAddressSpace
     /// <summary>Reserves <paramref name="pages"/> of heap; returns the address or 0.</summary>
     public ulong ReserveHeap(ulong pages)
     {
-        ulong start = TakeAddresses(pages);
-        if (start == 0)
-            return 0;
-        if (!AddRegion(start, start + pages * PageSize, PageFlags.Writable | PageFlags.NoExecute))
+        // Interrupts off: another thread of the process may map or unmap meanwhile (MapMemory, UnmapMemory,
+        // a grant), and the pool of given-back ranges, the next fresh address and the regions are shared.
+        using (InterruptsOff.Enter())
         {
-            GiveBackAddresses(start, pages);
-            return 0;
+            ulong start = TakeAddresses(pages);
+            if (start == 0)
+                return 0;
+            if (!AddRegion(start, start + pages * PageSize, PageFlags.Writable | PageFlags.NoExecute))
+            {
+                GiveBackAddresses(start, pages);
+                return 0;
+            }
+            return start;
         }
-        return start;
     }
 
     // Addresses for a reservation of 'pages' and the unmapped page after it (so running off one
@@ -226,7 +231,7 @@ internal sealed unsafe class UserAddressSpace
 
     // Ranges whose frames the kernel uses or lends out during a system call (BeginLending):
     // they cannot be released meanwhile, so no frame is freed while another process or the kernel still writes it.
-    private const int MaxLendings = 16;
+    private const int MaxLendings = 64;
     private readonly ulong[] _lentStart = new ulong[MaxLendings];
     private readonly ulong[] _lentEnd = new ulong[MaxLendings];
 
@@ -240,17 +245,9 @@ internal sealed unsafe class UserAddressSpace
     {
         if (length == 0 || start < UserStart || start >= UserEnd || length > UserEnd - start)
             return false;
-        using (InterruptsOff.Enter())
-        {
-            // Held first, so no page can go between its check and the hold.
-            int slot = 0;
-            while (slot < MaxLendings && _lentEnd[slot] != 0)
-                slot++;
-            if (slot == MaxLendings)
-                return false;
-            _lentStart[slot] = start;
-            _lentEnd[slot] = start + length;
-        }
+        // Held first, so no page can go between its check and the hold.
+        if (!HoldLent(start, length))
+            return false;
         for (ulong page = start & ~(PageSize - 1); page < start + length; page += PageSize)
         {
             if (FrameForLending(page, writable) == 0)
@@ -260,6 +257,42 @@ internal sealed unsafe class UserAddressSpace
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// Keeps [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) from being
+    /// released until <see cref="EndLending(ulong, ulong)"/>, checking nothing (an IPC grant, whose pages
+    /// were checked as they were mapped). False when too many ranges are held already.
+    /// </summary>
+    public bool HoldLent(ulong start, ulong length)
+    {
+        using (InterruptsOff.Enter())
+        {
+            int slot = 0;
+            while (slot < MaxLendings && _lentEnd[slot] != 0)
+                slot++;
+            if (slot == MaxLendings)
+                return false;
+            _lentStart[slot] = start;
+            _lentEnd[slot] = start + length;
+            return true;
+        }
+    }
+
+    /// <summary>Ends a hold of exactly [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>).</summary>
+    public void EndLending(ulong start, ulong length)
+    {
+        using (InterruptsOff.Enter())
+        {
+            for (int i = 0; i < MaxLendings; i++)
+            {
+                if (_lentEnd[i] == start + length && _lentStart[i] == start)
+                {
+                    _lentEnd[i] = 0;
+                    return;
+                }
+            }
+        }
     }
 
     /// <summary>Ends a <see cref="BeginLending"/> of the range that starts at <paramref name="start"/>.</summary>

@@ -138,6 +138,7 @@ internal static unsafe class ProcessSyscalls
     internal static long ExitThread(SyscallFrame* frame, Process process)
     {
         ThreadStops.OnThreadEnding(Scheduler.Current);
+        Ipc.KernelPorts.ReleaseThread(Scheduler.Current);
         ReleaseEndingThreadStack(frame, process);
         Scheduler.ExitCurrent();
         return 0;
@@ -151,6 +152,10 @@ internal static unsafe class ProcessSyscalls
         ulong stack = frame->Arg0;
         ulong pages = frame->Arg1;
         if (pages == 0 || pages > UserAddressSpace.UserEnd / 4096 || frame->UserRsp < stack || frame->UserRsp - stack >= pages * 4096)
+            return;
+        // Another thread's collector has the process stopped and may be scanning this stack (it was
+        // described to it while the thread was still running): it stays mapped, as it did before.
+        if (process.StoppedBy != null)
             return;
         process.AddressSpace.ReleaseHeap(stack, pages);
     }

@@ -29,6 +29,8 @@ internal static unsafe class IpcScenarios
             "ipc-server-dies" => CallerOfDyingServer(),
             "ipc-notify" => Notifications(),
             "ipc-grant-reuse" => GrantAddressesReused(Scenarios.ParseOr(rest, 500)),
+            "ipc-server-thread-ends" => ServerThreadEnds(),
+            "ipc-grant-held" => LentPageStaysMapped(),
             _ => Unknown(scenario),
         };
         Console.WriteLine(scenario + ": " + (ok ? "ok" : "FAILED"));
@@ -283,6 +285,104 @@ internal static unsafe class IpcScenarios
         bool ok = Expect("call whose server dies", Ports.Call(handle, ref message), SyscallResult.Error(SyscallError.PeerClosed));
         ProcessCalls.Wait(pid, out _);
         ok &= Expect("its name is gone", Ports.Lookup("dying"), SyscallResult.Error(SyscallError.NotFound));
+        return ok;
+    }
+
+    // A server thread takes a call that lends a page and ends (ExitThread) without answering: the caller
+    // is told (PeerClosed) at once, and the page is its own again. The call runs on a thread of its own, so
+    // that a caller left waiting (as before the kernel released an ending thread's calls) fails the scenario
+    // in seconds instead of hanging it.
+    private static bool ServerThreadEnds()
+    {
+        long port = Ports.CreatePort();
+        byte* page = (byte*)SystemCall.Call(SyscallNumber.MapMemory, 1);
+        page[0] = 1;
+        long received = -1;
+        var server = new System.Threading.Thread(() =>
+        {
+            var message = default(IpcMessage);
+            received = Ports.Receive(port, ref message, -1);
+        });
+        server.Start();
+        long result = 0;
+        var caller = new System.Threading.Thread(() =>
+        {
+            var request = default(IpcMessage);
+            request.Tag = 7;
+            request.GrantAddress = (ulong)page;
+            request.GrantLength = 4096;
+            request.Flags = IpcFlags.GrantWritable;
+            var reply = default(IpcMessage);
+            result = Ports.CallEx(port, ref request, ref reply);
+        });
+        caller.Start();
+        if (!caller.Join(10000))
+        {
+            Console.WriteLine("  the caller still waits 10 s after the server thread ended");
+            return false;
+        }
+        server.Join();
+        bool ok = Expect("the server thread's receive", received, 0)
+            & Expect("call whose server thread ended", result, SyscallResult.Error(SyscallError.PeerClosed));
+        page[0] = 2;   // still mapped and writable here
+        ok &= Expect("the lent page", page[0], 2);
+        ok &= Expect("unmap the lent page", SystemCall.Call(SyscallNumber.UnmapMemory, (long)page, 1), 0);
+        return ok;
+    }
+
+    // While a call lends a page, another thread of the lender cannot unmap it: its frame would go back
+    // to the kernel (and to whoever gets it next) while the server still writes it. After the reply it can.
+    private static bool LentPageStaysMapped()
+    {
+        long port = Ports.CreatePort();
+        byte* page = (byte*)SystemCall.Call(SyscallNumber.MapMemory, 1);
+        page[0] = 1;
+        long granted = 0;
+        int go = 0;   // 1: write the page and answer; 2: the page went away, answer without writing
+        var server = new System.Threading.Thread(() =>
+        {
+            var message = default(IpcMessage);
+            if (Ports.Receive(port, ref message, -1) != 0)
+                return;
+            System.Threading.Volatile.Write(ref granted, (long)message.GrantedAddress);
+            while (System.Threading.Volatile.Read(ref go) == 0)
+                ProcessCalls.Sleep(5);
+            if (go == 1 && message.GrantedAddress != 0)
+                ((byte*)message.GrantedAddress)[0] = 9;
+            var reply = default(IpcMessage);
+            Ports.ReplyEx(ref reply);
+        });
+        server.Start();
+        long result = -1;
+        var caller = new System.Threading.Thread(() =>
+        {
+            var request = default(IpcMessage);
+            request.Tag = 7;
+            request.GrantAddress = (ulong)page;
+            request.GrantLength = 4096;
+            request.Flags = IpcFlags.GrantWritable;
+            var reply = default(IpcMessage);
+            result = Ports.CallEx(port, ref request, ref reply);
+        });
+        caller.Start();
+        for (int i = 0; i < 500 && System.Threading.Volatile.Read(ref granted) == 0; i++)
+            ProcessCalls.Sleep(10);
+        bool ok = Expect("the page was lent", System.Threading.Volatile.Read(ref granted) != 0 ? 1 : 0, 1);
+        long unmapped = SystemCall.Call(SyscallNumber.UnmapMemory, (long)page, 1);
+        ok &= Expect("unmap while lent", unmapped, SyscallResult.Error(SyscallError.InvalidArgument));
+        System.Threading.Volatile.Write(ref go, unmapped == 0 ? 2 : 1);
+        if (!caller.Join(10000))
+        {
+            Console.WriteLine("  the call was not answered");
+            return false;
+        }
+        server.Join();
+        ok &= Expect("the call", result, 0);
+        if (unmapped != 0)
+        {
+            ok &= Expect("the server's write, seen by the lender", page[0], 9);
+            ok &= Expect("unmap after the reply", SystemCall.Call(SyscallNumber.UnmapMemory, (long)page, 1), 0);
+        }
         return ok;
     }
 

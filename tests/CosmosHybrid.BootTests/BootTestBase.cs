@@ -62,7 +62,7 @@ public abstract class BootTestBase
     protected void ExpectOutput(string text, TimeSpan? timeout = null)
     {
         if (!Machine.WaitFor(text, timeout ?? BootTimeout))
-            Assert.Fail($"Expected \"{text}\" on the serial console; it did not appear (time-out or QEMU exit).");
+            Assert.Fail($"Expected \"{text}\" on the serial console; it did not appear ({HowTheWaitEnded()}).");
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ public abstract class BootTestBase
     {
         var regex = new Regex(pattern);
         if (!Machine.WaitForMatches(regex, 1, timeout ?? BootTimeout))
-            Assert.Fail($"Expected a match for /{pattern}/ on the serial console; none appeared (time-out or QEMU exit).");
+            Assert.Fail($"Expected a match for /{pattern}/ on the serial console; none appeared ({HowTheWaitEnded()}).");
         return regex.Match(Machine.SerialLog);
     }
 
@@ -98,9 +98,12 @@ public abstract class BootTestBase
     {
         int index = -1;
         bool found = Machine.WaitUntil(log => (index = log.IndexOf(text, Math.Min(from, log.Length), StringComparison.Ordinal)) >= 0, CommandTimeout);
-        Assert.That(found, Is.True, $"\"{text}\" did not appear on the serial console");
+        Assert.That(found, Is.True, $"\"{text}\" did not appear on the serial console ({HowTheWaitEnded()})");
         return index;
     }
+
+    /// <summary>Why a wait for output failed: a time-out, a halted kernel, or how QEMU ended.</summary>
+    private string HowTheWaitEnded() => Machine.ExitReport ?? "time-out, or the kernel halted";
 
     protected int ExpectExit(TimeSpan? timeout = null)
     {
@@ -116,7 +119,11 @@ public abstract class BootTestBase
         if (Machine == null)
             return;
         if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
+        {
             TestContext.Out.WriteLine("----- serial log -----\n" + Machine.SerialLog + "\n----- end of serial log -----");
+            if (Machine.ExitReport is string exit)
+                TestContext.Out.WriteLine(exit);
+        }
         Machine.Dispose();
         Machine = null;
     }

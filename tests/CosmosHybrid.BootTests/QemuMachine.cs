@@ -32,6 +32,7 @@ public sealed class QemuMachine : IDisposable
 
     private readonly Process _process;
     private string _qmpSocket;
+    private string _resetLog;
     private QmpConnection _qmp;
     private readonly StringBuilder _serial = new();
     private readonly object _gate = new();
@@ -61,6 +62,9 @@ public sealed class QemuMachine : IDisposable
         arguments.Append("-device isa-debug-exit,iobase=0xf4,iosize=0x04 ");
         string qmpSocket = Path.Combine(Path.GetTempPath(), $"cosmoshybrid-qmp-{Guid.NewGuid():N}.sock");
         arguments.Append($"-qmp unix:{qmpSocket},server=on,wait=off ");
+        // -no-reboot turns a triple fault into a silent exit: QEMU's own log says so (see ExitReport).
+        string resetLog = Path.Combine(Path.GetTempPath(), $"cosmoshybrid-qemu-{Guid.NewGuid():N}.log");
+        arguments.Append($"-d cpu_reset,guest_errors -D \"{resetLog}\" ");
         if (firmware == Firmware.Uefi)
             arguments.Append($"-bios {OvmfPath} ");
         arguments.Append(medium == BootMedium.Cdrom
@@ -84,7 +88,7 @@ public sealed class QemuMachine : IDisposable
             StandardErrorEncoding = new UTF8Encoding(false),
         };
         var process = new Process { StartInfo = start };
-        var machineInstance = new QemuMachine(process) { _qmpSocket = qmpSocket };
+        var machineInstance = new QemuMachine(process) { _qmpSocket = qmpSocket, _resetLog = resetLog };
         process.Start();
         machineInstance.StartReader(process.StandardOutput);
         machineInstance.StartReader(process.StandardError);
@@ -149,17 +153,54 @@ public sealed class QemuMachine : IDisposable
     }
 
     /// <summary>Types <paramref name="keys"/> on the guest's serial console as they are (escape sequences, Tab, no Enter).</summary>
-    public void SendKeys(string keys)
-    {
-        _process.StandardInput.Write(keys);
-        _process.StandardInput.Flush();
-    }
+    public void SendKeys(string keys) => Type(keys);
 
     /// <summary>Types a line on the guest's serial console.</summary>
-    public void SendLine(string line)
+    public void SendLine(string line) => Type(line + "\r");
+
+    // A QEMU that has gone makes the write fail (broken pipe): say how it went instead.
+    private void Type(string text)
     {
-        _process.StandardInput.Write(line + "\r");
-        _process.StandardInput.Flush();
+        try
+        {
+            _process.StandardInput.Write(text);
+            _process.StandardInput.Flush();
+        }
+        catch (IOException error) when (_process.HasExited)
+        {
+            throw new IOException("could not type on the serial console: " + ExitReport, error);
+        }
+    }
+
+    /// <summary>True once the QEMU process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// How QEMU ended, for a failure message: its exit status and what it means, and what QEMU's
+    /// -d cpu_reset,guest_errors log holds beyond the two power-on resets ("Triple fault" for a
+    /// triple fault, which -no-reboot turns into a silent exit). Null while QEMU runs.
+    /// </summary>
+    public string ExitReport
+    {
+        get
+        {
+            if (!_process.HasExited)
+                return null;
+            _process.WaitForExit();
+            return QemuExit.Describe(_process.ExitCode, ReadResetLog());
+        }
+    }
+
+    private string ReadResetLog()
+    {
+        try
+        {
+            return File.Exists(_resetLog) ? File.ReadAllText(_resetLog) : "";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 
     /// <summary>Waits for QEMU to exit; returns its exit status, or null on time-out.</summary>
@@ -184,6 +225,8 @@ public sealed class QemuMachine : IDisposable
         _qmp?.Dispose();
         if (_qmpSocket != null)
             File.Delete(_qmpSocket);
+        if (_resetLog != null)
+            File.Delete(_resetLog);
         try
         {
             if (!_process.HasExited)

@@ -7,7 +7,8 @@ namespace CosmosHybrid.BootTests;
 /// <summary>
 /// Threads and locks in ring 3 (usertest's threading scenarios, see Services/UserTest/ThreadScenarios),
 /// all on one boot: lock contention, Monitor.Wait/Pulse, a static-constructor cycle, the futex system
-/// calls' errors, the Thread API, foreground threads, and a process killed while its threads wait.
+/// calls' errors, the Thread API, foreground threads, a process killed while its threads wait, ended threads'
+/// stacks, a thread that ends while serving a call, and pages lent by a call that another thread tries to unmap.
 /// (The same types over kernel threads run in the kernel self-test's conformance cases.)
 /// </summary>
 public class ThreadTests : BootTestBase
@@ -85,6 +86,18 @@ public class ThreadTests : BootTestBase
         Match churn = Regex.Match(output, @"thread-churn: 220 threads ran, pages (\d+) -> (\d+)");
         Assert.That(churn.Success, Is.True, output);
         Assert.That(long.Parse(churn.Groups[2].Value) - long.Parse(churn.Groups[1].Value), Is.LessThan(64), "pages kept by 200 ended threads");
+        Assert.That(StatusOf(output), Is.EqualTo("0"));
+
+        // A thread that ends while serving a call (it took a call lending a page, and never answered):
+        // the caller is told at once (PeerClosed) and has its page back. Before, it waited for ever.
+        output = Run("ipc-server-thread-ends");
+        Assert.That(output, Does.Contain("ipc-server-thread-ends: ok"));
+        Assert.That(StatusOf(output), Is.EqualTo("0"));
+
+        // While a call lends a page, another thread of the lender cannot unmap it (its frame would go back
+        // to the kernel while the server still writes it); after the reply it can, and sees the server's write.
+        output = Run("ipc-grant-held");
+        Assert.That(output, Does.Contain("ipc-grant-held: ok"));
         Assert.That(StatusOf(output), Is.EqualTo("0"));
     }
 }

@@ -72,9 +72,21 @@ internal readonly unsafe struct KernelIpcSeam : IIpcSeam
                 return 0;
             }
         }
+        // The lender may not unmap the pages while they are lent (another of its threads could, with
+        // UnmapMemory): their frames would go back to the kernel while the borrower still writes them.
+        if (!lender.AddressSpace.HoldLent(address, pages * UserAddressSpace.PageSize))
+        {
+            receiver.ReleaseBorrowed(start, pages);
+            return 0;
+        }
         return start;
     }
 
-    // The grant's addresses go back to the receiver for its next grants (else every call took new ones).
-    public void UnmapGrant(IpcWaiter borrower, ulong address, ulong pages) => borrower.AddressSpace.ReleaseBorrowed(address, pages);
+    // The grant's addresses go back to the receiver for its next grants (else every call took new ones),
+    // and the lender's pages are its own to release again.
+    public void UnmapGrant(IpcWaiter lender, ulong lentAddress, IpcWaiter borrower, ulong address, ulong pages)
+    {
+        borrower.AddressSpace.ReleaseBorrowed(address, pages);
+        lender.AddressSpace.EndLending(lentAddress, pages * UserAddressSpace.PageSize);
+    }
 }

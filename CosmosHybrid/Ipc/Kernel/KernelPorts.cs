@@ -34,6 +34,21 @@ internal static class KernelPorts
     }
 
     /// <summary>
+    /// A thread is ending by itself (ExitThread) while its process goes on: the call it was serving
+    /// fails (PeerClosed) and its grant goes back, as when the whole process ends. Without this the
+    /// caller waited for ever, and the grant stayed mapped under a waiter that no longer runs: revoked
+    /// only after its process was gone, the unmap walked that process's freed page tables.
+    /// </summary>
+    public static void ReleaseThread(Thread thread)
+    {
+        using (InterruptsOff.Enter())
+        {
+            if (thread.IpcWaiter != null)
+                Engine.ReleaseThread(thread.IpcWaiter);
+        }
+    }
+
+    /// <summary>
     /// A process is ending: calls its threads were serving fail (PeerClosed), grants
     /// its threads lent or borrowed are revoked, waits are cancelled, handles closed,
     /// and the devices it drove go back to nobody (bus mastering off before its DMA memory is
