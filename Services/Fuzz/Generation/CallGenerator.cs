@@ -20,7 +20,7 @@ public sealed unsafe class CallGenerator
         64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79,
         96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106,
         112, 128, 129, 130, 131, 136, 144, 145, 146, 147, 148, 149, 152, 153, 154, 160, 161, 162, 168,
-        176, 177,
+        176, 177, 181,
     };
 
     /// <summary>Names the fuzzer looks up (and messages, in IPC mode) but never registers.</summary>

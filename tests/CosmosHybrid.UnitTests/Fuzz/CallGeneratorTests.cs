@@ -130,6 +130,15 @@ public unsafe class CallGeneratorTests
     }
 
     [Test]
+    public void TheTableOfKnownNumbersIsEveryNumberTheKernelDefines()
+    {
+        var defined = new System.Collections.Generic.SortedSet<long>();
+        foreach (SyscallNumber number in System.Enum.GetValues<SyscallNumber>())
+            defined.Add((long)number);
+        Assert.That(CallGenerator.KnownNumbers, Is.EquivalentTo(defined), "a new system call goes into CallGenerator.KnownNumbers too");
+    }
+
+    [Test]
     public void EveryKnownNumberIsMade()
     {
         CallGenerator generator = Generator(7, FuzzRole.Child);
