@@ -198,6 +198,16 @@ public sealed unsafe class HostProcess : IMessagePorts
     }
 
     /// <inheritdoc/>
+    public long CallerProcess()
+    {
+        lock (Kernel.SyncRoot)
+        {
+            HostProcess caller = EnterOperation().Serving?.Caller?.Thread.Process;
+            return caller == null ? Error(SyscallError.NotFound) : caller.Id;
+        }
+    }
+
+    /// <inheritdoc/>
     public long ReplyEx(ref IpcMessage reply)
     {
         lock (Kernel.SyncRoot)

@@ -37,6 +37,9 @@ public interface IMessagePorts
     /// <summary>Replies to the call being served with a message that may carry a buffer.</summary>
     long ReplyEx(ref IpcMessage reply);
 
+    /// <summary>The id of the process whose call this thread serves (the one it received last and has not answered), or an error.</summary>
+    long CallerProcess();
+
     long Notify(long handle, ulong bits);
 
     long Register(string name, long handle);

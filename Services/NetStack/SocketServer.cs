@@ -152,10 +152,10 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
             _ports.Close(eventPort);
             return NetStatus.InvalidArgument;
         }
-        long process = Ports.CallerProcess();
+        long process = _ports.CallerProcess();
         if (process > 0 && SessionsOf(process) >= NetProtocol.MaxSessionsPerProcess)
         {
-            Ports.Close(eventPort);
+            _ports.Close(eventPort);
             return NetStatus.NoResources;
         }
         for (int i = 0; i < _sessions.Length; i++)

@@ -43,6 +43,7 @@ public class InputServerTests
         public long ReplyWait(long handle, ref ShortMessage message) => throw new NotSupportedException();
         public long CallEx(long handle, ref IpcMessage request, ref IpcMessage reply) => throw new NotSupportedException();
         public long ReplyEx(ref IpcMessage reply) => throw new NotSupportedException();
+        public long CallerProcess() => throw new NotSupportedException();
         public long Notify(long handle, ulong bits) => throw new NotSupportedException();
         public long Register(string name, long handle) => throw new NotSupportedException();
         public long Lookup(string name) => throw new NotSupportedException();

@@ -132,6 +132,7 @@ public unsafe class NetClientReconnectTests
         public long Call(long handle, ref ShortMessage message) => throw new System.NotSupportedException();
         public long ReplyWait(long handle, ref ShortMessage message) => throw new System.NotSupportedException();
         public long ReplyEx(ref IpcMessage reply) => throw new System.NotSupportedException();
+        public long CallerProcess() => throw new System.NotSupportedException();
         public long Notify(long handle, ulong bits) => throw new System.NotSupportedException();
         public long Register(string name, long handle) => throw new System.NotSupportedException();
     }
