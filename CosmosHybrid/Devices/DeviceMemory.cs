@@ -101,7 +101,7 @@ internal static unsafe class DeviceMemory
             return 0;
         // The kernel reaches frames through the direct map, which ends at 4 GiB: every buffer
         // lies below it, so Below4GiB is always met here.
-        if (!frames.TryAllocateContiguous(pages, alignment, FourGiB, out physical))
+        if (!KernelPages.TryAllocateFrames(pages, alignment, FourGiB, out physical))
             return 0;
         System.SpanHelpers.Clear((byte*)AddressSpaceLayout.PhysicalToVirtual(physical), (nuint)(pages * PageSize));
 
@@ -146,7 +146,7 @@ internal static unsafe class DeviceMemory
         for (DmaBuffer buffer = device.DmaBuffers; buffer != null; buffer = buffer.Next)
         {
             space?.UnmapBorrowed(buffer.UserAddress, buffer.Pages);
-            KernelPages.Frames.Free(buffer.PhysicalAddress, buffer.Pages);
+            KernelPages.FreeFrames(buffer.PhysicalAddress, buffer.Pages);
         }
         device.DmaBuffers = null;
         device.DmaPages = 0;

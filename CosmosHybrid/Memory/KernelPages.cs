@@ -1,3 +1,4 @@
+using CosmosHybrid.Arch.X64;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -36,10 +37,17 @@ internal static unsafe class KernelPages
         s_framesReady = true;
     }
 
+    // The frame allocator is plain data: every frame the kernel takes or gives back goes through the methods
+    // below, with interrupts off (the lock on one CPU). Kernel code is preemptible, so without it a system call
+    // preempted inside the allocator's search lets the next thread take the same frame, and two owners then
+    // write one page (a page table among them).
+
     /// <summary>Returns <paramref name="count"/> zeroed contiguous pages, or null when memory is exhausted.</summary>
     public static void* Allocate(ulong count)
     {
-        byte* pages = s_framesReady ? AllocateFrames(count) : AllocateEarly(count);
+        byte* pages;
+        using (InterruptsOff.Enter())
+            pages = s_framesReady ? AllocateFrames(count) : AllocateEarly(count);
         if (pages != null)
             ZeroPages(pages, count);
         return pages;
@@ -50,7 +58,28 @@ internal static unsafe class KernelPages
     {
         ulong address = (ulong)pages;
         if (s_framesReady && AddressSpaceLayout.IsDirectMapped(address))
-            s_frames.Free(AddressSpaceLayout.VirtualToPhysical(address), count);
+            FreeFrames(AddressSpaceLayout.VirtualToPhysical(address), count);
+    }
+
+    /// <summary>One frame, neither zeroed nor mapped (the caller maps it); false when memory is exhausted.</summary>
+    public static bool TryAllocateFrame(out ulong physicalAddress)
+    {
+        using (InterruptsOff.Enter())
+            return s_frames.TryAllocate(out physicalAddress);
+    }
+
+    /// <summary><see cref="FrameAllocator.TryAllocateContiguous(ulong, ulong, ulong, out ulong)"/> (DMA buffers), not zeroed.</summary>
+    public static bool TryAllocateFrames(ulong count, ulong alignment, ulong limit, out ulong physicalAddress)
+    {
+        using (InterruptsOff.Enter())
+            return s_frames.TryAllocateContiguous(count, alignment, limit, out physicalAddress);
+    }
+
+    /// <summary>Gives back frames taken by any of the methods above.</summary>
+    public static void FreeFrames(ulong physicalAddress, ulong count = 1)
+    {
+        using (InterruptsOff.Enter())
+            s_frames.Free(physicalAddress, count);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -30,23 +30,32 @@ internal static unsafe class KernelStacks
     /// <summary>Maps a new stack; returns its top (initial stack pointer), or 0 when out of slots or memory.</summary>
     public static ulong Allocate()
     {
-        if (s_freeCount == 0)
-            return 0;
-        int slot = s_freeSlots[--s_freeCount];
-        ulong top = RegionBase + (ulong)(slot + 1) * SlotSize;
-        for (ulong page = top - StackSize; page < top; page += PageTables.PageSize)
+        // Interrupts off: the free slots and the kernel's page tables are shared by every thread that
+        // creates or ends a thread, and kernel code is preemptible.
+        using (InterruptsOff.Enter())
         {
-            if (!KernelPages.Frames.TryAllocate(out ulong frame)
-                || !KernelAddressSpace.Tables.Map(page, frame, PageFlags.Writable | PageFlags.NoExecute | PageFlags.Global))
-            {
-                Release(top, page);
+            if (s_freeCount == 0)
                 return 0;
+            int slot = s_freeSlots[--s_freeCount];
+            ulong top = RegionBase + (ulong)(slot + 1) * SlotSize;
+            for (ulong page = top - StackSize; page < top; page += PageTables.PageSize)
+            {
+                if (!KernelPages.TryAllocateFrame(out ulong frame)
+                    || !KernelAddressSpace.Tables.Map(page, frame, PageFlags.Writable | PageFlags.NoExecute | PageFlags.Global))
+                {
+                    Release(top, page);
+                    return 0;
+                }
             }
+            return top;
         }
-        return top;
     }
 
-    public static void Free(ulong top) => Release(top, top);
+    public static void Free(ulong top)
+    {
+        using (InterruptsOff.Enter())
+            Release(top, top);
+    }
 
     /// <summary>True for the top of a stack this allocator made (the boot thread's stack is not one).</summary>
     public static bool IsAllocatedStack(ulong top) => top > RegionBase && top <= RegionBase + MaxStacks * SlotSize;
@@ -67,7 +76,7 @@ internal static unsafe class KernelStacks
             ulong entry = KernelAddressSpace.Tables.Unmap(page);
             Cpu.InvalidatePage(page);
             if (PageTableEntry.IsPresent(entry))
-                KernelPages.Frames.Free(PageTableEntry.AddressOf(entry));
+                KernelPages.FreeFrames(PageTableEntry.AddressOf(entry));
         }
         s_freeSlots[s_freeCount++] = (int)((top - RegionBase) / SlotSize) - 1;
     }

@@ -507,7 +507,7 @@ internal sealed unsafe class UserAddressSpace
     {
         if ((PageTableEntry.FlagsOf(entry) & Borrowed) != 0)
             return; // lent by another process, which frees it
-        KernelPages.Frames.Free(PageTableEntry.AddressOf(entry));
+        KernelPages.FreeFrames(PageTableEntry.AddressOf(entry));
         s_freeing.MappedPages--;
     }
 
@@ -566,7 +566,7 @@ internal sealed unsafe class UserAddressSpace
         Forget(page);
         if ((PageTableEntry.FlagsOf(entry) & Borrowed) != 0)
             return;
-        KernelPages.Frames.Free(PageTableEntry.AddressOf(entry));
+        KernelPages.FreeFrames(PageTableEntry.AddressOf(entry));
         MappedPages--;
     }
 
