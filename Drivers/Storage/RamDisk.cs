@@ -54,22 +54,11 @@ internal sealed unsafe class RamDisk : IBlockDevice
         ulong offset = lba * BytesPerSector;
         while (buffer.Length > 0)
         {
-            int count;
-            if (offset < _moduleBytes)
-            {
-                count = (int)Math.Min((ulong)buffer.Length, _moduleBytes - offset);
-                new ReadOnlySpan<byte>(_data + offset, count).CopyTo(buffer);
-            }
+            byte* bytes = BytesAt(offset, buffer.Length, out int count);
+            if (bytes == null)
+                buffer.Slice(0, count).Clear(); // a tail chunk never written
             else
-            {
-                ulong chunk = (offset - _moduleBytes) / ChunkBytes;
-                ulong within = (offset - _moduleBytes) % ChunkBytes;
-                count = (int)Math.Min((ulong)buffer.Length, ChunkBytes - within);
-                if (_tail[chunk] == 0)
-                    buffer.Slice(0, count).Clear();
-                else
-                    new ReadOnlySpan<byte>((byte*)_tail[chunk] + within, count).CopyTo(buffer);
-            }
+                new ReadOnlySpan<byte>(bytes, count).CopyTo(buffer);
             buffer = buffer.Slice(count);
             offset += (ulong)count;
         }
@@ -84,32 +73,42 @@ internal sealed unsafe class RamDisk : IBlockDevice
         ulong offset = lba * BytesPerSector;
         while (buffer.Length > 0)
         {
-            int count;
-            if (offset < _moduleBytes)
-            {
-                count = (int)Math.Min((ulong)buffer.Length, _moduleBytes - offset);
-                buffer.Slice(0, count).CopyTo(new Span<byte>(_data + offset, count));
-            }
-            else
-            {
-                ulong chunk = (offset - _moduleBytes) / ChunkBytes;
-                ulong within = (offset - _moduleBytes) % ChunkBytes;
-                count = (int)Math.Min((ulong)buffer.Length, ChunkBytes - within);
-                if (_tail[chunk] == 0)
-                {
-                    void* pages = KernelPages.Allocate(ChunkPages);
-                    if (pages == null)
-                        return StorageError.NoSpace;
-                    // Two writers racing for one chunk: the first one's pages stay.
-                    if (Interlocked.CompareExchange(ref _tail[chunk], (nint)pages, 0) != 0)
-                        KernelPages.Free(pages, ChunkPages);
-                }
-                buffer.Slice(0, count).CopyTo(new Span<byte>((byte*)_tail[chunk] + within, count));
-            }
+            byte* bytes = BytesAt(offset, buffer.Length, out int count);
+            if (bytes == null && (bytes = TakeTailChunk(offset)) == null)
+                return StorageError.NoSpace;
+            buffer.Slice(0, count).CopyTo(new Span<byte>(bytes, count));
             buffer = buffer.Slice(count);
             offset += (ulong)count;
         }
         return StorageError.Ok;
+    }
+
+    // Where the disk's bytes at offset live, and how many of the next `length` lie there in one piece (up to the
+    // module's end or a tail chunk's); null for a tail chunk that has no pages yet (it reads as zeros).
+    private byte* BytesAt(ulong offset, int length, out int count)
+    {
+        if (offset < _moduleBytes)
+        {
+            count = (int)Math.Min((ulong)length, _moduleBytes - offset);
+            return _data + offset;
+        }
+        ulong chunk = (offset - _moduleBytes) / ChunkBytes;
+        ulong within = (offset - _moduleBytes) % ChunkBytes;
+        count = (int)Math.Min((ulong)length, ChunkBytes - within);
+        return _tail[chunk] == 0 ? null : (byte*)_tail[chunk] + within;
+    }
+
+    // Gives the tail chunk holding offset its zeroed pages; the address of offset in them, or null when memory is out.
+    private byte* TakeTailChunk(ulong offset)
+    {
+        ulong chunk = (offset - _moduleBytes) / ChunkBytes;
+        void* pages = KernelPages.Allocate(ChunkPages);
+        if (pages == null)
+            return null;
+        // Two writers racing for one chunk: the first one's pages stay.
+        if (Interlocked.CompareExchange(ref _tail[chunk], (nint)pages, 0) != 0)
+            KernelPages.Free(pages, ChunkPages);
+        return (byte*)_tail[chunk] + (offset - _moduleBytes) % ChunkBytes;
     }
 
     /// <summary>Nothing to drain: the data is already where it lives.</summary>

@@ -305,16 +305,7 @@ internal static unsafe class IpcScenarios
         });
         server.Start();
         long result = 0;
-        var caller = new System.Threading.Thread(() =>
-        {
-            var request = default(IpcMessage);
-            request.Tag = 7;
-            request.GrantAddress = (ulong)page;
-            request.GrantLength = 4096;
-            request.Flags = IpcFlags.GrantWritable;
-            var reply = default(IpcMessage);
-            result = Ports.CallEx(port, ref request, ref reply);
-        });
+        var caller = new System.Threading.Thread(() => result = CallLendingPage(port, page));
         caller.Start();
         if (!caller.Join(10000))
         {
@@ -354,16 +345,7 @@ internal static unsafe class IpcScenarios
         });
         server.Start();
         long result = -1;
-        var caller = new System.Threading.Thread(() =>
-        {
-            var request = default(IpcMessage);
-            request.Tag = 7;
-            request.GrantAddress = (ulong)page;
-            request.GrantLength = 4096;
-            request.Flags = IpcFlags.GrantWritable;
-            var reply = default(IpcMessage);
-            result = Ports.CallEx(port, ref request, ref reply);
-        });
+        var caller = new System.Threading.Thread(() => result = CallLendingPage(port, page));
         caller.Start();
         for (int i = 0; i < 500 && System.Threading.Volatile.Read(ref granted) == 0; i++)
             ProcessCalls.Sleep(10);
@@ -384,6 +366,18 @@ internal static unsafe class IpcScenarios
             ok &= Expect("unmap after the reply", SystemCall.Call(SyscallNumber.UnmapMemory, (long)page, 1), 0);
         }
         return ok;
+    }
+
+    // A call (tag 7) that lends one page, writable, to the server of port; the call's result.
+    private static long CallLendingPage(long port, byte* page)
+    {
+        var request = default(IpcMessage);
+        request.Tag = 7;
+        request.GrantAddress = (ulong)page;
+        request.GrantLength = 4096;
+        request.Flags = IpcFlags.GrantWritable;
+        var reply = default(IpcMessage);
+        return Ports.CallEx(port, ref request, ref reply);
     }
 
     private static bool Notifications()
