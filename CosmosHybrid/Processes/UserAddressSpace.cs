@@ -1,6 +1,8 @@
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Memory;
 using CosmosHybrid.Memory.Paging;
+using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace CosmosHybrid.Processes;
 
@@ -207,7 +209,7 @@ internal sealed unsafe class UserAddressSpace
     /// contiguous pages, faulting in demand-zero ones, held (as <see cref="BeginLending"/> holds)
     /// so that no other thread of the process can release those pages while the kernel writes
     /// them, across a disk wait or a preemption. <paramref name="length"/> is cut to what is
-    /// covered; end the hold with <see cref="EndLending(ulong, ulong)"/> of
+    /// covered; end the hold with <see cref="EndWritableRun"/> of
     /// <paramref name="address"/> and the length asked for. Null, with nothing held, when the first
     /// page is not ordinary writable user memory (borrowed pages included) or no hold is free: the
     /// caller then copies through a buffer, whose checked copy reports a bad address.
@@ -218,15 +220,47 @@ internal sealed unsafe class UserAddressSpace
             return null;
         ulong held = (ulong)length;
         // Held first, so no page can go between its check and the hold.
-        if (!HoldLent(address, held))
+        if (!HoldForRead(address, held))
             return null;
         byte* run = WritableRun(address, ref length);
         if (run == null)
-            EndLending(address, held);
+            EndWritableRun(address, held);
         return run;
     }
 
+    /// <summary>Ends a <see cref="HoldWritableRun"/> of <paramref name="address"/> for the <paramref name="length"/> asked for.</summary>
+    public void EndWritableRun(ulong address, ulong length)
+    {
+        if (_readHoldEnd == (long)(address + length) && _readHoldStart == (long)address && _readHoldTaken != 0)
+        {
+            Volatile.Write(ref _readHoldEnd, 0);
+            Volatile.Write(ref _readHoldTaken, 0);
+            return;
+        }
+        EndLending(address, length);
+    }
+
+    // A file read's hold: the range of its own, taken by one compare-exchange rather than the
+    // interrupts-off search of the lending slots (the cached 4 KiB read is a measured path). A second
+    // read at once (another thread, while the first waits for a ring-3 server with the file-system
+    // lock let go) takes a lending slot. The end is written last and cleared first, so a release,
+    // which checks with interrupts off on this one CPU, sees the whole range or none.
+    private int _readHoldTaken;
+    private long _readHoldStart;   // user addresses, below 2^47
+    private long _readHoldEnd;     // 0: none
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool HoldForRead(ulong start, ulong length)
+    {
+        if (Interlocked.CompareExchange(ref _readHoldTaken, 1, 0) != 0)
+            return HoldLent(start, length);
+        _readHoldStart = (long)start;
+        Volatile.Write(ref _readHoldEnd, (long)(start + length));
+        return true;
+    }
+
     // HoldWritableRun's walk, over a range it checked. Its pointer is good only while the pages are held.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte* WritableRun(ulong address, ref long length)
     {
         ulong page = address & ~(PageSize - 1);
@@ -317,6 +351,8 @@ internal sealed unsafe class UserAddressSpace
 
     private bool IsLent(ulong start, ulong end)
     {
+        if (_readHoldEnd != 0 && (ulong)_readHoldStart < end && start < (ulong)_readHoldEnd)
+            return true;
         for (int i = 0; i < MaxLendings; i++)
         {
             if (_lentEnd[i] != 0 && _lentStart[i] < end && start < _lentEnd[i])

@@ -355,7 +355,7 @@ internal static unsafe class FileSyscalls
                 int read;
                 StorageError readError = offset < 0 ? file.Read(target, out read) : file.ReadAt((ulong)(offset + done), target, out read);
                 if (direct != null)
-                    process.AddressSpace.EndLending(address, (ulong)held);
+                    process.AddressSpace.EndWritableRun(address, (ulong)held);
                 else
                 {
                     fixed (byte* source = s_transfer)
