@@ -1,6 +1,8 @@
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Memory;
 using CosmosHybrid.Memory.Paging;
+using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace CosmosHybrid.Processes;
 
@@ -204,14 +206,63 @@ internal sealed unsafe class UserAddressSpace
     /// <summary>
     /// The kernel's view (through the direct map) of writable user memory at
     /// <paramref name="address"/> for up to <paramref name="length"/> bytes over physically
-    /// contiguous pages, faulting in demand-zero ones; <paramref name="length"/> is cut to what
-    /// is covered. Null when the first page is not ordinary writable user memory (borrowed
-    /// pages included): the caller then copies through a buffer, whose checked copy reports a bad address.
+    /// contiguous pages, faulting in demand-zero ones, held (as <see cref="BeginLending"/> holds)
+    /// so that no other thread of the process can release those pages while the kernel writes
+    /// them, across a disk wait or a preemption. <paramref name="length"/> is cut to what is
+    /// covered; end the hold with <see cref="EndWritableRun"/> of
+    /// <paramref name="address"/> and the length asked for. Null, with nothing held, when the first
+    /// page is not ordinary writable user memory (borrowed pages included) or no hold is free: the
+    /// caller then copies through a buffer, whose checked copy reports a bad address.
     /// </summary>
-    public byte* WritableRun(ulong address, ref long length)
+    public byte* HoldWritableRun(ulong address, ref long length)
     {
-        if (address < UserStart || address >= UserEnd || (ulong)length > UserEnd - address)
+        if (length <= 0 || address < UserStart || address >= UserEnd || (ulong)length > UserEnd - address)
             return null;
+        ulong held = (ulong)length;
+        // Held first, so no page can go between its check and the hold.
+        if (!HoldForRead(address, held))
+            return null;
+        byte* run = WritableRun(address, ref length);
+        if (run == null)
+            EndWritableRun(address, held);
+        return run;
+    }
+
+    /// <summary>Ends a <see cref="HoldWritableRun"/> of <paramref name="address"/> for the <paramref name="length"/> asked for.</summary>
+    public void EndWritableRun(ulong address, ulong length)
+    {
+        if (_readHoldEnd == (long)(address + length) && _readHoldStart == (long)address && _readHoldTaken != 0)
+        {
+            Volatile.Write(ref _readHoldEnd, 0);
+            Volatile.Write(ref _readHoldTaken, 0);
+            return;
+        }
+        EndLending(address, length);
+    }
+
+    // A file read's hold: the range of its own, taken by one compare-exchange rather than the
+    // interrupts-off search of the lending slots (the cached 4 KiB read is a measured path). A second
+    // read at once (another thread, while the first waits for a ring-3 server with the file-system
+    // lock let go) takes a lending slot. The end is written last and cleared first, so a release,
+    // which checks with interrupts off on this one CPU, sees the whole range or none.
+    private int _readHoldTaken;
+    private long _readHoldStart;   // user addresses, below 2^47
+    private long _readHoldEnd;     // 0: none
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool HoldForRead(ulong start, ulong length)
+    {
+        if (Interlocked.CompareExchange(ref _readHoldTaken, 1, 0) != 0)
+            return HoldLent(start, length);
+        _readHoldStart = (long)start;
+        Volatile.Write(ref _readHoldEnd, (long)(start + length));
+        return true;
+    }
+
+    // HoldWritableRun's walk, over a range it checked. Its pointer is good only while the pages are held.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte* WritableRun(ulong address, ref long length)
+    {
         ulong page = address & ~(PageSize - 1);
         ulong frame = FrameForLending(page, writable: true);
         if (frame == 0)
@@ -237,7 +288,7 @@ internal sealed unsafe class UserAddressSpace
 
     /// <summary>
     /// Keeps [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) from
-    /// being released (UnmapMemory) until <see cref="EndLending"/>, after faulting in every page
+    /// being released (UnmapMemory) until <see cref="EndLending(ulong, ulong)"/> of the same range, after faulting in every page
     /// of it and checking that each can be lent (<see cref="FrameForLending"/>, writable if asked).
     /// False when a page cannot, or too many ranges are held already: nothing is held then.
     /// </summary>
@@ -252,7 +303,7 @@ internal sealed unsafe class UserAddressSpace
         {
             if (FrameForLending(page, writable) == 0)
             {
-                EndLending(start);
+                EndLending(start, length);
                 return false;
             }
         }
@@ -279,7 +330,10 @@ internal sealed unsafe class UserAddressSpace
         }
     }
 
-    /// <summary>Ends a hold of exactly [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>).</summary>
+    /// <summary>
+    /// Ends a hold of exactly [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>)
+    /// (by range, not by start alone: a call's grant and a file read may hold ranges that start at one address).
+    /// </summary>
     public void EndLending(ulong start, ulong length)
     {
         using (InterruptsOff.Enter())
@@ -295,24 +349,10 @@ internal sealed unsafe class UserAddressSpace
         }
     }
 
-    /// <summary>Ends a <see cref="BeginLending"/> of the range that starts at <paramref name="start"/>.</summary>
-    public void EndLending(ulong start)
-    {
-        using (InterruptsOff.Enter())
-        {
-            for (int i = 0; i < MaxLendings; i++)
-            {
-                if (_lentEnd[i] != 0 && _lentStart[i] == start)
-                {
-                    _lentEnd[i] = 0;
-                    return;
-                }
-            }
-        }
-    }
-
     private bool IsLent(ulong start, ulong end)
     {
+        if (_readHoldEnd != 0 && (ulong)_readHoldStart < end && start < (ulong)_readHoldEnd)
+            return true;
         for (int i = 0; i < MaxLendings; i++)
         {
             if (_lentEnd[i] != 0 && _lentStart[i] < end && start < _lentEnd[i])
@@ -457,10 +497,26 @@ internal sealed unsafe class UserAddressSpace
         return true;
     }
 
+    /// <summary>True when [address, address + length) is all writable user memory (demand-zero pages are faulted in).</summary>
+    public bool IsWritable(ulong address, ulong length)
+    {
+        if (length == 0)
+            return true;
+        if (address < UserStart || address >= UserEnd || length > UserEnd - address)
+            return false;
+        for (ulong page = address & ~(PageSize - 1); page < address + length; page += PageSize)
+        {
+            if (UserPageContents(page, needWrite: true) == null)
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>
     /// Copies straight from one address space to another (both reached through the direct
     /// map): the single copy of a message payload. False when either range is not
-    /// (readable, respectively writable) user memory.
+    /// (readable, respectively writable) user memory. Called with interrupts off (the IPC
+    /// engine's seam), so no thread of either process can unmap a page between its lookup and its copy.
     /// </summary>
     public static bool CopyBetween(UserAddressSpace source, ulong sourceAddress, UserAddressSpace destination, ulong destinationAddress, ulong length)
     {
@@ -521,17 +577,23 @@ internal sealed unsafe class UserAddressSpace
         while (done < length)
         {
             ulong address = user + done;
-            byte* mapped = UserPageContents(address, toUser);
-            if (mapped == null)
-                return false;
             ulong offset = address & (PageSize - 1);
             ulong chunk = PageSize - offset;
             if (chunk > length - done)
                 chunk = length - done;
-            if (toUser)
-                CopyBytes(mapped + offset, kernel + done, chunk);
-            else
-                CopyBytes(kernel + done, mapped + offset, chunk);
+            // Interrupts off from the page's lookup to the end of its copy: preempted in between, this
+            // thread could let another of the process unmap the page (UnmapMemory), and the copy would
+            // then write a frame the kernel has taken back and may have given to someone else.
+            using (InterruptsOff.Enter())
+            {
+                byte* mapped = UserPageContents(address, toUser);
+                if (mapped == null)
+                    return false;
+                if (toUser)
+                    CopyBytes(mapped + offset, kernel + done, chunk);
+                else
+                    CopyBytes(kernel + done, mapped + offset, chunk);
+            }
             done += chunk;
         }
         return true;
@@ -549,8 +611,16 @@ internal sealed unsafe class UserAddressSpace
     private ulong UserPageEntry(ulong address, bool needWrite)
     {
         ulong entry = Tables.Lookup(address);
-        if (!PageTableEntry.IsPresent(entry) && HandlePageFault(address, needWrite))
-            entry = Tables.Lookup(address);
+        if (!PageTableEntry.IsPresent(entry))
+        {
+            // As a fault from ring 3 is handled: with interrupts off, so another thread of the process
+            // cannot release the region between the check that the address is in it and the new page.
+            bool mapped;
+            using (InterruptsOff.Enter())
+                mapped = HandlePageFault(address, needWrite);
+            if (mapped)
+                entry = Tables.Lookup(address);
+        }
         PageFlags flags = PageTableEntry.FlagsOf(entry);
         if (!PageTableEntry.IsPresent(entry) || (flags & PageFlags.User) == 0 || (needWrite && (flags & PageFlags.Writable) == 0)
             || (flags & DeviceMemory) != 0)

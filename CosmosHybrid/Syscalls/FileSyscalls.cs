@@ -102,7 +102,7 @@ internal static unsafe class FileSyscalls
                 {
                     // A ring-3 file server reads the caller's own pages (held meanwhile): no copy here.
                     StorageError lentError = file.Write(new VfsCallerBuffer(process.AddressSpace, address, chunk), out int lentWritten);
-                    process.AddressSpace.EndLending(address);
+                    process.AddressSpace.EndLending(address, (ulong)chunk);
                     done += lentWritten;
                     if (lentError != StorageError.Ok)
                         error = ToSyscallError(lentError);
@@ -312,7 +312,7 @@ internal static unsafe class FileSyscalls
         UserMemory.ReadString(process, address, length, MaxPath, out path);
 
     // Reads straight into the caller's pages: lent to a ring-3 file server, or through the direct
-    // map in pieces of physically contiguous pages; pages that cannot be lent (granted by another process) go through the
+    // map in pieces of physically contiguous pages (held either way until written); pages that cannot be lent (granted by another process) go through the
     // transfer buffer. An error after some bytes were read returns the count so far, and the
     // position moves only over bytes the caller received. With
     // 'offset' at 0 or more, reads there and leaves the position alone (pread).
@@ -335,7 +335,7 @@ internal static unsafe class FileSyscalls
                     // A ring-3 file server writes into the caller's own pages (held meanwhile): no copy here.
                     var lent = new VfsCallerBuffer(process.AddressSpace, address, (int)wanted);
                     StorageError lentError = offset < 0 ? file.Read(lent, out int lentRead) : file.ReadAt((ulong)(offset + done), lent, out lentRead);
-                    process.AddressSpace.EndLending(address);
+                    process.AddressSpace.EndLending(address, (ulong)wanted);
                     if (lentError != StorageError.Ok)
                     {
                         done += lentRead;
@@ -347,11 +347,16 @@ internal static unsafe class FileSyscalls
                         break;
                     continue;
                 }
-                byte* direct = process.AddressSpace.WritableRun(address, ref wanted);
+                // The caller's pages are held while the volume writes them (it may wait for the disk, or be
+                // preempted): another thread of the caller cannot unmap them and give their frames back meanwhile.
+                long held = wanted;
+                byte* direct = process.AddressSpace.HoldWritableRun(address, ref wanted);
                 Span<byte> target = direct != null ? new Span<byte>(direct, (int)wanted) : new Span<byte>(s_transfer, 0, (int)wanted);
                 int read;
                 StorageError readError = offset < 0 ? file.Read(target, out read) : file.ReadAt((ulong)(offset + done), target, out read);
-                if (direct == null)
+                if (direct != null)
+                    process.AddressSpace.EndWritableRun(address, (ulong)held);
+                else
                 {
                     fixed (byte* source = s_transfer)
                     {

@@ -38,7 +38,7 @@ internal static unsafe class StreamSyscalls
         if (error != SyscallError.None)
             return Error(error);
         // Check the whole buffer before waiting, so no byte is taken from the stream and then lost.
-        if (!IsWritable(process, buffer, capacity))
+        if (!process.AddressSpace.IsWritable(buffer, (ulong)capacity))
             return Error(SyscallError.BadAddress);
 
         byte* chunk = stackalloc byte[ChunkSize];
@@ -183,20 +183,4 @@ internal static unsafe class StreamSyscalls
     private static void KernelPortsClose(Process process, long handle) =>
         Ipc.KernelPorts.Engine.Close(process.Handles, handle);
 
-    // Every page of [address, address + length) is writable user memory (demand-zero pages are faulted in).
-    private static bool IsWritable(Process process, ulong address, long length)
-    {
-        const ulong PageSize = 4096;
-        ulong end = address + (ulong)length;
-        if (end < address)
-            return false;
-        for (ulong page = address & ~(PageSize - 1); page < end; page += PageSize)
-        {
-            ulong at = page < address ? address : page;
-            long one = 1;
-            if (process.AddressSpace.WritableRun(at, ref one) == null)
-                return false;
-        }
-        return true;
-    }
 }

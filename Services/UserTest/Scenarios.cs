@@ -13,7 +13,8 @@ namespace CosmosHybrid.Services.UserTest;
 /// kernel-write, kernel-read, privileged, stack-overflow, exception), the exception ones
 /// (conformance, catch-faults, unhandled-trace, dispatcher-fault, throw-threads N: see <see cref="ExceptionScenarios"/>), bad-pointers
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
-/// preemption), spawn-loop N (start and reap N processes, check frames come back), orphans N (N
+/// preemption), syscall-registers N (no kernel value in xmm0-15 after a system call: see <see cref="SyscallRegisters"/>),
+/// read-unmap N (a buffer unmapped while the kernel reads a file into it: see <see cref="ReadWhileUnmapping"/>), spawn-loop N (start and reap N processes, check frames come back), orphans N (N
 /// children of a parent that waits for none leave the process table when they end),
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
 /// threads allocating at once), cctor-threads (a static constructor four threads reach at once), the threading ones (lock-count N, monitor-queue N,
@@ -67,6 +68,10 @@ internal static unsafe class Scenarios
                 return BadPointers.Run();
             case "registers":
                 return RegisterCheck.Run(ParseOr(rest, 2000));
+            case "syscall-registers":
+                return SyscallRegisters.Run(ParseOr(rest, 50));
+            case "read-unmap":
+                return ReadWhileUnmapping.Run(ParseOr(rest, 30));
             case "spawn-loop":
                 return SpawnLoop.Run(ParseOr(rest, 200));
             case "orphans":

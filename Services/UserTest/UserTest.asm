@@ -116,3 +116,37 @@ usertest_check_ymm_high:
     add rsp, 24
     mov rax, r8
     ret
+
+global usertest_syscall_xmm
+
+; long usertest_syscall_xmm(ulong seed, long number, long a0, long a1, long a2, ulong* dump):
+; fills xmm0-15 as usertest_fill_xmm does, makes system call `number` with arguments a0-a2
+; (no C# code runs in between to touch the registers), stores xmm0-15 as the call left them
+; at dump (two qwords each), and returns the call's result.
+usertest_syscall_xmm:
+    push rbx
+    mov rbx, r9                         ; dump: the kernel gives back every register but RAX, RCX and R11
+    mov r11, rdi
+    mov r9, 0x0101010101010101
+%assign r 0
+%rep 16
+    movq xmm %+ r, r11
+    punpcklqdq xmm %+ r, xmm %+ r
+    add r11, r9
+%assign r r + 1
+%endrep
+    mov rax, rsi                        ; the number; arguments in RDI, RSI, RDX (then R10, R8, R9: zero)
+    mov rdi, rdx
+    mov rsi, rcx
+    mov rdx, r8
+    xor r10, r10
+    xor r8, r8
+    xor r9, r9
+    syscall
+%assign r 0
+%rep 16
+    movdqu [rbx + r * 16], xmm %+ r
+%assign r r + 1
+%endrep
+    pop rbx
+    ret

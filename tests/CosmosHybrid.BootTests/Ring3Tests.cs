@@ -160,6 +160,40 @@ public class Ring3Tests : BootTestBase
     }
 
     [Test]
+    public void SystemCallsLeaveNoKernelValueInVectorRegisters()
+    {
+        // -cpu max has AVX: the upper YMM halves are checked too (the kernel never touches them).
+        BootToShell();
+        Machine.SendLine("run usertest syscall-registers 50");
+        Match match = ExpectMatch(@"syscall-registers: (\d+) calls, (\d+) failed, (\d+) registers held a value that was neither zero nor "
+            + @"the program's own; upper YMM halves lost: (\w+)");
+        TestContext.Out.WriteLine(match.Value);
+        Assert.That(match.Groups[1].Value, Is.EqualTo("300"), "50 rounds of a file read, a message receive, a record written out, stat, open and a directory read");
+        Assert.That(match.Groups[2].Value, Is.EqualTo("0"), "calls that did not return what they should");
+        Assert.That(match.Groups[3].Value, Is.EqualTo("0"), "xmm registers holding what the kernel left there");
+        Assert.That(match.Groups[4].Value, Is.EqualTo("0"), "upper YMM halves the program lost");
+        ExpectOutput("exited with status 0");
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+    }
+
+    [Test]
+    public void PagesTheKernelReadsAFileIntoStayUntilTheReadEnds()
+    {
+        BootToShell(commandLine: WithoutTerminal);   // the check counts the machine's free frames
+        Machine.SendLine("run usertest read-unmap 30");
+        Match match = ExpectMatch(@"read-unmap: 30 rounds, (\d+) unmaps refused while a read held the pages; reads ended by (\d+) bad addresses "
+            + @"and (\d+) short counts; (\d+) wrong; frames not accounted for: (-?\d+)");
+        TestContext.Out.WriteLine(match.Value);
+        // Another thread's unmap comes while a read is under way: refused (the kernel still writes those
+        // frames), then allowed once the read is over, and the next read fails.
+        Assert.That(int.Parse(match.Groups[1].Value), Is.GreaterThan(0), "no unmap was refused: nothing holds the pages a read writes");
+        Assert.That(match.Groups[4].Value, Is.EqualTo("0"), "rounds whose unmap failed otherwise, or whose read ended otherwise");
+        Assert.That(match.Groups[5].Value, Is.EqualTo("0"), "frames lost or freed twice");
+        ExpectOutput("exited with status 0");
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+    }
+
+    [Test]
     public void TwoHundredSpawnExitCyclesReturnEveryFrame()
     {
         BootToShell(commandLine: WithoutTerminal);   // the check counts the machine's free frames

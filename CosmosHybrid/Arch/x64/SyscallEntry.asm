@@ -18,6 +18,24 @@ PERCPU_USER_STACK   equ 8
 USER_DATA_SELECTOR  equ 0x18 | 3
 USER_CODE_SELECTOR  equ 0x20 | 3
 
+; Zeroes xmm0-15 before a return to ring 3 that does not restore the thread's own vector state.
+; The kernel's C# code uses them freely (ILC allocates any of the sixteen; they are caller-saved,
+; so a system call, being a call, may change them): left as they are they would show ring 3
+; kernel addresses and bytes the kernel copied for other processes. XORPS of a register with
+; itself is a zeroing idiom (no execution unit, no dependency). Nothing else is left: kernel.elf
+; has no VEX, x87 or MMX instruction (objdump), so the upper YMM halves and the x87 registers
+; hold the thread's own values; and apart from the self-test, the benchmarks and fault injection
+; (boot options), its one floating-point instruction is the scheduler's CVTSI2SS of a power of
+; two (PriorityBitmap): exact, so it sets no MXCSR flag and traps under no MXCSR ring 3 loads.
+; Returns from interrupts and faults restore the interrupted state (FXRSTOR in interrupt_common).
+%macro CLEAR_XMM 0
+%assign r 0
+%rep 16
+    xorps xmm %+ r, xmm %+ r
+%assign r r + 1
+%endrep
+%endmacro
+
 syscall_entry:
     swapgs
     mov [gs:PERCPU_USER_STACK], rsp
@@ -44,6 +62,7 @@ syscall_entry:
     mov rdi, rsp
     sti
     call SyscallDispatch                ; writes the result into the frame; returns with interrupts off
+    CLEAR_XMM
     pop r15
     pop r14
     pop r13
@@ -65,7 +84,7 @@ syscall_entry:
 
 ; void enter_user_mode(ulong rip, ulong rsp, ulong argument0, ulong argument1): leaves
 ; for ring 3 with interrupts enabled there, RDI/RSI = the two arguments and all other
-; registers zero. Does not return.
+; registers zero, xmm0-15 included (the kernel's code ran on this thread before). Does not return.
 enter_user_mode:
     cli
     push USER_DATA_SELECTOR             ; SS
@@ -88,6 +107,7 @@ enter_user_mode:
     xor r13, r13
     xor r14, r14
     xor r15, r15
+    CLEAR_XMM
     swapgs
     iretq
 
