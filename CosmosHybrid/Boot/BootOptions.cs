@@ -13,6 +13,7 @@ namespace CosmosHybrid.Boot;
 /// <item><c>exit-on-panic</c>: after a panic report, leave QEMU through isa-debug-exit instead of halting.</item>
 /// <item><c>disktest</c>, <c>disktest=read:LBA[+N],write:LBA[+N]</c>: exercise every disk found, print the results and power off.</item>
 /// <item><c>faultinject</c>: allow the FaultInject system call, and put its right in the root authority (issue 17).</item>
+/// <item><c>ata=pio</c>: the IDE driver ignores bus masters and moves all data by programmed I/O.</item>
 /// <item><c>nopcid</c>: do not tag address spaces with PCIDs even when the CPU has them (every switch flushes the TLB).</item>
 /// <item><c>init=PROGRAM[,ARGUMENT...]</c>: the first ring-3 program (the one given the root authority), with its
 /// arguments separated by commas; the default is the shell.</item>
@@ -48,6 +49,9 @@ internal static class BootOptions
     public static bool DiskTest { get; private set; }
 
     public static bool NoPcid { get; private set; }
+
+    /// <summary>"ata=pio": IDE disks move data by programmed I/O even where the controller has a bus master.</summary>
+    public static bool AtaPio { get; private set; }
 
     /// <summary>"faultinject": the FaultInject system call works, through the right the root authority then carries.</summary>
     public static bool FaultInject { get; private set; }
@@ -100,6 +104,8 @@ internal static class BootOptions
             KernelConsole = true;
         else if (word == "nopcid")
             NoPcid = true;
+        else if (word == "ata=pio")
+            AtaPio = true;
         else if (word == "faultinject")
             FaultInject = true;
         else if (word == "disktest")

@@ -2,6 +2,7 @@ using System;
 using CosmosHybrid.Console.Log;
 using CosmosHybrid.Drivers.Storage;
 using CosmosHybrid.Drivers.Storage.Ahci;
+using CosmosHybrid.Drivers.Storage.Ata;
 using CosmosHybrid.Scheduling;
 using CosmosHybrid.Storage;
 
@@ -62,6 +63,13 @@ internal static class DiskTest
         {
             KernelLog.WriteLine(name + "irq=" + ahci.Port.Controller.Irq.ToString() + " interrupts=" + ahci.Port.InterruptCount.ToString()
                 + " errors=" + ahci.Port.ErrorCount.ToString());
+        }
+        if (disk.Device is AtaDrive ata)
+        {
+            AtaBusMaster engine = ata.Channel.BusMaster;
+            KernelLog.WriteLine(name + "mode=" + AtaIdentity.DmaModeName(ata.DmaMode) + " irq=" + (engine != null ? engine.Irq : -1).ToString()
+                + " interrupts=" + (engine != null ? engine.InterruptCount : 0).ToString() + " dma-commands=" + ata.DmaCommands.ToString()
+                + " pio-commands=" + ata.PioCommands.ToString() + " fallbacks=" + ata.DmaFallbacks.ToString());
         }
     }
 

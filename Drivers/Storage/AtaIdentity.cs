@@ -4,7 +4,7 @@ namespace CosmosHybrid.Drivers.Storage;
 
 /// <summary>
 /// What IDENTIFY DEVICE says about a disk (ACS-3, table "IDENTIFY DEVICE data"): model,
-/// serial and firmware strings, addressing features and capacity. Parsing is pure, so
+/// serial and firmware strings, addressing features, capacity and DMA modes. Parsing is pure, so
 /// it is tested on the host against hand-made identify blocks.
 /// </summary>
 public sealed class AtaIdentity
@@ -16,14 +16,21 @@ public sealed class AtaIdentity
     private const int FirmwareWord = 23, FirmwareWords = 4;
     private const int ModelWord = 27, ModelWords = 20;
     private const int CapabilitiesWord = 49;
+    private const int FieldValidityWord = 53;
     private const int Lba28CountWord = 60;
+    private const int MultiwordDmaWord = 63;
     private const int CommandSetsSupportedWord = 83;
     private const int CommandSetsEnabledWord = 86;
+    private const int UltraDmaWord = 88;
     private const int Lba48CountWord = 100;
     private const int SectorSizeWord = 106;
     private const int LogicalSectorWordsWord = 117;
 
+    private const int DmaSupportedBit = 1 << 8;        // word 49
     private const int LbaSupportedBit = 1 << 9;        // word 49
+    private const int UltraDmaValidBit = 1 << 2;       // word 53: word 88 is valid
+    private const int MultiwordDmaModeMask = 0x07;     // word 63: modes 0-2 (bits 2:0 supported, 10:8 selected)
+    private const int UltraDmaModeMask = 0x7F;         // word 88: modes 0-6 (bits 6:0 supported, 14:8 selected)
     private const int Lba48Bit = 1 << 10;              // words 83 and 86
     private const int SectorSizeValidMask = 0xC000;    // word 106 bits 15:14 = 01b: the word is valid
     private const int SectorSizeValid = 0x4000;
@@ -45,6 +52,40 @@ public sealed class AtaIdentity
     /// <summary>48-bit commands (READ/WRITE ... EXT, FLUSH CACHE EXT) are supported and enabled.</summary>
     public bool SupportsLba48 { get; private set; }
 
+    /// <summary>The device moves data by DMA (word 49 bit 8): READ/WRITE DMA and their EXT forms.</summary>
+    public bool SupportsDma { get; private set; }
+
+    /// <summary>Multiword DMA modes supported: bit n for mode n (word 63 bits 2:0).</summary>
+    public byte MultiwordDmaModes { get; private set; }
+
+    /// <summary>The multiword DMA mode selected now, as a one-bit mask (word 63 bits 10:8); 0 for none.</summary>
+    public byte MultiwordDmaSelected { get; private set; }
+
+    /// <summary>Ultra DMA modes supported: bit n for mode n (word 88 bits 6:0, when word 53 bit 2 says word 88 is valid).</summary>
+    public byte UltraDmaModes { get; private set; }
+
+    /// <summary>The Ultra DMA mode selected now, as a one-bit mask (word 88 bits 14:8); 0 for none.</summary>
+    public byte UltraDmaSelected { get; private set; }
+
+    /// <summary>
+    /// The SET FEATURES transfer-mode value of the DMA mode the device runs in now (UDMA
+    /// before multiword DMA), or 0 when none is selected.
+    /// </summary>
+    public byte SelectedDmaMode =>
+        UltraDmaSelected != 0 ? TransferMode(AtaCommand.TransferModeUltraDma, UltraDmaSelected)
+        : MultiwordDmaSelected != 0 ? TransferMode(AtaCommand.TransferModeMultiwordDma, MultiwordDmaSelected)
+        : (byte)0;
+
+    /// <summary>
+    /// The SET FEATURES transfer-mode value of the fastest DMA mode the device offers (the
+    /// highest UDMA mode, else the highest multiword DMA mode), or 0 when it offers none.
+    /// </summary>
+    public byte BestDmaMode =>
+        !SupportsDma ? (byte)0
+        : UltraDmaModes != 0 ? TransferMode(AtaCommand.TransferModeUltraDma, UltraDmaModes)
+        : MultiwordDmaModes != 0 ? TransferMode(AtaCommand.TransferModeMultiwordDma, MultiwordDmaModes)
+        : (byte)0;
+
     /// <summary>Addressable sectors: words 100–103 when LBA48 is on, otherwise words 60–61.</summary>
     public ulong SectorCount { get; private set; }
 
@@ -63,7 +104,15 @@ public sealed class AtaIdentity
             Serial = ReadString(data, SerialWord, SerialWords),
             Firmware = ReadString(data, FirmwareWord, FirmwareWords),
             SupportsLba = (Word(data, CapabilitiesWord) & LbaSupportedBit) != 0,
+            SupportsDma = (Word(data, CapabilitiesWord) & DmaSupportedBit) != 0,
+            MultiwordDmaModes = (byte)(Word(data, MultiwordDmaWord) & MultiwordDmaModeMask),
+            MultiwordDmaSelected = (byte)((Word(data, MultiwordDmaWord) >> 8) & MultiwordDmaModeMask),
         };
+        if ((Word(data, FieldValidityWord) & UltraDmaValidBit) != 0)
+        {
+            identity.UltraDmaModes = (byte)(Word(data, UltraDmaWord) & UltraDmaModeMask);
+            identity.UltraDmaSelected = (byte)((Word(data, UltraDmaWord) >> 8) & UltraDmaModeMask);
+        }
 
         bool lba48 = (Word(data, CommandSetsSupportedWord) & Lba48Bit) != 0 && (Word(data, CommandSetsEnabledWord) & Lba48Bit) != 0;
         ulong count48 = lba48
@@ -84,6 +133,30 @@ public sealed class AtaIdentity
         }
         identity.LogicalSectorSize = sectorSize;
         return identity;
+    }
+
+    /// <summary>"udma5", "mwdma2" for a SET FEATURES transfer-mode value; "pio" for anything else.</summary>
+    public static string DmaModeName(byte transferMode)
+    {
+        int mode = transferMode & 0x07;
+        switch (transferMode & ~0x07)
+        {
+            case AtaCommand.TransferModeUltraDma: return "udma" + mode.ToString();
+            case AtaCommand.TransferModeMultiwordDma: return "mwdma" + mode.ToString();
+            default: return "pio";
+        }
+    }
+
+    // The transfer-mode value for the highest mode in a mask (bit n = mode n).
+    private static byte TransferMode(byte kind, byte modes)
+    {
+        int highest = 0;
+        for (int mode = 0; mode < 8; mode++)
+        {
+            if ((modes & (1 << mode)) != 0)
+                highest = mode;
+        }
+        return (byte)(kind | highest);
     }
 
     /// <summary>

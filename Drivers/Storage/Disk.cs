@@ -17,7 +17,7 @@ internal sealed class Disk
     /// <summary>Short unique name: "ram0", "ata0"–"ata3" (IDE channel × master/slave), "ahci0", ...</summary>
     public string Name { get; }
 
-    /// <summary>"ramdisk", "ata-pio" or "ahci".</summary>
+    /// <summary>"ramdisk", "ata-dma" (IDE with a bus master), "ata-pio" (IDE without, or boot option <c>ata=pio</c>) or "ahci".</summary>
     public string Driver { get; }
 
     /// <summary>The device's own model string (IDENTIFY), or the boot module's name for a RAM disk.</summary>

@@ -1,4 +1,5 @@
 using System;
+using CosmosHybrid.Boot;
 using CosmosHybrid.Boot.Multiboot2;
 using CosmosHybrid.Console.Log;
 using CosmosHybrid.Drivers.Storage.Ahci;
@@ -49,14 +50,14 @@ internal static unsafe class DiskRegistry
             ulong diskBytes = RamDiskSize.Bytes(firstSector, module.Length);
             Add(new Disk("ram0", "ramdisk", RootModuleName, "module " + RootModuleName, new RamDisk(module.Start, module.Length, diskBytes)));
         }
-        IdeControllers.Probe(&OnAtaDrive);
+        IdeControllers.Probe(&OnAtaDrive, useDma: !BootOptions.AtaPio);
         AhciControllers.Probe(&OnAhciDisk);
     }
 
     private static void OnAtaDrive(AtaDrive drive)
     {
         string location = "ide " + drive.Channel.Name + (drive.DriveNumber == 0 ? " master" : " slave");
-        Add(new Disk("ata" + (s_ataCount++).ToString(), "ata-pio", drive.Identity.Model, location, drive));
+        Add(new Disk("ata" + (s_ataCount++).ToString(), drive.UsesDma ? "ata-dma" : "ata-pio", drive.Identity.Model, location, drive));
     }
 
     private static void OnAhciDisk(AhciDisk disk)
@@ -75,7 +76,7 @@ internal static unsafe class DiskRegistry
         s_disks[s_count++] = disk;
     }
 
-    /// <summary>"ata0 ata-pio 'QEMU HARDDISK' 16 MiB (32768 x 512 B) at ide primary master".</summary>
+    /// <summary>"ata0 ata-dma 'QEMU HARDDISK' 16 MiB (32768 x 512 B) at ide primary master".</summary>
     public static string Describe(Disk disk) =>
         disk.Name + " " + disk.Driver + " '" + disk.Model + "' " + FormatSize(disk.SizeBytes) + " ("
         + disk.Device.SectorCount.ToString() + " x " + disk.Device.SectorSize.ToString() + " B) at " + disk.Location;

@@ -6,8 +6,8 @@ using NUnit.Framework;
 namespace CosmosHybrid.BootTests;
 
 /// <summary>
-/// The block drivers against disks QEMU emulates: ATA PIO on the pc machine's IDE
-/// channels, AHCI on q35 (the built-in ICH9 controller and an added one), and the RAM
+/// The block drivers against disks QEMU emulates: ATA by bus-master DMA (and by PIO,
+/// forced or as the fallback) on the pc machine's IDE channels, AHCI on q35 (the built-in ICH9 controller and an added one), and the RAM
 /// disk over a boot module. The kernel's <c>disktest</c> option reads sectors and prints
 /// checksums, which must match the image the test made; it writes a pattern and flushes,
 /// and after QEMU has exited the image file must hold exactly that pattern there and
@@ -32,7 +32,7 @@ public class StorageTests : BootTestBase
     }
 
     [Test]
-    public void IdeMasterAndSlaveAreReadAndWrittenWithPio()
+    public void IdeMasterAndSlaveAreReadAndWrittenWithDma()
     {
         DiskImage master = Keep(DiskImage.CreateFilled("ide-master", SmallDiskSectors));
         DiskImage slave = Keep(DiskImage.CreateFilled("ide-slave", SmallDiskSectors / 2));
@@ -41,18 +41,39 @@ public class StorageTests : BootTestBase
         var slaveReads = new[] { (0L, 1), (SmallDiskSectors / 2 - 1, 1), (100L, 300) };
         var slaveBefore = Snapshot(slave, slaveReads);
 
+        // 300 sectors from a heap buffer: one READ/WRITE DMA EXT whose 150 KiB cross at least two
+        // 64 KiB boundaries of physical memory, so the PRD table cuts them; the stack read-back bounces.
         BootWith("disktest=read:0,read:last,read:100+300,write:2048+300,bench:4", "pc",
             $"-boot order=d -drive file=\"{master.Path}\",format=raw,if=ide,index=0 -drive file=\"{slave.Path}\",format=raw,if=ide,index=1");
 
-        ExpectOutput("ata0 ata-pio 'QEMU HARDDISK' 16 MiB (32768 x 512 B) at ide primary master");
-        ExpectOutput("ata1 ata-pio 'QEMU HARDDISK' 8192 KiB (16384 x 512 B) at ide primary slave");
-        ExpectDiskTest("ata0", "ata-pio", master, masterBefore, 2048, 300);
-        ExpectDiskTest("ata1", "ata-pio", slave, slaveBefore, 2048, 300);
+        ExpectOutput("ata0 ata-dma 'QEMU HARDDISK' 16 MiB (32768 x 512 B) at ide primary master");
+        ExpectOutput("ata1 ata-dma 'QEMU HARDDISK' 8192 KiB (16384 x 512 B) at ide primary slave");
+        ExpectDiskTest("ata0", "ata-dma", master, masterBefore, 2048, 300);
+        ExpectDiskTest("ata1", "ata-dma", slave, slaveBefore, 2048, 300);
         ExpectOutput("disktest: ata1 bench read 4096 KiB in 64 KiB requests: ");
         ExpectOutput("disktest: done");
+        ExpectAtaTransfers("ata0", dma: true);
+        ExpectAtaTransfers("ata1", dma: true);
         Assert.That(ExpectExit(), Is.EqualTo(33));
         ExpectWritten(master, 2048, 300);
         ExpectWritten(slave, 2048, 300);
+    }
+
+    [Test]
+    public void AtaPioBootOptionMovesIdeDataByProgrammedIo()
+    {
+        DiskImage disk = Keep(DiskImage.CreateFilled("ide-pio", SmallDiskSectors));
+        var reads = new[] { (0L, 1), (SmallDiskSectors - 1, 1), (100L, 300) };
+        var before = Snapshot(disk, reads);
+
+        BootWith("ata=pio disktest=read:0,read:last,read:100+300,write:2048+300", "pc", IdeArguments(disk));
+
+        ExpectOutput("ata0 ata-pio 'QEMU HARDDISK' 16 MiB (32768 x 512 B) at ide primary master");
+        ExpectDiskTest("ata0", "ata-pio", disk, before, 2048, 300);
+        ExpectOutput("disktest: done");
+        ExpectAtaTransfers("ata0", dma: false);
+        Assert.That(ExpectExit(), Is.EqualTo(33));
+        ExpectWritten(disk, 2048, 300);
     }
 
     [TestCase(false, Firmware.Bios, TestName = "AhciDiskOnAddedControllerUsesDmaAndInterrupts(BIOS)")]
@@ -91,7 +112,7 @@ public class StorageTests : BootTestBase
         BootWith($"disktest=read:0,read:{Lba28Limit + 5},read:last,write:{write}+200", controller == "ide" ? "pc" : "q35",
             controller == "ide" ? IdeArguments(disk) : AhciArguments(disk, builtIn: false));
 
-        ExpectDiskTest(name, controller == "ide" ? "ata-pio" : "ahci", disk, before, write, 200);
+        ExpectDiskTest(name, controller == "ide" ? "ata-dma" : "ahci", disk, before, write, 200);
         ExpectOutput("disktest: done");
         Assert.That(ExpectExit(), Is.EqualTo(33));
         ExpectWritten(disk, write, 200);
@@ -121,6 +142,13 @@ public class StorageTests : BootTestBase
             if (controller == "ahci")
                 ExpectOutput("errors=2");
             ExpectOutput("disktest: done");
+            if (controller == "ide")
+            {
+                // Both failed reads went by DMA first, then were retried by PIO, which failed too.
+                string line = AtaTransferLine(name);
+                Assert.That(line, Does.Contain(" fallbacks=2"), line);
+                Assert.That(Field(line, "dma-commands"), Is.GreaterThan(0), "the disk recovered and went on by DMA: " + line);
+            }
             Assert.That(ExpectExit(), Is.EqualTo(33));
         }
         finally
@@ -223,6 +251,47 @@ public class StorageTests : BootTestBase
         Assert.That(int.Parse(fields[0]), Is.InRange(1, 15), "the controller's INTx is routed to an 8259 line: " + line);
         Assert.That(long.Parse(fields[1].Substring("interrupts=".Length)), Is.GreaterThan(0), "commands completed by interrupt: " + line);
         Assert.That(fields[2], Is.EqualTo("errors=0"), line);
+    }
+
+    // The IDE line "mode=udma5 irq=14 interrupts=N dma-commands=N pio-commands=M fallbacks=0": with DMA, every data
+    // command went by DMA and ended by interrupt; with ata=pio, none did. Called once "disktest: done" is in.
+    private void ExpectAtaTransfers(string name, bool dma)
+    {
+        string line = AtaTransferLine(name);
+        Assert.That(line, Does.EndWith(" fallbacks=0"), line);
+        if (dma)
+        {
+            Assert.That(line, Does.Match("^mode=(udma|mwdma)[0-7] "), "a DMA mode was chosen: " + line);
+            Assert.That(Field(line, "irq"), Is.EqualTo(name == "ata0" || name == "ata1" ? 14 : 15), line);
+            Assert.That(Field(line, "dma-commands"), Is.GreaterThan(0), line);
+            // A command QEMU ends before the thread sleeps is seen by its status bit, the rest wake by interrupt.
+            Assert.That(Field(line, "interrupts"), Is.GreaterThan(0), "DMA commands ended by interrupt: " + line);
+            Assert.That(Field(line, "pio-commands"), Is.EqualTo(0), line);
+        }
+        else
+        {
+            Assert.That(line, Does.StartWith("mode=pio irq=-1 interrupts=0 dma-commands=0 "), line);
+            Assert.That(Field(line, "pio-commands"), Is.GreaterThan(0), line);
+        }
+    }
+
+    private string AtaTransferLine(string name)
+    {
+        string prefix = "disktest: " + name + " mode=";
+        string log = Machine.SerialLog;
+        Assert.That(log, Does.Contain(prefix));
+        int start = log.IndexOf(prefix, StringComparison.Ordinal) + prefix.Length - "mode=".Length;
+        return log.Substring(start, log.IndexOf('\n', start) - start).Trim();
+    }
+
+    private static long Field(string line, string name)
+    {
+        foreach (string field in line.Split(' '))
+        {
+            if (field.StartsWith(name + "=", StringComparison.Ordinal))
+                return long.Parse(field.Substring(name.Length + 1));
+        }
+        throw new AssertionException("no field " + name + " in: " + line);
     }
 
     // After power-off: the written range holds the pattern; its neighbours are untouched.

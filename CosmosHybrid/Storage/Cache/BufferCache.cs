@@ -19,7 +19,11 @@ namespace CosmosHybrid.Storage.Cache;
 /// not be written back stays cached and dirty: dirty data is never dropped. Its error is returned by the next <see cref="Sync"/>, and meanwhile the
 /// operation that needed room falls back to an uncached transfer.</para>
 /// <para>Reads of whole blocks missing from the cache go to the device in one request straight
-/// into the caller's buffer, and are then copied into the cache.</para>
+/// into the caller's buffer, and are then copied into the cache. A read that misses the block
+/// right after the previous miss (a sequential reader: a file read in small or unaligned
+/// pieces) reads ahead instead: up to <see cref="ReadAheadBytes"/> of uncached blocks in one
+/// request, into the cache, so the next pieces are hits. A read-ahead that fails is dropped;
+/// the wanted blocks are then read on their own, so only their own errors are reported.</para>
 /// <para>Not thread-safe: the file system layer above serialises calls.</para>
 /// </remarks>
 public sealed class BufferCache : IBlockDevice
@@ -29,6 +33,9 @@ public sealed class BufferCache : IBlockDevice
 
     /// <summary>The longest run of dirty blocks written back in one device request.</summary>
     public const int MaxWriteBackBlocks = 16;
+
+    /// <summary>How far a sequential reader is read ahead, in one device request.</summary>
+    public const int ReadAheadBytes = 128 * 1024;
 
     private readonly IBlockDevice _device;
     private readonly int _sectorSize;
@@ -40,6 +47,9 @@ public sealed class BufferCache : IBlockDevice
     private readonly CacheBlock[] _run;
     private readonly ulong[] _writeBackOrder;
     private readonly byte[] _staging;
+    private readonly int _readAheadBlocks;
+    private byte[] _readAhead;
+    private ulong _nextSequentialBlock = ulong.MaxValue;
     private int _allocated;
     private int _dirty;
     private StorageError _pendingError;
@@ -63,6 +73,8 @@ public sealed class BufferCache : IBlockDevice
         _run = new CacheBlock[runBlocks];
         _staging = new byte[runBlocks * BlockSize];
         _writeBackOrder = new ulong[Capacity];
+        // At most half the cache, so read-ahead never pushes out everything a reader had.
+        _readAheadBlocks = Math.Min(Math.Max(1, ReadAheadBytes / BlockSize), Capacity / 2);
     }
 
     /// <summary>Ranks dirty blocks for write-back (lower ranks first); null: block order only.</summary>
@@ -106,6 +118,12 @@ public sealed class BufferCache : IBlockDevice
             int bytes = count * _sectorSize;
 
             CacheBlock block = _blocks.Find(number);
+            if (block == null && number == _nextSequentialBlock && (end - position) / (uint)_sectorsPerBlock < (uint)_readAheadBlocks)
+            {
+                ReadAhead(number);
+                block = _blocks.Find(number);
+            }
+
             if (block != null)
             {
                 _statistics.Hits++;
@@ -331,6 +349,8 @@ public sealed class BufferCache : IBlockDevice
             return error;
         }
 
+        _nextSequentialBlock = last + 1;
+
         int offset = 0;
         for (ulong block = number; block <= last; block++)
         {
@@ -367,8 +387,43 @@ public sealed class BufferCache : IBlockDevice
             return error;
         }
 
+        _nextSequentialBlock = number + 1;
         new ReadOnlySpan<byte>(target, inBlock * _sectorSize, destination.Length).CopyTo(destination);
         return StorageError.Ok;
+    }
+
+    // Reads the uncached blocks from 'number' on (up to the read-ahead size, the next cached
+    // block or the device's end) in one request, into the cache. It has its own buffer: making
+    // room may write dirty blocks back through the staging buffer. A failure caches nothing.
+    private void ReadAhead(ulong number)
+    {
+        ulong deviceBlocks = (_device.SectorCount + (uint)_sectorsPerBlock - 1) / (uint)_sectorsPerBlock;
+        int blocks = 0;
+        int sectors = 0;
+        while (blocks < _readAheadBlocks && number + (uint)blocks < deviceBlocks && _blocks.Find(number + (uint)blocks) == null)
+        {
+            sectors += SectorsIn(number + (uint)blocks);
+            blocks++;
+        }
+
+        _readAhead ??= new byte[_readAheadBlocks * BlockSize];
+        if (ReadDevice(number * (uint)_sectorsPerBlock, new Span<byte>(_readAhead, 0, sectors * _sectorSize)) != StorageError.Ok)
+        {
+            return;
+        }
+
+        _nextSequentialBlock = number + (uint)blocks;
+        for (int i = 0; i < blocks; i++)
+        {
+            _statistics.Misses++;
+            CacheBlock slot = Acquire(number + (uint)i);
+            if (slot == null)
+            {
+                return;
+            }
+
+            new ReadOnlySpan<byte>(_readAhead, i * BlockSize, slot.Sectors * _sectorSize).CopyTo(slot.Data);
+        }
     }
 
     // No room in the cache (write-back failing): the sectors go to the device at once,

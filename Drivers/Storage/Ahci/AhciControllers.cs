@@ -1,8 +1,6 @@
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Console.Log;
 using CosmosHybrid.Drivers.Pci;
-using CosmosHybrid.Drivers.Serial;
-using CosmosHybrid.Drivers.Timer;
 
 namespace CosmosHybrid.Drivers.Storage.Ahci;
 
@@ -35,7 +33,7 @@ internal static unsafe class AhciControllers
             if (pci == null)
                 break;
             var controller = new AhciController(pci);
-            int irq = UsableIrq(pci.LegacyIrq);
+            int irq = ControllerIrq.Usable(pci.LegacyIrq, ownHandler: IsHooked(pci.LegacyIrq));
             if (!controller.Initialize(irq))
             {
                 KernelLog.WriteLine("ahci " + pci.Address.ToString() + ": not used: " + controller.Problem);
@@ -73,13 +71,7 @@ internal static unsafe class AhciControllers
         }
     }
 
-    // The 8259 lines the kernel already drives (timer, cascade, COM1) cannot be shared.
-    private static int UsableIrq(int irq)
-    {
-        if (irq < 0 || irq == Pit.Irq || irq == 2 || irq == Uart16550.Com1Irq)
-            return -1;
-        return irq;
-    }
+    private static bool IsHooked(int irq) => irq >= 0 && (s_hookedIrqs & (1u << irq)) != 0;
 
     private static void OnInterrupt()
     {

@@ -36,8 +36,6 @@ internal sealed unsafe class AhciPort
     private const ulong CommandTimeoutMilliseconds = 10000;
     private const ulong FlushTimeoutMilliseconds = 30000;
     private const ulong DeviceReadyTimeoutMilliseconds = 5000;
-    private const ulong InterruptPollMilliseconds = 10;
-    private const ulong NoInterruptPollMilliseconds = 1;
 
     private readonly AhciController _hba;
     private readonly ulong _registers;
@@ -48,7 +46,7 @@ internal sealed unsafe class AhciPort
 
     // Written by the interrupt handler (interrupts off) and read by the waiting thread with interrupts off.
     private uint _interruptStatus;
-    private Thread _waiter;
+    private readonly CompletionWait _wait = new CompletionWait();
 
     public AhciPort(AhciController hba, int number, ulong registers)
     {
@@ -188,19 +186,14 @@ internal sealed unsafe class AhciPort
         Write(AhciPortRegisters.InterruptStatus, status);
         _interruptStatus |= status;
         InterruptCount++;
-        Thread waiter = _waiter;
-        if (waiter != null)
-        {
-            _waiter = null;
-            Scheduler.Wake(waiter);
-        }
+        _wait.Wake();
     }
 
     // Interrupts are off. Sleeps in short slices; the interrupt handler cuts a slice short.
     private StorageError WaitForCompletion(ulong timeoutMilliseconds)
     {
         IoDeadline deadline = IoDeadline.After(timeoutMilliseconds);
-        ulong slice = _hba.Irq >= 0 ? InterruptPollMilliseconds : NoInterruptPollMilliseconds;
+        ulong slice = _hba.Irq >= 0 ? CompletionWait.InterruptSliceMilliseconds : CompletionWait.PollSliceMilliseconds;
         while (true)
         {
             uint status = _interruptStatus | Read(AhciPortRegisters.InterruptStatus);
@@ -210,9 +203,7 @@ internal sealed unsafe class AhciPort
                 return StorageError.Ok;
             if (deadline.RemainingMilliseconds == 0)
                 return StorageError.IoError;
-            _waiter = Scheduler.Current;
-            Scheduler.Sleep(slice);
-            _waiter = null;
+            _wait.Sleep(slice);
         }
     }
 

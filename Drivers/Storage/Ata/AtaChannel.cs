@@ -7,9 +7,10 @@ namespace CosmosHybrid.Drivers.Storage.Ata;
 
 /// <summary>
 /// One IDE channel: a command block of eight ports and a control port, shared by a
-/// master and a slave device. The channel runs one command at a time (<see cref="Lock"/>),
-/// and everything here polls the status register with a deadline: the driver keeps
-/// the device's interrupt line disabled.
+/// master and a slave device, and on a PCI controller with a bus master its DMA engine
+/// (<see cref="BusMaster"/>). The channel runs one command at a time (<see cref="Lock"/>).
+/// Everything here polls the status register with a deadline: the devices' interrupt
+/// line stays disabled (nIEN) except while a DMA command runs.
 /// </summary>
 internal sealed unsafe class AtaChannel
 {
@@ -42,6 +43,20 @@ internal sealed unsafe class AtaChannel
 
     public KernelMutex Lock { get; }
 
+    /// <summary>The channel's bus-master DMA engine, or null (no PCI bus master: programmed I/O only).</summary>
+    public AtaBusMaster BusMaster { get; private set; }
+
+    public void AttachBusMaster(AtaBusMaster engine) => BusMaster = engine;
+
+    /// <summary>
+    /// Lets the devices raise INTRQ (for a DMA command, whose end only the interrupt tells the
+    /// bus master), or stops them again (nIEN), as the rest of the driver expects.
+    /// </summary>
+    public void SetDeviceInterrupts(bool enabled) => Cpu.OutByte(_control, enabled ? (byte)0 : AtaRegisters.ControlNoInterrupts);
+
+    /// <summary>From the IRQ handler: lets the bus master take its device's interrupt, if it was this channel's.</summary>
+    public void HandleInterrupt() => BusMaster?.HandleInterrupt((ushort)(_io + AtaRegisters.Status));
+
     /// <summary>Status without side effects (the alternate status register).</summary>
     public byte AlternateStatus => Cpu.InByte(_control);
 
@@ -57,10 +72,12 @@ internal sealed unsafe class AtaChannel
 
     /// <summary>
     /// Software reset of both devices: SRST for at least 5 µs, then wait for BSY to
-    /// clear. Also sets nIEN, so the devices never raise INTRQ while we poll.
+    /// clear. Also sets nIEN, so the devices never raise INTRQ while we poll, and stops
+    /// the bus master, which a failed DMA command may have left running.
     /// </summary>
     public StorageError Reset()
     {
+        BusMaster?.Stop();
         Cpu.OutByte(_control, AtaRegisters.ControlSoftwareReset | AtaRegisters.ControlNoInterrupts);
         IoDelay.Microseconds(10);
         Cpu.OutByte(_control, AtaRegisters.ControlNoInterrupts);

@@ -17,6 +17,16 @@ public class BootOptionsTests
     }
 
     [Test]
+    public void AtaPioForcesProgrammedIo()
+    {
+        BootOptions.Parse("ata=dma");
+        Assert.That(BootOptions.AtaPio, Is.False, "only ata=pio is a switch");
+
+        BootOptions.Parse("disktest ata=pio");
+        Assert.That(BootOptions.AtaPio, Is.True);
+    }
+
+    [Test]
     public void PanicTestTakesAnOptionalKind()
     {
         BootOptions.Parse("panic-test=exception");

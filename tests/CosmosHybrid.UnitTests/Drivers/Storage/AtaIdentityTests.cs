@@ -96,6 +96,60 @@ public class AtaIdentityTests
     }
 
     [Test]
+    public void DmaModesFromWords49_63_And88()
+    {
+        byte[] block = Block();
+        PutWord(block, 49, (1 << 9) | (1 << 8));
+        PutWord(block, 53, 0x0007);
+        PutWord(block, 63, 0x0007);              // MWDMA 0-2, none selected
+        PutWord(block, 88, 0x003F);              // UDMA 0-5, none selected
+
+        AtaIdentity identity = AtaIdentity.Parse(block);
+
+        Assert.That(identity.SupportsDma, Is.True);
+        Assert.That(identity.MultiwordDmaModes, Is.EqualTo(0x07));
+        Assert.That(identity.UltraDmaModes, Is.EqualTo(0x3F));
+        Assert.That(identity.SelectedDmaMode, Is.EqualTo(0), "nothing selected yet");
+        Assert.That(identity.BestDmaMode, Is.EqualTo(0x45), "UDMA mode 5 for SET FEATURES");
+        Assert.That(AtaIdentity.DmaModeName(identity.BestDmaMode), Is.EqualTo("udma5"));
+
+        PutWord(block, 88, 0x003F | (1 << 10));  // UDMA 2 selected
+        Assert.That(AtaIdentity.Parse(block).SelectedDmaMode, Is.EqualTo(0x42));
+    }
+
+    [Test]
+    public void UltraDmaWordCountsOnlyWhenWord53SaysItIsValid()
+    {
+        byte[] block = Block();
+        PutWord(block, 49, 1 << 8);
+        PutWord(block, 63, 0x0003 | (1 << 9));   // MWDMA 0-1, mode 1 selected
+        PutWord(block, 88, 0x003F | (1 << 13));  // garbage: word 53 bit 2 is clear
+
+        AtaIdentity identity = AtaIdentity.Parse(block);
+
+        Assert.That(identity.UltraDmaModes, Is.EqualTo(0));
+        Assert.That(identity.BestDmaMode, Is.EqualTo(0x21));
+        Assert.That(identity.SelectedDmaMode, Is.EqualTo(0x21));
+        Assert.That(AtaIdentity.DmaModeName(identity.SelectedDmaMode), Is.EqualTo("mwdma1"));
+    }
+
+    [Test]
+    public void NoDmaWithoutWord49Bit8()
+    {
+        byte[] block = Block();
+        PutWord(block, 49, 1 << 9);
+        PutWord(block, 53, 0x0004);
+        PutWord(block, 63, 0x0007);
+        PutWord(block, 88, 0x003F);
+
+        AtaIdentity identity = AtaIdentity.Parse(block);
+
+        Assert.That(identity.SupportsDma, Is.False);
+        Assert.That(identity.BestDmaMode, Is.EqualTo(0));
+        Assert.That(AtaIdentity.DmaModeName(0), Is.EqualTo("pio"));
+    }
+
+    [Test]
     public void ShortBlockIsRejected()
     {
         Assert.That(AtaIdentity.Parse(new byte[100]), Is.Null);

@@ -64,6 +64,64 @@ public class BufferCacheTests
     }
 
     [Test]
+    public void SequentialSmallReadsAreReadAheadInOneRequest()
+    {
+        var device = new RecordingBlockDevice(1024);
+        var cache = new BufferCache(device, Block, 128);
+        int readAhead = BufferCache.ReadAheadBytes / Sector;
+        byte[] piece = new byte[3 * Sector];
+
+        // A reader taking 1.5 KiB at a time from sector 0 on: the first miss is read alone, the
+        // next (block 1, right after it) reads ahead, and the pieces up to there are hits.
+        for (int lba = 0; lba + 3 <= 8 + readAhead + 3; lba += 3)
+        {
+            Expect(cache.Read((ulong)lba, piece));
+            Assert.That(piece, Is.EqualTo(device.Sectors(lba, 3)), "sector " + lba);
+        }
+
+        Assert.That(device.Requests, Is.EqualTo(new[]
+        {
+            ("read", 0UL, 8),
+            ("read", 8UL, readAhead),
+            ("read", (ulong)(8 + readAhead), readAhead),
+        }));
+    }
+
+    [Test]
+    public void LargeReadsAndReadsElsewhereAreNotReadAhead()
+    {
+        var device = new RecordingBlockDevice(2048);
+        var cache = new BufferCache(device, Block, 128);
+        byte[] large = new byte[BufferCache.ReadAheadBytes];
+
+        Expect(cache.Read(0, large));
+        Expect(cache.Read((ulong)(large.Length / Sector), large));   // sequential, but as large as a read-ahead
+        Expect(cache.Read(1024, new byte[Sector]));                  // not where the last miss ended
+
+        int sectors = large.Length / Sector;
+        Assert.That(device.Requests, Is.EqualTo(new[] { ("read", 0UL, sectors), ("read", (ulong)sectors, sectors), ("read", 1024UL, 8) }));
+    }
+
+    [Test]
+    public void FailedReadAheadLeavesOnlyTheWantedBlockToFail()
+    {
+        var device = new RecordingBlockDevice(1024);
+        var cache = new BufferCache(device, Block, 128);
+        byte[] sector = new byte[Sector];
+        Expect(cache.Read(0, sector));
+
+        device.BadSector = 5 * BlockSectors;                  // in block 5, inside the read-ahead of block 1
+        Expect(cache.Read(8, sector));                        // the read-ahead fails: block 1 is read alone
+        Assert.That(sector, Is.EqualTo(device.Sectors(8, 1)));
+        Expect(cache.Read(16, sector));
+        Assert.That(cache.Read(5 * BlockSectors, sector), Is.EqualTo(StorageError.IoError), "the bad block's own read fails");
+
+        device.BadSector = null;
+        Expect(cache.Read(5 * BlockSectors, sector));
+        Assert.That(sector, Is.EqualTo(device.Sectors(5 * BlockSectors, 1)));
+    }
+
+    [Test]
     public void LeastRecentlyUsedBlockIsEvicted()
     {
         var device = new RecordingBlockDevice(64);

@@ -34,6 +34,9 @@ internal sealed class RecordingBlockDevice : IBlockDevice
 
     public bool FailReads { get; set; }
 
+    /// <summary>A sector whose reads fail (a bad sector): any read that covers it fails; null for none.</summary>
+    public ulong? BadSector { get; set; }
+
     public bool FailWrites { get; set; }
 
     public int Reads => Count("read");
@@ -44,9 +47,10 @@ internal sealed class RecordingBlockDevice : IBlockDevice
     {
         Requests.Add(("read", lba, buffer.Length / SectorSize));
         StorageError error = CheckRange(lba, buffer.Length);
-        if (error != StorageError.Ok || FailReads)
+        bool bad = BadSector is ulong sector && sector >= lba && sector < lba + (ulong)(buffer.Length / SectorSize);
+        if (error != StorageError.Ok || FailReads || bad)
         {
-            return FailReads ? StorageError.IoError : error;
+            return FailReads || bad ? StorageError.IoError : error;
         }
 
         new ReadOnlySpan<byte>(Data, (int)lba * SectorSize, buffer.Length).CopyTo(buffer);
