@@ -32,6 +32,12 @@ internal sealed unsafe class ProgramImage
     /// <summary>Kept for good; its frames are mapped into many processes and freed by none.</summary>
     public bool IsShared { get; }
 
+    /// <summary>
+    /// What parsing a shared image found, kept for its next spawns (the image never changes); null
+    /// until the first. An <see cref="Loader.Elf.ElfImage"/> is immutable once made.
+    /// </summary>
+    public Loader.Elf.ElfImage Parsed { get; set; }
+
     public int Length => _length;
 
     private ulong PageCount => ((ulong)_length + MemoryPageSize - 1) / MemoryPageSize;

@@ -16,11 +16,17 @@ internal static unsafe class ProgramLoader
     public static ElfError Load(ProgramImage image, UserAddressSpace space, out ulong entryPoint)
     {
         entryPoint = 0;
-        ReadOnlySpan<byte> file = image.Bytes;
-        var limits = new ElfLoadLimits(UserAddressSpace.UserStart, UserAddressSpace.HeapStart, 256UL << 20, ElfLoadLimits.DefaultMaxLoadSegments);
-        ElfError error = ElfParser.Parse(file, limits, out ElfImage elf);
-        if (error != ElfError.Ok)
-            return error;
+        ElfImage elf = image.Parsed;
+        if (elf == null)
+        {
+            var limits = new ElfLoadLimits(UserAddressSpace.UserStart, UserAddressSpace.HeapStart, 256UL << 20, ElfLoadLimits.DefaultMaxLoadSegments);
+            ElfError error = ElfParser.Parse(image.Bytes, limits, out elf);
+            if (error != ElfError.Ok)
+                return error;
+            // A boot module never changes: its next spawns skip the parse.
+            if (image.IsShared)
+                image.Parsed = elf;
+        }
 
         for (int i = 0; i < elf.Segments.Length; i++)
         {
@@ -43,13 +49,14 @@ internal static unsafe class ProgramLoader
             flags |= PageFlags.NoExecute;
 
         ReadOnlySpan<byte> file = image.Bytes;
+        var cursor = new LeafCursor(space.Tables);   // one walk per page table, not per page
         ulong zeroStart = SegmentPagePlan.DemandZeroStart(segment);
         for (ulong page = segment.PageStart; page < zeroStart; page += UserAddressSpace.PageSize)
         {
             SegmentPageKind kind = SegmentPagePlan.Classify(segment, page, out ulong fileOffset, out ulong copyFrom, out ulong copyTo);
             if (kind == SegmentPageKind.FilePage && image.TryGetFrame(fileOffset, out ulong frame))
             {
-                if (!space.MapImagePage(page, frame, flags, image.IsShared))
+                if (!space.MapImagePage(ref cursor, page, frame, flags, image.IsShared))
                     return false;
                 if (!image.IsShared)
                     image.GiveFrame(fileOffset);
@@ -63,7 +70,7 @@ internal static unsafe class ProgramLoader
                 if (fileOffset + copyTo > (ulong)file.Length)
                     copyTo = (ulong)file.Length - fileOffset;
             }
-            if (!CopyPage(file, page, fileOffset, copyFrom, copyTo, flags, space))
+            if (!CopyPage(file, ref cursor, page, fileOffset, copyFrom, copyTo, flags, space))
                 return false;
         }
         // The zero-filled tail is demand-zero: the program pays for the pages it touches.
@@ -71,9 +78,10 @@ internal static unsafe class ProgramLoader
     }
 
     // A fresh page with file bytes [copyFrom, copyTo) of it from fileOffset, zero elsewhere.
-    private static bool CopyPage(ReadOnlySpan<byte> file, ulong page, ulong fileOffset, ulong copyFrom, ulong copyTo, PageFlags flags, UserAddressSpace space)
+    private static bool CopyPage(ReadOnlySpan<byte> file, ref LeafCursor cursor, ulong page, ulong fileOffset, ulong copyFrom, ulong copyTo,
+        PageFlags flags, UserAddressSpace space)
     {
-        if (!space.MapUnclearedPage(page, flags, out byte* contents))
+        if (!space.MapUnclearedPage(ref cursor, page, flags, out byte* contents))
             return false;
         var destination = new Span<byte>(contents, (int)UserAddressSpace.PageSize);
         destination.Slice(0, (int)copyFrom).Clear();

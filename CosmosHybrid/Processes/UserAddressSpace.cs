@@ -82,18 +82,20 @@ internal sealed unsafe class UserAddressSpace
         return new UserAddressSpace(tables, id);
     }
 
-    /// <summary>Maps a fresh page whose contents are left as they were: the caller fills all of it. False when out of memory.</summary>
-    public bool MapUnclearedPage(ulong virtualAddress, PageFlags flags, out byte* contents)
+    /// <summary>
+    /// Maps a fresh page whose contents are left as they were (the caller fills all of it) at the page
+    /// <paramref name="cursor"/> finds next. False when out of memory.
+    /// </summary>
+    public bool MapUnclearedPage(ref LeafCursor cursor, ulong virtualAddress, PageFlags flags, out byte* contents)
     {
         contents = null;
+        ulong* entry = cursor.EntryOf(virtualAddress);
+        if (entry == null)
+            return false;
         void* page = KernelPages.AllocateUncleared(1);
         if (page == null)
             return false;
-        if (!Tables.Map(virtualAddress, AddressSpaceLayout.VirtualToPhysical((ulong)page), flags | PageFlags.User))
-        {
-            KernelPages.Free(page, 1);
-            return false;
-        }
+        *entry = PageTableEntry.Make(AddressSpaceLayout.VirtualToPhysical((ulong)page), flags | PageFlags.User | PageFlags.Present);
         contents = (byte*)page;
         MappedPages++;
         return true;
@@ -106,15 +108,17 @@ internal sealed unsafe class UserAddressSpace
     public const PageFlags SharedImage = (PageFlags)(1UL << 11);
 
     /// <summary>
-    /// Maps a frame of a program image at <paramref name="virtualAddress"/>, read-only whatever
+    /// Maps a frame of a program image at <paramref name="virtualAddress"/> (the page <paramref name="cursor"/> finds next), read-only whatever
     /// <paramref name="flags"/> say. A <paramref name="shared"/> frame stays the image's (<see cref="SharedImage"/>);
     /// any other becomes this address space's own. False when out of memory.
     /// </summary>
-    public bool MapImagePage(ulong virtualAddress, ulong physicalAddress, PageFlags flags, bool shared)
+    public bool MapImagePage(ref LeafCursor cursor, ulong virtualAddress, ulong physicalAddress, PageFlags flags, bool shared)
     {
-        flags &= ~PageFlags.Writable;
-        if (!Tables.Map(virtualAddress, physicalAddress, flags | PageFlags.User | (shared ? SharedImage : PageFlags.None)))
+        ulong* entry = cursor.EntryOf(virtualAddress);
+        if (entry == null)
             return false;
+        flags &= ~PageFlags.Writable;
+        *entry = PageTableEntry.Make(physicalAddress, flags | PageFlags.User | PageFlags.Present | (shared ? SharedImage : PageFlags.None));
         if (!shared)
             MappedPages++;
         return true;

@@ -38,10 +38,10 @@ public sealed unsafe class PageTables
             return null;
         if (kernel != null)
         {
-            ulong* source = memory.Table(kernel.RootPhysical);
-            ulong* destination = memory.Table(root);
-            for (int i = FirstKernelSlot; i < PageTableEntry.EntriesPerTable; i++)
-                destination[i] = source[i];
+            ulong* source = memory.Table(kernel.RootPhysical) + FirstKernelSlot;
+            ulong* destination = memory.Table(root) + FirstKernelSlot;
+            const int KernelSlots = PageTableEntry.EntriesPerTable - FirstKernelSlot;
+            new System.ReadOnlySpan<ulong>(source, KernelSlots).CopyTo(new System.Span<ulong>(destination, KernelSlots));
         }
         return new PageTables(memory, root);
     }

@@ -264,6 +264,20 @@ public unsafe class PageTablesTests
     }
 
     [Test]
+    public void ALeafCursorFindsTheSameEntriesAsAWalkAcrossPageTables()
+    {
+        PageTables tables = PageTables.Create(_memory, null);
+        var cursor = new LeafCursor(tables);
+        // Consecutive pages over a 2 MiB boundary (two page tables), then a jump back into the first.
+        ulong start = 0x400000 + PageTables.LargePageSize - 3 * 4096;
+        for (ulong page = start; page < start + 6 * 4096; page += 4096)
+            Assert.That(cursor.EntryOf(page) == tables.LeafEntry(page), Is.True, $"entry of 0x{page:x}");
+        Assert.That(cursor.EntryOf(0x400000) == tables.LeafEntry(0x400000), Is.True, "a page that does not follow the last is walked to");
+        Assert.That(cursor.EntryOf(0x402000) == tables.LeafEntry(0x402000), Is.True, "nor does one that skips a page");
+        Assert.That(_memory.LiveTables, Is.EqualTo(5), "PML4, PDPT, PD and two page tables");
+    }
+
+    [Test]
     public void RunningOutOfTableMemoryFailsTheMapping()
     {
         PageTables tables = PageTables.Create(_memory, null);
