@@ -53,6 +53,16 @@ internal static unsafe class KernelPages
         return pages;
     }
 
+    /// <summary>
+    /// Returns <paramref name="count"/> contiguous pages as they are, not zeroed (the caller overwrites
+    /// them before anyone else sees them), or null when memory is exhausted. After boot only.
+    /// </summary>
+    public static void* AllocateUncleared(ulong count)
+    {
+        using (InterruptsOff.Enter())
+            return AllocateFrames(count);
+    }
+
     /// <summary>Returns pages from <see cref="Allocate"/>; early-arena pages are never returned.</summary>
     public static void Free(void* pages, ulong count)
     {

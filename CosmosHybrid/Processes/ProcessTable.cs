@@ -75,7 +75,7 @@ internal static unsafe class ProcessTable
             error = SyscallError.InvalidArgument;
             return null;
         }
-        byte[] file;
+        ProgramImage file;
         if (name.IndexOf('/') >= 0)
         {
             Storage.StorageError readError = Storage.Kernel.KernelFileSystem.ReadProgram(workingDirectory, name, out file);
@@ -91,6 +91,20 @@ internal static unsafe class ProcessTable
             error = SyscallError.NotFound;
             return null;
         }
+        Process process = CreateAndList(file, name, arguments, workingDirectory, spawner, handles, handleLimit, threadLimit, raiseQuotas,
+            out Thread thread, out error);
+        file.Release();   // an image read for this spawn: the frames the new address space did not take
+        if (process == null)
+            return null;
+        Scheduler.Start(thread);
+        return process;
+    }
+
+    // The checks a spawn passes once its program is found, then the process, which joins the table.
+    private static Process CreateAndList(ProgramImage file, string name, string arguments, string workingDirectory, Process spawner,
+        StartupHandleList handles, int handleLimit, int threadLimit, bool raiseQuotas, out Thread thread, out SyscallError error)
+    {
+        thread = null;
         // A spawn bomb fills its own share, not the whole table (side-by-side spawns of one
         // spawner's threads may pass the count together: the limit is a bound, not exact).
         if (spawner != null && ChildrenOf(spawner.Id) >= Process.MaxChildren)
@@ -111,21 +125,18 @@ internal static unsafe class ProcessTable
             return null;
         }
         Process process = Create(file, name, arguments, workingDirectory, spawner, handles, handleLimit, threadLimit, raiseQuotas,
-            out Thread thread, out error);
+            out thread, out error);
         using (InterruptsOff.Enter())
         {
             s_reserved--;
             if (process != null)
                 s_processes[s_count++] = process;
         }
-        if (process == null)
-            return null;
-        Scheduler.Start(thread);
         return process;
     }
 
     /// <summary>The process and its first thread (not started, not in the table yet); null with <paramref name="error"/> set.</summary>
-    private static Process Create(byte[] file, string name, string arguments, string workingDirectory, Process spawner,
+    private static Process Create(ProgramImage file, string name, string arguments, string workingDirectory, Process spawner,
         StartupHandleList handles, int handleLimit, int threadLimit, bool raiseQuotas, out Thread thread, out SyscallError error)
     {
         error = SyscallError.None;

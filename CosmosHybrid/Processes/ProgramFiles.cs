@@ -7,6 +7,7 @@ namespace CosmosHybrid.Processes;
 /// <summary>
 /// The programs that can be spawned: GRUB modules whose name ends in ".elf" (shell.elf
 /// is the program "shell"), each with its symbol map ("shell.sym") when the build made one.
+/// Each is kept in pages of its own, which every process running it shares read-only.
 /// </summary>
 internal static class ProgramFiles
 {
@@ -15,7 +16,7 @@ internal static class ProgramFiles
     private const string SymbolsExtension = ".sym";
 
     private static readonly string[] s_names = new string[MaxPrograms];
-    private static readonly byte[][] s_files = new byte[MaxPrograms][];
+    private static readonly ProgramImage[] s_files = new ProgramImage[MaxPrograms];
     private static readonly SymbolTable[] s_symbols = new SymbolTable[MaxPrograms];
     private static int s_count;
 
@@ -32,7 +33,7 @@ internal static class ProgramFiles
                 continue;
             string name = module.Name.Substring(0, module.Name.Length - Extension.Length);
             s_names[s_count] = name;
-            s_files[s_count] = BootModuleData.Copy(module);
+            s_files[s_count] = ProgramImage.FromBootModule(BootModuleData.Bytes(module));
             if (boot.TryFindModule(name + SymbolsExtension, out BootModule symbols))
                 s_symbols[s_count] = new SymbolTable(BootModuleData.Copy(symbols), name);
             s_count++;
@@ -50,7 +51,7 @@ internal static class ProgramFiles
         return null;
     }
 
-    public static bool TryGet(string name, out byte[] file)
+    public static bool TryGet(string name, out ProgramImage file)
     {
         for (int i = 0; i < s_count; i++)
         {

@@ -84,21 +84,67 @@ internal sealed unsafe class UserAddressSpace
         return new UserAddressSpace(tables, id);
     }
 
-    /// <summary>Maps a fresh zeroed page; false when out of memory.</summary>
-    public bool MapNewPage(ulong virtualAddress, PageFlags flags, out byte* contents)
+    /// <summary>
+    /// Maps a fresh page whose contents are left as they were (the caller fills all of it) at the page
+    /// <paramref name="cursor"/> finds next. False when out of memory.
+    /// </summary>
+    public bool MapUnclearedPage(ref LeafCursor cursor, ulong virtualAddress, PageFlags flags, out byte* contents)
     {
         contents = null;
-        void* page = KernelPages.Allocate(1);
+        ulong* entry = cursor.EntryOf(virtualAddress);
+        if (entry == null)
+            return false;
+        void* page = KernelPages.AllocateUncleared(1);
         if (page == null)
             return false;
-        if (!Tables.Map(virtualAddress, AddressSpaceLayout.VirtualToPhysical((ulong)page), flags | PageFlags.User))
-        {
-            KernelPages.Free(page, 1);
-            return false;
-        }
+        *entry = PageTableEntry.Make(AddressSpaceLayout.VirtualToPhysical((ulong)page), flags | PageFlags.User | PageFlags.Present);
         contents = (byte*)page;
         MappedPages++;
         return true;
+    }
+
+    /// <summary>
+    /// Page-table bit (ignored by the CPU) marking a read-only page of a program image that every
+    /// process running the program maps (<see cref="ProgramImage.IsShared"/>): never freed here, never written by the kernel.
+    /// </summary>
+    public const PageFlags SharedImage = (PageFlags)(1UL << 11);
+
+    /// <summary>
+    /// Maps a frame of a program image at <paramref name="virtualAddress"/> (the page <paramref name="cursor"/> finds next), read-only whatever
+    /// <paramref name="flags"/> say. A <paramref name="shared"/> frame stays the image's (<see cref="SharedImage"/>);
+    /// any other becomes this address space's own. False when out of memory.
+    /// </summary>
+    public bool MapImagePage(ref LeafCursor cursor, ulong virtualAddress, ulong physicalAddress, PageFlags flags, bool shared)
+    {
+        ulong* entry = cursor.EntryOf(virtualAddress);
+        if (entry == null)
+            return false;
+        flags &= ~PageFlags.Writable;
+        *entry = PageTableEntry.Make(physicalAddress, flags | PageFlags.User | PageFlags.Present | (shared ? SharedImage : PageFlags.None));
+        if (!shared)
+            MappedPages++;
+        return true;
+    }
+
+    /// <summary>
+    /// Replaces the <see cref="SharedImage"/> page at <paramref name="virtualAddress"/> with a copy of
+    /// its own (same rights), so that changing it changes no other process; returns the copy's
+    /// frame, or 0 when the page is not a shared image page or memory is short.
+    /// </summary>
+    public ulong PrivatizeImagePage(ulong virtualAddress)
+    {
+        ulong* entry = Tables.LeafEntry(virtualAddress & ~(PageSize - 1));
+        if (entry == null || !PageTableEntry.IsPresent(*entry) || (PageTableEntry.FlagsOf(*entry) & SharedImage) == 0)
+            return 0;
+        void* copy = KernelPages.AllocateUncleared(1);
+        if (copy == null)
+            return 0;
+        CopyBytes((byte*)copy, (byte*)AddressSpaceLayout.PhysicalToVirtual(PageTableEntry.AddressOf(*entry)), PageSize);
+        ulong frame = AddressSpaceLayout.VirtualToPhysical((ulong)copy);
+        *entry = PageTableEntry.Make(frame, PageTableEntry.FlagsOf(*entry) & ~SharedImage);
+        MappedPages++;
+        Forget(virtualAddress & ~(PageSize - 1));
+        return frame;
     }
 
     /// <summary>Declares [start, end) as demand-zero memory with <paramref name="flags"/>.</summary>
@@ -561,8 +607,8 @@ internal sealed unsafe class UserAddressSpace
 
     private static void FreeMappedPage(ulong virtualAddress, ulong entry)
     {
-        if ((PageTableEntry.FlagsOf(entry) & Borrowed) != 0)
-            return; // lent by another process, which frees it
+        if ((PageTableEntry.FlagsOf(entry) & (Borrowed | SharedImage)) != 0)
+            return; // lent by another process, which frees it, or a program image's
         KernelPages.FreeFrames(PageTableEntry.AddressOf(entry));
         s_freeing.MappedPages--;
     }
@@ -634,7 +680,7 @@ internal sealed unsafe class UserAddressSpace
         if (!PageTableEntry.IsPresent(entry))
             return;
         Forget(page);
-        if ((PageTableEntry.FlagsOf(entry) & Borrowed) != 0)
+        if ((PageTableEntry.FlagsOf(entry) & (Borrowed | SharedImage)) != 0)
             return;
         KernelPages.FreeFrames(PageTableEntry.AddressOf(entry));
         MappedPages--;

@@ -44,6 +44,14 @@ internal static unsafe class Benchmarks
             return 0;
         }
 
+        // `bench spawn`: only the spawn rows (a quick loop for work on the spawn path).
+        if (arguments.Trim() == "spawn")
+        {
+            SpawnBenchmarks.Run();
+            Console.WriteLine("bench: done");
+            return 0;
+        }
+
         s_compareWithLinux = arguments.Trim() == CompareWithLinuxArgument;
         if (s_compareWithLinux)
         {

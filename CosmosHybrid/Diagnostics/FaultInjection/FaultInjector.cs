@@ -32,6 +32,8 @@ internal static unsafe class FaultInjector
     private static ulong s_pageCount;
     private static ulong s_pagePick;
     private static ulong s_pageFound;
+    private static ulong s_pageFoundAddress;
+    private static bool s_pageFoundShared;
 
     /// <summary>Applies <paramref name="choice"/> to <paramref name="target"/>; false when it has no page of the kind.</summary>
     public static bool Inject(Process target, FaultChoice choice)
@@ -177,6 +179,13 @@ internal static unsafe class FaultInjector
         space.Tables.ForEachUserPage(&Visit);
         if (s_pageFound == 0)
             return false;
+        // A program image's page is every such process's: the target gets a copy of its own, and the flip lands there.
+        if (s_pageFoundShared)
+        {
+            s_pageFound = space.PrivatizeImagePage(s_pageFoundAddress);
+            if (s_pageFound == 0)
+                return false;
+        }
         byte* page = (byte*)AddressSpaceLayout.PhysicalToVirtual(s_pageFound);
         page[choice.Bit >> 3] ^= (byte)(1 << (choice.Bit & 7));
         return true;
@@ -187,7 +196,11 @@ internal static unsafe class FaultInjector
         if (!IsOfKind(virtualAddress, entry, s_pageKind))
             return;
         if (s_pageCount == s_pagePick)
+        {
             s_pageFound = PageTableEntry.AddressOf(entry);
+            s_pageFoundAddress = virtualAddress;
+            s_pageFoundShared = (PageTableEntry.FlagsOf(entry) & UserAddressSpace.SharedImage) != 0;
+        }
         s_pageCount++;
     }
 

@@ -14,14 +14,19 @@ public sealed unsafe class PageTables
     /// <summary>PML4 slots 256–511 map the kernel half, shared by every address space.</summary>
     public const int FirstKernelSlot = 256;
 
+    /// <summary>How many user-half tables a hierarchy remembers (<see cref="UserTableRecords"/>): a small process's all.</summary>
+    public const int MaxRecordedUserTables = 64;
+
     private readonly IPageTableMemory _memory;
     private readonly ulong _tableOffset;   // the memory's TableOffset, read once
+    private UserTableRecords _userTables;
 
     public PageTables(IPageTableMemory memory, ulong rootPhysical)
     {
         _memory = memory;
         _tableOffset = memory.TableOffset;
         RootPhysical = rootPhysical;
+        _userTables = new UserTableRecords(MaxRecordedUserTables);
     }
 
     public ulong RootPhysical { get; }
@@ -33,10 +38,10 @@ public sealed unsafe class PageTables
             return null;
         if (kernel != null)
         {
-            ulong* source = memory.Table(kernel.RootPhysical);
-            ulong* destination = memory.Table(root);
-            for (int i = FirstKernelSlot; i < PageTableEntry.EntriesPerTable; i++)
-                destination[i] = source[i];
+            ulong* source = memory.Table(kernel.RootPhysical) + FirstKernelSlot;
+            ulong* destination = memory.Table(root) + FirstKernelSlot;
+            const int KernelSlots = PageTableEntry.EntriesPerTable - FirstKernelSlot;
+            new System.ReadOnlySpan<ulong>(source, KernelSlots).CopyTo(new System.Span<ulong>(destination, KernelSlots));
         }
         return new PageTables(memory, root);
     }
@@ -104,12 +109,24 @@ public sealed unsafe class PageTables
     public void FreeUserTables()
     {
         ulong* root = TableAt(RootPhysical);
-        for (int i = 0; i < FirstKernelSlot; i++)
+        if (_userTables.IsComplete)
         {
-            if (PageTableEntry.IsPresent(root[i]))
-                FreeTableTree(PageTableEntry.AddressOf(root[i]), 3);
-            root[i] = 0;
+            // Every user table is on record: free them without walking the tree's 512-entry tables.
+            for (int i = 0; i < _userTables.Count; i++)
+                _memory.FreeTable(_userTables.PhysicalOf(i));
+            for (int i = 0; i < FirstKernelSlot; i++)
+                root[i] = 0;
         }
+        else
+        {
+            for (int i = 0; i < FirstKernelSlot; i++)
+            {
+                if (PageTableEntry.IsPresent(root[i]))
+                    FreeTableTree(PageTableEntry.AddressOf(root[i]), 3);
+                root[i] = 0;
+            }
+        }
+        _userTables.Clear();
     }
 
     /// <summary>Frees the root too, after <see cref="FreeUserTables"/>.</summary>
@@ -118,6 +135,16 @@ public sealed unsafe class PageTables
     /// <summary>Calls <paramref name="visit"/> for every present 4 KiB user mapping (to free what they map).</summary>
     public void ForEachUserPage(delegate*<ulong, ulong, void> visit)
     {
+        if (_userTables.IsComplete)
+        {
+            // Only the page tables can hold 4 KiB mappings: visit those on record, in the order they were made.
+            for (int i = 0; i < _userTables.Count; i++)
+            {
+                if (_userTables.LevelOf(i) == 1)
+                    VisitPageTable(TableAt(_userTables.PhysicalOf(i)), _userTables.BaseOf(i), visit);
+            }
+            return;
+        }
         ulong* root = TableAt(RootPhysical);
         for (int i4 = 0; i4 < FirstKernelSlot; i4++)
         {
@@ -133,16 +160,25 @@ public sealed unsafe class PageTables
                 {
                     if (!PageTableEntry.IsPresent(directory[i2]) || PageTableEntry.IsHuge(directory[i2]))
                         continue;
-                    ulong* table = TableAt(PageTableEntry.AddressOf(directory[i2]));
-                    for (int i1 = 0; i1 < PageTableEntry.EntriesPerTable; i1++)
-                    {
-                        if (PageTableEntry.IsPresent(table[i1]))
-                        {
-                            ulong virtualAddress = (ulong)i4 << 39 | (ulong)i3 << 30 | (ulong)i2 << 21 | (ulong)i1 << 12;
-                            visit(virtualAddress, table[i1]);
-                        }
-                    }
+                    ulong tableBase = (ulong)i4 << 39 | (ulong)i3 << 30 | (ulong)i2 << 21;
+                    VisitPageTable(TableAt(PageTableEntry.AddressOf(directory[i2])), tableBase, visit);
                 }
+            }
+        }
+    }
+
+    // The present entries of one page table, whose first entry maps tableBase. Four entries are
+    // tested at once: a process's tables are mostly empty, and an empty entry is zero.
+    private static void VisitPageTable(ulong* table, ulong tableBase, delegate*<ulong, ulong, void> visit)
+    {
+        for (int i = 0; i < PageTableEntry.EntriesPerTable; i += 4)
+        {
+            if ((table[i] | table[i + 1] | table[i + 2] | table[i + 3]) == 0)
+                continue;
+            for (int i1 = i; i1 < i + 4; i1++)
+            {
+                if (PageTableEntry.IsPresent(table[i1]))
+                    visit(tableBase | (ulong)i1 << 12, table[i1]);
             }
         }
     }
@@ -169,6 +205,8 @@ public sealed unsafe class PageTables
                     return null;
                 PageFlags flags = PageFlags.Present | PageFlags.Writable | (user ? PageFlags.User : PageFlags.None);
                 *entry = PageTableEntry.Make(newTable, flags);
+                if (user)
+                    _userTables.Add(newTable, level - 1, virtualAddress);
             }
             else if (PageTableEntry.IsHuge(*entry))
             {

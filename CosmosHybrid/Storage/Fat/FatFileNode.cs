@@ -100,6 +100,21 @@ internal sealed class FatFileNode
             return runError;
         }
 
+        // A read to the end of a file mostly ends inside a sector: its whole sectors may still be one
+        // device read inside the run, and only the tail goes through the chain.
+        int tail = (int)((offset + (ulong)count) % (uint)_boot.BytesPerSector);
+        if (tail != 0 && count > tail && TryReadWithinRun(offset, destination.Slice(0, count - tail), out runError))
+        {
+            if (runError != StorageError.Ok)
+            {
+                return runError;
+            }
+
+            StorageError tailError = Transfer(offset + (ulong)(count - tail), destination.Slice(count - tail, tail), default, false, out int tailRead);
+            bytesRead = tailError == StorageError.Ok ? count - tail + tailRead : 0;
+            return tailError;
+        }
+
         StorageError error = Transfer(offset, destination.Slice(0, count), default, false, out bytesRead);
         return error;
     }
@@ -529,12 +544,19 @@ internal sealed class FatFileNode
             return StorageError.Ok;
         }
 
-        StorageError error = _table.MeasureChain(FirstCluster, out uint length, out uint last);
+        StorageError error = _table.MeasureChain(FirstCluster, out uint length, out uint last, out uint firstRun);
         if (error == StorageError.Ok)
         {
             _chainKnown = true;
             _chainLength = length;
             _lastCluster = last;
+            // The walk has just read these links: the chain's first run is known (reads inside it need no lookups).
+            if (_runLength == 0 && firstRun >= 2)
+            {
+                _runIndex = 0;
+                _runCluster = FirstCluster;
+                _runLength = firstRun;
+            }
         }
 
         return error;

@@ -237,10 +237,18 @@ internal sealed class FatTable
     }
 
     /// <summary>Counts the clusters of a chain and finds its last cluster.</summary>
-    public StorageError MeasureChain(uint first, out uint length, out uint last)
+    public StorageError MeasureChain(uint first, out uint length, out uint last) => MeasureChain(first, out length, out last, out _);
+
+    /// <summary>
+    /// Counts the clusters of a chain and finds its last cluster, and how many clusters from its
+    /// start follow each other on the disk (<paramref name="firstRun"/>: first, first + 1, ...).
+    /// </summary>
+    public StorageError MeasureChain(uint first, out uint length, out uint last, out uint firstRun)
     {
         length = 0;
         last = 0;
+        firstRun = 0;
+        bool inRun = true;
         uint cluster = first;
         while (cluster != 0)
         {
@@ -257,6 +265,12 @@ internal sealed class FatTable
             }
 
             length++;
+            if (inRun)
+            {
+                firstRun++;
+                inRun = next == cluster + 1;
+            }
+
             last = cluster;
             cluster = next;
         }

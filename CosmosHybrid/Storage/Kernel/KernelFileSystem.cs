@@ -155,15 +155,48 @@ internal static class KernelFileSystem
     }
 
     /// <summary>Reads a program file for spawn: <paramref name="path"/>, or <paramref name="path"/>.elf when that does not exist.</summary>
-    public static StorageError ReadProgram(string workingDirectory, string path, out byte[] file)
+    public static StorageError ReadProgram(string workingDirectory, string path, out ProgramImage image)
     {
+        image = null;
         using (Lock())
         {
-            StorageError error = s_vfs.ReadAll(workingDirectory, path, MaxProgramBytes, out file);
+            StorageError error = s_vfs.Open(workingDirectory, path, VfsOpenFlags.Read, out OpenFile file);
             if (error == StorageError.NotFound && !path.EndsWith(".elf"))
-                error = s_vfs.ReadAll(workingDirectory, path + ".elf", MaxProgramBytes, out file);
+                error = s_vfs.Open(workingDirectory, path + ".elf", VfsOpenFlags.Read, out file);
+            if (error != StorageError.Ok)
+                return error;
+            error = ReadWhole(file, out image);
+            StorageError closeError = file.Close();
+            if (error == StorageError.Ok)
+                error = closeError;
+            if (error != StorageError.Ok && image != null)
+            {
+                image.Release();
+                image = null;
+            }
             return error;
         }
+    }
+
+    // The file's bytes straight into the pages of a program image (no copy between).
+    private static StorageError ReadWhole(OpenFile file, out ProgramImage image)
+    {
+        image = null;
+        if (file.Length > MaxProgramBytes)
+            return StorageError.FileTooLarge;
+        image = ProgramImage.ForFile((int)file.Length);
+        System.Span<byte> bytes = image.Contents;
+        int done = 0;
+        while (done < bytes.Length)
+        {
+            StorageError error = file.Read(bytes.Slice(done), out int read);
+            if (error != StorageError.Ok)
+                return error;
+            if (read == 0)
+                return StorageError.Corrupt;
+            done += read;
+        }
+        return StorageError.Ok;
     }
 
     /// <summary>

@@ -204,6 +204,80 @@ public unsafe class PageTablesTests
     }
 
     [Test]
+    public void AHierarchyWithMoreTablesThanItRecordsIsStillVisitedAndFreedWhole()
+    {
+        PageTables kernel = PageTables.Create(_memory, null);
+        kernel.Map(0xFFFF_FFFF_8010_0000, 0x100000, PageFlags.Global);
+        int kernelTables = _memory.LiveTables;
+
+        // One page in each of 80 different 2 MiB blocks: 80 page tables, more than the records hold.
+        PageTables process = PageTables.Create(_memory, kernel);
+        const int Blocks = PageTables.MaxRecordedUserTables + 16;
+        for (ulong block = 0; block < Blocks; block++)
+            process.Map(0x4000_0000 + block * PageTables.LargePageSize, 0x1000_0000 + block * 4096, PageFlags.User);
+
+        var visited = new List<ulong>();
+        s_visited = visited;
+        process.ForEachUserPage(&Record);
+        Assert.That(visited, Has.Count.EqualTo(Blocks));
+        Assert.That(visited, Is.Unique);
+
+        process.FreeUserTables();
+        process.FreeRoot();
+        Assert.That(_memory.LiveTables, Is.EqualTo(kernelTables));
+    }
+
+    [Test]
+    public void RecordedTablesGiveTheSamePagesAsAWalk()
+    {
+        // Scattered mappings across the user half (stack top, heap, image), with some unmapped again.
+        PageTables process = PageTables.Create(_memory, null);
+        var expected = new SortedSet<ulong>();
+        ulong[] bases = { 0x400000, 0x1000_0000_0000, 0x7FFF_FFF0_0000 - 0x10000, 0x40_0000_0000 };
+        foreach (ulong start in bases)
+        {
+            for (ulong page = 0; page < 20; page++)
+            {
+                ulong address = start + page * 4096;
+                process.Map(address, 0x2000_0000 + page * 4096, PageFlags.User);
+                expected.Add(address);
+            }
+        }
+        process.Unmap(0x400000 + 3 * 4096);
+        expected.Remove(0x400000 + 3 * 4096);
+
+        var visited = new List<ulong>();
+        s_visited = visited;
+        process.ForEachUserPage(&Record);
+        Assert.That(new SortedSet<ulong>(visited), Is.EqualTo(expected));
+        Assert.That(visited, Has.Count.EqualTo(expected.Count));
+
+        process.FreeUserTables();
+        Assert.That(_memory.LiveTables, Is.EqualTo(1), "only the root is left");
+        process.Map(0x400000, 0x3000, PageFlags.User);
+        visited.Clear();
+        process.ForEachUserPage(&Record);
+        Assert.That(visited, Is.EqualTo(new[] { 0x400000UL }), "a hierarchy freed and used again records afresh");
+        process.FreeUserTables();
+        process.FreeRoot();
+        Assert.That(_memory.LiveTables, Is.Zero);
+    }
+
+    [Test]
+    public void ALeafCursorFindsTheSameEntriesAsAWalkAcrossPageTables()
+    {
+        PageTables tables = PageTables.Create(_memory, null);
+        var cursor = new LeafCursor(tables);
+        // Consecutive pages over a 2 MiB boundary (two page tables), then a jump back into the first.
+        ulong start = 0x400000 + PageTables.LargePageSize - 3 * 4096;
+        for (ulong page = start; page < start + 6 * 4096; page += 4096)
+            Assert.That(cursor.EntryOf(page) == tables.LeafEntry(page), Is.True, $"entry of 0x{page:x}");
+        Assert.That(cursor.EntryOf(0x400000) == tables.LeafEntry(0x400000), Is.True, "a page that does not follow the last is walked to");
+        Assert.That(cursor.EntryOf(0x402000) == tables.LeafEntry(0x402000), Is.True, "nor does one that skips a page");
+        Assert.That(_memory.LiveTables, Is.EqualTo(5), "PML4, PDPT, PD and two page tables");
+    }
+
+    [Test]
     public void RunningOutOfTableMemoryFailsTheMapping()
     {
         PageTables tables = PageTables.Create(_memory, null);
