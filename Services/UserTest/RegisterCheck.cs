@@ -20,30 +20,21 @@ internal static class RegisterCheck
     [DllImport("*", EntryPoint = "usertest_check_xmm"), SuppressGCTransition]
     private static extern ulong SpinAndCheck(ulong seed, ulong spins);
 
-    [DllImport("*", EntryPoint = "usertest_has_avx"), SuppressGCTransition]
-    private static extern int HasAvx();
-
-    [DllImport("*", EntryPoint = "usertest_fill_ymm_high"), SuppressGCTransition]
-    private static extern void FillYmmHigh(ulong seed);
-
-    [DllImport("*", EntryPoint = "usertest_check_ymm_high"), SuppressGCTransition]
-    private static extern ulong CheckYmmHigh(ulong seed);
-
     public static int Run(int rounds)
     {
         ulong seed = 0x1111_0000_0000_0000UL * (ulong)(ProcessCalls.CurrentId % 15 + 1) + 0x0123_4567;
         long start = ProcessCalls.UptimeMilliseconds;
-        bool avx = HasAvx() != 0;
+        bool avx = UpperVectorHalves.Exist;
         ulong corrupted = 0;
         for (int round = 0; round < rounds; round++)
         {
             ulong roundSeed = seed + (ulong)round;
             Fill(roundSeed);
             if (avx)
-                FillYmmHigh(roundSeed);
+                UpperVectorHalves.Fill(roundSeed);
             corrupted += SpinAndCheck(roundSeed, SpinsPerRound);
             if (avx)
-                corrupted += CheckYmmHigh(roundSeed);
+                corrupted += UpperVectorHalves.CountLost(roundSeed);
         }
         long elapsed = ProcessCalls.UptimeMilliseconds - start;
         Console.WriteLine("registers: " + rounds.ToString() + " rounds over " + elapsed.ToString() + " ms, "

@@ -26,15 +26,6 @@ internal static unsafe class SyscallRegisters
     [DllImport("*", EntryPoint = "usertest_syscall_xmm"), SuppressGCTransition]
     private static extern long CallAndDump(ulong seed, long number, long argument0, long argument1, long argument2, ulong* dump);
 
-    [DllImport("*", EntryPoint = "usertest_has_avx"), SuppressGCTransition]
-    private static extern int HasAvx();
-
-    [DllImport("*", EntryPoint = "usertest_fill_ymm_high"), SuppressGCTransition]
-    private static extern void FillYmmHigh(ulong seed);
-
-    [DllImport("*", EntryPoint = "usertest_check_ymm_high"), SuppressGCTransition]
-    private static extern ulong CheckYmmHigh(ulong seed);
-
     private static int s_calls;
     private static int s_foreign;
     private static int s_failedCalls;
@@ -42,7 +33,7 @@ internal static unsafe class SyscallRegisters
 
     public static int Run(int rounds)
     {
-        bool avx = HasAvx() != 0;
+        bool avx = UpperVectorHalves.Exist;
         byte* page = (byte*)SystemCall.Call(SyscallNumber.MapMemory, 1);
         byte* received = (byte*)SystemCall.Call(SyscallNumber.MapMemory, 1);
         long fd = WriteFile();
@@ -143,11 +134,11 @@ internal static unsafe class SyscallRegisters
     {
         ulong* dump = stackalloc ulong[2 * Registers];
         if (avx)
-            FillYmmHigh(seed);
+            UpperVectorHalves.Fill(seed);
         long result = CallAndDump(seed, (long)number, argument0, argument1, argument2, dump);
         // Read before any other call: the kernel keeps no vector register, so the program's own upper halves must be there.
         if (avx)
-            s_upperLost += CheckYmmHigh(seed);
+            s_upperLost += UpperVectorHalves.CountLost(seed);
         s_calls++;
         bool expectedResult = expected == AnyHandle || expected == AnyCount ? result >= (expected == AnyCount ? 1 : 0) : result == expected;
         if (!expectedResult)
