@@ -68,7 +68,13 @@ internal sealed unsafe class SyscallWorker
                 break;
             case SyscallNumber.Spawn:
             case SyscallNumber.SpawnEx:
-                _generator.NoteProcess(result);
+                long forgotten = _generator.NoteProcess(result);
+                if (forgotten > 0)
+                {
+                    // Process ids are never reused, so this is the fuzzer's own child (or one already reaped: errors).
+                    ProcessCalls.Kill(forgotten);
+                    ProcessCalls.Wait(forgotten, out _);
+                }
                 break;
             case SyscallNumber.MapMemory:
                 // Keep a few as targets; give back the rest at once so the address space's region table does not fill.

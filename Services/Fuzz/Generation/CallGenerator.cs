@@ -58,11 +58,19 @@ public sealed unsafe class CallGenerator
             _handles[_nextHandle++ % _handles.Length] = handle;
     }
 
-    /// <summary>Remembers a process the caller started (its own descendant), a target for Kill and Wait.</summary>
-    public void NoteProcess(long processId)
+    /// <summary>
+    /// Remembers a process the caller started (its own descendant), a target for Kill and Wait. Returns the
+    /// process it forgets to make room (0 if none): the caller ends and reaps it, or the programs random
+    /// spawns started would hold the process quota for the rest of a long run.
+    /// </summary>
+    public long NoteProcess(long processId)
     {
-        if (processId > 0)
-            _processIds[_nextProcessId++ % _processIds.Length] = processId;
+        if (processId <= 0)
+            return 0;
+        ref long slot = ref _processIds[_nextProcessId++ % _processIds.Length];
+        long forgotten = slot;
+        slot = processId;
+        return forgotten;
     }
 
     /// <summary>Remembers a MapMemory result; returns false when the table is full (the caller unmaps it at once).</summary>

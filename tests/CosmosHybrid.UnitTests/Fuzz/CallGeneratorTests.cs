@@ -80,6 +80,17 @@ public unsafe class CallGeneratorTests
         }
     }
 
+    [Test]
+    public void ForgetsTheOldestProcessWhenItsTableIsFullSoTheCallerCanReapIt()
+    {
+        CallGenerator generator = Generator(5, FuzzRole.Main);
+        Assert.That(generator.NoteProcess(-3), Is.EqualTo(0), "a failed spawn is not remembered");
+        for (long pid = 100; pid < 108; pid++)
+            Assert.That(generator.NoteProcess(pid), Is.EqualTo(0), "room for " + pid);
+        Assert.That(generator.NoteProcess(108), Is.EqualTo(100));
+        Assert.That(generator.NoteProcess(109), Is.EqualTo(101));
+    }
+
     [TestCase(FuzzRole.Main)]
     [TestCase(FuzzRole.Child)]
     public void KillsOnlyItsOwnProcessesOrNoProcess(FuzzRole role)
