@@ -64,7 +64,7 @@ internal sealed class FaultCampaign
             Log("'" + _service + "' is not running");
             return false;
         }
-        ProcessCalls.GetMemoryInfo(out MemoryInfo before);
+        ProcessCalls.GetMemoryInfo(out MemoryInfo before, collectKernelHeap: true);
         long pagesBefore = ServicePages(pid);
         long heldBefore = ProcessCalls.PagesHeldByRunningProcesses();
         for (int i = 0; i < _faults; i++)
@@ -76,13 +76,14 @@ internal sealed class FaultCampaign
         // Frames are counted once the last instance settled (and whatever the last fault did is over).
         ProcessCalls.Sleep(SettleMilliseconds);
         long last = FindProcess(_service);
-        ProcessCalls.GetMemoryInfo(out MemoryInfo after);
+        ProcessCalls.GetMemoryInfo(out MemoryInfo after, collectKernelHeap: true);
         long heldAfter = ProcessCalls.PagesHeldByRunningProcesses();
         string[] table = Tally.Format();
         for (int i = 0; i < table.Length; i++)
             Log(table[i]);
         Log("free frames " + before.FreePages.ToString() + " -> " + after.FreePages.ToString()
             + ", kernel heap " + (before.KernelHeapBytes / 1024).ToString() + " -> " + (after.KernelHeapBytes / 1024).ToString() + " KiB"
+            + " (live after a collection " + (before.KernelHeapLiveBytes / 1024).ToString() + " -> " + (after.KernelHeapLiveBytes / 1024).ToString() + " KiB)"
             + ", '" + _service + "' holds " + pagesBefore.ToString() + " -> " + ServicePages(last).ToString() + " pages");
         // What the frames that went are not explained by: the processes' own pages (their page tables and kernel stacks are not in them).
         Log("all processes hold " + heldBefore.ToString() + " -> " + heldAfter.ToString() + " pages; frames not held by a process: "

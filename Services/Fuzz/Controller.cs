@@ -12,7 +12,7 @@ internal static class Controller
 {
     public static int Run(string campaign, bool checkServices)
     {
-        MemoryInfo before = Measure();
+        ProcessCalls.GetMemoryInfo(out MemoryInfo before, collectKernelHeap: true);
         long heldBefore = ProcessCalls.PagesHeldByRunningProcesses();
         long pid = ChildProcess.Start("/bin/fuzz " + campaign, withOutput: true);
         if (pid < 0)
@@ -27,7 +27,7 @@ internal static class Controller
             failures += CheckServices();
         // Let the kernel finish tearing the campaign's processes down before counting.
         ProcessCalls.Sleep(200);
-        MemoryInfo after = Measure();
+        ProcessCalls.GetMemoryInfo(out MemoryInfo after, collectKernelHeap: true);
         long heldAfter = ProcessCalls.PagesHeldByRunningProcesses();
         System.Console.WriteLine("fuzz: free frames " + before.FreePages.ToString() + " -> " + after.FreePages.ToString()
             + ", kernel heap " + (before.KernelHeapBytes / 1024).ToString() + " -> " + (after.KernelHeapBytes / 1024).ToString() + " KiB"
@@ -37,13 +37,6 @@ internal static class Controller
         return failures;
     }
 
-    /// <summary>The kernel's figures after a collection of its heap, so garbage does not count as a leak.</summary>
-    private static unsafe MemoryInfo Measure()
-    {
-        MemoryInfo info;
-        SystemCall.Call(SyscallNumber.GetMemoryInfo, (long)&info, 1);
-        return info;
-    }
 
     /// <summary>A normal client of the services, in a child killed after a time-out: a service that stopped answering is a failure, not a hang.</summary>
     private static int CheckServices()

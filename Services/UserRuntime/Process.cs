@@ -126,10 +126,14 @@ internal static unsafe class ProcessCalls
         return Utf8.GetStringLenient(new System.ReadOnlySpan<byte>(text, 0, length));
     }
 
-    public static long GetMemoryInfo(out MemoryInfo info)
+    /// <summary>
+    /// The machine's memory figures; with <paramref name="collectKernelHeap"/> the kernel collects its heap
+    /// first, so <see cref="MemoryInfo.KernelHeapLiveBytes"/> counts no garbage (what a leak check compares).
+    /// </summary>
+    public static long GetMemoryInfo(out MemoryInfo info, bool collectKernelHeap = false)
     {
         fixed (MemoryInfo* buffer = &info)
-            return SystemCall.Call(SyscallNumber.GetMemoryInfo, (long)buffer);
+            return SystemCall.Call(SyscallNumber.GetMemoryInfo, (long)buffer, collectKernelHeap ? 1 : 0);
     }
 
     /// <summary>Text for a negative system-call result.</summary>

@@ -61,8 +61,7 @@ internal static unsafe class HogScenarios
     /// <summary>`meminfo`: one line of figures to compare before, during and after a hog (the kernel heap collected first).</summary>
     public static int MemoryFigures()
     {
-        MemoryInfo info;
-        if (SystemCall.Call(SyscallNumber.GetMemoryInfo, (long)&info, 1) < 0)
+        if (ProcessCalls.GetMemoryInfo(out MemoryInfo info, collectKernelHeap: true) < 0)
             return 1;
         Console.WriteLine("meminfo: free frames " + info.FreePages.ToString() + ", kernel heap live "
             + (info.KernelHeapLiveBytes / 1024).ToString() + " KiB of " + (info.KernelHeapBytes / 1024).ToString() + " KiB");

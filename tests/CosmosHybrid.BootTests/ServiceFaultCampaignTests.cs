@@ -118,7 +118,7 @@ public class ServiceFaultCampaignTests : BootTestBase
         public int NotInjected;
         /// <summary>Faults after which the client's workload did not work again within <see cref="ServePatience"/>.</summary>
         public readonly List<ulong> NotServing = new List<ulong>();
-        public long FreeBefore = -1, HeldBefore, HeapBefore, FreeAfter, HeldAfter, HeapAfter;
+        public long FreeBefore = -1, HeldBefore, HeapBefore, LiveBefore, FreeAfter, HeldAfter, HeapAfter, LiveAfter;
     }
 
     private SliceResult RunCampaign(string service, int faults, ulong seed)
@@ -179,7 +179,7 @@ public class ServiceFaultCampaignTests : BootTestBase
             TestContext.Progress.WriteLine("  " + row);
         TestContext.Progress.WriteLine($"  free frames {result.FreeBefore} -> {result.FreeAfter}, processes hold {result.HeldBefore} -> {result.HeldAfter} pages; "
             + $"frames not held by a process: {result.FreeBefore + result.HeldBefore - result.FreeAfter - result.HeldAfter}; "
-            + $"kernel heap {result.HeapBefore} -> {result.HeapAfter} KiB");
+            + $"kernel heap {result.HeapBefore} -> {result.HeapAfter} KiB (live after a collection {result.LiveBefore} -> {result.LiveAfter} KiB)");
         return result;
     }
 
@@ -193,7 +193,7 @@ public class ServiceFaultCampaignTests : BootTestBase
     // The guest's memory lines of one campaign: the first campaign's "before", the last one's "after".
     private static void ReadMemory(string text, SliceResult result)
     {
-        Match frames = Regex.Match(text, @"faultinject: free frames (\d+) -> (\d+), kernel heap (\d+) -> (\d+) KiB");
+        Match frames = Regex.Match(text, @"faultinject: free frames (\d+) -> (\d+), kernel heap (\d+) -> (\d+) KiB \(live after a collection (\d+) -> (\d+) KiB\)");
         Match held = Regex.Match(text, @"faultinject: all processes hold (\d+) -> (\d+) pages");
         if (!frames.Success || !held.Success)
             return;
@@ -201,10 +201,12 @@ public class ServiceFaultCampaignTests : BootTestBase
         {
             result.FreeBefore = long.Parse(frames.Groups[1].Value);
             result.HeapBefore = long.Parse(frames.Groups[3].Value);
+            result.LiveBefore = long.Parse(frames.Groups[5].Value);
             result.HeldBefore = long.Parse(held.Groups[1].Value);
         }
         result.FreeAfter = long.Parse(frames.Groups[2].Value);
         result.HeapAfter = long.Parse(frames.Groups[4].Value);
+        result.LiveAfter = long.Parse(frames.Groups[6].Value);
         result.HeldAfter = long.Parse(held.Groups[2].Value);
     }
 
