@@ -75,7 +75,10 @@ public class ServiceFaultCampaignTests : BootTestBase
         BootForCampaign();
         try
         {
+            // Who holds the pages before and after: the campaign's memory line counts all processes together.
+            TestContext.Progress.WriteLine("ps before the campaign:\n" + Shell("ps"));
             SliceResult result = RunCampaign(service, faults, seed);
+            TestContext.Progress.WriteLine("ps after the campaign:\n" + Shell("ps"));
             Assert.That(result.Tally.Count(FaultOutcome.NotRestarted), Is.EqualTo(0), "faults after which " + service + " did not come back");
             Assert.That(TypeAndSee(), Is.True, "typed text in the terminal after the campaign");
             Assert.That(_http.WaitUntilServes(ServePatience), Is.True, "an HTTP fetch after the campaign: " + _http.LastError);
