@@ -39,10 +39,19 @@ internal static unsafe class IpcCampaign
         var tally = new ErrorTally();
         var children = new ChildTally();
         ulong childIndex = 1;
+        long lastReport = ProcessCalls.UptimeMilliseconds;
         for (long i = 0; i < count; i++)
         {
             if (i % ChildEvery == ChildEvery - 1)
+            {
                 children.RunOne(ref random, "ipc-child " + SplitMix64.Derive(seed, childIndex++).ToString() + " " + ChildCalls.ToString(), ChildDeadlineMs);
+                // A long run stays audible: the runner takes 120 s of silence for a hang.
+                if (ProcessCalls.UptimeMilliseconds - lastReport >= 5000)
+                {
+                    lastReport = ProcessCalls.UptimeMilliseconds;
+                    System.Console.WriteLine("fuzz: progress " + i.ToString() + " ipc operations");
+                }
+            }
             int target = random.Below(names.Length);
             if (ports[target] <= 0)
             {
