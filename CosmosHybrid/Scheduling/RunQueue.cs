@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CosmosHybrid.Scheduling;
 
 /// <summary>
@@ -352,6 +354,7 @@ public sealed class RunQueue
     }
 
     /// <summary>Asks for a reschedule if a ready thread outranks the running one (the idle thread is outranked by all).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a few instructions, on every switch
     private void CheckPreemption()
     {
         // A mask test, not the index of the best level: this runs on every switch.

@@ -42,6 +42,7 @@ internal static unsafe class SyscallEntry
     }
 
     /// <summary>The kernel stack the next system call of the running thread will use.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the scheduler's switch
     public static void SetKernelStack(ulong top)
     {
         if (s_perCpu != null)
