@@ -227,6 +227,7 @@ public sealed class RunQueue
     /// call and a reply share one slice instead of each getting a fresh one. Returns the
     /// node now running, or null (changing nothing) when the hand-off is not possible.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the scheduler's one caller, on the IPC fast path
     public SchedulerNode HandOff(SchedulerNode target, bool blockCurrent, ulong now)
     {
         SchedulerNode current = _current;
