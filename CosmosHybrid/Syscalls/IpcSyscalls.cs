@@ -70,13 +70,14 @@ internal static unsafe class IpcSyscalls
         SyscallError error = process.Handles.LookupPort((long)frame->Arg0, HandleRights.Send, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
-        if (frame->Message.Tag == IpcMessage.NotificationTag)
+        ref ShortMessage registers = ref SyscallFrame.MessageOf(frame);
+        if (registers.Tag == IpcMessage.NotificationTag)
             return Error(SyscallError.InvalidArgument);   // see ReadMessage
         IpcWaiter self = KernelPorts.CurrentWaiter;
         Cpu.DisableInterrupts();   // off to SYSRET: see ReturnsWithInterruptsOff
-        error = Ports.Call(self, port, frame->Message);
+        error = Ports.Call(self, port, registers);
         if (error == SyscallError.None)
-            frame->Message = self.Registers;
+            registers = self.Registers;
         return Error(error);
     }
 
@@ -89,11 +90,12 @@ internal static unsafe class IpcSyscalls
         SyscallError error = process.Handles.LookupPort((long)frame->Arg0, HandleRights.Receive, out Port port, out _);
         if (error != SyscallError.None)
             return Error(error);
+        ref ShortMessage registers = ref SyscallFrame.MessageOf(frame);
         IpcWaiter self = KernelPorts.CurrentWaiter;
         Cpu.DisableInterrupts();   // off to SYSRET: see ReturnsWithInterruptsOff
-        error = Ports.ReplyWait(self, port, frame->Message);
+        error = Ports.ReplyWait(self, port, registers);
         if (error == SyscallError.None)
-            frame->Message = self.Registers;
+            registers = self.Registers;
         return Error(error);
     }
 
