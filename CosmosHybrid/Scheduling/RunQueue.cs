@@ -345,6 +345,7 @@ public sealed class RunQueue
     private int ClampPriority(int priority) =>
         priority < 0 ? 0 : priority > _policy.LowestPriority ? _policy.LowestPriority : priority;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // on every yield and wake
     private void MakeReady(SchedulerNode node, ulong now)
     {
         node.State = SchedulerState.Ready;
