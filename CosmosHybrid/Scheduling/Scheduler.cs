@@ -79,6 +79,16 @@ internal static unsafe class Scheduler
             SwitchTo((Thread)s_queue.Yield(SystemClock.Ticks));
     }
 
+    /// <summary>
+    /// <see cref="Yield"/> for the Yield system call: interrupts go off and stay off, as the dispatcher
+    /// keeps them from the handler's return to SYSRET (a restore here would only turn them on for that).
+    /// </summary>
+    public static void YieldFromSystemCall()
+    {
+        Cpu.DisableInterrupts();
+        SwitchTo((Thread)s_queue.Yield(SystemClock.Ticks));
+    }
+
     /// <summary>Sleeps the current thread for at least <paramref name="milliseconds"/>.</summary>
     public static void Sleep(ulong milliseconds)
     {
