@@ -38,6 +38,7 @@ public static class PageTableEntry
     public static PageFlags FlagsOf(ulong entry) => (PageFlags)(entry & ~AddressMask);
 
     /// <summary>Index into the table at <paramref name="level"/> (4 = PML4 … 1 = page table).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // with a constant level, a shift and a mask
     public static int Index(ulong virtualAddress, int level) => (int)((virtualAddress >> (12 + 9 * (level - 1))) & 0x1FF);
 
     /// <summary>True for addresses whose bits 63..47 are all equal (the only ones the CPU accepts).</summary>
