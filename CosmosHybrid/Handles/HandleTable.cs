@@ -18,8 +18,8 @@ internal sealed class HandleTable
 
     private const int InitialSlots = 16;
 
-    private KernelObject[] _objects = new KernelObject[InitialSlots];
-    private HandleRights[] _rights = new HandleRights[InitialSlots];
+    // One array of object-and-rights pairs: a lookup checks one bound and reads one slot.
+    private HandleSlot[] _slots = new HandleSlot[InitialSlots];
 
     // No slot below this one is free: where the search for a free slot starts.
     private int _lowestFree;
@@ -30,7 +30,7 @@ internal sealed class HandleTable
     public int Limit { get; set; } = DefaultLimit;
 
     /// <summary>Slots in use or free; handle values run from 1 to this.</summary>
-    public int SlotCount => _objects.Length;
+    public int SlotCount => _slots.Length;
 
     /// <summary>Adds a handle; returns its value (1-based) or 0 when the process holds its quota.</summary>
     public long Add(KernelObject target, HandleRights rights)
@@ -38,9 +38,9 @@ internal sealed class HandleTable
         if (Count >= Limit)
             return 0;
         int index = _lowestFree;
-        while (index < _objects.Length && _objects[index] != null)
+        while (index < _slots.Length && _slots[index].Object != null)
             index++;
-        if (index == _objects.Length)
+        if (index == _slots.Length)
             Grow();
         Place(index, target, rights);
         _lowestFree = index + 1;
@@ -54,15 +54,15 @@ internal sealed class HandleTable
     public void Install(long handle, KernelObject target, HandleRights rights)
     {
         int index = (int)handle - 1;
-        while (index >= _objects.Length)
+        while (index >= _slots.Length)
             Grow();
         Place(index, target, rights);
     }
 
     private void Place(int index, KernelObject target, HandleRights rights)
     {
-        _objects[index] = target;
-        _rights[index] = rights;
+        _slots[index].Object = target;
+        _slots[index].Rights = rights;
         Count++;
         target.References++;
         target.OnHandleOpened(rights);
@@ -73,12 +73,18 @@ internal sealed class HandleTable
     {
         target = null;
         rights = HandleRights.None;
-        if (handle < 1 || handle > _objects.Length || _objects[handle - 1] == null)
+        HandleSlot[] slots = _slots;
+        // Handle values run from 1: 0 and negative values wrap around to above any length.
+        ulong index = (ulong)handle - 1;
+        if (index >= (ulong)slots.Length)
             return SyscallError.BadHandle;
-        rights = _rights[handle - 1];
+        ref HandleSlot slot = ref slots[(int)index];
+        if (slot.Object == null)
+            return SyscallError.BadHandle;
+        rights = slot.Rights;
         if ((rights & needed) != needed)
             return SyscallError.NoRight;
-        target = _objects[handle - 1];
+        target = slot.Object;
         return SyscallError.None;
     }
 
@@ -88,7 +94,7 @@ internal sealed class HandleTable
         if (Lookup(handle, HandleRights.None, out target, out rights) != SyscallError.None)
             return false;
         int index = (int)handle - 1;
-        _objects[index] = null;
+        _slots[index].Object = null;
         if (index < _lowestFree)
             _lowestFree = index;
         Count--;
@@ -98,23 +104,24 @@ internal sealed class HandleTable
     }
 
     /// <summary>The object in slot <paramref name="index"/> (0-based), or null when the slot is free.</summary>
-    public KernelObject GetObject(int index) => _objects[index];
+    public KernelObject GetObject(int index) => _slots[index].Object;
 
-    public HandleRights GetRights(int index) => _rights[index];
+    public HandleRights GetRights(int index) => _slots[index].Rights;
 
     private void Grow()
     {
-        int slots = _objects.Length * 2;
-        if (slots > Limit && Limit > _objects.Length)
-            slots = Limit;
-        var objects = new KernelObject[slots];
-        var rights = new HandleRights[slots];
-        for (int i = 0; i < _objects.Length; i++)
-        {
-            objects[i] = _objects[i];
-            rights[i] = _rights[i];
-        }
-        _objects = objects;
-        _rights = rights;
+        int count = _slots.Length * 2;
+        if (count > Limit && Limit > _slots.Length)
+            count = Limit;
+        var slots = new HandleSlot[count];
+        for (int i = 0; i < _slots.Length; i++)
+            slots[i] = _slots[i];
+        _slots = slots;
+    }
+
+    private struct HandleSlot
+    {
+        public KernelObject Object;
+        public HandleRights Rights;
     }
 }

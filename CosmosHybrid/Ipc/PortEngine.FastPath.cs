@@ -83,7 +83,7 @@ internal sealed partial class PortEngine<TSeam>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the system call: one call level less on the fast path
     public SyscallError ReplyWait(IpcWaiter self, Port port, in ShortMessage reply)
     {
-        IpcWaiter caller = ReplyToCurrentCaller(self, reply, default);
+        IpcWaiter caller = ReplyToCurrentCaller(self, reply);
         PendingMessage next = TakeNext(port);
         if (next != null)
         {
@@ -114,19 +114,34 @@ internal sealed partial class PortEngine<TSeam>
         return SyscallError.None;
     }
 
-    // Answers the call `self` is serving, if any; returns the caller to wake (null if none or gone).
+    // Answers the call `self` is serving with a short reply (no bytes), if any; returns the caller to
+    // wake (null if none or gone). No Payload here: a local one holds references, which the
+    // system call's frame would clear at every entry.
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // into ReplyWait, on the fast path
+    private IpcWaiter ReplyToCurrentCaller(IpcWaiter self, in ShortMessage reply)
+    {
+        IpcWaiter caller = TakeCallerToAnswer(self);
+        if (caller == null)
+            return null;
+        if (caller.MessageAddress != 0)
+        {
+            caller.Status = ReplyToMemory(caller, reply);
+        }
+        else
+        {
+            caller.Registers = reply;
+            caller.Status = SyscallError.None;
+        }
+        caller.Delivered = true;
+        return caller;
+    }
+
+    // The same with bytes (PortReplyEx).
     private IpcWaiter ReplyToCurrentCaller(IpcWaiter self, in ShortMessage reply, in Payload bytes)
     {
-        PendingMessage served = self.Serving;
-        if (served == null)
+        IpcWaiter caller = TakeCallerToAnswer(self);
+        if (caller == null)
             return null;
-        self.Serving = null;
-        RevokeGrant(served);
-        IpcWaiter caller = served.Caller;
-        if (caller == null || Seam.HasExited(caller) || caller.Calling != served)
-            return null; // the caller died or gave up: the reply has nobody to go to
-
         if (caller.MessageAddress != 0)
         {
             caller.Status = ReplyToMemory(caller, reply, bytes);
@@ -140,7 +155,26 @@ internal sealed partial class PortEngine<TSeam>
         return caller;
     }
 
+    // Ends the call `self` serves (its grant too); returns its caller if it still waits for the reply.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private IpcWaiter TakeCallerToAnswer(IpcWaiter self)
+    {
+        PendingMessage served = self.Serving;
+        if (served == null)
+            return null;
+        self.Serving = null;
+        if (served.GrantPages != 0)
+            RevokeGrant(served);
+        IpcWaiter caller = served.Caller;
+        if (caller == null || Seam.HasExited(caller) || caller.Calling != served)
+            return null; // the caller died or gave up: the reply has nobody to go to
+        return caller;
+    }
+
     // Kept out of ReplyToCurrentCaller, so the fast path does not set up (and clear) a whole IpcMessage.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private SyscallError ReplyToMemory(IpcWaiter caller, in ShortMessage reply) => ReplyToMemory(caller, reply, default);
+
     private SyscallError ReplyToMemory(IpcWaiter caller, in ShortMessage reply, in Payload bytes)
     {
         IpcMessage message = MessageShape.WithShortPart(reply);

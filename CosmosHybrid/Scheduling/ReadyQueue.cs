@@ -47,6 +47,7 @@ internal sealed class ReadyQueue
     /// <summary>The longest waiter at <paramref name="level"/>, or null.</summary>
     public SchedulerNode First(int level) => _levels[level].Head;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // on every switch
     public void PushBack(SchedulerNode node)
     {
         int level = node.EffectivePriority;
@@ -87,6 +88,7 @@ internal sealed class ReadyQueue
     }
 
     /// <summary>Takes the head of the highest non-empty level, or returns null if nothing is ready.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // on every switch
     public SchedulerNode PopHighest()
     {
         int level = HighestLevel;

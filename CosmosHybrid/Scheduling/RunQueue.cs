@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CosmosHybrid.Scheduling;
 
 /// <summary>
@@ -225,6 +227,7 @@ public sealed class RunQueue
     /// call and a reply share one slice instead of each getting a fresh one. Returns the
     /// node now running, or null (changing nothing) when the hand-off is not possible.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the scheduler's one caller, on the IPC fast path
     public SchedulerNode HandOff(SchedulerNode target, bool blockCurrent, ulong now)
     {
         SchedulerNode current = _current;
@@ -342,6 +345,7 @@ public sealed class RunQueue
     private int ClampPriority(int priority) =>
         priority < 0 ? 0 : priority > _policy.LowestPriority ? _policy.LowestPriority : priority;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // on every yield and wake
     private void MakeReady(SchedulerNode node, ulong now)
     {
         node.State = SchedulerState.Ready;
@@ -352,6 +356,7 @@ public sealed class RunQueue
     }
 
     /// <summary>Asks for a reschedule if a ready thread outranks the running one (the idle thread is outranked by all).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a few instructions, on every switch
     private void CheckPreemption()
     {
         // A mask test, not the index of the best level: this runs on every switch.

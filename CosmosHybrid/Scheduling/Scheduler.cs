@@ -79,6 +79,16 @@ internal static unsafe class Scheduler
             SwitchTo((Thread)s_queue.Yield(SystemClock.Ticks));
     }
 
+    /// <summary>
+    /// <see cref="Yield"/> for the Yield system call: interrupts go off and stay off, as the dispatcher
+    /// keeps them from the handler's return to SYSRET (a restore here would only turn them on for that).
+    /// </summary>
+    public static void YieldFromSystemCall()
+    {
+        Cpu.DisableInterrupts();
+        SwitchTo((Thread)s_queue.Yield(SystemClock.Ticks));
+    }
+
     /// <summary>Sleeps the current thread for at least <paramref name="milliseconds"/>.</summary>
     public static void Sleep(ulong milliseconds)
     {
@@ -104,21 +114,20 @@ internal static unsafe class Scheduler
     /// IPC fast path: switches straight to <paramref name="target"/> (blocked or sleeping,
     /// waiting for what the caller just gave it), donating the rest of the time slice; the
     /// current thread blocks (or stays ready). Falls back to wake-and-block if the queue refuses.
+    /// Called with interrupts off.
     /// </summary>
     public static void HandOff(Thread target, bool blockCurrent)
     {
-        using (InterruptsOff.Enter())
+        // No InterruptsOff here: its one caller, the IPC engine, holds its lock (interrupts off) already.
+        SchedulerNode next = s_queue.HandOff(target, blockCurrent, SystemClock.Ticks);
+        if (next == null)
         {
-            SchedulerNode next = s_queue.HandOff(target, blockCurrent, SystemClock.Ticks);
-            if (next == null)
-            {
-                s_queue.Wake(target, SystemClock.Ticks);
-                if (blockCurrent)
-                    s_queue.Block();
-                next = s_queue.Schedule(SystemClock.Ticks);
-            }
-            SwitchTo((Thread)next);
+            s_queue.Wake(target, SystemClock.Ticks);
+            if (blockCurrent)
+                s_queue.Block();
+            next = s_queue.Schedule(SystemClock.Ticks);
         }
+        SwitchTo((Thread)next);
     }
 
     /// <summary>Makes a blocked or sleeping thread runnable again (the switch, if due, happens at the next interrupt exit).</summary>

@@ -21,7 +21,7 @@ internal static unsafe class ProcessSyscalls
 
     internal static long Yield(SyscallFrame* frame, Process process)
     {
-        Scheduler.Yield();
+        Scheduler.YieldFromSystemCall();
         return 0;
     }
 

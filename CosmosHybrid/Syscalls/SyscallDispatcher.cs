@@ -43,8 +43,7 @@ internal static unsafe class SyscallDispatcher
     {
         if (process == null)
             return Error(SyscallError.Denied);
-        delegate*<SyscallFrame*, Process, long> handler = SyscallTable.Find(frame->NumberAndResult);
-        return handler == null ? Error(SyscallError.NoSuchCall) : handler(frame, process);
+        return SyscallTable.Find(frame->NumberAndResult)(frame, process);
     }
 
     // The common path's one test failed: a thread without a process (refused), or a fault pending.

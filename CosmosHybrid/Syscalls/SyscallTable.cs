@@ -19,13 +19,16 @@ internal static unsafe class SyscallTable
     // without a class-constructor check.
     private static delegate*<SyscallFrame*, Process, long>[] s_handlers;
 
-    /// <summary>The handler of system call <paramref name="number"/>, or null when that number names none.</summary>
+    /// <summary>The handler of system call <paramref name="number"/>; for a number that names none, one that returns NoSuchCall.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static delegate*<SyscallFrame*, Process, long> Find(ulong number)
     {
         delegate*<SyscallFrame*, Process, long>[] handlers = s_handlers;
-        return number < (ulong)handlers.Length ? handlers[(int)number] : null;
+        return number < (ulong)handlers.Length ? handlers[(int)number] : &NoSuchCall;
     }
+
+    // Fills every slot no family uses, so the dispatcher calls what it finds without a null test.
+    private static long NoSuchCall(SyscallFrame* frame, Process process) => SyscallResult.Error(SyscallError.NoSuchCall);
 
     /// <summary>Fills the table; once, at boot, before the first system call.</summary>
     public static void Initialize()
@@ -133,6 +136,11 @@ internal static unsafe class SyscallTable
 
         table[(int)SyscallNumber.PortCallerProcess] = &IpcSyscalls.PortCallerProcess;
 
+        for (int number = 0; number < table.Length; number++)
+        {
+            if (table[number] == null)
+                table[number] = &NoSuchCall;
+        }
         s_handlers = table;
     }
 }

@@ -35,11 +35,12 @@ switch_context:
     push r15
 
     ; Save the outgoing FPU state. XSAVE takes the component mask in EDX:EAX.
+    ; The mask only for XSAVE: FXSAVE takes none (MOV leaves the flags of the CMP).
     mov r8, [rdi + CONTEXT_FPU]
-    mov eax, -1
-    mov edx, -1
     cmp byte [fpu_save_mode], 1
     jb .save_fx
+    mov eax, -1
+    mov edx, -1
     je .save_x
     xsaveopt64 [r8]
     jmp .saved
@@ -70,10 +71,10 @@ switch_context:
     mov rsp, [rsi + CONTEXT_RSP]
 
     mov r8, [rsi + CONTEXT_FPU]
-    mov eax, -1
-    mov edx, -1
     cmp byte [fpu_save_mode], 0
     je .restore_fx
+    mov eax, -1
+    mov edx, -1
     xrstor64 [r8]
     jmp .restored
 .restore_fx:

@@ -47,11 +47,11 @@ syscall_entry:
     push rcx                            ;        user RIP
     push rax                            ;        number (result on return)
     push rdi
-    push rsi
-    push rdx
+    push r9                             ; the message registers, pushed backwards: in memory they
+    push r8                             ; read RSI, RDX, R10, R8, R9, a ShortMessage (SyscallFrame.MessageOf)
     push r10
-    push r8
-    push r9
+    push rdx
+    push rsi
     push rbx
     push rbp
     push r12
@@ -69,11 +69,11 @@ syscall_entry:
     pop r12
     pop rbp
     pop rbx
-    pop r9
-    pop r8
-    pop r10
-    pop rdx
     pop rsi
+    pop rdx
+    pop r10
+    pop r8
+    pop r9
     pop rdi
     pop rax                             ; the result
     pop rcx                             ; user RIP

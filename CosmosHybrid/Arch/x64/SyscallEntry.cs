@@ -42,6 +42,7 @@ internal static unsafe class SyscallEntry
     }
 
     /// <summary>The kernel stack the next system call of the running thread will use.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the scheduler's switch
     public static void SetKernelStack(ulong top)
     {
         if (s_perCpu != null)
@@ -51,26 +52,18 @@ internal static unsafe class SyscallEntry
 
 /// <summary>The registers syscall_entry saved, as the dispatcher sees them.</summary>
 [StructLayout(LayoutKind.Sequential)]
-internal struct SyscallFrame
+internal unsafe struct SyscallFrame
 {
     public ulong R15, R14, R13, R12, Rbp, Rbx;
-    public ulong Arg5, Arg4, Arg3, Arg2, Arg1, Arg0;   // r9, r8, r10, rdx, rsi, rdi
-    public ulong NumberAndResult;                        // rax
+    public ulong Arg1, Arg2, Arg3, Arg4, Arg5;   // rsi, rdx, r10, r8, r9: in this order, a ShortMessage
+    public ulong Arg0;                           // rdi
+    public ulong NumberAndResult;                // rax
     public ulong UserRip, UserRflags, UserRsp;
 
-    /// <summary>The five message registers of PortCall and PortReplyWait (RSI, RDX, R10, R8, R9): the message in, the reply or next message out.</summary>
-    public ShortMessage Message
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        readonly get => new ShortMessage(Arg1, Arg2, Arg3, Arg4, Arg5);
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        set
-        {
-            Arg1 = value.Tag;
-            Arg2 = value.Word0;
-            Arg3 = value.Word1;
-            Arg4 = value.Word2;
-            Arg5 = value.Word3;
-        }
-    }
+    /// <summary>
+    /// The five message registers of PortCall and PortReplyWait (RSI, RDX, R10, R8, R9), in place: the
+    /// message in, the reply or next message out, copied without a stop on the kernel stack.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ref ShortMessage MessageOf(SyscallFrame* frame) => ref *(ShortMessage*)&frame->Arg1;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CosmosHybrid.Memory.Paging;
 
 /// <summary>Bits of an x86-64 page-table entry (Intel SDM vol. 3, 4.5).</summary>
@@ -36,9 +38,11 @@ public static class PageTableEntry
     public static PageFlags FlagsOf(ulong entry) => (PageFlags)(entry & ~AddressMask);
 
     /// <summary>Index into the table at <paramref name="level"/> (4 = PML4 … 1 = page table).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // with a constant level, a shift and a mask
     public static int Index(ulong virtualAddress, int level) => (int)((virtualAddress >> (12 + 9 * (level - 1))) & 0x1FF);
 
     /// <summary>True for addresses whose bits 63..47 are all equal (the only ones the CPU accepts).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // every walk starts with it
     public static bool IsCanonical(ulong address)
     {
         ulong top = address >> 47;

@@ -89,17 +89,23 @@ public sealed unsafe class PageTables
     {
         if (!PageTableEntry.IsCanonical(virtualAddress))
             return 0;
-        ulong table = RootPhysical;
-        for (int level = 4; level >= 1; level--)
-        {
-            ulong entry = TableAt(table)[PageTableEntry.Index(virtualAddress, level)];
-            if (!PageTableEntry.IsPresent(entry))
-                return 0;
-            if (level == 1 || (level <= 3 && PageTableEntry.IsHuge(entry)))
-                return entry;
-            table = PageTableEntry.AddressOf(entry);
-        }
-        return 0;
+        // One step per level, written out: a loop's level tests and shift counts cost more than the
+        // walk itself (every read into a user buffer walks once).
+        ulong entry = TableAt(RootPhysical)[PageTableEntry.Index(virtualAddress, 4)];
+        if (!PageTableEntry.IsPresent(entry))
+            return 0;
+        entry = TableAt(PageTableEntry.AddressOf(entry))[PageTableEntry.Index(virtualAddress, 3)];
+        if (!PageTableEntry.IsPresent(entry))
+            return 0;
+        if (PageTableEntry.IsHuge(entry))
+            return entry;   // 1 GiB
+        entry = TableAt(PageTableEntry.AddressOf(entry))[PageTableEntry.Index(virtualAddress, 2)];
+        if (!PageTableEntry.IsPresent(entry))
+            return 0;
+        if (PageTableEntry.IsHuge(entry))
+            return entry;   // 2 MiB
+        entry = TableAt(PageTableEntry.AddressOf(entry))[PageTableEntry.Index(virtualAddress, 1)];
+        return PageTableEntry.IsPresent(entry) ? entry : 0;
     }
 
     /// <summary>
