@@ -797,6 +797,7 @@ void BuildDebugProgram(string name)
 // ./build.sh netbench (issue 12, "Measure"): boots the ISO with the QEMU flags of Linux's figures in
 // tools/NetBench/linux-qemu-net.txt (a copy of ../shared/perf's), starts httpd on a data disk and measures
 // from the host: QEMU start to first HTTP 200, 1 KiB requests/s, 16 MiB down and up, ping RTT; prints the table.
+// --quick: only the first 200 (with the serial log's timeline) and the request rates.
 Task("NetBench")
     .IsDependentOn("Build")
     .Does(() =>
@@ -808,7 +809,7 @@ Task("NetBench")
             .AppendQuoted(root.CombineWithFilePath("tools/NetBench/NetBench.csproj").FullPath).Append("--")
             .AppendQuoted(netbenchIso.FullPath).AppendQuoted(outDir.Combine("netbench").FullPath)
             .AppendQuoted(Argument("linux", root.CombineWithFilePath("tools/NetBench/linux-qemu-net.txt").FullPath))
-            .Append(HasArgument("icount") ? "--icount" : ""),
+            .Append(HasArgument("icount") ? "--icount" : HasArgument("quick") ? "--quick" : ""),
     });
     if (exit != 0)
         throw new Exception($"netbench failed (exit {exit})");
