@@ -28,7 +28,7 @@ internal static class Program
     private const int OneKiB = 1024;
     private const int SixteenMiB = 16 << 20;
     private static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(8);
-    private const int MaxProbesInFlight = 120;
+    private const int MaxProbesInFlight = 8;
 
     public static int Main(string[] args)
     {
@@ -57,9 +57,11 @@ internal static class Program
         using (var guest = new QemuGuest(qemu))
         {
             // The first 200: the host probes while the guest boots; httpd is started at the first prompt.
-            // A new probe every 20 ms, side by side: slirp accepts every connection on the host at once and
-            // sends its SYN to the guest, and a SYN sent before the guest has its address waits for slirp's
-            // retransmission or the probe's time-out (seconds), so one probe at a time would measure that wait.
+            // Probes side by side, a new one every 20 ms while fewer than MaxProbesInFlight wait: slirp accepts
+            // every connection on the host at once and sends its SYN to the guest, and a SYN sent before the guest
+            // has its address waits for slirp's retransmission or the probe's time-out, so one probe at a time
+            // would measure that wait. Not more: each waiting probe is an ARP request and SYNs from slirp, and
+            // with 100 in flight the burst delayed the guest's DHCP by seconds in some boots.
             double firstOk = -1;
             var poller = new Thread(() =>
             {
@@ -71,7 +73,7 @@ internal static class Program
                         Interlocked.Increment(ref inFlight);
                         ThreadPool.UnsafeQueueUserWorkItem(_ =>
                         {
-                            if (HttpProbe.Get(port, "/1k.bin", 2000).Status == 200)
+                            if (HttpProbe.Get(port, "/1k.bin", 1000).Status == 200)
                                 Interlocked.CompareExchange(ref firstOk, guest.Clock.Elapsed.TotalSeconds, -1);
                             Interlocked.Decrement(ref inFlight);
                         }, null);
