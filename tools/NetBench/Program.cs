@@ -107,6 +107,8 @@ internal static class Program
             (perSecond, _) = Rate(port, 8);
             rows.Add(("HTTP 1 KiB req/s, new connection each, 8 clients", perSecond.ToString("F0"), linux.GetValueOrDefault("http_1k_req_per_s_8conn"), ">= 2x Linux"));
 
+            // The stack's counters after the bursts of new connections: drops and TCP retransmissions explain slow requests.
+            Console.WriteLine("ifconfig after the request rates:\n" + (guest.Shell("ifconfig", TimeSpan.FromSeconds(30)) ?? "(no answer)"));
             if (quick)
                 return guest.SerialLog.Contains("KERNEL PANIC") ? Fail(guest, "kernel panic") : PrintTable(rows, loadBefore, ok);
 
