@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text;
 using System.Threading;
@@ -14,6 +15,7 @@ internal sealed class QemuGuest : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _serial = new();
+    private readonly List<(double Seconds, int Offset)> _lineStarts = new();
     private readonly object _lock = new();
 
     public readonly Stopwatch Clock;
@@ -37,6 +39,39 @@ internal sealed class QemuGuest : IDisposable
     public string SerialLog
     {
         get { lock (_lock) return _serial.ToString(); }
+    }
+
+    /// <summary>Seconds from QEMU's start to the arrival of the line holding <paramref name="offset"/> in the serial log.</summary>
+    public double ArrivalOf(int offset)
+    {
+        lock (_lock)
+        {
+            double seconds = -1;
+            foreach (var start in _lineStarts)
+            {
+                if (start.Offset > offset)
+                    break;
+                seconds = start.Seconds;
+            }
+            return seconds;
+        }
+    }
+
+    /// <summary>The serial log's lines up to <paramref name="end"/> with the second each began to arrive.</summary>
+    public List<(double Seconds, string Line)> Lines(int end)
+    {
+        lock (_lock)
+        {
+            var lines = new List<(double, string)>();
+            string log = _serial.ToString();
+            for (int i = 0; i < _lineStarts.Count && _lineStarts[i].Offset < Math.Min(end, log.Length); i++)
+            {
+                int from = _lineStarts[i].Offset;
+                int to = i + 1 < _lineStarts.Count ? _lineStarts[i + 1].Offset : log.Length;
+                lines.Add((_lineStarts[i].Seconds, log.Substring(from, Math.Min(to, end) - from).TrimEnd()));
+            }
+            return lines;
+        }
     }
 
     public int Length
@@ -86,8 +121,18 @@ internal sealed class QemuGuest : IDisposable
         int read;
         while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
+            double seconds = Clock.Elapsed.TotalSeconds;
             lock (_lock)
+            {
+                // When each line's first character arrived (the serial log's wall-clock timeline).
+                for (int i = 0; i < read; i++)
+                {
+                    int at = _serial.Length + i;
+                    if (at == 0 || (at > 0 && (i > 0 ? buffer[i - 1] : _serial[at - 1]) == '\n'))
+                        _lineStarts.Add((seconds, at));
+                }
                 _serial.Append(buffer, 0, read);
+            }
         }
     }
 
