@@ -3,11 +3,7 @@ namespace CosmosHybrid.Services.Net.Protocols;
 /// <summary>Per-connection knobs; the defaults follow the RFCs (and Linux where the RFCs allow a choice).</summary>
 public sealed class TcpSettings
 {
-    /// <summary>
-    /// Twice the largest window a peer without window scaling offers (slirp's), so that data waits
-    /// unsent behind a full window and goes out as the ACKs come, without a round to the program first.
-    /// </summary>
-    public int SendBufferSize = 128 * 1024;
+    public int SendBufferSize = 64 * 1024;
     public int ReceiveBufferSize = 64 * 1024;
     /// <summary>The MSS we announce: a 1500-byte MTU less IPv4 and TCP headers.</summary>
     public ushort LocalMss = 1460;
