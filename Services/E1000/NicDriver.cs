@@ -225,6 +225,12 @@ internal static unsafe class NicDriver
             int sent = Transmit(client);
             if ((received > 0 && client.Receive.TakeConsumerWakeup()) | (sent > 0 && client.Transmit.TakeProducerWakeup()))
                 Ports.Notify(client.NotifyPort, NicProtocol.ClientFramesBit);
+            // After sending, look at the receive ring once more before sleeping: the answers to what
+            // went out (ACKs, and the data they let the peer send) may be there already (QEMU's
+            // slirp answers within the transmit-tail write), and taking them now saves the wait for
+            // the next (throttled) interrupt and a wake-up.
+            if (sent > 0)
+                continue;
             // Going idle on the transmit ring: ask the client for a kick when it queues more.
             // With the NIC's ring full, its write-back interrupt wakes us instead.
             if (s_nic.TransmitFree == 0 || client.Transmit.PrepareToSleep())

@@ -41,6 +41,9 @@ internal sealed unsafe class DriverLink : IFrameOutput
     private long _driver;
     private bool _callOpen;
     private int _callsStarted;
+    private bool _kickDue;
+    /// <summary>With fewer free transmit entries than this, the driver is woken at once rather than at the end of the turn.</summary>
+    private const int KickEarlyBelow = RingCapacity / 4;
 
     public DriverLink(long port, ulong key)
     {
@@ -92,6 +95,7 @@ internal sealed unsafe class DriverLink : IFrameOutput
             return false;
         }
         _pool = FramePool.Initialize(_region, Layout);
+        _kickDue = false;
         _transmit = _pool.TransmitProducer();
         _receive = _pool.ReceiveConsumer();
         s_driverForCall = driver;
@@ -246,7 +250,21 @@ internal sealed unsafe class DriverLink : IFrameOutput
         BytesSent += (ulong)frame.Length;
         if (frame.Length >= PathTicks.FullFrameLength)
             PathTicks.FullFramesSent++;
+        // The driver is woken once for the frames of a whole turn of the service's loop (FlushKick),
+        // not per frame: per frame it would wake, move one frame and sleep again for every segment.
         if (_transmit.TakeConsumerWakeup())
+            _kickDue = true;
+        if (_kickDue && _transmit.Free < KickEarlyBelow)
+            FlushKick();
+    }
+
+    /// <summary>Wakes the driver for the frames queued since it went idle; the service calls it before it waits.</summary>
+    public void FlushKick()
+    {
+        if (!_kickDue)
+            return;
+        _kickDue = false;
+        if (IsAttached)
             Ports.Notify(_driver, NicProtocol.DriverKickBit);
     }
 

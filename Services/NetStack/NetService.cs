@@ -144,6 +144,7 @@ internal sealed unsafe class NetService : ISocketServiceHost
                     deadline = Math.Min(deadline, nextAttach);
                 timeout = deadline <= now ? 0 : deadline - now;
             }
+            _link.FlushKick();
             fixed (byte* copy = _sockets.CopyBuffer)
             {
                 message = default;

@@ -17,7 +17,8 @@ namespace CosmosHybrid.Services.Httpd.Server;
 /// </summary>
 internal sealed unsafe class HttpConnection
 {
-    public const int SendBufferBytes = 32 * 1024;
+    // The read-ahead of a sequential file read (128 KiB): one read and one send call per 128 KiB of a download.
+    public const int SendBufferBytes = 128 * 1024;
     private const long IdleMilliseconds = 15_000;
 
     private readonly NetClient _client;

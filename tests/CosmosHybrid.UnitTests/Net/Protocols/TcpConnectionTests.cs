@@ -453,14 +453,15 @@ public class TcpConnectionTests
     public void TimeWaitKeepsUnreadBytesUntilTheProgramReadsThem()
     {
         var peer = new TcpPeer();
-        var connection = Established(peer, new TcpSettings { UseTimestamps = false, UseWindowScale = false });
-        Assert.That(connection.BufferBytes, Is.EqualTo(2 * 64 * 1024));
+        var settings = new TcpSettings { UseTimestamps = false, UseWindowScale = false };
+        var connection = Established(peer, settings);
+        Assert.That(connection.BufferBytes, Is.EqualTo(settings.SendBufferSize + settings.ReceiveBufferSize));
         connection.Close(100);
         peer.Deliver(connection, PeerIss + 1, Iss + 2, TcpFlags.Ack, 110);
         Assert.That(connection.State, Is.EqualTo(TcpState.FinWait2));
         peer.Deliver(connection, PeerIss + 1, Iss + 2, TcpFlags.Fin | TcpFlags.Ack, 120, payload: new byte[] { 5, 6, 7 });
         Assert.That(connection.State, Is.EqualTo(TcpState.TimeWait));
-        Assert.That(connection.BufferBytes, Is.EqualTo(64 * 1024), "the send buffer went; the unread bytes stay");
+        Assert.That(connection.BufferBytes, Is.EqualTo(settings.ReceiveBufferSize), "the send buffer went; the unread bytes stay");
         var read = new byte[8];
         Assert.That(connection.Receive(read, 130), Is.EqualTo(3));
         Assert.That(read[..3], Is.EqualTo(new byte[] { 5, 6, 7 }));
