@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
@@ -36,6 +37,8 @@ public sealed class QemuMachine : IDisposable
     private QmpConnection _qmp;
     private readonly StringBuilder _serial = new();
     private readonly object _gate = new();
+    private readonly List<Thread> _readers = new();
+    private static readonly TimeSpan ReaderDrainTimeout = TimeSpan.FromSeconds(5);
 
     private QemuMachine(Process process)
     {
@@ -208,7 +211,8 @@ public sealed class QemuMachine : IDisposable
     {
         if (!_process.WaitForExit((int)timeout.TotalMilliseconds))
             return null;
-        _process.WaitForExit(); // flush the asynchronous readers
+        _process.WaitForExit();
+        DrainReaders();
         return _process.ExitCode;
     }
 
@@ -218,6 +222,9 @@ public sealed class QemuMachine : IDisposable
         if (!_process.HasExited)
             _process.Kill();
         _process.WaitForExit();
+        // The judge reads the log next: without this the last lines (say, the operation that was running) could
+        // still be in the pipe, and a file rewritten after the last sync would be judged as owed its synced bytes.
+        DrainReaders();
     }
 
     public void Dispose()
@@ -238,6 +245,13 @@ public sealed class QemuMachine : IDisposable
         _process.Dispose();
     }
 
+    // Everything QEMU wrote before it ended is in SerialLog once its readers have seen the end of their pipes.
+    private void DrainReaders()
+    {
+        foreach (Thread reader in _readers)
+            reader.Join(ReaderDrainTimeout);
+    }
+
     private void StartReader(StreamReader reader)
     {
         var thread = new Thread(() =>
@@ -251,6 +265,7 @@ public sealed class QemuMachine : IDisposable
             }
         })
         { IsBackground = true };
+        _readers.Add(thread);
         thread.Start();
     }
 }
