@@ -37,7 +37,6 @@ internal static class Controller
         return failures;
     }
 
-
     /// <summary>A normal client of the services, in a child killed after a time-out: a service that stopped answering is a failure, not a hang.</summary>
     private static int CheckServices()
     {

@@ -101,8 +101,8 @@ public class PowerCutTests : BootTestBase
         WorkloadLog log = WorkloadLog.Parse(judged);
         Assert.That(judged, Does.Not.Contain("KERNEL PANIC"), $"seed {seed}: the kernel panicked");
         CutVerdict verdict = CutJudge.Judge(image, log, seed);
-        // Seed 50140 once lost 1 796 "synced" bytes that were not: the log was read before QEMU's last lines
-        // (the rewrite of that file) had left the pipe. Nothing may arrive after the log the judge read.
+        // Seed 50140 was once judged to have lost 1 796 synced bytes: its log was read before QEMU's last lines
+        // (a rewrite of that file after the sync) had left the pipe. Nothing may arrive after the log judged.
         Assert.That(Machine.SerialLog.Length, Is.EqualTo(judged.Length), $"seed {seed}: serial output arrived after the cut was judged");
         return verdict;
     }
