@@ -81,6 +81,7 @@ public class ServiceFaultCampaignTests : BootTestBase
             TestContext.Progress.WriteLine("ps after the campaign:\n" + Shell("ps"));
             // The interface's and the driver's counters, for a data path that slowed down or stopped.
             TestContext.Progress.WriteLine("ifconfig after the campaign:\n" + Shell("ifconfig"));
+            TestContext.Progress.WriteLine("netstat after the campaign:\n" + Shell("netstat"));
             // Where the CPU goes once the faults are over (a service that no longer sleeps shows at the top).
             TestContext.Progress.WriteLine("prof all 2 after the campaign:\n" + Shell("prof all 2"));
             Assert.That(result.Tally.Count(FaultOutcome.NotRestarted), Is.EqualTo(0), "faults after which " + service + " did not come back");
