@@ -839,8 +839,13 @@ string SymbolMap(FilePath elf)
 {
     string[] unnamed = { "_lsda", "__GenericDict_", "__InterfaceDispatchCell_", "__InterfaceDispatchMap_", "__ehinfo_", "__GCSTATICS",
         "__NONGCSTATICS", "__THREADSTATICS", "__FrozenObj_", "_associatedData", "__SealedVTable" };
+    // A line is "ADDRESS TYPE NAME".
     var lines = Capture("nm", $"-n --defined-only \"{elf}\"").Split('\n')
-        .Where(line => !unnamed.Any(prefix => line.IndexOf(" " + prefix, StringComparison.Ordinal) == 18));
+        .Where(line =>
+        {
+            string[] fields = line.Split(' ', 3);
+            return fields.Length < 3 || !unnamed.Any(prefix => fields[2].StartsWith(prefix, StringComparison.Ordinal));
+        });
     return string.Join("\n", lines);
 }
 

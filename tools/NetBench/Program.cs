@@ -225,7 +225,7 @@ internal static class Program
     private static void PrintTimeline(QemuGuest guest, double firstOk)
     {
         Console.WriteLine("Timeline (s from QEMU start, when each serial line began to arrive; GRUB prints nothing on serial):");
-        foreach (var (seconds, line) in guest.Lines(guest.Length))
+        foreach (var (seconds, line) in guest.Lines())
         {
             if (seconds > firstOk)
                 break;

@@ -41,34 +41,18 @@ internal sealed class QemuGuest : IDisposable
         get { lock (_lock) return _serial.ToString(); }
     }
 
-    /// <summary>Seconds from QEMU's start to the arrival of the line holding <paramref name="offset"/> in the serial log.</summary>
-    public double ArrivalOf(int offset)
-    {
-        lock (_lock)
-        {
-            double seconds = -1;
-            foreach (var start in _lineStarts)
-            {
-                if (start.Offset > offset)
-                    break;
-                seconds = start.Seconds;
-            }
-            return seconds;
-        }
-    }
-
-    /// <summary>The serial log's lines up to <paramref name="end"/> with the second each began to arrive.</summary>
-    public List<(double Seconds, string Line)> Lines(int end)
+    /// <summary>The serial log's lines so far, each with the second (from QEMU's start) it began to arrive.</summary>
+    public List<(double Seconds, string Line)> Lines()
     {
         lock (_lock)
         {
             var lines = new List<(double, string)>();
             string log = _serial.ToString();
-            for (int i = 0; i < _lineStarts.Count && _lineStarts[i].Offset < Math.Min(end, log.Length); i++)
+            for (int i = 0; i < _lineStarts.Count; i++)
             {
                 int from = _lineStarts[i].Offset;
                 int to = i + 1 < _lineStarts.Count ? _lineStarts[i + 1].Offset : log.Length;
-                lines.Add((_lineStarts[i].Seconds, log.Substring(from, Math.Min(to, end) - from).TrimEnd()));
+                lines.Add((_lineStarts[i].Seconds, log.Substring(from, to - from).TrimEnd()));
             }
             return lines;
         }
@@ -128,7 +112,7 @@ internal sealed class QemuGuest : IDisposable
                 for (int i = 0; i < read; i++)
                 {
                     int at = _serial.Length + i;
-                    if (at == 0 || (at > 0 && (i > 0 ? buffer[i - 1] : _serial[at - 1]) == '\n'))
+                    if (at == 0 || (i > 0 ? buffer[i - 1] : _serial[at - 1]) == '\n')
                         _lineStarts.Add((seconds, at));
                 }
                 _serial.Append(buffer, 0, read);
