@@ -118,7 +118,7 @@ internal static unsafe class Scheduler
     /// </summary>
     public static void HandOff(Thread target, bool blockCurrent)
     {
-        // No InterruptsOff here: its one caller, the IPC engine, holds its lock (interrupts off) already.
+        // No InterruptsOff here: its one caller, the IPC engine, runs with interrupts off (every way into it turns them off).
         SchedulerNode next = s_queue.HandOff(target, blockCurrent, SystemClock.Ticks);
         if (next == null)
         {
