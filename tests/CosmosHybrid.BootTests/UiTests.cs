@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using CosmosHybrid.Console.Output;
 using CosmosHybrid.Services.Abi.Fonts;
@@ -43,11 +44,11 @@ public class UiTests : BootTestBase
         ExpectOutput("$ ");
 
         // The desktop, not the kernel log: background and top bar.
-        ScreenImage screen = WaitForScreen(s => Pixel(s, s.Width / 4, s.Height - 20) == Desktop, "the desktop colour");
-        Assert.That(Pixel(screen, 3 * screen.Width / 4, screen.Height - 4), Is.EqualTo(Desktop), "desktop, bottom right");
-        Assert.That(Pixel(screen, screen.Width / 2, 2), Is.EqualTo(TopBar), "top bar");
-        Assert.That(Pixel(screen, screen.Width / 2, 30), Is.EqualTo(Desktop), "below the top bar");
-        WaitForScreen(s => HasTitleBar(s, 0, FocusedTitleBar), "the terminal window, focused");
+        WaitForScreen(new Shows("the desktop colour", s => Pixel(s, s.Width / 4, s.Height - 20) == Desktop),
+            new Shows("desktop, bottom right", s => Pixel(s, 3 * s.Width / 4, s.Height - 4) == Desktop),
+            new Shows("top bar", s => Pixel(s, s.Width / 2, 2) == TopBar),
+            new Shows("desktop below the top bar", s => Pixel(s, s.Width / 2, 30) == Desktop),
+            new Shows("the terminal window, focused", s => HasTitleBar(s, 0, FocusedTitleBar)));
 
         // A client's window: title bar and content one cascade step from the terminal, which loses the focus.
         int clock = StartClock();
@@ -86,10 +87,10 @@ public class UiTests : BootTestBase
         // init restarts ui: the desktop again, without the dead server's windows (the clock and the old
         // terminal end with their server), and a new terminal window.
         Match restarted = ExpectMatch(@"init: restarted ui as process (\d+)");
-        screen = WaitForScreen(s => Pixel(s, s.Width / 4, s.Height - 20) == Desktop && HasTitleBar(s, 0, FocusedTitleBar)
-            && !HasClockWindow(s, 2) && Pixel(s, ClockContentX(2), ClockContentY(2)) != ClockBackground,
-            "the desktop of the restarted ui with a new terminal and no clock");
-        Assert.That(Pixel(screen, screen.Width / 2, 2), Is.EqualTo(TopBar), "top bar after the restart");
+        WaitForScreen(new Shows("the desktop of the restarted ui", s => Pixel(s, s.Width / 4, s.Height - 20) == Desktop),
+            new Shows("a new terminal, focused", s => HasTitleBar(s, 0, FocusedTitleBar)),
+            new Shows("no clock", s => !HasClockWindow(s, 2) && Pixel(s, ClockContentX(2), ClockContentY(2)) != ClockBackground),
+            new Shows("top bar after the restart", s => Pixel(s, s.Width / 2, 2) == TopBar));
         Assert.That(restarted.Groups[1].Value, Is.Not.EqualTo(UiProcessId.ToString()));
 
         // The old terminal found its server gone and ended, and took its shell with it: neither is left waiting.
@@ -159,10 +160,10 @@ public class UiTests : BootTestBase
         Machine.MouseEvent(DragX, DragY);
         System.Threading.Thread.Sleep(200);
         Machine.MouseEvent(0, 0, ("left", false));
-        screen = WaitForScreen(s => text.FindRow(s, ContentLeft(0) + DragX, ContentTop(0) + DragY, TerminalRows, "$ echo typed at the screen") == commandRow,
-            "the terminal's text where the window was dragged to");
-        Assert.That(Pixel(screen, FrameLeft + Border + TerminalTitleOffset + DragX, TitleY + DragY), Is.EqualTo(FocusedTitleBar), "its title bar moved along");
-        Assert.That(Pixel(screen, FrameLeft + 10, TitleY), Is.EqualTo(Desktop), "the desktop where the title bar was");
+        WaitForScreen(new Shows("the terminal's text where the window was dragged to",
+                s => text.FindRow(s, ContentLeft(0) + DragX, ContentTop(0) + DragY, TerminalRows, "$ echo typed at the screen") == commandRow),
+            new Shows("its title bar moved along", s => Pixel(s, FrameLeft + Border + TerminalTitleOffset + DragX, TitleY + DragY) == FocusedTitleBar),
+            new Shows("the desktop where the title bar was", s => Pixel(s, FrameLeft + 10, TitleY) == Desktop));
 
         // The top bar's button: a second terminal, one cascade step from the first place, focused; keys go to it.
         MovePointerTo(10, 12);
@@ -171,9 +172,9 @@ public class UiTests : BootTestBase
         WaitForScreen(s => HasTitleBar(s, 1, FocusedTitleBar) && text.FindRow(s, ContentLeft(1), ContentTop(1), TerminalRows, "$", blankAfter: 1) >= 0,
             "a second terminal with its prompt");
         Machine.TypeOnKeyboard("echo second\r");
-        screen = WaitForScreen(s => HasCommandAndOutput(text, s, 1, "echo second", "second"), "the command typed in the second terminal");
         // The first window, unfocused now, keeps its text (the second covers its left part only).
-        Assert.That(Pixel(screen, FrameLeft + DragX + 600, TitleY + DragY), Is.EqualTo(TitleBar), "the first terminal's title bar, unfocused");
+        WaitForScreen(new Shows("the command typed in the second terminal", s => HasCommandAndOutput(text, s, 1, "echo second", "second")),
+            new Shows("the first terminal's title bar, unfocused", s => Pixel(s, FrameLeft + DragX + 600, TitleY + DragY) == TitleBar));
 
         // Ctrl+Alt+T: a third.
         Machine.PressKeys("ctrl", "alt", "t");
@@ -198,11 +199,11 @@ public class UiTests : BootTestBase
         ExpectOutput(ShellBanner);
         ExpectOutput("screen: framebuffer 800x600x32");
         var text = new TerminalText();
-        ScreenImage screen = WaitForScreen(s => HasTitleBar(s, 0, FocusedTitleBar)
-            && text.FindRow(s, ContentLeft(0), ContentTop(0), TerminalRows, "$", blankAfter: 1) >= 0, "the terminal window with its prompt");
+        ScreenImage screen = WaitForScreen(new Shows("the terminal window with its prompt", s => HasTitleBar(s, 0, FocusedTitleBar)
+                && text.FindRow(s, ContentLeft(0), ContentTop(0), TerminalRows, "$", blankAfter: 1) >= 0),
+            new Shows("top bar across the narrower screen", s => Pixel(s, s.Width / 2, 2) == TopBar),
+            new Shows("desktop, bottom right", s => Pixel(s, s.Width - 4, s.Height - 4) == Desktop));
         Assert.That((screen.Width, screen.Height), Is.EqualTo((800, 600)));
-        Assert.That(Pixel(screen, screen.Width / 2, 2), Is.EqualTo(TopBar), "top bar across the narrower screen");
-        Assert.That(Pixel(screen, screen.Width - 4, screen.Height - 4), Is.EqualTo(Desktop), "desktop, bottom right");
 
         Machine.TypeOnKeyboard("echo small screen\r");
         WaitForScreen(s => HasCommandAndOutput(text, s, 0, "echo small screen", "small screen"), "the typed command and its output");
@@ -218,13 +219,14 @@ public class UiTests : BootTestBase
         ExpectOutput(ShellBanner);
         ExpectOutput("screen: framebuffer " + width + "x" + height + "x" + depth);
         var text = new TerminalText(Shown(0xE5E5E5, depth), Shown(0x000000, depth));
-        ScreenImage screen = WaitForScreen(s => Pixel(s, FrameLeft + Border + TerminalTitleOffset, TitleY) == Shown(FocusedTitleBar, depth)
-            && text.FindRow(s, ContentLeft(0), ContentTop(0), TerminalRows, "$", blankAfter: 1) >= 0, "the terminal window with its prompt");
+        ScreenImage screen = WaitForScreen(new Shows("the terminal window with its prompt",
+                s => Pixel(s, FrameLeft + Border + TerminalTitleOffset, TitleY) == Shown(FocusedTitleBar, depth)
+                    && text.FindRow(s, ContentLeft(0), ContentTop(0), TerminalRows, "$", blankAfter: 1) >= 0),
+            new Shows("top bar", s => Pixel(s, s.Width / 2, 2) == Shown(TopBar, depth)),
+            new Shows("desktop, bottom right", s => Pixel(s, s.Width - 4, s.Height - 4) == Shown(Desktop, depth)),
+            new Shows("desktop, bottom left", s => Pixel(s, s.Width / 4, s.Height - 20) == Shown(Desktop, depth)),
+            new Shows("the terminal's border", s => Pixel(s, FrameLeft, FrameTop + 100) != Shown(Desktop, depth)));
         Assert.That((screen.Width, screen.Height), Is.EqualTo((width, height)));
-        Assert.That(Pixel(screen, screen.Width / 2, 2), Is.EqualTo(Shown(TopBar, depth)), "top bar");
-        Assert.That(Pixel(screen, screen.Width - 4, screen.Height - 4), Is.EqualTo(Shown(Desktop, depth)), "desktop, bottom right");
-        Assert.That(Pixel(screen, screen.Width / 4, screen.Height - 20), Is.EqualTo(Shown(Desktop, depth)), "desktop, bottom left");
-        Assert.That(Pixel(screen, FrameLeft, FrameTop + 100), Is.Not.EqualTo(Shown(Desktop, depth)), "the terminal's border");
 
         Machine.TypeOnKeyboard("echo deep colours\r");
         WaitForScreen(s => HasCommandAndOutput(text, s, 0, "echo deep colours", "deep colours"), "the typed command and its output");
@@ -352,23 +354,34 @@ public class UiTests : BootTestBase
 
     private static uint Pixel(ScreenImage screen, int x, int y) => screen[x, y] & 0xFFFFFF;
 
-    private ScreenImage WaitForScreen(Func<ScreenImage, bool> condition, string what)
+    private ScreenImage WaitForScreen(Func<ScreenImage, bool> condition, string what) => WaitForScreen(new Shows(what, condition));
+
+    /// <summary>
+    /// The first screendump that shows all of <paramref name="checks"/>. They are judged on one image together:
+    /// a screendump can catch ui between two rectangles of a frame, so a check made on the image another check
+    /// waited for may see the frame half drawn.
+    /// </summary>
+    private ScreenImage WaitForScreen(params Shows[] checks)
     {
         DateTime end = DateTime.UtcNow + ScreenTimeout;
         ScreenImage screen = Machine.Screendump();
-        while (!condition(screen))
+        while (!Array.TrueForAll(checks, check => check.Holds(screen)))
         {
             if (DateTime.UtcNow > end)
             {
                 string saved = Path.Combine(Path.GetTempPath(), "uitests-" + TestContext.CurrentContext.Test.Name + ".ppm");
                 screen.SavePpm(saved);
-                Assert.Fail("the screen never showed " + what + " (last screen: " + saved + ")");
+                string missing = string.Join(", ", Array.FindAll(checks, check => !check.Holds(screen)).Select(check => check.What));
+                Assert.Fail("the screen never showed " + missing + " (last screen: " + saved + ")");
             }
             System.Threading.Thread.Sleep(250);
             screen = Machine.Screendump();
         }
         return screen;
     }
+
+    /// <summary>Something the screen must show, named for the message when it never does.</summary>
+    private readonly record struct Shows(string What, Func<ScreenImage, bool> Holds);
 
     /// <summary>The text row of the kernel console that shows exactly <paramref name="text"/> (drawn on the host by the same console code and font), or -1.</summary>
     private static unsafe int FindTextRow(ScreenImage screen, string text)
