@@ -21,6 +21,9 @@ var kernelElf = outDir.CombineWithFilePath("kernel.elf");
 var kernelSymbols = outDir.CombineWithFilePath("kernel.sym");
 var linkerScript = root.CombineWithFilePath("CosmosHybrid/Boot/linker.ld");
 var grubConfig = root.CombineWithFilePath("CosmosHybrid/Boot/grub.cfg");
+// The symbol maps are made by this script's SymbolMap: a change to it makes them again (a stale map changes module
+// sizes, and so the kernel's memory layout, between a tree built step by step and a fresh clone).
+var buildScript = root.CombineWithFilePath("build.cake");
 var fontSource = new FilePath("/usr/share/grub/unicode.pf2");
 var iso = outDir.CombineWithFilePath("cosmoshybrid.iso");
 // The pinned NativeAOT compiler version, kept once in Directory.Build.props.
@@ -94,7 +97,7 @@ Task("Kernel-Native")
             + string.Join(" ", objects.Select(o => $"\"{o}\"")));
     }
 
-    if (!IsUpToDate(kernelSymbols, kernelElf))
+    if (!IsUpToDate(kernelSymbols, kernelElf, buildScript))
     {
         // Sorted symbol map, loaded by GRUB as a module: names for panic stack traces.
         System.IO.File.WriteAllText(kernelSymbols.FullPath, SymbolMap(kernelElf));
@@ -194,7 +197,7 @@ Task("Programs")
         }
         // Its symbol map, so the kernel can name types and methods in the program's fault reports.
         var symbols = outDir.CombineWithFilePath(name + ".sym");
-        if (!IsUpToDate(symbols, elf))
+        if (!IsUpToDate(symbols, elf, buildScript))
             System.IO.File.WriteAllText(symbols.FullPath, SymbolMap(elf));
         // The boot module and /bin carry it without its ELF symbol table (the .sym has the names): GRUB reads half the bytes.
         var stripped = strippedDir.CombineWithFilePath(name + ".elf");
