@@ -7,7 +7,7 @@ namespace CosmosHybrid.Services.Fuzz;
 /// <summary>
 /// `fuzz child SEED COUNT THREADS`: a disposable process with no standard I/O making COUNT calls
 /// with <see cref="FuzzRole.Child"/>'s freedom (it may end itself, fault, or block for ever; its
-/// parent kills it at a deadline). Exits with the number of calls it made.
+/// parent kills it at a deadline). Exits with the number of calls it made (<see cref="ChildExitStatus"/>).
 /// </summary>
 internal static class ChildCampaign
 {
@@ -33,6 +33,6 @@ internal static class ChildCampaign
         long calls = 0;
         foreach (SyscallWorker worker in workers)
             calls += worker.Tally.Calls;
-        return (int)calls;
+        return ChildExitStatus.Completed(seed, calls);
     }
 }

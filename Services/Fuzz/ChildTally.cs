@@ -14,11 +14,13 @@ internal sealed class ChildTally
     public long KilledEarly;
     public long KilledAtDeadline;
     public long EndedOtherwise;
-    /// <summary>Calls the children that finished report (their exit status).</summary>
+    /// <summary>Calls the children that finished report (<see cref="ChildExitStatus"/>).</summary>
     public long ChildCalls;
 
-    public void RunOne(ref SplitMix64 random, string commandLine, long deadlineMs)
+    /// <summary>Runs `fuzz MODE SEED CALLS [MORE]` to its end, its deadline or a random kill.</summary>
+    public void RunOne(ref SplitMix64 random, string mode, ulong childSeed, long childCalls, long deadlineMs, string more = null)
     {
+        string commandLine = mode + " " + childSeed.ToString() + " " + childCalls.ToString() + (more == null ? "" : " " + more);
         long pid = ChildProcess.Start("/bin/fuzz " + commandLine, withOutput: false);
         if (pid < 0)
         {
@@ -48,10 +50,10 @@ internal sealed class ChildTally
             KilledAtDeadline++;
             return;
         }
-        if (status >= 0)
+        if (ChildExitStatus.TryRead(childSeed, childCalls, status, out long calls))
         {
             Finished++;
-            ChildCalls += status;
+            ChildCalls += calls;
         }
         else
             EndedOtherwise++;
@@ -61,5 +63,5 @@ internal sealed class ChildTally
         "children: " + Started.ToString() + " started (" + SpawnFailures.ToString() + " spawns failed"
         + (SpawnFailures > 0 ? ", last: " + ProcessCalls.ErrorText(LastSpawnError) : "") + "), "
         + Finished.ToString() + " finished (" + ChildCalls.ToString() + " calls), " + KilledEarly.ToString() + " killed at random, "
-        + KilledAtDeadline.ToString() + " killed at the deadline, " + EndedOtherwise.ToString() + " ended by a fault or their own call";
+        + KilledAtDeadline.ToString() + " killed at the deadline, " + EndedOtherwise.ToString() + " ended by a fault or their own Exit call";
 }

@@ -44,7 +44,7 @@ internal static unsafe class IpcCampaign
         {
             if (i % ChildEvery == ChildEvery - 1)
             {
-                children.RunOne(ref random, "ipc-child " + SplitMix64.Derive(seed, childIndex++).ToString() + " " + ChildCalls.ToString(), ChildDeadlineMs);
+                children.RunOne(ref random, "ipc-child", SplitMix64.Derive(seed, childIndex++), ChildCalls, ChildDeadlineMs);
                 // A long run stays audible: the runner takes 120 s of silence for a hang.
                 if (ProcessCalls.UptimeMilliseconds - lastReport >= 5000)
                 {

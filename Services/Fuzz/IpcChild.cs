@@ -7,7 +7,7 @@ namespace CosmosHybrid.Services.Fuzz;
 /// <summary>
 /// `fuzz ipc-child SEED COUNT`: random calls that wait for a service's reply (PortCall, PortCallEx
 /// with buffers, grants and handles) to every service's port. It may block for ever on a service
-/// that does not answer: its parent kills it. Exits with the number of calls made.
+/// that does not answer: its parent kills it. Exits with the number of calls made (<see cref="ChildExitStatus"/>).
 /// </summary>
 internal static unsafe class IpcChild
 {
@@ -38,6 +38,6 @@ internal static unsafe class IpcChild
             if (random.OneIn(2))
                 SystemCall.Call(SyscallNumber.HandleClose, port);
         }
-        return (int)calls;
+        return ChildExitStatus.Completed(seed, calls);
     }
 }

@@ -49,8 +49,7 @@ internal static class SyscallCampaign
         long lastReport = ProcessCalls.UptimeMilliseconds;
         while (Volatile.Read(ref finished) < threads)
         {
-            children.RunOne(ref random, "child " + SplitMix64.Derive(seed, childIndex++).ToString() + " " + ChildCalls.ToString()
-                + " " + ChildThreads.ToString(), ChildDeadlineMs);
+            children.RunOne(ref random, "child", SplitMix64.Derive(seed, childIndex++), ChildCalls, ChildDeadlineMs, ChildThreads.ToString());
             if (ProcessCalls.UptimeMilliseconds - lastReport >= 5000)
             {
                 lastReport = ProcessCalls.UptimeMilliseconds;
