@@ -87,7 +87,7 @@ public class FileSystemTests : BootTestBase
         Assert.That(Shell("run /prog.elf exit 5"), Does.Match(@"process \d+ exited with status 0"), "true in usertest's place");
         Assert.That(Shell("mv /prog.elf /bin/true.elf; mv /bin/usertest.elf /prog.elf"), Is.Empty);
         Assert.That(Shell("run /prog.elf exit 7"), Does.Match(@"process \d+ exited with status 7"), "usertest back");
-        Assert.That(Shell("write /prog.elf garbage"), Does.Contain("wrote 7 bytes"));
+        Assert.That(Shell("write /prog.elf garbage"), Does.Contain("wrote 8 bytes"));
         Assert.That(Shell("run /prog.elf exit 7"), Does.Contain("spawn: /prog.elf exit 7: not a valid executable"), "overwritten in place");
         Assert.That(Shell("rm /prog.elf"), Is.Empty);
         Assert.That(Shell("run /prog.elf exit 7"), Does.Contain("not found"));
