@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using CosmosHybrid.Memory;
 
 namespace CosmosHybrid.Processes;
@@ -10,7 +11,10 @@ namespace CosmosHybrid.Processes;
 /// frames are shared, read-only, by every process that runs it. An image read from a file serves
 /// one spawn: the frames the loader mapped become that address space's own (<see cref="GiveFrame"/>),
 /// and <see cref="Release"/> frees the others. An image that could not get its pages in one run
-/// holds the file in a managed array, and everything of it is copied.
+/// holds the file in a managed array, and everything of it is copied. An image read from a file
+/// for the <see cref="ProgramImageCache"/> is shared like a boot module's, but counted: the cache,
+/// each spawn loading it and each address space mapping it hold a reference, and the last one
+/// to let go frees its frames.
 /// </summary>
 internal sealed unsafe class ProgramImage
 {
@@ -18,19 +22,28 @@ internal sealed unsafe class ProgramImage
     private readonly byte[] _array;
     private readonly int _length;
     private readonly bool[] _given;     // file images: frames now owned by an address space
+    private int _references;            // counted images: who still uses the frames
 
-    private ProgramImage(byte* pages, byte[] array, int length, bool shared)
+    private ProgramImage(byte* pages, byte[] array, int length, bool shared, bool counted = false)
     {
         _pages = pages;
         _array = array;
         _length = length;
         IsShared = shared;
+        IsCounted = counted;
+        _references = counted ? 1 : 0;
         if (pages != null && !shared)
             _given = new bool[PageCount];
     }
 
-    /// <summary>Kept for good; its frames are mapped into many processes and freed by none.</summary>
+    /// <summary>Its frames are mapped into many processes and freed by none of them (a boot module's, or a cached file's).</summary>
     public bool IsShared { get; }
+
+    /// <summary>A cached file's shared image: its frames are freed when its last reference goes (<see cref="AddReference"/>).</summary>
+    public bool IsCounted { get; }
+
+    /// <summary>The kernel pages this image holds.</summary>
+    public ulong Pages => _pages == null ? 0 : PageCount;
 
     /// <summary>
     /// What parsing a shared image found, kept for its next spawns (the image never changes); null
@@ -59,6 +72,23 @@ internal sealed unsafe class ProgramImage
         module.CopyTo(new Span<byte>(memory, module.Length));
         return new ProgramImage(memory, null, module.Length, shared: true);
     }
+
+    /// <summary>
+    /// Room for a program file of <paramref name="length"/> bytes to be kept in the cache and shared
+    /// by the processes that run it, with one reference (the caller's); null when there are no pages for it.
+    /// </summary>
+    public static ProgramImage ForCachedFile(int length)
+    {
+        ulong pages = ((ulong)length + MemoryPageSize - 1) / MemoryPageSize;
+        byte* memory = pages == 0 ? null : (byte*)KernelPages.AllocateUncleared(pages);
+        if (memory == null)
+            return null;
+        new Span<byte>(memory + length, (int)(pages * MemoryPageSize - (ulong)length)).Clear();
+        return new ProgramImage(memory, null, length, shared: true, counted: true);
+    }
+
+    /// <summary>One more user of a counted image's frames (an address space that maps them, a spawn loading it).</summary>
+    public void AddReference() => Interlocked.Increment(ref _references);
 
     /// <summary>
     /// Room for a program file of <paramref name="length"/> bytes that one spawn loads, to be filled
@@ -95,9 +125,18 @@ internal sealed unsafe class ProgramImage
     /// <summary>An unshared image's frame at <paramref name="fileOffset"/> now belongs to an address space: <see cref="Release"/> leaves it.</summary>
     public void GiveFrame(ulong fileOffset) => _given[fileOffset / MemoryPageSize] = true;
 
-    /// <summary>Frees the frames of an unshared image that no address space took (after the load, failed or not).</summary>
+    /// <summary>
+    /// After the load, failed or not: frees the frames of an unshared image that no address space
+    /// took, or drops one reference to a counted image (the last frees all of its frames).
+    /// </summary>
     public void Release()
     {
+        if (IsCounted)
+        {
+            if (Interlocked.Decrement(ref _references) == 0)
+                KernelPages.FreeFrames(AddressSpaceLayout.VirtualToPhysical((ulong)_pages), PageCount);
+            return;
+        }
         if (IsShared || _pages == null)
             return;
         ulong physical = AddressSpaceLayout.VirtualToPhysical((ulong)_pages);

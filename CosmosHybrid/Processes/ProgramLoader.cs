@@ -23,11 +23,14 @@ internal static unsafe class ProgramLoader
             ElfError error = ElfParser.Parse(image.Bytes, limits, out elf);
             if (error != ElfError.Ok)
                 return error;
-            // A boot module never changes: its next spawns skip the parse.
+            // A boot module never changes, nor does a cached file's image: their next spawns skip the parse.
             if (image.IsShared)
                 image.Parsed = elf;
         }
 
+        // A cached file's image may leave the cache while this process runs: it holds the frames.
+        if (image.IsCounted)
+            space.HoldImage(image);
         for (int i = 0; i < elf.Segments.Length; i++)
         {
             if (!LoadSegment(image, elf.Segments[i], space))

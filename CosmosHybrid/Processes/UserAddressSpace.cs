@@ -34,6 +34,7 @@ internal sealed unsafe class UserAddressSpace
     private int _lastFaultRegion;   // a hint for RegionOf, checked before use
     private ulong _nextHeap = HeapStart;
     private readonly AddressRangePool _givenBack = new(GivenBackRanges);
+    private ProgramImage _image;    // a counted program image whose frames this space maps
 
     private struct MemoryRegionEntry
     {
@@ -124,6 +125,13 @@ internal sealed unsafe class UserAddressSpace
         if (!shared)
             MappedPages++;
         return true;
+    }
+
+    /// <summary>Keeps a counted program image's frames (<see cref="ProgramImage.IsCounted"/>) while this space maps them: a reference until <see cref="Destroy"/>.</summary>
+    public void HoldImage(ProgramImage image)
+    {
+        image.AddReference();
+        _image = image;
     }
 
     /// <summary>
@@ -601,6 +609,8 @@ internal sealed unsafe class UserAddressSpace
         Tables.FreeRoot();
         AddressSpaceTags.Unregister(Id);
         _regionCount = 0;
+        _image?.Release();  // its frames are unmapped now
+        _image = null;
     }
 
     private static UserAddressSpace s_freeing;

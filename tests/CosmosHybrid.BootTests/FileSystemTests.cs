@@ -77,6 +77,21 @@ public class FileSystemTests : BootTestBase
         string files = Shell("run /bin/usertest files /");
         Assert.That(files, Does.Match(@"files: (\d+) of \1 checks passed in /"));
         Assert.That(files, Does.Contain("exited with status 0"));
+
+        // The kernel keeps a program read from a file for its next spawns only while nothing on its
+        // volume is written: each version of /prog.elf runs as what the file holds now.
+        Assert.That(Shell("mv /bin/usertest.elf /prog.elf"), Is.Empty);
+        Assert.That(Shell("run /prog.elf exit 5"), Does.Match(@"process \d+ exited with status 5"));
+        Assert.That(Shell("run /prog.elf exit 6"), Does.Match(@"process \d+ exited with status 6"), "the kept image");
+        Assert.That(Shell("mv /prog.elf /bin/usertest.elf; mv /bin/true.elf /prog.elf"), Is.Empty);
+        Assert.That(Shell("run /prog.elf exit 5"), Does.Match(@"process \d+ exited with status 0"), "true in usertest's place");
+        Assert.That(Shell("mv /prog.elf /bin/true.elf; mv /bin/usertest.elf /prog.elf"), Is.Empty);
+        Assert.That(Shell("run /prog.elf exit 7"), Does.Match(@"process \d+ exited with status 7"), "usertest back");
+        Assert.That(Shell("write /prog.elf garbage"), Does.Contain("wrote 8 bytes"));
+        Assert.That(Shell("run /prog.elf exit 7"), Does.Contain("spawn: /prog.elf exit 7: not a valid executable"), "overwritten in place");
+        Assert.That(Shell("rm /prog.elf"), Is.Empty);
+        Assert.That(Shell("run /prog.elf exit 7"), Does.Contain("not found"));
+        Assert.That(Shell("run /bin/true.elf"), Does.Match(@"process \d+ exited with status 0"));
         Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
     }
 

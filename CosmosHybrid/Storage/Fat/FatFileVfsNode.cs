@@ -9,7 +9,7 @@ namespace CosmosHybrid.Storage.Fat;
 /// is; while open it holds the file's shared <see cref="FatFileNode"/>, which does the
 /// transfers at the offsets asked for.
 /// </summary>
-internal sealed class FatFileVfsNode : IVfsNode
+internal sealed class FatFileVfsNode : IVfsNode, IVfsIdentifiedNode
 {
     private readonly FatVolume _volume;
     private readonly FatEntryLocation _location;
@@ -30,6 +30,15 @@ internal sealed class FatFileVfsNode : IVfsNode
             ? _entry
             : new FileEntry(_entry.Name, false, _file.Size, _file.Modified.Date, _file.Modified.Time);
         return StorageError.Ok;
+    }
+
+    /// <summary>The entry's slot on the volume (where an open node moved it, after a rename) and the file's size.</summary>
+    public bool TryGetIdentity(out VfsFileIdentity identity)
+    {
+        identity = _file == null
+            ? new VfsFileIdentity(_volume, _location.Key, _entry.Size, _volume.ChangeStamp)
+            : new VfsFileIdentity(_volume, _file.Location.Key, _file.Size, _volume.ChangeStamp);
+        return true;
     }
 
     public StorageError Lookup(string name, out IVfsNode node)

@@ -26,9 +26,18 @@ internal sealed class FatSectorDevice
     public StorageError Read(ulong sector, Span<byte> buffer) =>
         _device.Read(sector * _deviceSectorsPerSector, buffer);
 
+    /// <summary>
+    /// Writes asked of the device so far, failed ones included: every change to the volume
+    /// (file data, directory entries, the allocation table) is one or more of them.
+    /// </summary>
+    public ulong Writes { get; private set; }
+
     /// <summary>Writes <c>buffer.Length / BytesPerSector</c> logical sectors starting at <paramref name="sector"/>.</summary>
-    public StorageError Write(ulong sector, ReadOnlySpan<byte> buffer) =>
-        _device.Write(sector * _deviceSectorsPerSector, buffer);
+    public StorageError Write(ulong sector, ReadOnlySpan<byte> buffer)
+    {
+        Writes++;
+        return _device.Write(sector * _deviceSectorsPerSector, buffer);
+    }
 
     /// <summary>
     /// A write barrier: what was written so far reaches the device before anything written

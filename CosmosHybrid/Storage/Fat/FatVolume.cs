@@ -59,6 +59,9 @@ public sealed class FatVolume : IVfsVolume
 
     internal FatSectorDevice Disk { get; }
 
+    /// <summary>Changes whenever anything on the volume is written (see <see cref="VfsFileIdentity"/>).</summary>
+    public ulong ChangeStamp => Disk.Writes;
+
     internal FatTable Table { get; }
 
     internal FatDirectory Directory { get; }

@@ -154,18 +154,45 @@ internal static class KernelFileSystem
             return s_vfs.Sync();
     }
 
-    /// <summary>Reads a program file for spawn: <paramref name="path"/>, or <paramref name="path"/>.elf when that does not exist.</summary>
+    /// <summary>
+    /// A program file for spawn: <paramref name="path"/>, or <paramref name="path"/>.elf when that does not
+    /// exist. The image kept from an earlier spawn of the same unchanged file when there is one
+    /// (<see cref="ProgramImageCache"/>), else the file read into pages (and kept, when its volume can
+    /// say which file it is and it is small enough). The caller lets the image go with <see cref="ProgramImage.Release"/>.
+    /// </summary>
     public static StorageError ReadProgram(string workingDirectory, string path, out ProgramImage image)
     {
         image = null;
         using (Lock())
         {
-            StorageError error = s_vfs.Open(workingDirectory, path, VfsOpenFlags.Read, out OpenFile file);
+            StorageError error = s_vfs.FindNode(workingDirectory, path, out Mount mount, out IVfsNode node);
             if (error == StorageError.NotFound && !path.EndsWith(".elf"))
-                error = s_vfs.Open(workingDirectory, path + ".elf", VfsOpenFlags.Read, out file);
+            {
+                path += ".elf";
+                error = s_vfs.FindNode(workingDirectory, path, out mount, out node);
+            }
             if (error != StorageError.Ok)
                 return error;
-            error = ReadWhole(file, out image);
+
+            VfsFileIdentity identity = default;
+            bool identified = node is IVfsIdentifiedNode named && named.TryGetIdentity(out identity);
+            if (identified && ProgramImageCache.TryTake(identity, out image))
+            {
+                VirtualFileSystem.ReleaseNode(mount, node);
+                return StorageError.Ok;
+            }
+
+            error = VirtualFileSystem.OpenFoundForRead(mount, path, node, out OpenFile file);
+            if (error != StorageError.Ok)
+            {
+                VirtualFileSystem.ReleaseNode(mount, node);
+                return error;
+            }
+            bool cacheable = identified && file.Length <= (ulong)ProgramImageCache.ByteLimit;
+            error = ReadWhole(file, cacheable, out image);
+            // Reading writes nothing to the volume; should the stamp move all the same, the image is not kept.
+            cacheable = cacheable && image != null && image.IsCounted
+                && ((IVfsIdentifiedNode)node).TryGetIdentity(out VfsFileIdentity after) && after.SameContents(identity);
             StorageError closeError = file.Close();
             if (error == StorageError.Ok)
                 error = closeError;
@@ -174,17 +201,23 @@ internal static class KernelFileSystem
                 image.Release();
                 image = null;
             }
+            if (error == StorageError.Ok && cacheable)
+                ProgramImageCache.Keep(identity, image);
             return error;
         }
     }
 
-    // The file's bytes straight into the pages of a program image (no copy between).
-    private static StorageError ReadWhole(OpenFile file, out ProgramImage image)
+    // The file's bytes straight into the pages of a program image (no copy between): a counted,
+    // shared image for the cache when there are pages for it, else one for this spawn alone.
+    private static StorageError ReadWhole(OpenFile file, bool forCache, out ProgramImage image)
     {
         image = null;
         if (file.Length > MaxProgramBytes)
             return StorageError.FileTooLarge;
-        image = ProgramImage.ForFile((int)file.Length);
+        if (forCache)
+            image = ProgramImage.ForCachedFile((int)file.Length);
+        if (image == null)
+            image = ProgramImage.ForFile((int)file.Length);
         System.Span<byte> bytes = image.Contents;
         int done = 0;
         while (done < bytes.Length)

@@ -33,9 +33,11 @@ internal static class VolumeSwitch
         Disk disk = KernelFileSystem.HardDiskAt(path);
         if (disk == null)
             return StorageError.NotFound;
-        StorageError error = KernelFileSystem.Vfs.Unmount(path, out Mount _);
+        StorageError error = KernelFileSystem.Vfs.Unmount(path, out Mount unmounted);
         if (error != StorageError.Ok)
             return error;
+        // Ring 3 writes the disk from now on, unseen by the volume's change stamp: its cached programs go.
+        Processes.ProgramImageCache.ForgetVolume(unmounted.Volume);
         KernelFileSystem.ForgetHardDisk(path);
         RingThreeDisks.Add(path, disk);
         outcome = PlacementOutcome.Moved;

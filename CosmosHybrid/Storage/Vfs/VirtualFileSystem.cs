@@ -148,6 +148,46 @@ public sealed class VirtualFileSystem
         return error;
     }
 
+    /// <summary>
+    /// The node at <paramref name="path"/>, not opened (a program's file, whose identity may say a
+    /// cached image of it is still good); the caller lets it go with <see cref="ReleaseNode"/>.
+    /// </summary>
+    public StorageError FindNode(string workingDirectory, string path, out Mount mount, out IVfsNode node)
+    {
+        node = null;
+        StorageError error = Locate(workingDirectory, path, out string canonical, out mount, out string relative);
+        if (error != StorageError.Ok)
+        {
+            return error;
+        }
+
+        if (mount == null || relative == "/")
+        {
+            return mount == null && !Mounts.HoldsMount(canonical) ? StorageError.NotFound : StorageError.IsDirectory;
+        }
+
+        return Find(mount, relative, out node);
+    }
+
+    /// <summary>
+    /// Opens for reading a node <see cref="FindNode"/> found (<paramref name="path"/> names it for the
+    /// open file). On success the open file owns the node and its close lets it go; else the caller still does.
+    /// </summary>
+    public static StorageError OpenFoundForRead(Mount mount, string path, IVfsNode node, out OpenFile file)
+    {
+        file = null;
+        StorageError error = node.Open(VfsOpenFlags.Read);
+        if (error == StorageError.Ok)
+        {
+            file = new OpenFile(mount, path, VfsOpenFlags.Read, node, null);
+        }
+
+        return error;
+    }
+
+    /// <summary>Lets go of a node <see cref="FindNode"/> found.</summary>
+    public static void ReleaseNode(Mount mount, IVfsNode node) => Release(mount, node);
+
     /// <summary>Describes the file or directory at <paramref name="path"/>.</summary>
     public StorageError Stat(string workingDirectory, string path, out FileEntry entry)
     {

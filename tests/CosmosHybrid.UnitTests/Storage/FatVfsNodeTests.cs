@@ -131,6 +131,58 @@ public class FatVfsNodeTests : FatTestBase
         Assert.That(statistics.BlockSize, Is.EqualTo(_volume.ClusterSize));
     }
 
+    [Test]
+    public void AFileKeepsItsIdentityUntilTheVolumeIsWritten()
+    {
+        VfsFileIdentity Identify(IVfsNode node)
+        {
+            Assert.That(((IVfsIdentifiedNode)node).TryGetIdentity(out VfsFileIdentity identity), Is.True);
+            return identity;
+        }
+
+        IVfsNode bin = Lookup(_volume.Root, "bin");
+        IVfsNode tool = Lookup(bin, "Tool.elf");
+        VfsFileIdentity first = Identify(tool);
+        Assert.That(first.Volume, Is.SameAs(_volume));
+        Assert.That(first.Length, Is.EqualTo(4UL));
+
+        // Reading (open, read, close, another lookup) writes nothing: the same contents.
+        Expect(tool.Open(VfsOpenFlags.Read));
+        Expect(tool.Read(0, new byte[4], out _));
+        Expect(tool.Close());
+        VfsFileIdentity again = Identify(Lookup(bin, "tool.elf"));
+        Assert.That(again.SameContents(first), Is.True);
+
+        // Another file on the same volume is another node.
+        Expect(bin.CreateFile("other.elf", out IVfsNode other));
+        VfsFileIdentity otherIdentity = Identify(other);
+        Assert.That(otherIdentity.Node, Is.Not.EqualTo(first.Node));
+        Assert.That(otherIdentity.SameContents(first), Is.False, "a file was created: the volume changed");
+
+        // Overwriting the file in place with bytes of the same length still changes the stamp.
+        VfsFileIdentity before = Identify(Lookup(bin, "tool.elf"));
+        IVfsNode writer = Lookup(bin, "tool.elf");
+        Expect(writer.Open(VfsOpenFlags.Write));
+        Expect(writer.Write(0, Encoding.ASCII.GetBytes("BAD!"), out _));
+        Expect(writer.Close());
+        VfsFileIdentity after = Identify(Lookup(bin, "tool.elf"));
+        Assert.That(after.Node, Is.EqualTo(before.Node));
+        Assert.That(after.Length, Is.EqualTo(before.Length));
+        Assert.That(after.SameContents(before), Is.False);
+
+        // A rename and a removal change it too; another mount of the image is another volume.
+        VfsFileIdentity beforeRename = Identify(Lookup(bin, "tool.elf"));
+        Expect(bin.Rename("other.elf", _volume.Root, "other.elf"));
+        Assert.That(Identify(Lookup(bin, "tool.elf")).SameContents(beforeRename), Is.False);
+        VfsFileIdentity beforeRemove = Identify(Lookup(bin, "tool.elf"));
+        Expect(_volume.Root.Remove("other.elf"));
+        Assert.That(Identify(Lookup(bin, "tool.elf")).SameContents(beforeRemove), Is.False);
+        Expect(_volume.Flush());
+        VfsFileIdentity remounted = Identify(Lookup(Lookup(Mount(_image).Root, "bin"), "tool.elf"));
+        Assert.That(remounted.SameContents(Identify(Lookup(bin, "tool.elf"))), Is.False);
+        Assert.That(Lookup(_volume.Root, "bin"), Is.Not.InstanceOf<IVfsIdentifiedNode>(), "a directory is not a program's file");
+    }
+
     private static IVfsNode Lookup(IVfsNode directory, string name)
     {
         Expect(directory.Lookup(name, out IVfsNode node));
