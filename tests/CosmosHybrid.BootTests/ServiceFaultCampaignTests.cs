@@ -139,7 +139,10 @@ public class ServiceFaultCampaignTests : BootTestBase
             if (network)
                 _http.Start();
             int from = Machine.SerialLog.Length;
-            Machine.SendLine("faultinject " + service + " 1 " + faultSeed.ToString(CultureInfo.InvariantCulture));
+            // Ctrl+U first: keys typed on the PS/2 keyboard while ui was dead went to this shell (the input driver types
+            // at the console when no window server takes its keys), and a half line of them would prefix the command
+            // (faultinject ui 1 35000136 ended ui after its "nothing visible": the next command ran as "chofaultinject").
+            Machine.SendLine("\u0015faultinject " + service + " 1 " + faultSeed.ToString(CultureInfo.InvariantCulture));
             bool finished = Machine.WaitUntil(log => log.IndexOf("faultinject: campaign finished:", Math.Min(from, log.Length), StringComparison.Ordinal) >= 0
                 || log.IndexOf("faultinject: the campaign was refused", Math.Min(from, log.Length), StringComparison.Ordinal) >= 0, FaultTimeout);
             if (network)
