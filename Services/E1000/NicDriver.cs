@@ -43,8 +43,8 @@ internal static unsafe class NicDriver
     private const long SweepMilliseconds = 1000;
     private static long s_lastSweep;
 
-    /// <summary>An interrupt whose acknowledgement failed: the line stays masked until a later acknowledgement works.</summary>
-    private static bool s_acknowledgePending;
+    /// <summary>When the interrupt line is acknowledged: after an interrupt, after a failed acknowledgement, and at every sweep.</summary>
+    private static InterruptAcknowledgement s_acknowledgement;
 
     // Counters for frames with no client (or no room), and frames a client handed over badly.
     private static ulong s_receivedFrames, s_sentFrames, s_receiveDropped, s_transmitRejected;
@@ -178,8 +178,9 @@ internal static unsafe class NicDriver
         CheckClient();
         UpdateLink();
         MoveFrames();
-        if (s_acknowledgePending)
-            s_acknowledgePending = !s_nic.AcknowledgeInterrupt();
+        // Also when no interrupt came: one whose notification was lost would otherwise keep the NIC quiet for good.
+        if (s_acknowledgement.IsDue(interrupt: false, sweep: true))
+            s_acknowledgement.Done(s_nic.AcknowledgeInterrupt());
     }
 
     private static void OnNotification(ulong bits)
@@ -191,8 +192,8 @@ internal static unsafe class NicDriver
         if ((causes & E1000Interrupts.LinkStatusChange) != 0)
             UpdateLink();
         MoveFrames();
-        if (interrupt || s_acknowledgePending)
-            s_acknowledgePending = !s_nic.AcknowledgeInterrupt();
+        if (s_acknowledgement.IsDue(interrupt, sweep: false))
+            s_acknowledgement.Done(s_nic.AcknowledgeInterrupt());
         ClientAttachment client = s_client;
         if (client != null && !client.Broken)
         {

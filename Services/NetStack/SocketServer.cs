@@ -301,7 +301,10 @@ internal sealed unsafe class SocketServer : IUdpHandler, IEchoHandler
                 if (abort)
                     socket.Connection.Abort(now);
                 else
+                {
                     socket.Connection.Close(now); // the table keeps it until the close handshake ends
+                    socket.Connection.Orphan(now); // nothing reads it now: FIN-WAIT-2 does not last for ever
+                }
                 break;
             case NetSocket.Listener:
                 Host.Tcp.StopListening(socket.LocalPort);

@@ -67,6 +67,9 @@ public sealed class TcpConnection
     private long _persistAt = long.MaxValue;
     private long _timeWaitAt = long.MaxValue;
     private long _keepAliveAt = long.MaxValue;
+    /// <summary>An orphan's FIN-WAIT-2 ends here (<see cref="Orphan"/>).</summary>
+    private long _finWait2At = long.MaxValue;
+    private bool _orphaned;
     private long _lastHeardAt;
     private int _keepAliveProbes;
     private bool _keepAlive;
@@ -269,6 +272,27 @@ public sealed class TcpConnection
         Rescheduled();
     }
 
+    /// <summary>
+    /// The program let the connection go (it closed its socket after <see cref="Close"/>): nothing will read
+    /// it any more. RFC 9293 lets FIN-WAIT-2 last for ever, so a peer that never sends its FIN would keep
+    /// an orphan in the table for good; like Linux (tcp_fin_timeout) an orphan waits in FIN-WAIT-2 at most
+    /// <see cref="TcpSettings.OrphanFinWait2Ms"/>, then is reset. A program that only shut its sending side
+    /// down still reads, and waits as long as it likes.
+    /// </summary>
+    public void Orphan(long now)
+    {
+        _now = now;
+        _orphaned = true;
+        StartOrphanTimeout();
+        Rescheduled();
+    }
+
+    private void StartOrphanTimeout()
+    {
+        if (_orphaned && State == TcpState.FinWait2 && _finWait2At == long.MaxValue)
+            _finWait2At = _now + _settings.OrphanFinWait2Ms;
+    }
+
     /// <summary>Drops the connection with a RST (RFC 9293 3.10.5).</summary>
     public void Abort(long now)
     {
@@ -314,7 +338,7 @@ public sealed class TcpConnection
     // ---- time ----
 
     public long NextDeadline
-        => Math.Min(Math.Min(Math.Min(_retransmitAt, _delayedAckAt), Math.Min(_persistAt, _timeWaitAt)), _keepAliveAt);
+        => Math.Min(Math.Min(Math.Min(_retransmitAt, _delayedAckAt), Math.Min(_persistAt, _timeWaitAt)), Math.Min(_keepAliveAt, _finWait2At));
 
     /// <summary>
     /// Keep-alive (RFC 1122 4.2.3.6, off unless asked for): after <see cref="TcpSettings.KeepAliveIdleMs"/>
@@ -361,6 +385,14 @@ public sealed class TcpConnection
         if (now >= _timeWaitAt)
         {
             Terminate(TcpError.None);
+            return;
+        }
+        if (now >= _finWait2At)
+        {
+            // The peer never closed its side, and no program reads what it might still send: reset, as Linux does.
+            SendSegment(_sndNxt, TcpFlags.Rst | TcpFlags.Ack, 0, withOptions: false);
+            _statistics.TcpResetsSent++;
+            Terminate(TcpError.TimedOut);
             return;
         }
         if (now >= _delayedAckAt)
@@ -594,7 +626,10 @@ public sealed class TcpConnection
         {
             case TcpState.FinWait1:
                 if (finAcked)
+                {
                     State = TcpState.FinWait2;
+                    StartOrphanTimeout();
+                }
                 break;
             case TcpState.Closing:
                 if (finAcked)
@@ -1092,6 +1127,7 @@ public sealed class TcpConnection
     private void EnterTimeWait()
     {
         State = TcpState.TimeWait;
+        _finWait2At = long.MaxValue;
         _retransmitAt = long.MaxValue;
         _persistAt = long.MaxValue;
         _delayedAckAt = long.MaxValue;
@@ -1103,7 +1139,7 @@ public sealed class TcpConnection
         State = TcpState.Closed;
         if (Error == TcpError.None)
             Error = error;
-        _retransmitAt = _delayedAckAt = _persistAt = _timeWaitAt = _keepAliveAt = long.MaxValue;
+        _retransmitAt = _delayedAckAt = _persistAt = _timeWaitAt = _keepAliveAt = _finWait2At = long.MaxValue;
         ReleaseBuffers();
     }
 

@@ -21,6 +21,8 @@ public sealed class TcpSettings
     public int DataRetries = 15;
     /// <summary>2 MSL; RFC 9293 suggests 2 minutes, Linux uses 60 s.</summary>
     public long TimeWaitMs = 60_000;
+    /// <summary>How long a connection whose program closed its socket waits in FIN-WAIT-2 for the peer's FIN (Linux's tcp_fin_timeout).</summary>
+    public long OrphanFinWait2Ms = 60_000;
     /// <summary>Keep-alive (when a socket turns it on): idle time before the first probe, RFC 1122's two hours.</summary>
     public long KeepAliveIdleMs = 7_200_000;
     public long KeepAliveIntervalMs = 75_000;

@@ -475,6 +475,58 @@ public class TcpConnectionTests
     }
 
     [Test]
+    public void AnOrphanInFinWait2IsResetWhenThePeerNeverSendsItsFin()
+    {
+        var peer = new TcpPeer();
+        var connection = Established(peer, new TcpSettings { UseTimestamps = false, UseWindowScale = false, OrphanFinWait2Ms = 60_000 });
+        connection.Close(100);
+        connection.Orphan(100);
+        peer.Deliver(connection, PeerIss + 1, Iss + 2, TcpFlags.Ack, 110);
+        Assert.That(connection.State, Is.EqualTo(TcpState.FinWait2));
+        Assert.That(connection.NextDeadline, Is.EqualTo(60_110L), "the orphan's time-out runs from FIN-WAIT-2");
+        peer.Take();
+        connection.OnTimer(60_109);
+        Assert.That(connection.State, Is.EqualTo(TcpState.FinWait2));
+        connection.OnTimer(60_110);
+        Assert.That(connection.State, Is.EqualTo(TcpState.Closed));
+        Assert.That(peer.Last.Has(TcpFlags.Rst), Is.True, "the peer learns that the connection is gone");
+        Assert.That(peer.Last.Seq, Is.EqualTo(Iss + 2));
+        Assert.That(connection.NextDeadline, Is.EqualTo(long.MaxValue));
+    }
+
+    [Test]
+    public void AConnectionOrphanedInFinWait2WaitsFromThen()
+    {
+        var peer = new TcpPeer();
+        var connection = Established(peer, new TcpSettings { UseTimestamps = false, UseWindowScale = false, OrphanFinWait2Ms = 60_000 });
+        connection.Close(100);
+        peer.Deliver(connection, PeerIss + 1, Iss + 2, TcpFlags.Ack, 110);
+        Assert.That(connection.State, Is.EqualTo(TcpState.FinWait2));
+        Assert.That(connection.NextDeadline, Is.EqualTo(long.MaxValue), "a program that still holds the socket may wait for the peer for ever");
+        connection.Orphan(5_000);
+        Assert.That(connection.NextDeadline, Is.EqualTo(65_000L));
+        connection.OnTimer(65_000);
+        Assert.That(connection.State, Is.EqualTo(TcpState.Closed));
+    }
+
+    [Test]
+    public void AnOrphanWhosePeerClosesInTimeGoesThroughTimeWait()
+    {
+        var peer = new TcpPeer();
+        var connection = Established(peer, new TcpSettings { UseTimestamps = false, UseWindowScale = false, TimeWaitMs = 30_000, OrphanFinWait2Ms = 60_000 });
+        connection.Close(100);
+        connection.Orphan(100);
+        peer.Deliver(connection, PeerIss + 1, Iss + 2, TcpFlags.Ack, 110);
+        peer.Deliver(connection, PeerIss + 1, Iss + 2, TcpFlags.Fin | TcpFlags.Ack, 50_000);
+        Assert.That(connection.State, Is.EqualTo(TcpState.TimeWait));
+        Assert.That(connection.NextDeadline, Is.EqualTo(80_000L), "TIME-WAIT's own time, the orphan's gone");
+        peer.Take();
+        connection.OnTimer(60_110);
+        Assert.That(connection.State, Is.EqualTo(TcpState.TimeWait));
+        Assert.That(peer.Sent, Is.Empty, "no reset at the orphan's old deadline");
+    }
+
+    [Test]
     public void PassiveCloseGoesThroughLastAck()
     {
         var peer = new TcpPeer();
