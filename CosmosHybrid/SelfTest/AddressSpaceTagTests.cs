@@ -45,9 +45,7 @@ internal static unsafe class AddressSpaceTagTests
         first.Destroy();
         second.Destroy();
         Check(*AddressSpaceTags.SlotOf(firstId) == 0, "a destroyed space's slot is cleared");
-        // The kernel heap may take a segment for the spaces' objects and keep it (or give one back): its
-        // frames are the heap's. Which test crosses a segment's end depends on everything allocated before.
-        long heapFrames = ((long)GCHeap.SegmentBytes - heapBefore) / (long)PageTables.PageSize;
+        long heapFrames = HeapFramesSince(heapBefore);
         Equal((long)freeBefore, (long)KernelPages.Frames.FreeFrames + heapFrames,
             "free frames, plus the heap's growth (" + heapFrames.ToString() + " frames), after both spaces are gone");
     }

@@ -59,9 +59,7 @@ internal static unsafe class SchedulerTests
             WaitForFinished(1);
         }
         Scheduler.Sleep(5); // the last one is freed after it has switched away
-        // The kernel heap may take a segment for the threads' objects and keep it as room for its next
-        // collection (or give one back): its frames are the heap's, not the threads'.
-        long heapFrames = ((long)GCHeap.SegmentBytes - heapBefore) / (long)PageTables.PageSize;
+        long heapFrames = HeapFramesSince(heapBefore);
         Equal((long)freeBefore, (long)(KernelPages.Frames.FreeFrames + KernelStacks.KeptFrames) + heapFrames,
             "free frames, plus the heap's growth (" + heapFrames.ToString() + " frames), after 20 threads came and went");
     }

@@ -47,6 +47,14 @@ internal static class SelfTestRunner
         KernelLog.WriteLine("selftest: FAIL " + s_currentTest + ": " + description);
     }
 
+    /// <summary>
+    /// Frames the kernel heap's segments grew by since <paramref name="segmentBytesBefore"/> (negative when it gave
+    /// some back): a test that counts free frames adds them, because the heap may take a segment for the test's
+    /// objects and keep it, and which test crosses a segment's end depends on everything allocated before.
+    /// </summary>
+    public static long HeapFramesSince(long segmentBytesBefore) =>
+        ((long)GCHeap.SegmentBytes - segmentBytesBefore) / (long)Memory.Paging.PageTables.PageSize;
+
     public static void Equal(long expected, long actual, string description) =>
         Check(expected == actual, description + " (expected " + expected.ToString() + ", got " + actual.ToString() + ")");
 
