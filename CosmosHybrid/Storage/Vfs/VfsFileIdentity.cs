@@ -30,9 +30,7 @@ public readonly struct VfsFileIdentity
     /// <summary>The volume's change stamp when the node was found.</summary>
     public ulong ChangeStamp { get; }
 
-    /// <summary>Both seen on the same volume in the same version of it.</summary>
-    public bool SameVolumeVersion(in VfsFileIdentity other) => Volume == other.Volume && ChangeStamp == other.ChangeStamp;
-
-    /// <summary>The same file with the same bytes.</summary>
-    public bool SameContents(in VfsFileIdentity other) => SameVolumeVersion(other) && Node == other.Node && Length == other.Length;
+    /// <summary>The same file with the same bytes: the same node and length, seen in the same version of the same volume.</summary>
+    public bool SameContents(in VfsFileIdentity other) =>
+        Volume == other.Volume && ChangeStamp == other.ChangeStamp && Node == other.Node && Length == other.Length;
 }
