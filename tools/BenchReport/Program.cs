@@ -7,7 +7,7 @@ using CosmosHybrid.Tools.BenchReport;
 // ./build.sh bench, after the benchmark boot:
 //   BenchReport BENCH_LOG LINUX_BASELINE ISO OUT_DIR [--no-boots]
 // boots ISO once for the boot timeline and the kernel's footprint, bisects -m for the smallest memory that
-// boots to a working shell (not with --no-boots), then writes OUT_DIR/results.json and OUT_DIR/report.html.
+// boots to a working shell, and with the network and window services up as well (not with --no-boots), then writes OUT_DIR/results.json and OUT_DIR/report.html.
 // The benchmark boot's own timeline lines are not used: the kernel's benchmarks run there before ring 3 starts.
 //   BenchReport --timeline ISO
 // (./build.sh timeline) only the timeline boot: prints the boot rows and the footprint, writes nothing.
@@ -58,6 +58,21 @@ if (memoryBoots)
     if (floor is int megabytes)
         rows.Add(new BenchRow("memory_smallest_boot", "smallest -m with which the ISO boots, every boot module loaded, to a working shell (`" + ShellBootProbe.Command + "`)",
             megabytes, "MiB", "boot"));
+
+    // The same with the network and window services up: an e1000 on a slirp that reaches nothing outside.
+    // They only add to what the shell needs, so the search starts below the shell's floor.
+    Console.WriteLine($"bench-report: smallest -m with e1000, net and ui up as well ({ShellBootProbe.ServicesCheck})");
+    int? servicesFloor = MemoryFloorSearch.Find(Math.Max(8, (floor ?? 9) - 1), 512, memory =>
+    {
+        bool works = ShellBootProbe.BootWithServices(iso, memory, out string log, modules.Length > 0 ? modules : null);
+        Console.WriteLine($"bench-report:   -m {memory}: {(works ? "services up and a working shell" : "not all up")}");
+        if (!works)
+            File.WriteAllText(Path.Combine(outDir, $"memory-services-{memory}.log"), log);
+        return works;
+    });
+    if (servicesFloor is int servicesMegabytes)
+        rows.Add(new BenchRow("memory_smallest_boot_services", "smallest -m with which the ISO boots as memory_smallest_boot does and, with an e1000, "
+            + ShellBootProbe.ServicesCheck, servicesMegabytes, "MiB", "boot"));
 }
 
 List<BenchRow> table = CostTable.Compare(rows, linux);

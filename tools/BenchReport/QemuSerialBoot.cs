@@ -8,6 +8,7 @@ namespace CosmosHybrid.Tools.BenchReport;
 /// <summary>
 /// One headless QEMU boot of the ISO with its serial console on stdio, under the benchmark
 /// conditions (-icount shift=0 -cpu qemu64): wait for text, type lines, kill it at the end.
+/// With no network card unless one is asked for.
 /// </summary>
 public sealed class QemuSerialBoot : IDisposable
 {
@@ -15,11 +16,14 @@ public sealed class QemuSerialBoot : IDisposable
     private readonly StringBuilder _serial = new();
     private readonly object _lock = new();
 
-    public QemuSerialBoot(string iso, int memoryMiB)
+    /// <summary>QEMU's <c>-nic</c> for an e1000 on slirp that reaches nothing outside this machine (DHCP from slirp itself).</summary>
+    public const string LocalE1000 = "user,model=e1000,restrict=on";
+
+    public QemuSerialBoot(string iso, int memoryMiB, string nic = "none")
     {
         var start = new ProcessStartInfo("qemu-system-x86_64",
             $"-machine pc -cpu qemu64 -m {memoryMiB} -smp 1 -icount shift=0 -cdrom \"{iso}\" -boot order=d -no-reboot "
-            + "-display none -monitor none -serial stdio -nic none")
+            + $"-display none -monitor none -serial stdio -nic {nic}")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
