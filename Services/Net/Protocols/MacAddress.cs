@@ -28,8 +28,13 @@ public readonly struct MacAddress : IEquatable<MacAddress>
 
     public void Write(Span<byte> destination)
     {
-        for (int i = 0; i < Length; i++)
-            destination[i] = (byte)(Value >> (40 - 8 * i));
+        // The last byte first: its bound check covers the other five (every frame sent writes two).
+        destination[5] = (byte)Value;
+        destination[0] = (byte)(Value >> 40);
+        destination[1] = (byte)(Value >> 32);
+        destination[2] = (byte)(Value >> 24);
+        destination[3] = (byte)(Value >> 16);
+        destination[4] = (byte)(Value >> 8);
     }
 
     public bool Equals(MacAddress other) => Value == other.Value;
