@@ -1172,6 +1172,10 @@ public sealed class TcpConnection
     /// <summary>The table that runs this connection's timers (null for a connection driven on its own).</summary>
     internal TcpEndpointTable Owner { get; set; }
 
+    /// <summary>The table's timer queue: when it next looks at this connection (never after <see cref="NextDeadline"/>), and the slot it holds.</summary>
+    internal long QueuedAt = long.MaxValue;
+    internal int QueueSlot = -1;
+
     // After every call that may have set a timer or closed the connection: the table learns its next deadline.
     private void Rescheduled() => Owner?.Reschedule(this);
 
