@@ -9,6 +9,13 @@ namespace CosmosHybrid.Services.Net.Protocols;
 /// </summary>
 public static class InternetChecksum
 {
+    /// <summary>
+    /// A faster sum of whole 32-byte blocks a program may install (the net service's
+    /// add-with-carry loop in assembly): the 64-bit ones'-complement sum of blocks * 32 bytes in
+    /// little-endian words. Null: the C# loop below. Set once, before any packet.
+    /// </summary>
+    public static unsafe delegate*<byte*, nint, ulong> BlockSum;
+
     public static unsafe uint Add(uint sum, ReadOnlySpan<byte> data)
     {
         fixed (byte* start = data)
@@ -21,6 +28,14 @@ public static class InternetChecksum
             byte* at = start;
             byte* end = start + data.Length;
             ulong wide = 0;
+            var blockSum = BlockSum;
+            if (blockSum != null && end - at >= 64)
+            {
+                nint blocks = (nint)((end - at) / 32);
+                ulong blocksSum = blockSum(at, blocks);
+                at += blocks * 32;
+                wide = (blocksSum & 0xFFFF_FFFF) + (blocksSum >> 32); // the same sum modulo 2^16 - 1 (RFC 1071 1.2)
+            }
             for (; end - at >= 32; at += 32)
             {
                 wide += (ulong)*(uint*)at + *(uint*)(at + 4) + *(uint*)(at + 8) + *(uint*)(at + 12)
