@@ -24,7 +24,10 @@ public readonly struct MacAddress : IEquatable<MacAddress>
 
     /// <summary>Reads six bytes; the caller has checked the length.</summary>
     public static MacAddress Read(ReadOnlySpan<byte> source)
-        => new MacAddress(source[0], source[1], source[2], source[3], source[4], source[5]);
+    {
+        byte last = source[5]; // its bound check covers the other five
+        return new MacAddress(source[0], source[1], source[2], source[3], source[4], last);
+    }
 
     public void Write(Span<byte> destination)
     {
