@@ -69,6 +69,7 @@ internal sealed unsafe class NetService : ISocketServiceHost
             Console.WriteLine("net: cannot register '" + NetProtocol.PortName + "'");
             return 1;
         }
+        OnesSum.Install();
         var service = new NetService(port, fallback, dns, NicProtocol.KeyArgument(arguments));
         service.Calibrate();
         // Quiet until a driver is there: without a NIC the serial console stays the shell's.

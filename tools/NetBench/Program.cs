@@ -186,7 +186,31 @@ internal static class Program
         Console.WriteLine("publish/take of entries, the stack's take of received frames and copy of frames to send into the pool, and the");
         Console.WriteLine("notifications. Stack: protocol work and socket requests (ACKs of the direction included). Socket copy: bytes between");
         Console.WriteLine("a connection's buffers and the program's. Not counted: the kernel's interrupt entry and IPC, httpd itself.");
+        if (Environment.GetEnvironmentVariable("NETBENCH_PROFILE") is string seconds && seconds.Length > 0)
+        {
+            Profile(guest, "downloads", seconds, () => HttpProbe.Get(port, "/big.bin", 900_000).Status == 200);
+            Profile(guest, "uploads", seconds, () => HttpProbe.Upload(port, SixteenMiB, "/1k.bin", 900_000).Status == 405);
+        }
         return guest.SerialLog.Contains("KERNEL PANIC") ? Fail(guest, "kernel panic") : 0;
+    }
+
+    // NETBENCH_PROFILE=SECONDS: the guest's `prof all SECONDS --callers` while the host repeats 16 MiB transfers one way.
+    private static void Profile(QemuGuest guest, string what, string seconds, Func<bool> transfer)
+    {
+        bool stop = false;
+        var load = new Thread(() =>
+        {
+            while (!Volatile.Read(ref stop) && transfer())
+            {
+            }
+        }) { IsBackground = true };
+        load.Start();
+        Thread.Sleep(300);
+        Console.WriteLine($"prof all {seconds} during repeated 16 MiB {what}:");
+        Console.WriteLine(guest.Shell($"prof all {seconds}", TimeSpan.FromMinutes(5)) ?? "(no answer)");
+        Console.WriteLine(guest.Shell($"prof all {seconds} --callers", TimeSpan.FromMinutes(5)) ?? "(no answer)");
+        Volatile.Write(ref stop, true);
+        load.Join();
     }
 
     /// <summary>Requests per second and the median latency over <see cref="RateWindow"/>, each request on a new connection.</summary>

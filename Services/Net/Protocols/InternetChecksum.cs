@@ -9,34 +9,53 @@ namespace CosmosHybrid.Services.Net.Protocols;
 /// </summary>
 public static class InternetChecksum
 {
+    /// <summary>
+    /// A faster sum of whole 32-byte blocks a program may install (the net service's
+    /// add-with-carry loop in assembly): the 64-bit ones'-complement sum of blocks * 32 bytes in
+    /// little-endian words. Null: the C# loop below. Set once, before any packet.
+    /// </summary>
+    public static unsafe delegate*<byte*, nint, ulong> BlockSum;
+
     public static unsafe uint Add(uint sum, ReadOnlySpan<byte> data)
     {
         fixed (byte* start = data)
         {
             // RFC 1071 1.2: the sum does not depend on byte order and can be taken in wider words.
-            // Eight bytes at a time in the machine's (little-endian) order with the carry added
-            // back in, folded to 16 bits and swapped to network order: a full segment in a
-            // fifth of the steps of two bytes at a time.
+            // 32-bit words in the machine's (little-endian) order are added into a 64-bit
+            // accumulator, which no carry can leave (that takes 2^32 words), so no carry test per
+            // word: a load and an add per four bytes, eight words a turn. Then it is folded to
+            // 16 bits and swapped to network order.
             byte* at = start;
-            int left = data.Length;
+            byte* end = start + data.Length;
             ulong wide = 0;
-            for (; left >= 8; left -= 8, at += 8)
+            var blockSum = BlockSum;
+            if (blockSum != null && end - at >= 64)
             {
-                ulong word = *(ulong*)at;
-                wide += word;
-                if (wide < word)
-                    wide++;
+                nint blocks = (nint)((end - at) / 32);
+                ulong blocksSum = blockSum(at, blocks);
+                at += blocks * 32;
+                wide = (blocksSum & 0xFFFF_FFFF) + (blocksSum >> 32); // the same sum modulo 2^16 - 1 (RFC 1071 1.2)
             }
+            for (; end - at >= 32; at += 32)
+            {
+                wide += (ulong)*(uint*)at + *(uint*)(at + 4) + *(uint*)(at + 8) + *(uint*)(at + 12)
+                        + *(uint*)(at + 16) + *(uint*)(at + 20) + *(uint*)(at + 24) + *(uint*)(at + 28);
+            }
+            for (; end - at >= 4; at += 4)
+                wide += *(uint*)at;
             wide = (wide & 0xFFFF_FFFF) + (wide >> 32);
             wide = (wide & 0xFFFF_FFFF) + (wide >> 32);
             uint folded = (uint)wide;
             folded = (folded & 0xFFFF) + (folded >> 16);
             folded = (folded & 0xFFFF) + (folded >> 16);
             sum += ((folded & 0xFF) << 8) | (folded >> 8);
-            // The rest starts at an even offset: pairs in network order as RFC 1071 writes them.
-            for (; left >= 2; left -= 2, at += 2)
+            // The rest (0-3 bytes) starts at an even offset: pairs in network order as RFC 1071 writes them.
+            if (end - at >= 2)
+            {
                 sum += (uint)((at[0] << 8) | at[1]);
-            if (left == 1)
+                at += 2;
+            }
+            if (at < end)
                 sum += (uint)(at[0] << 8);
         }
         return sum;

@@ -24,12 +24,20 @@ public readonly struct MacAddress : IEquatable<MacAddress>
 
     /// <summary>Reads six bytes; the caller has checked the length.</summary>
     public static MacAddress Read(ReadOnlySpan<byte> source)
-        => new MacAddress(source[0], source[1], source[2], source[3], source[4], source[5]);
+    {
+        byte last = source[5]; // its bound check covers the other five
+        return new MacAddress(source[0], source[1], source[2], source[3], source[4], last);
+    }
 
     public void Write(Span<byte> destination)
     {
-        for (int i = 0; i < Length; i++)
-            destination[i] = (byte)(Value >> (40 - 8 * i));
+        // The last byte first: its bound check covers the other five (every frame sent writes two).
+        destination[5] = (byte)Value;
+        destination[0] = (byte)(Value >> 40);
+        destination[1] = (byte)(Value >> 32);
+        destination[2] = (byte)(Value >> 24);
+        destination[3] = (byte)(Value >> 16);
+        destination[4] = (byte)(Value >> 8);
     }
 
     public bool Equals(MacAddress other) => Value == other.Value;

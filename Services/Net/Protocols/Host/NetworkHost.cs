@@ -231,7 +231,9 @@ public sealed class NetworkHost : ITcpOutput
             return false;
         int ipOffset = EthernetFrame.HeaderLength;
         int header = Ipv4Header.Write(_frame.AsSpan(ipOffset), source, destination, protocol, payload.Length, _identification++);
-        payload.CopyTo(_frame.AsSpan(ipOffset + header));
+        Span<byte> place = _frame.AsSpan(ipOffset + header, payload.Length);
+        if (payload != place)
+            payload.CopyTo(place); // a TCP segment built in ITcpOutput.SegmentSpace is there already
         int length = ipOffset + header + payload.Length;
         Statistics.Ipv4.Sent++;
 
@@ -295,6 +297,9 @@ public sealed class NetworkHost : ITcpOutput
 
     void ITcpOutput.Transmit(TcpConnection connection, ReadOnlySpan<byte> segment)
         => SendIpv4(connection.RemoteAddress, IpProtocol.Tcp, segment, _now, connection.LocalAddress);
+
+    // Where SendIpv4 puts an IPv4 payload of ours (its header has no options).
+    Span<byte> ITcpOutput.SegmentSpace => _frame.AsSpan(EthernetFrame.HeaderLength + Ipv4Header.MinLength);
 
     // ---- time ----
 

@@ -1172,6 +1172,10 @@ public sealed class TcpConnection
     /// <summary>The table that runs this connection's timers (null for a connection driven on its own).</summary>
     internal TcpEndpointTable Owner { get; set; }
 
+    /// <summary>The table's timer queue: when it next looks at this connection (never after <see cref="NextDeadline"/>), and the slot it holds.</summary>
+    internal long QueuedAt = long.MaxValue;
+    internal int QueueSlot = -1;
+
     // After every call that may have set a timer or closed the connection: the table learns its next deadline.
     private void Rescheduled() => Owner?.Reschedule(this);
 
@@ -1268,12 +1272,16 @@ public sealed class TcpConnection
         if (window > 65535)
             window = 65535;
         int headerLength = TcpSegment.HeaderLengthFor(options);
+        // Built where the output sends it from; a segment too long for that place is built in our own buffer as before.
+        Span<byte> buffer = _output.SegmentSpace;
+        if (headerLength + payloadLength > buffer.Length)
+            buffer = _segment;
         if (payloadLength > 0)
-            _sendBuffer.Peek((int)(sequence - _sndUna), _segment.AsSpan(headerLength, payloadLength));
-        int length = TcpSegment.WriteAroundPayload(_segment, LocalAddress, RemoteAddress, LocalPort, RemotePort, sequence,
+            _sendBuffer.Peek((int)(sequence - _sndUna), buffer.Slice(headerLength, payloadLength));
+        int length = TcpSegment.WriteAroundPayload(buffer, LocalAddress, RemoteAddress, LocalPort, RemotePort, sequence,
                                                    (flags & TcpFlags.Ack) != 0 ? _rcvNxt : 0, flags, (ushort)window, options, payloadLength);
         AfterSend(flags, window);
-        Transmit(length);
+        Transmit(buffer, length);
     }
 
     private void AfterSend(byte flags, uint window)
@@ -1287,13 +1295,15 @@ public sealed class TcpConnection
         }
     }
 
-    private void Transmit(int length)
+    private void Transmit(int length) => Transmit(_segment, length);
+
+    private void Transmit(Span<byte> buffer, int length)
     {
         if (length <= 0)
             return;
         SegmentsSent++;
         _statistics.Tcp.Sent++;
-        _output.Transmit(this, _segment.AsSpan(0, length));
+        _output.Transmit(this, buffer.Slice(0, length));
     }
 
     /// <summary>The acceptability test of RFC 9293 3.10.7.4 (with its allowance for ACKs and RSTs at a zero window).</summary>

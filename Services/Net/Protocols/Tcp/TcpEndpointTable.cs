@@ -28,15 +28,13 @@ public sealed class TcpEndpointTable
 
     private readonly Dictionary<Tuple, TcpConnection> _connections = new Dictionary<Tuple, TcpConnection>();
     private readonly Dictionary<ushort, TcpListenQueue> _listeners = new Dictionary<ushort, TcpListenQueue>();
-    private readonly List<TcpConnection> _scratch = new List<TcpConnection>();
     private readonly TcpBufferPool _buffers = new TcpBufferPool();
     /// <summary>
-    /// No connection's timer is due before this (long.MinValue: look at every connection on the next
-    /// <see cref="Poll"/>). Connections lower it as they set timers (<see cref="Reschedule"/>), so
-    /// Poll walks the table only when something is due, not once per frame: a server keeps
-    /// thousands of connections in TIME-WAIT.
+    /// Every connection of the table by when it is next due: <see cref="Poll"/> looks only at those
+    /// whose time came, not at every connection once per frame or per deadline (a server keeps
+    /// thousands of connections in TIME-WAIT).
     /// </summary>
-    private long _nextDeadline = long.MinValue;
+    private readonly TcpTimerQueue _timers = new TcpTimerQueue();
     private readonly NetStatistics _statistics;
     private readonly ITcpOutput _output;
     private readonly uint _secret;
@@ -50,8 +48,11 @@ public sealed class TcpEndpointTable
 
     public int ConnectionCount => _connections.Count;
 
-    /// <summary>How many times <see cref="Poll"/> looked at every connection (the rest of its calls had nothing due).</summary>
+    /// <summary>How many times <see cref="Poll"/> found a connection's time come (the rest of its calls had nothing due).</summary>
     public long Walks { get; private set; }
+
+    /// <summary>How many connections <see cref="Poll"/> has looked at (only those whose time came).</summary>
+    public long Visits { get; private set; }
 
     /// <summary>Buffers given back by connections in TIME-WAIT or closed, for new ones.</summary>
     public TcpBufferPool Buffers => _buffers;
@@ -111,6 +112,8 @@ public sealed class TcpEndpointTable
             && connection.AllowsReincarnation(segment.Sequence))
         {
             _connections.Remove(tuple); // TIME-WAIT gives way to a new connection from the same port
+            _timers.Remove(connection);
+            connection.Owner = null;
             connection = null;
         }
         if (connection != null && connection.State != TcpState.Closed)
@@ -156,49 +159,56 @@ public sealed class TcpEndpointTable
     {
         _connections[tuple] = connection;
         connection.Owner = this;
-        Reschedule(connection);
+        _timers.Add(connection, Deadline(connection));
     }
 
-    /// <summary>Called by a connection after anything that may have set a timer or closed it.</summary>
+    // A closed connection is due at once: Poll forgets it.
+    private static long Deadline(TcpConnection connection) => connection.State == TcpState.Closed ? long.MinValue : connection.NextDeadline;
+
+    /// <summary>
+    /// Called by a connection after anything that may have set a timer or closed it: only an earlier
+    /// time moves it in the queue (a later one is found stale when it comes, and moved then).
+    /// </summary>
     internal void Reschedule(TcpConnection connection)
     {
-        long deadline = connection.State == TcpState.Closed ? long.MinValue : connection.NextDeadline;
-        if (deadline < _nextDeadline)
-            _nextDeadline = deadline;
+        long deadline = Deadline(connection);
+        if (deadline < connection.QueuedAt && _timers.Contains(connection))
+            _timers.Move(connection, deadline);
     }
 
-    /// <summary>Runs due timers and forgets connections that are closed and collected by their owner; returns the next deadline.</summary>
+    /// <summary>Runs due timers and forgets connections that are closed; returns the next time to call it (perhaps early, never late).</summary>
     public long Poll(long now)
     {
-        if (now < _nextDeadline)
-            return _nextDeadline;
-        _nextDeadline = long.MaxValue; // timers run below may lower it again; the walk's minimum is taken with it
+        if (now < _timers.EarliestAt)
+            return _timers.EarliestAt;
         Walks++;
-        long next = long.MaxValue;
-        _scratch.Clear();
-        foreach (var pair in _connections)
+        // Each connection due is looked at about once: one still due after its timers ran waits for the next call.
+        for (int budget = _timers.Count; budget > 0 && _timers.Count > 0 && _timers.EarliestAt <= now; budget--)
         {
-            var connection = pair.Value;
-            if (connection.NextDeadline <= now)
+            TcpConnection connection = _timers.Earliest;
+            Visits++;
+            if (connection.State != TcpState.Closed && connection.NextDeadline <= now)
                 connection.OnTimer(now);
             if (connection.State == TcpState.Closed)
-                _scratch.Add(connection);
+            {
+                _timers.Remove(connection);
+                Forget(connection);
+            }
             else
-                next = Math.Min(next, connection.NextDeadline);
+            {
+                _timers.Move(connection, connection.NextDeadline);
+            }
         }
-        foreach (var connection in _scratch)
-        {
-            var tuple = new Tuple(connection.LocalAddress, connection.LocalPort, connection.RemoteAddress, connection.RemotePort);
-            // A new connection may have taken the tuple since (Connect over a closed one).
-            if (_connections.TryGetValue(tuple, out var current) && current == connection)
-                _connections.Remove(tuple);
-            connection.Owner = null;
-        }
-        _scratch.Clear();
-        // A timer that closed a connection set long.MinValue: it was collected above.
-        next = Math.Min(next, _nextDeadline == long.MinValue ? long.MaxValue : _nextDeadline);
-        _nextDeadline = next;
-        return next;
+        return _timers.EarliestAt;
+    }
+
+    private void Forget(TcpConnection connection)
+    {
+        var tuple = new Tuple(connection.LocalAddress, connection.LocalPort, connection.RemoteAddress, connection.RemotePort);
+        // A new connection may have taken the tuple since (Connect over a closed one).
+        if (_connections.TryGetValue(tuple, out var current) && current == connection)
+            _connections.Remove(tuple);
+        connection.Owner = null;
     }
 
     private uint InitialSequence(Tuple tuple, long now)

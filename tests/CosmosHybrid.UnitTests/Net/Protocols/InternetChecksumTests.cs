@@ -42,6 +42,52 @@ public class InternetChecksumTests
         }
     }
 
+    // The contract of InternetChecksum.BlockSum (the net service's ADC loop), carry by carry in C#.
+    private static unsafe ulong BlockSumWithCarries(byte* data, nint blocks)
+    {
+        ulong sum = 0;
+        for (nint i = 0; i < blocks * 4; i++)
+        {
+            ulong word = ((ulong*)data)[i];
+            sum += word;
+            if (sum < word)
+                sum++;
+        }
+        return sum;
+    }
+
+    [Test]
+    [NonParallelizable]
+    public unsafe void AnInstalledBlockSumGivesTheSameChecksums()
+    {
+        var random = new Random(5681);
+        var data = new byte[1600];
+        InternetChecksum.BlockSum = &BlockSumWithCarries;
+        try
+        {
+            for (int round = 0; round < 3; round++)
+            {
+                random.NextBytes(data);
+                if (round == 1)
+                    Array.Fill(data, (byte)0xFF); // the end-around carry every word
+                for (int offset = 0; offset < 5; offset++)
+                {
+                    for (int length = 0; length <= 1530; length += length < 100 ? 1 : 29)
+                    {
+                        uint start = (uint)random.Next(0, 0x3FFFF);
+                        ushort expected = Reference(start, data, offset, length);
+                        ushort actual = InternetChecksum.Finish(InternetChecksum.Add(start, data.AsSpan(offset, length)));
+                        Assert.That(actual, Is.EqualTo(expected), $"offset {offset}, length {length}, round {round}");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            InternetChecksum.BlockSum = null;
+        }
+    }
+
     [Test]
     public void RfcExampleAndPieces()
     {

@@ -33,6 +33,9 @@ public class TcpLossyLinkTests
         public long Now;
         public int Dropped;
         public int Segments;
+        private readonly byte[] _segmentSpace = new byte[1480];
+
+        public Span<byte> SegmentSpace => _segmentSpace;
 
         public Link(int seed, double loss, double reorder, long delay)
         {

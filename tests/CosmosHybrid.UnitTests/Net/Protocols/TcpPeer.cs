@@ -30,6 +30,9 @@ public sealed class TcpPeer : ITcpOutput
     public readonly List<SentSegment> Sent = new List<SentSegment>();
     public readonly NetStatistics Statistics = new NetStatistics();
     private readonly byte[] _buffer = new byte[2000];
+    private readonly byte[] _segmentSpace = new byte[1480];
+
+    public Span<byte> SegmentSpace => _segmentSpace;
 
     public void Transmit(TcpConnection connection, ReadOnlySpan<byte> segment)
     {
