@@ -1264,7 +1264,10 @@ public sealed class TcpConnection
         }
         if (withOptions && _sack && (flags & TcpFlags.Ack) != 0)
         {
-            int blocks = Math.Min(_outOfOrder.Count, _timestamps ? 3 : 4);
+            // Options and data together stay within the peer's MSS (RFC 6691): a data segment takes only the
+            // blocks its room holds (a full one none; the ACKs without data carry them), or IPv4 would refuse it.
+            int room = _mss - payloadLength - options.WrittenLength;
+            int blocks = Math.Min(Math.Min(_outOfOrder.Count, _timestamps ? 3 : 4), Math.Max(0, (room - 4) / 8));
             for (int i = 0; i < blocks; i++)
                 options.AddSack((uint)(_outOfOrder[i] >> 32), (uint)_outOfOrder[i]);
         }

@@ -197,6 +197,45 @@ public class TcpConnectionTests
     }
 
     [Test]
+    public void FullDataSegmentsLeaveSackBlocksToTheAcksSoTheyFitTheMss()
+    {
+        // Both directions carry data, timestamps are on and the peer's data has a hole: the SACK blocks
+        // would take a full segment past the MSS (and IPv4 would drop it), so only the ACKs carry them.
+        var peer = new TcpPeer();
+        var connection = TcpConnection.Connect(TcpPeer.Local, TcpPeer.LocalPort, TcpPeer.Remote, TcpPeer.RemotePort, Iss, 0, peer, peer.Statistics,
+                                               Plain(timestamps: true));
+        var synAck = SynOptions();
+        synAck.HasTimestamps = true;
+        synAck.TimestampValue = 1;
+        peer.Deliver(connection, PeerIss, Iss + 1, TcpFlags.Syn | TcpFlags.Ack, 10, options: synAck);
+        peer.Take();
+        var echo = TcpOptions.None;
+        echo.HasTimestamps = true;
+        echo.TimestampValue = 2;
+        uint start = PeerIss + 1;
+        peer.Deliver(connection, start + 1000, Iss + 1, TcpFlags.Ack, 20, payload: TcpPeer.Bytes(500), options: echo);
+        peer.Deliver(connection, start + 3000, Iss + 1, TcpFlags.Ack, 21, payload: TcpPeer.Bytes(500), options: echo);
+        Assert.That(peer.Last.Options.SackBlockCount, Is.EqualTo(2), "the duplicate ACK names both blocks");
+
+        connection.Send(TcpPeer.Bytes(5000), 30);
+        var sent = peer.Take();
+        var data = sent.FindAll(s => s.Payload.Length > 0);
+        Assert.That(data.Count, Is.GreaterThanOrEqualTo(2));
+        Assert.That(data[0].Payload.Length, Is.EqualTo(1000 - 12), "full segments: the MSS less the timestamps");
+        Assert.That(data[0].Options.SackBlockCount, Is.EqualTo(0));
+
+        // A short segment (the tail Nagle lets go with nothing in flight) has room for the blocks.
+        var tail = TcpConnection.Connect(TcpPeer.Local, TcpPeer.LocalPort, TcpPeer.Remote, TcpPeer.RemotePort, Iss, 0, peer, peer.Statistics,
+                                         Plain(timestamps: true));
+        peer.Deliver(tail, PeerIss, Iss + 1, TcpFlags.Syn | TcpFlags.Ack, 10, options: synAck);
+        peer.Deliver(tail, start + 1000, Iss + 1, TcpFlags.Ack, 20, payload: TcpPeer.Bytes(500), options: echo);
+        peer.Take();
+        tail.Send(TcpPeer.Bytes(100), 30);
+        Assert.That(peer.Last.Payload.Length, Is.EqualTo(100));
+        Assert.That(peer.Last.Options.SackBlockCount, Is.EqualTo(1));
+    }
+
+    [Test]
     public void OutOfOrderSegmentsAreReassembledAndSacked()
     {
         var peer = new TcpPeer();

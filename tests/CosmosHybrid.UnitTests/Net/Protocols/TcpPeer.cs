@@ -38,6 +38,10 @@ public sealed class TcpPeer : ITcpOutput
     {
         Assert.That(TcpSegment.TryParse(segment, connection.LocalAddress, connection.RemoteAddress, out var parsed), Is.EqualTo(ParseStatus.Ok),
                     "the connection sent a segment that does not parse");
+        // RFC 6691: options and data together within the peer's MSS (the IPv4 layer refuses more on a 1500-byte link).
+        Assert.That(segment.Length - TcpSegment.MinHeaderLength, Is.LessThanOrEqualTo(Math.Max(connection.Mss, 40)),
+                    "a segment longer than the peer's MSS allows: " + parsed.Payload.Length + " bytes of data, "
+                    + parsed.Options.WrittenLength + " of options");
         Sent.Add(new SentSegment
         {
             Seq = parsed.Sequence,
