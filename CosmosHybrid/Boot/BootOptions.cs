@@ -35,6 +35,9 @@ internal static class BootOptions
 
     public static bool Bench { get; private set; }
 
+    /// <summary>"bench=ROWS" (with <see cref="Bench"/>): only that selection of the ring-3 benchmarks (e.g. "floors"), without the kernel's own.</summary>
+    public static string BenchSelection { get; private set; }
+
     /// <summary>
     /// "timeline" (or "bench"): log the boot timeline and the kernel's footprint at the shell's first prompt. Off by
     /// default: a kernel line printed at that moment lands in the middle of the services' first lines.
@@ -95,6 +98,11 @@ internal static class BootOptions
         {
             Bench = true;
             LogTimeline = true;
+        }
+        else if (word.StartsWith("bench=") && word.Length > "bench=".Length)
+        {
+            Bench = true;
+            BenchSelection = word.Substring("bench=".Length);
         }
         else if (word == "timeline")
             LogTimeline = true;

@@ -282,6 +282,20 @@ internal sealed unsafe class UserAddressSpace
         return run;
     }
 
+    /// <summary>
+    /// As <see cref="HoldWritableRun"/> for all of [<paramref name="address"/>, +<paramref name="length"/>) or
+    /// nothing (null), without a hold: only for a caller with interrupts off that writes the pages before
+    /// it turns them on again (on this one CPU no other thread can release them meanwhile).
+    /// </summary>
+    public byte* WritableRunInterruptsOff(ulong address, long length)
+    {
+        if (length <= 0 || address < UserStart || address >= UserEnd || (ulong)length > UserEnd - address)
+            return null;
+        long covered = length;
+        byte* run = WritableRun(address, ref covered);
+        return covered == length ? run : null;
+    }
+
     /// <summary>Ends a <see cref="HoldWritableRun"/> of <paramref name="address"/> for the <paramref name="length"/> asked for.</summary>
     public void EndWritableRun(ulong address, ulong length)
     {

@@ -16,7 +16,7 @@ namespace CosmosHybrid.Drivers.Storage;
 /// tail so GRUB reads less). Past the module, sectors read as zeros until written; a write there takes
 /// a zeroed chunk of kernel pages, so the tail costs memory only where files are written.
 /// </remarks>
-internal sealed unsafe class RamDisk : IBlockDevice
+internal sealed unsafe class RamDisk : IBlockDevice, IMemoryBlockRead
 {
     public const int BytesPerSector = 512;
 
@@ -63,6 +63,18 @@ internal sealed unsafe class RamDisk : IBlockDevice
             offset += (ulong)count;
         }
         return StorageError.Ok;
+    }
+
+    /// <summary>Every sector is in memory: false only for a bad request or a tail chunk never written (it reads as zeros).</summary>
+    public bool TryReadFromMemory(ulong lba, Span<byte> buffer)
+    {
+        if (BlockRequest.Validate(lba, buffer.Length, BytesPerSector, _sectors, out _) != StorageError.Ok)
+            return false;
+        byte* bytes = BytesAt(lba * BytesPerSector, buffer.Length, out int count);
+        if (bytes == null || count != buffer.Length)
+            return false;
+        new ReadOnlySpan<byte>(bytes, count).CopyTo(buffer);
+        return true;
     }
 
     public StorageError Write(ulong lba, ReadOnlySpan<byte> buffer)

@@ -7,7 +7,7 @@
 bits 64
 default rel
 
-global _start, user_syscall, user_stack_top_value, user_thread_start
+global _start, user_syscall, user_syscall0, user_stack_top_value, user_thread_start
 extern UserStartup
 extern __ReadyToRunHeader
 
@@ -47,6 +47,12 @@ user_syscall:
     mov rdx, rcx
     mov r10, r8
     mov r8, r9
+    syscall
+    ret
+
+; long user_syscall0(long number): a call that takes no argument (the kernel reads none of its registers).
+user_syscall0:
+    mov rax, rdi
     syscall
     ret
 

@@ -119,13 +119,49 @@ internal sealed class FatFileNode
         return error;
     }
 
+    /// <summary>
+    /// As <see cref="Read"/>, only when it needs no FAT lookup and the device holds the sectors in
+    /// memory (a RAM disk, a cache hit): nothing waits and nothing but the cache's recency changes.
+    /// False, with nothing read, otherwise.
+    /// </summary>
+    public bool TryReadFromMemory(ulong offset, Span<byte> destination, out int bytesRead)
+    {
+        bytesRead = 0;
+        if (offset >= Size || destination.Length == 0)
+        {
+            return true;
+        }
+
+        int count = (int)Math.Min((ulong)destination.Length, Size - offset);
+        if (!SectorWithinRun(offset, count, out ulong sector) || !_disk.TryReadFromMemory(sector, destination.Slice(0, count)))
+        {
+            return false;
+        }
+
+        bytesRead = count;
+        return true;
+    }
+
     // Whole sectors inside the known run of consecutive clusters: the one device read Transfer
     // would make, without its walk. False when the read does not fit (Transfer does it then).
     private bool TryReadWithinRun(ulong offset, Span<byte> destination, out StorageError error)
     {
         error = StorageError.Ok;
+        if (!SectorWithinRun(offset, destination.Length, out ulong sector))
+        {
+            return false;
+        }
+
+        error = _disk.Read(sector, destination);
+        return true;
+    }
+
+    // The first sector of [offset, offset + length) when that is whole sectors inside the known run.
+    private bool SectorWithinRun(ulong offset, int length, out ulong sector)
+    {
+        sector = 0;
         uint bytesPerSector = (uint)_boot.BytesPerSector;
-        ulong end = offset + (ulong)destination.Length;
+        ulong end = offset + (ulong)length;
         if (offset % bytesPerSector != 0 || end % bytesPerSector != 0)
         {
             return false;
@@ -138,8 +174,7 @@ internal sealed class FatFileNode
             return false;
         }
 
-        ulong sector = _boot.GetClusterFirstSector(_runCluster + first) + (uint)(offset % _clusterSize) / bytesPerSector;
-        error = _disk.Read(sector, destination);
+        sector = _boot.GetClusterFirstSector(_runCluster + first) + (uint)(offset % _clusterSize) / bytesPerSector;
         return true;
     }
 
