@@ -291,6 +291,15 @@ internal sealed unsafe class UserAddressSpace
     {
         if (length <= 0 || address < UserStart || address >= UserEnd || (ulong)length > UserEnd - address)
             return null;
+        ulong offset = address & (PageSize - 1);
+        if (offset + (ulong)length <= PageSize)
+        {
+            // Inside one page (a 4 KiB read into an aligned buffer): one walk, the checks FrameForLending makes.
+            ulong entry = UserPageEntry(address, needWrite: true);
+            if (entry == 0 || (PageTableEntry.FlagsOf(entry) & Borrowed) != 0)
+                return null;
+            return (byte*)AddressSpaceLayout.PhysicalToVirtual(PageTableEntry.AddressOf(entry)) + offset;
+        }
         long covered = length;
         byte* run = WritableRun(address, ref covered);
         return covered == length ? run : null;

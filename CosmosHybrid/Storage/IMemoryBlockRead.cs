@@ -10,8 +10,9 @@ public interface IMemoryBlockRead
 {
     /// <summary>
     /// Copies <c>buffer.Length / SectorSize</c> sectors from <paramref name="lba"/> when all of them are
-    /// in memory now, without waiting and without changing anything but statistics; false, with nothing
-    /// copied, otherwise (the caller then makes an ordinary <see cref="IBlockDevice.Read"/>).
+    /// in memory now, without waiting and without changing anything but statistics; false otherwise (the
+    /// caller then makes an ordinary <see cref="IBlockDevice.Read"/>, which writes the whole buffer: a part
+    /// copied before the device found a sector missing is overwritten).
     /// </summary>
     bool TryReadFromMemory(ulong lba, Span<byte> buffer);
 }

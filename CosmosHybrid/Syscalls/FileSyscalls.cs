@@ -316,16 +316,19 @@ internal static unsafe class FileSyscalls
     // transfer buffer. An error after some bytes were read returns the count so far, and the
     // position moves only over bytes the caller received. With
     // 'offset' at 0 or more, reads there and leaves the position alone (pread).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static long Read(Process process, long descriptor, ulong buffer, long count, long offset)
+    {
+        long fromMemory = ReadFromMemory(process, descriptor, buffer, count, offset);
+        return fromMemory >= 0 ? fromMemory : ReadLocked(process, descriptor, buffer, count, offset);
+    }
+
+    // Read's path under the file-system lock: everything ReadFromMemory leaves (a miss, a ring-3 server, an error).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static long ReadLocked(Process process, long descriptor, ulong buffer, long count, long offset)
     {
         if (count < 0)
             return Error(SyscallError.InvalidArgument);
-        if (count <= MemoryReadBytes)
-        {
-            long fromMemory = ReadFromMemory(process, descriptor, buffer, count, offset);
-            if (fromMemory >= 0)
-                return fromMemory;
-        }
         using (KernelFileSystem.Lock())
         {
             OpenFile file = process.Files.Get(descriptor);
@@ -395,9 +398,11 @@ internal static unsafe class FileSyscalls
     // exclusive as the lock: no other thread runs, so no write, truncation, seek, close or unmap of
     // the caller's pages comes between the checks and the copy, and the pages need no hold. Interrupts
     // stay off to SYSRET on success (see IpcSyscalls' ReturnsWithInterruptsOff). -1 (interrupts on
-    // again) when it cannot be done so, errors included: Read's locked path then does it.
+    // again) when it cannot be done so, errors included: ReadLocked then does it.
     private static long ReadFromMemory(Process process, long descriptor, ulong buffer, long count, long offset)
     {
+        if ((ulong)count - 1 >= MemoryReadBytes)
+            return -1;   // none (Read's error), or more than this path copies
         Cpu.DisableInterrupts();
         if (!KernelFileSystem.IsLocked)
         {

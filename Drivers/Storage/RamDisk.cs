@@ -65,15 +65,24 @@ internal sealed unsafe class RamDisk : IBlockDevice, IMemoryBlockRead
         return StorageError.Ok;
     }
 
-    /// <summary>Every sector is in memory: false only for a bad request or a tail chunk never written (it reads as zeros).</summary>
+    /// <summary>Every sector is in memory: false only for a bad request or a tail chunk never written (Read gives its zeros).</summary>
     public bool TryReadFromMemory(ulong lba, Span<byte> buffer)
     {
-        if (BlockRequest.Validate(lba, buffer.Length, BytesPerSector, _sectors, out _) != StorageError.Ok)
+        int length = buffer.Length;
+        ulong sectors = (ulong)length / BytesPerSector;
+        if (length <= 0 || length % BytesPerSector != 0 || lba >= _sectors || sectors > _sectors - lba)
             return false;
-        byte* bytes = BytesAt(lba * BytesPerSector, buffer.Length, out int count);
-        if (bytes == null || count != buffer.Length)
-            return false;
-        new ReadOnlySpan<byte>(bytes, count).CopyTo(buffer);
+        ulong offset = lba * BytesPerSector;
+        while (buffer.Length > 0)
+        {
+            // In pieces where the sectors cross from one tail chunk to the next.
+            byte* bytes = BytesAt(offset, buffer.Length, out int count);
+            if (bytes == null)
+                return false;
+            new ReadOnlySpan<byte>(bytes, count).CopyTo(buffer);
+            buffer = buffer.Slice(count);
+            offset += (ulong)count;
+        }
         return true;
     }
 
@@ -97,6 +106,7 @@ internal sealed unsafe class RamDisk : IBlockDevice, IMemoryBlockRead
 
     // Where the disk's bytes at offset live, and how many of the next `length` lie there in one piece (up to the
     // module's end or a tail chunk's); null for a tail chunk that has no pages yet (it reads as zeros).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private byte* BytesAt(ulong offset, int length, out int count)
     {
         if (offset < _moduleBytes)

@@ -19,6 +19,9 @@ internal sealed class FatFileNode
     private readonly FatBootSector _boot;
     private readonly FatSectorDevice _disk;
     private readonly uint _clusterSize;
+    // Sector and cluster sizes are powers of two: a cached read's offsets are split by shifts, not divisions.
+    private readonly int _sectorShift;
+    private readonly int _clusterShift;
 
     // Last cluster visited: index in the chain and cluster number.
     private bool _cursorValid;
@@ -45,6 +48,8 @@ internal sealed class FatFileNode
         _boot = volume.BootSector;
         _disk = volume.Disk;
         _clusterSize = (uint)_boot.BytesPerCluster;
+        _sectorShift = ShiftOf((uint)_boot.BytesPerSector);
+        _clusterShift = ShiftOf(_clusterSize);
         Location = location;
         FirstCluster = firstCluster;
         Size = size;
@@ -132,7 +137,8 @@ internal sealed class FatFileNode
             return true;
         }
 
-        int count = (int)Math.Min((ulong)destination.Length, Size - offset);
+        ulong left = Size - offset;
+        int count = left < (ulong)destination.Length ? (int)left : destination.Length;
         if (!SectorWithinRun(offset, count, out ulong sector) || !_disk.TryReadFromMemory(sector, destination.Slice(0, count)))
         {
             return false;
@@ -156,25 +162,37 @@ internal sealed class FatFileNode
         return true;
     }
 
-    // The first sector of [offset, offset + length) when that is whole sectors inside the known run.
+    // The first sector of [offset, offset + length) when that is whole sectors inside the known run,
+    // or inside the one cluster the cursor knows (a cluster out of the run's line, read before).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool SectorWithinRun(ulong offset, int length, out ulong sector)
     {
         sector = 0;
-        uint bytesPerSector = (uint)_boot.BytesPerSector;
         ulong end = offset + (ulong)length;
-        if (offset % bytesPerSector != 0 || end % bytesPerSector != 0)
+        ulong sectorMask = (1UL << _sectorShift) - 1;
+        if (((offset | end) & sectorMask) != 0 || length <= 0)
         {
             return false;
         }
 
-        uint first = (uint)(offset / _clusterSize) - _runIndex; // wraps to a huge value before the run
-        uint last = (uint)((end - 1) / _clusterSize) - _runIndex;
-        if (first >= _runLength || last >= _runLength)
+        uint firstIndex = (uint)(offset >> _clusterShift);
+        uint lastIndex = (uint)((end - 1) >> _clusterShift);
+        uint first = firstIndex - _runIndex; // wraps to a huge value before the run
+        uint cluster;
+        if (first < _runLength && lastIndex - _runIndex < _runLength)
+        {
+            cluster = _runCluster + first;
+        }
+        else if (_cursorValid && firstIndex == _cursorIndex && lastIndex == firstIndex)
+        {
+            cluster = _cursorCluster;
+        }
+        else
         {
             return false;
         }
 
-        sector = _boot.GetClusterFirstSector(_runCluster + first) + (uint)(offset % _clusterSize) / bytesPerSector;
+        sector = _boot.GetClusterFirstSector(cluster) + (uint)((offset & (_clusterSize - 1)) >> _sectorShift);
         return true;
     }
 
@@ -604,6 +622,17 @@ internal sealed class FatFileNode
         _chainKnown = true;
         _chainLength = length;
         _lastCluster = last;
+    }
+
+    private static int ShiftOf(uint powerOfTwo)
+    {
+        int shift = 0;
+        while ((1u << shift) < powerOfTwo)
+        {
+            shift++;
+        }
+
+        return shift;
     }
 
     private uint ClustersFor(uint size) => (uint)(((ulong)size + _clusterSize - 1) / _clusterSize);

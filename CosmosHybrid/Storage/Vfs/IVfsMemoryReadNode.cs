@@ -11,7 +11,8 @@ public interface IVfsMemoryReadNode
 {
     /// <summary>
     /// As <see cref="IVfsNode.Read"/>, only when the bytes are in memory now: true with the bytes read
-    /// (0 at or past the end), or false with nothing read and nothing changed.
+    /// (0 at or past the end), or false with nothing read and nothing changed but the buffer, which the
+    /// ordinary read that follows then writes.
     /// </summary>
     bool TryReadFromMemory(ulong offset, Span<byte> buffer, out int bytesRead);
 }

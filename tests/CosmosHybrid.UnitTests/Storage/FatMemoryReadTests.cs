@@ -146,4 +146,27 @@ public class FatMemoryReadTests : FatTestBase
         Assert.That(reader.TryReadFromMemory(0, buffer, out _), Is.False, "closed");
         Expect(writer.Close());
     }
+
+    [Test]
+    public void AClusterOutOfTheRunsLineIsAnsweredOnceAnOrdinaryReadFoundIt()
+    {
+        FatVolume volume = MountCached(CreateImage(16, 32 * 1024, "memory.img", "-s", "8"), out _);
+        IVfsNode file = CreateOpen(volume, "data.bin");
+        IVfsNode other = CreateOpen(volume, "other.bin");
+        // The file's chain: two clusters, then (after the other file took the next one) two more elsewhere.
+        Expect(file.Write(0, Pattern(2 * Block, 1), out _));
+        Expect(other.Write(0, Pattern(Block, 2), out _));
+        Expect(file.Write(2 * Block, Pattern(2 * Block, 3), out _));
+        byte[] whole = Ordinary(file, 0, 4 * Block);
+        for (int block = 0; block < 4; block++)
+        {
+            byte[] expected = Ordinary(file, (ulong)(block * Block), Block);   // leaves the cursor at this cluster
+            Assert.That(FromMemory(file, (ulong)(block * Block), Block, out byte[] bytes), Is.True, "block " + block + " just read");
+            Assert.That(bytes, Is.EqualTo(expected));
+            Assert.That(bytes, Is.EqualTo(whole.Skip(block * Block).Take(Block).ToArray()));
+        }
+        Assert.That(FromMemory(file, Block, 2 * Block, out _), Is.False, "across the two runs");
+        Expect(file.Close());
+        Expect(other.Close());
+    }
 }
