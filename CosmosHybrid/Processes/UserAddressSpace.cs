@@ -284,7 +284,7 @@ internal sealed unsafe class UserAddressSpace
 
     /// <summary>
     /// As <see cref="HoldWritableRun"/> for all of [<paramref name="address"/>, +<paramref name="length"/>) or
-    /// nothing (null), without a hold: only for a caller with interrupts off that writes the pages before
+    /// nothing (null; inside one page also when the page is not present yet), without a hold: only for a caller with interrupts off that writes the pages before
     /// it turns them on again (on this one CPU no other thread can release them meanwhile).
     /// </summary>
     public byte* WritableRunInterruptsOff(ulong address, long length)
@@ -294,9 +294,11 @@ internal sealed unsafe class UserAddressSpace
         ulong offset = address & (PageSize - 1);
         if (offset + (ulong)length <= PageSize)
         {
-            // Inside one page (a 4 KiB read into an aligned buffer): one walk, the checks FrameForLending makes.
-            ulong entry = UserPageEntry(address, needWrite: true);
-            if (entry == 0 || (PageTableEntry.FlagsOf(entry) & Borrowed) != 0)
+            // Inside one page (a 4 KiB read into an aligned buffer): one walk and FrameForLending's checks in one
+            // test. A page not there yet (demand-zero) is left to the caller's ordinary path, which faults it in.
+            const PageFlags required = PageFlags.Present | PageFlags.User | PageFlags.Writable;
+            ulong entry = Tables.Lookup(address);
+            if ((PageTableEntry.FlagsOf(entry) & (required | PageFlags.Huge | Borrowed | DeviceMemory)) != required)
                 return null;
             return (byte*)AddressSpaceLayout.PhysicalToVirtual(PageTableEntry.AddressOf(entry)) + offset;
         }
