@@ -319,7 +319,8 @@ internal static unsafe class FileSyscalls
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static long Read(Process process, long descriptor, ulong buffer, long count, long offset)
     {
-        long fromMemory = ReadFromMemory(process, descriptor, buffer, count, offset);
+        // None (Read's error), or more than ReadFromMemory copies: straight to the lock.
+        long fromMemory = (ulong)count - 1 < MemoryReadBytes ? ReadFromMemory(process, descriptor, buffer, count, offset) : -1;
         return fromMemory >= 0 ? fromMemory : ReadLocked(process, descriptor, buffer, count, offset);
     }
 
@@ -393,7 +394,7 @@ internal static unsafe class FileSyscalls
     // The largest read tried from memory: its copy runs with interrupts off (about 2 100 instructions at most).
     private const long MemoryReadBytes = 16 * 1024;
 
-    // A read the file system answers from memory (a RAM disk, a cache hit: OpenFile.TryReadFromMemory)
+    // A read of 1 to MemoryReadBytes bytes the file system answers from memory (a RAM disk, a cache hit: OpenFile.TryReadFromMemory)
     // while no thread holds the file-system lock, done with interrupts off. On this one CPU that is as
     // exclusive as the lock: no other thread runs, so no write, truncation, seek, close or unmap of
     // the caller's pages comes between the checks and the copy, and the pages need no hold. Interrupts
@@ -401,8 +402,6 @@ internal static unsafe class FileSyscalls
     // again) when it cannot be done so, errors included: ReadLocked then does it.
     private static long ReadFromMemory(Process process, long descriptor, ulong buffer, long count, long offset)
     {
-        if ((ulong)count - 1 >= MemoryReadBytes)
-            return -1;   // none (Read's error), or more than this path copies
         Cpu.DisableInterrupts();
         if (!KernelFileSystem.IsLocked)
         {
