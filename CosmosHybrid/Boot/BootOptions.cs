@@ -9,6 +9,7 @@ namespace CosmosHybrid.Boot;
 /// <c>panic-test=exception</c> throws an unhandled C# exception instead, <c>panic-test=stack-overflow</c> overflows a kernel thread stack.</item>
 /// <item><c>kernel-console</c>: start the ring-0 boot console instead of the ring-3 shell.</item>
 /// <item><c>bench</c>: run the in-kernel benchmarks, print their figures and power off.</item>
+/// <item><c>bench=ROWS</c>: only that selection of the ring-3 benchmarks (<c>floors</c>: the null call, IPC and file rows), then power off.</item>
 /// <item><c>timeline</c>: log the boot timeline and the kernel's footprint at the shell's first prompt (<c>bench</c> does too).</item>
 /// <item><c>exit-on-panic</c>: after a panic report, leave QEMU through isa-debug-exit instead of halting.</item>
 /// <item><c>disktest</c>, <c>disktest=read:LBA[+N],write:LBA[+N]</c>: exercise every disk found, print the results and power off.</item>
@@ -34,6 +35,9 @@ internal static class BootOptions
     public static bool ExitOnPanic { get; private set; }
 
     public static bool Bench { get; private set; }
+
+    /// <summary>"bench=ROWS" (with <see cref="Bench"/>): only that selection of the ring-3 benchmarks (e.g. "floors"), without the kernel's own.</summary>
+    public static string BenchSelection { get; private set; }
 
     /// <summary>
     /// "timeline" (or "bench"): log the boot timeline and the kernel's footprint at the shell's first prompt. Off by
@@ -95,6 +99,11 @@ internal static class BootOptions
         {
             Bench = true;
             LogTimeline = true;
+        }
+        else if (word.StartsWith("bench=") && word.Length > "bench=".Length)
+        {
+            Bench = true;
+            BenchSelection = word.Substring("bench=".Length);
         }
         else if (word == "timeline")
             LogTimeline = true;

@@ -103,9 +103,11 @@ internal static unsafe class Kernel
 
         if (BootOptions.Bench)
         {
-            Benchmarks.BenchmarkRunner.RunAll();
+            if (BootOptions.BenchSelection == null)
+                Benchmarks.BenchmarkRunner.RunAll();
             Benchmarks.BenchFileServers.Start();
-            RunProgramToCompletion("bench icount");   // Services/Bench: Benchmarks.CompareWithLinuxArgument
+            // Services/Bench: Benchmarks.CompareWithLinuxArgument, then the selection if there is one.
+            RunProgramToCompletion(BootOptions.BenchSelection == null ? "bench icount" : "bench icount " + BootOptions.BenchSelection);
             Power.ExitEmulator(Power.SuccessExitCode);
         }
 

@@ -282,6 +282,31 @@ internal sealed unsafe class UserAddressSpace
         return run;
     }
 
+    /// <summary>
+    /// As <see cref="HoldWritableRun"/> for all of [<paramref name="address"/>, +<paramref name="length"/>) or
+    /// nothing (null; inside one page also when the page is not present yet), without a hold: only for a caller with interrupts off that writes the pages before
+    /// it turns them on again (on this one CPU no other thread can release them meanwhile).
+    /// </summary>
+    public byte* WritableRunInterruptsOff(ulong address, long length)
+    {
+        if (length <= 0 || address < UserStart || address >= UserEnd || (ulong)length > UserEnd - address)
+            return null;
+        ulong offset = address & (PageSize - 1);
+        if (offset + (ulong)length <= PageSize)
+        {
+            // Inside one page (a 4 KiB read into an aligned buffer): one walk and FrameForLending's checks in one
+            // test. A page not there yet (demand-zero) is left to the caller's ordinary path, which faults it in.
+            const PageFlags required = PageFlags.Present | PageFlags.User | PageFlags.Writable;
+            ulong entry = Tables.Lookup(address);
+            if ((PageTableEntry.FlagsOf(entry) & (required | PageFlags.Huge | Borrowed | DeviceMemory)) != required)
+                return null;
+            return (byte*)AddressSpaceLayout.PhysicalToVirtual(PageTableEntry.AddressOf(entry)) + offset;
+        }
+        long covered = length;
+        byte* run = WritableRun(address, ref covered);
+        return covered == length ? run : null;
+    }
+
     /// <summary>Ends a <see cref="HoldWritableRun"/> of <paramref name="address"/> for the <paramref name="length"/> asked for.</summary>
     public void EndWritableRun(ulong address, ulong length)
     {

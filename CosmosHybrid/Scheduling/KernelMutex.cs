@@ -15,6 +15,9 @@ internal sealed class KernelMutex
     private bool _held;
     private Thread _waiters;
 
+    /// <summary>True while a thread holds the lock (a test that means something with interrupts off: then nobody takes or leaves it).</summary>
+    public bool IsHeld => _held;
+
     public void Acquire()
     {
         ulong flags = Cpu.DisableInterruptsSaving();

@@ -16,7 +16,7 @@ namespace CosmosHybrid.Drivers.Storage;
 /// tail so GRUB reads less). Past the module, sectors read as zeros until written; a write there takes
 /// a zeroed chunk of kernel pages, so the tail costs memory only where files are written.
 /// </remarks>
-internal sealed unsafe class RamDisk : IBlockDevice
+internal sealed unsafe class RamDisk : IBlockDevice, IMemoryBlockRead
 {
     public const int BytesPerSector = 512;
 
@@ -65,6 +65,27 @@ internal sealed unsafe class RamDisk : IBlockDevice
         return StorageError.Ok;
     }
 
+    /// <summary>Every sector is in memory: false only for a bad request or a tail chunk never written (Read gives its zeros).</summary>
+    public bool TryReadFromMemory(ulong lba, Span<byte> buffer)
+    {
+        int length = buffer.Length;
+        ulong sectors = (ulong)length / BytesPerSector;
+        if (length <= 0 || length % BytesPerSector != 0 || lba >= _sectors || sectors > _sectors - lba)
+            return false;
+        ulong offset = lba * BytesPerSector;
+        while (buffer.Length > 0)
+        {
+            // In pieces where the sectors cross from one tail chunk to the next.
+            byte* bytes = BytesAt(offset, buffer.Length, out int count);
+            if (bytes == null)
+                return false;
+            new ReadOnlySpan<byte>(bytes, count).CopyTo(buffer);
+            buffer = buffer.Slice(count);
+            offset += (ulong)count;
+        }
+        return true;
+    }
+
     public StorageError Write(ulong lba, ReadOnlySpan<byte> buffer)
     {
         StorageError error = BlockRequest.Validate(lba, buffer.Length, BytesPerSector, _sectors, out _);
@@ -85,6 +106,7 @@ internal sealed unsafe class RamDisk : IBlockDevice
 
     // Where the disk's bytes at offset live, and how many of the next `length` lie there in one piece (up to the
     // module's end or a tail chunk's); null for a tail chunk that has no pages yet (it reads as zeros).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private byte* BytesAt(ulong offset, int length, out int count)
     {
         if (offset < _moduleBytes)

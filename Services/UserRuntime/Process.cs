@@ -69,13 +69,13 @@ internal static unsafe class ProcessCalls
     /// <summary>Ends a process: one's own descendants freely, any other with an <paramref name="authority"/> handle holding KillAny.</summary>
     public static long Kill(long processId, long authority = 0) => SystemCall.Call(SyscallNumber.Kill, processId, authority);
 
-    public static long CurrentId => SystemCall.Call(SyscallNumber.GetProcessId);
+    public static long CurrentId => SystemCall.CallWithoutArguments(SyscallNumber.GetProcessId);
 
     public static void Sleep(long milliseconds) => SystemCall.Call(SyscallNumber.Sleep, milliseconds);
 
-    public static void Yield() => SystemCall.Call(SyscallNumber.Yield);
+    public static void Yield() => SystemCall.CallWithoutArguments(SyscallNumber.Yield);
 
-    public static long UptimeMilliseconds => SystemCall.Call(SyscallNumber.GetUptime);
+    public static long UptimeMilliseconds => SystemCall.CallWithoutArguments(SyscallNumber.GetUptime);
 
     /// <summary>Seconds since 1970 (UTC) from the real-time clock, or a negated error when there is none.</summary>
     public static long WallClockSeconds => SystemCall.Call(SyscallNumber.GetWallClock);

@@ -33,10 +33,10 @@ internal static unsafe partial class RuntimeHost
     internal static partial void SleepThread(int milliseconds)
     {
         if (milliseconds <= 0)
-            SystemCall.Call(SyscallNumber.Yield);
+            SystemCall.CallWithoutArguments(SyscallNumber.Yield);
         else
             SystemCall.Call(SyscallNumber.Sleep, milliseconds);
     }
 
-    internal static partial long MonotonicMilliseconds() => SystemCall.Call(SyscallNumber.GetUptime);
+    internal static partial long MonotonicMilliseconds() => SystemCall.CallWithoutArguments(SyscallNumber.GetUptime);
 }

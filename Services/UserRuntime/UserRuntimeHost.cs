@@ -104,7 +104,7 @@ internal static unsafe partial class RuntimeHost
         if (s_stopped == null)
             return 0;
         while (Interlocked.CompareExchange(ref s_heapLock, 1, 0) != 0)
-            SystemCall.Call(SyscallNumber.Yield);
+            SystemCall.CallWithoutArguments(SyscallNumber.Yield);
         return 1;
     }
 
@@ -116,7 +116,7 @@ internal static unsafe partial class RuntimeHost
 
     internal static partial nint CurrentThreadId() => (nint)CurrentThreadBlock()->KernelThreadId;
 
-    internal static partial void YieldThread() => SystemCall.Call(SyscallNumber.Yield);
+    internal static partial void YieldThread() => SystemCall.CallWithoutArguments(SyscallNumber.Yield);
 
     // Allocates nothing: it may be reached from inside the heap (out of memory, heap lock held).
     internal static partial void FailFast(string reason, string detail)

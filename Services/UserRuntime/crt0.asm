@@ -7,7 +7,7 @@
 bits 64
 default rel
 
-global _start, user_syscall, user_stack_top_value, user_thread_start
+global _start, user_syscall, user_syscall0, user_stack_top_value, user_thread_start
 extern UserStartup
 extern __ReadyToRunHeader
 
@@ -38,15 +38,18 @@ _start:
     syscall
     ud2
 
-; long user_syscall(long number, long a0, long a1, long a2, long a3, long a4):
-; moves the C arguments into the system call registers (RAX; RDI, RSI, RDX, R10, R8).
+; long user_syscall(long a0, long a1, long a2, long a3, long a4, long number): the arguments in the
+; order that leaves most of them where the system call wants them (RDI, RSI, RDX, R8 already; A3 from
+; RCX, which SYSCALL overwrites, to R10; the number to RAX).
 user_syscall:
+    mov rax, r9
+    mov r10, rcx
+    syscall
+    ret
+
+; long user_syscall0(long number): a call that takes no argument (the kernel reads none of its registers).
+user_syscall0:
     mov rax, rdi
-    mov rdi, rsi
-    mov rsi, rdx
-    mov rdx, rcx
-    mov r10, r8
-    mov r8, r9
     syscall
     ret
 

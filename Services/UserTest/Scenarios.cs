@@ -14,7 +14,8 @@ namespace CosmosHybrid.Services.UserTest;
 /// (conformance, catch-faults, unhandled-trace, dispatcher-fault, throw-threads N: see <see cref="ExceptionScenarios"/>), bad-pointers
 /// (system calls with kernel and unmapped pointers), registers (SSE values survive
 /// preemption), syscall-registers N (no kernel value in xmm0-15 after a system call: see <see cref="SyscallRegisters"/>),
-/// read-unmap N (a buffer unmapped while the kernel reads a file into it: see <see cref="ReadWhileUnmapping"/>), spawn-loop N (start and reap N processes, check frames come back), orphans N (N
+/// read-unmap N (a buffer unmapped while the kernel reads a file into it: see <see cref="ReadWhileUnmapping"/>),
+/// read-race N [DIR] (4 KiB reads racing reads, rewrites and truncations by other threads: see <see cref="ReadRaces"/>), spawn-loop N (start and reap N processes, check frames come back), orphans N (N
 /// children of a parent that waits for none leave the process table when they end),
 /// heap (the ring-3 garbage collector under churn), heap-threads N (the same with N more
 /// threads allocating at once), cctor-threads (a static constructor four threads reach at once), the threading ones (lock-count N, monitor-queue N,
@@ -72,6 +73,8 @@ internal static unsafe class Scenarios
                 return SyscallRegisters.Run(ParseOr(rest, 50));
             case "read-unmap":
                 return ReadWhileUnmapping.Run(ParseOr(rest, 30));
+            case "read-race":
+                return ReadRaces.Run(rest);
             case "spawn-loop":
                 return SpawnLoop.Run(ParseOr(rest, 200));
             case "orphans":

@@ -194,6 +194,23 @@ public class Ring3Tests : BootTestBase
     }
 
     [Test]
+    public void ReadsFromMemoryStayWholeAndCurrentWhileOtherThreadsReadWriteAndTruncate()
+    {
+        BootToShell(commandLine: WithoutTerminal);
+        Machine.SendLine("run usertest read-race 20");
+        Match match = ExpectMatch(@"read-race: 20 rounds, (\d+) reads at the shared position, (\d+) reads at offsets during (\d+) rewrites and (\d+) truncations; (\d+) wrong");
+        TestContext.Out.WriteLine(match.Value);
+        // Two threads at one descriptor's position: each of the 64 blocks read once per round, by one of them.
+        Assert.That(match.Groups[1].Value, Is.EqualTo("1280"), "20 rounds of 64 blocks, each read exactly once");
+        Assert.That(int.Parse(match.Groups[2].Value), Is.GreaterThan(0), "no read at an offset ran beside the rewrites");
+        Assert.That(match.Groups[3].Value, Is.EqualTo("80"));
+        Assert.That(match.Groups[4].Value, Is.EqualTo("40"));
+        Assert.That(match.Groups[5].Value, Is.EqualTo("0"), "reads of a torn, stale or foreign block, or blocks read twice or never");
+        ExpectOutput("exited with status 0");
+        Assert.That(Machine.SerialLog, Does.Not.Contain("KERNEL PANIC"));
+    }
+
+    [Test]
     public void TwoHundredSpawnExitCyclesReturnEveryFrame()
     {
         BootToShell(commandLine: WithoutTerminal);   // the check counts the machine's free frames

@@ -11,12 +11,13 @@ default rel
 section .text
 
 global syscall_entry, enter_user_mode
-extern SyscallDispatch
+extern SyscallDispatch, SyscallExit
 
 PERCPU_KERNEL_STACK equ 0
 PERCPU_USER_STACK   equ 8
 USER_DATA_SELECTOR  equ 0x18 | 3
 USER_CODE_SELECTOR  equ 0x20 | 3
+FRAME_RESULT        equ 12 * 8          ; SyscallFrame.NumberAndResult: above R15..Rbx, Arg1..Arg5, Arg0
 
 ; Zeroes xmm0-15 before a return to ring 3 that does not restore the thread's own vector state.
 ; The kernel's C# code uses them freely (ILC allocates any of the sixteen; they are caller-saved,
@@ -61,7 +62,10 @@ syscall_entry:
     xor ebp, ebp                        ; a stack trace stops here, not in user frames
     mov rdi, rsp
     sti
-    call SyscallDispatch                ; writes the result into the frame; returns with interrupts off
+    call SyscallDispatch                ; RAX = the handler's result
+    cli                                 ; off from here to SYSRET (SyscallExit's check needs it)
+    mov [rsp + FRAME_RESULT], rax       ; in the frame before SyscallExit may park the thread
+    call SyscallExit                    ; holds the thread back while its process is stopped
     CLEAR_XMM
     pop r15
     pop r14

@@ -26,7 +26,7 @@ namespace CosmosHybrid.Storage.Cache;
 /// the wanted blocks are then read on their own, so only their own errors are reported.</para>
 /// <para>Not thread-safe: the file system layer above serialises calls.</para>
 /// </remarks>
-public sealed class BufferCache : IBlockDevice
+public sealed class BufferCache : IBlockDevice, IMemoryBlockRead
 {
     /// <summary>Block size used unless the device's sectors are larger: a page.</summary>
     public const int DefaultBlockSize = 4096;
@@ -257,6 +257,9 @@ public sealed class BufferCache : IBlockDevice
 
     // The common small read: whole sectors inside one cached block. A cached block lies on the
     // device, so the request needs no range check beyond the block's own sectors.
+    /// <summary>A hit inside one cached block (counted as a hit, the block made the most recent); false on anything else.</summary>
+    public bool TryReadFromMemory(ulong lba, Span<byte> buffer) => TryReadWithinCachedBlock(lba, buffer);
+
     private bool TryReadWithinCachedBlock(ulong lba, Span<byte> buffer)
     {
         ulong number = lba / (uint)_sectorsPerBlock;

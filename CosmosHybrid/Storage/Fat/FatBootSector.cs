@@ -83,6 +83,7 @@ public sealed class FatBootSector
     public uint MaxCluster => ClusterCount + 1;
 
     /// <summary>First sector of a data cluster.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public ulong GetClusterFirstSector(uint cluster) =>
         FirstDataSector + (ulong)(cluster - 2) * (uint)SectorsPerCluster;
 

@@ -19,6 +19,9 @@ internal sealed class FatFileNode
     private readonly FatBootSector _boot;
     private readonly FatSectorDevice _disk;
     private readonly uint _clusterSize;
+    // Sector and cluster sizes are powers of two: a cached read's offsets are split by shifts, not divisions.
+    private readonly int _sectorShift;
+    private readonly int _clusterShift;
 
     // Last cluster visited: index in the chain and cluster number.
     private bool _cursorValid;
@@ -45,6 +48,8 @@ internal sealed class FatFileNode
         _boot = volume.BootSector;
         _disk = volume.Disk;
         _clusterSize = (uint)_boot.BytesPerCluster;
+        _sectorShift = ShiftOf((uint)_boot.BytesPerSector);
+        _clusterShift = ShiftOf(_clusterSize);
         Location = location;
         FirstCluster = firstCluster;
         Size = size;
@@ -119,27 +124,75 @@ internal sealed class FatFileNode
         return error;
     }
 
+    /// <summary>
+    /// As <see cref="Read"/>, only when it needs no FAT lookup and the device holds the sectors in
+    /// memory (a RAM disk, a cache hit): nothing waits and nothing but the cache's recency changes.
+    /// False, with nothing read, otherwise.
+    /// </summary>
+    public bool TryReadFromMemory(ulong offset, Span<byte> destination, out int bytesRead)
+    {
+        bytesRead = 0;
+        if (offset >= Size || destination.Length == 0)
+        {
+            return true;
+        }
+
+        ulong left = Size - offset;
+        int count = left < (ulong)destination.Length ? (int)left : destination.Length;
+        if (!SectorWithinRun(offset, count, out ulong sector) || !_disk.TryReadFromMemory(sector, destination.Slice(0, count)))
+        {
+            return false;
+        }
+
+        bytesRead = count;
+        return true;
+    }
+
     // Whole sectors inside the known run of consecutive clusters: the one device read Transfer
     // would make, without its walk. False when the read does not fit (Transfer does it then).
     private bool TryReadWithinRun(ulong offset, Span<byte> destination, out StorageError error)
     {
         error = StorageError.Ok;
-        uint bytesPerSector = (uint)_boot.BytesPerSector;
-        ulong end = offset + (ulong)destination.Length;
-        if (offset % bytesPerSector != 0 || end % bytesPerSector != 0)
+        if (!SectorWithinRun(offset, destination.Length, out ulong sector))
         {
             return false;
         }
 
-        uint first = (uint)(offset / _clusterSize) - _runIndex; // wraps to a huge value before the run
-        uint last = (uint)((end - 1) / _clusterSize) - _runIndex;
-        if (first >= _runLength || last >= _runLength)
-        {
-            return false;
-        }
-
-        ulong sector = _boot.GetClusterFirstSector(_runCluster + first) + (uint)(offset % _clusterSize) / bytesPerSector;
         error = _disk.Read(sector, destination);
+        return true;
+    }
+
+    // The first sector of [offset, offset + length) when that is whole sectors inside the known run,
+    // or inside the one cluster the cursor knows (a cluster out of the run's line, read before).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool SectorWithinRun(ulong offset, int length, out ulong sector)
+    {
+        sector = 0;
+        ulong end = offset + (ulong)length;
+        ulong sectorMask = (1UL << _sectorShift) - 1;
+        if (((offset | end) & sectorMask) != 0 || length <= 0)
+        {
+            return false;
+        }
+
+        uint firstIndex = (uint)(offset >> _clusterShift);
+        uint lastIndex = (uint)((end - 1) >> _clusterShift);
+        uint first = firstIndex - _runIndex; // wraps to a huge value before the run
+        uint cluster;
+        if (first < _runLength && lastIndex - _runIndex < _runLength)
+        {
+            cluster = _runCluster + first;
+        }
+        else if (_cursorValid && firstIndex == _cursorIndex && lastIndex == firstIndex)
+        {
+            cluster = _cursorCluster;
+        }
+        else
+        {
+            return false;
+        }
+
+        sector = _boot.GetClusterFirstSector(cluster) + (uint)((offset & (_clusterSize - 1)) >> _sectorShift);
         return true;
     }
 
@@ -569,6 +622,17 @@ internal sealed class FatFileNode
         _chainKnown = true;
         _chainLength = length;
         _lastCluster = last;
+    }
+
+    private static int ShiftOf(uint powerOfTwo)
+    {
+        int shift = 0;
+        while ((1u << shift) < powerOfTwo)
+        {
+            shift++;
+        }
+
+        return shift;
     }
 
     private uint ClustersFor(uint size) => (uint)(((ulong)size + _clusterSize - 1) / _clusterSize);

@@ -9,7 +9,7 @@ namespace CosmosHybrid.Storage.Fat;
 /// is; while open it holds the file's shared <see cref="FatFileNode"/>, which does the
 /// transfers at the offsets asked for.
 /// </summary>
-internal sealed class FatFileVfsNode : IVfsNode, IVfsIdentifiedNode
+internal sealed class FatFileVfsNode : IVfsNode, IVfsIdentifiedNode, IVfsMemoryReadNode
 {
     private readonly FatVolume _volume;
     private readonly FatEntryLocation _location;
@@ -79,6 +79,12 @@ internal sealed class FatFileVfsNode : IVfsNode, IVfsIdentifiedNode
     {
         bytesRead = 0;
         return _file == null ? StorageError.Closed : _file.Read(offset, buffer, out bytesRead);
+    }
+
+    public bool TryReadFromMemory(ulong offset, Span<byte> buffer, out int bytesRead)
+    {
+        bytesRead = 0;
+        return _file != null && _file.TryReadFromMemory(offset, buffer, out bytesRead);
     }
 
     /// <summary>Writes and commits the FAT; either everything is written or, on NoSpace, nothing.</summary>

@@ -11,12 +11,14 @@ internal sealed class FatSectorDevice
 {
     private readonly IBlockDevice _device;
     private readonly uint _deviceSectorsPerSector;
+    private readonly IMemoryBlockRead _memory;   // null when the device has no read from memory
 
     public FatSectorDevice(IBlockDevice device, int bytesPerSector)
     {
         _device = device;
         BytesPerSector = bytesPerSector;
         _deviceSectorsPerSector = (uint)(bytesPerSector / device.SectorSize);
+        _memory = device as IMemoryBlockRead;
     }
 
     /// <summary>Bytes per logical sector.</summary>
@@ -25,6 +27,10 @@ internal sealed class FatSectorDevice
     /// <summary>Reads <c>buffer.Length / BytesPerSector</c> logical sectors starting at <paramref name="sector"/>.</summary>
     public StorageError Read(ulong sector, Span<byte> buffer) =>
         _device.Read(sector * _deviceSectorsPerSector, buffer);
+
+    /// <summary>As <see cref="Read"/>, only when the device holds the sectors in memory now (<see cref="IMemoryBlockRead"/>).</summary>
+    public bool TryReadFromMemory(ulong sector, Span<byte> buffer) =>
+        _memory != null && _memory.TryReadFromMemory(sector * _deviceSectorsPerSector, buffer);
 
     /// <summary>
     /// Writes asked of the device so far, failed ones included: every change to the volume

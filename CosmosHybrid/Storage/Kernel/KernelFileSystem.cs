@@ -59,6 +59,13 @@ internal static class KernelFileSystem
     }
 
     /// <summary>
+    /// True while a thread holds the lock (its tree, files and caches may be mid-change). Read with
+    /// interrupts off, false means that every one of them is as a lock's holder would find it, and
+    /// stays so while interrupts stay off on this one CPU (a read from memory relies on that).
+    /// </summary>
+    public static bool IsLocked => s_lock.IsHeld;
+
+    /// <summary>
     /// Lets other threads into the tree while this one, inside a <see cref="Lock"/> scope, waits
     /// for something slow that needs no part of the tree (a ring-3 file server's answer, that
     /// server's own turn): other volumes are never held up by one server. The caller keeps

@@ -3,7 +3,7 @@ using System;
 namespace CosmosHybrid.Storage.Partitions;
 
 /// <summary>A window of consecutive sectors of another block device: a partition seen as a disk.</summary>
-public sealed class PartitionDevice : IBlockDevice
+public sealed class PartitionDevice : IBlockDevice, IMemoryBlockRead
 {
     private readonly IBlockDevice _disk;
     private readonly ulong _first;
@@ -29,6 +29,10 @@ public sealed class PartitionDevice : IBlockDevice
         StorageError error = Check(lba, buffer.Length);
         return error != StorageError.Ok ? error : _disk.Read(_first + lba, buffer);
     }
+
+    /// <inheritdoc/>
+    public bool TryReadFromMemory(ulong lba, Span<byte> buffer) =>
+        Check(lba, buffer.Length) == StorageError.Ok && _disk is IMemoryBlockRead memory && memory.TryReadFromMemory(_first + lba, buffer);
 
     /// <inheritdoc/>
     public StorageError Write(ulong lba, ReadOnlySpan<byte> buffer)

@@ -31,6 +31,7 @@ public sealed class FileDescriptorTable
     }
 
     /// <summary>The file under <paramref name="descriptor"/>, or null when it is not open.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public OpenFile Get(long descriptor) =>
         descriptor >= 0 && descriptor < Capacity ? _files[descriptor] : null;
 

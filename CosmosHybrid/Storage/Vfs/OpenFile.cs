@@ -14,6 +14,7 @@ public sealed class OpenFile
     public const ulong MaxPosition = uint.MaxValue;
 
     private readonly IVfsNode _node;
+    private readonly IVfsMemoryReadNode _memoryNode;   // _node when it reads from memory, else null
     private readonly List<FileEntry> _entries;
     private ulong _position;
     private int _nextEntry;
@@ -26,6 +27,7 @@ public sealed class OpenFile
         Flags = flags;
         _node = node;
         _entries = entries;
+        _memoryNode = node as IVfsMemoryReadNode;
         if (node != null && mount != null)
         {
             mount.OpenFiles++;
@@ -76,6 +78,33 @@ public sealed class OpenFile
         }
 
         return offset > MaxPosition ? StorageError.InvalidArgument : _node.Read(offset, buffer, out bytesRead);
+    }
+
+    /// <summary>
+    /// As <see cref="Read"/> (<paramref name="offset"/> below 0) or <see cref="ReadAt"/>, only when the node
+    /// has the bytes in memory now (<see cref="IVfsMemoryReadNode"/>) and the handle may read: false, with
+    /// nothing read and the position where it was, otherwise (also for every error, which the ordinary read reports).
+    /// </summary>
+    public bool TryReadFromMemory(long offset, Span<byte> buffer, out int bytesRead)
+    {
+        bytesRead = 0;
+        if (_memoryNode == null || _closed || (Flags & VfsOpenFlags.Read) == 0)
+        {
+            return false;
+        }
+
+        ulong at = offset < 0 ? _position : (ulong)offset;
+        if (at > MaxPosition || !_memoryNode.TryReadFromMemory(at, buffer, out bytesRead))
+        {
+            return false;
+        }
+
+        if (offset < 0)
+        {
+            _position += (ulong)bytesRead;
+        }
+
+        return true;
     }
 
     /// <summary>

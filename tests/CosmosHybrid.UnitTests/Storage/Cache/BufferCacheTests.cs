@@ -35,6 +35,27 @@ public class BufferCacheTests
     }
 
     [Test]
+    public void ReadsFromMemoryAnswerOnlyInsideACachedBlockAndNeverAskTheDevice()
+    {
+        var device = new RecordingBlockDevice(64);
+        var cache = new BufferCache(device, Block, 4);
+        byte[] buffer = new byte[Block];
+
+        Assert.That(cache.TryReadFromMemory(8, buffer), Is.False, "not cached yet");
+        Assert.That(device.Reads, Is.EqualTo(0));
+        Assert.That(cache.Statistics.Misses, Is.EqualTo(0), "a read from memory that is not answered is no miss");
+
+        Expect(cache.Read(8, buffer));
+        byte[] part = new byte[2 * Sector];
+        Assert.That(cache.TryReadFromMemory(10, part), Is.True);
+        Assert.That(part, Is.EqualTo(device.Sectors(10, 2)));
+        Assert.That(cache.Statistics.Hits, Is.EqualTo(1));
+        Assert.That(cache.TryReadFromMemory(12, new byte[8 * Sector]), Is.False, "runs past the cached block");
+        Assert.That(cache.TryReadFromMemory(8, new byte[100]), Is.False, "not whole sectors");
+        Assert.That(device.Reads, Is.EqualTo(1));
+    }
+
+    [Test]
     public void SectorsInsideACachedBlockAreHits()
     {
         var device = new RecordingBlockDevice(64);
