@@ -174,7 +174,7 @@ void ConsoleFontIfChanged(FilePath source, FilePath subset)
             (chix, chixLength) = (offset + 8, length);
         offset += 8 + length;
     }
-    var kept = Enumerable.Range(0, chixLength / 9).Select(i => chix + i * 9).Where(entry => BigEndian32(entry) < ConsoleFontEnd).ToList();
+    var kept = Enumerable.Range(0, chixLength / 9).Select(i => chix + i * 9).Where(entry => (uint)BigEndian32(entry) < ConsoleFontEnd).ToList();
     var output = new System.IO.MemoryStream();
     output.Write(font, 0, chix - 8);                          // the sections before CHIX, unchanged
     void WriteBigEndian32(int value) => output.Write(new[] { (byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value });
