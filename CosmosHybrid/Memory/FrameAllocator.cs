@@ -51,7 +51,16 @@ public sealed unsafe class FrameAllocator
             end = _frameCount;
         for (ulong frame = first; frame < end; frame++)
         {
-            if (IsUsed(frame))
+            // 64 frames at once where a whole word of the bitmap is in the range and still all in use, as at boot:
+            // frame by frame, 512 MiB took 4.2 M instructions.
+            if ((frame & 63) == 0 && frame + 64 <= end && _bitmap[frame / 64] == ulong.MaxValue)
+            {
+                _bitmap[frame / 64] = 0;
+                _freeFrames += 64;
+                _usableFrames += 64;
+                frame += 63;
+            }
+            else if (IsUsed(frame))
             {
                 SetFree(frame);
                 _freeFrames++;

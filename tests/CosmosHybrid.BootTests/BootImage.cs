@@ -55,7 +55,7 @@ internal static class BootImage
                 modules.Append($"    set gfxpayload={videoMode}\n");
             File.WriteAllText(Path.Combine(root, "boot", "grub", "grub.cfg"), GrubConfig(commandLine, modules.ToString()));
 
-            Run("grub-mkrescue", $"-o \"{iso}.tmp\" \"{root}\"");
+            Run("grub-mkrescue", $"{GrubRescue.Options} -o \"{iso}.tmp\" \"{root}\"");
             File.Move(iso + ".tmp", iso);
             Directory.Delete(root, recursive: true);
             return iso;
@@ -64,7 +64,7 @@ internal static class BootImage
 
     private static string GrubConfig(string commandLine, string moduleLines) =>
         "set timeout=0\n" +
-        "insmod all_video\n" +
+        GrubRescue.Video +
         "menuentry \"CosmosHybrid test\" {\n" +
         $"    multiboot2 /boot/kernel.elf {commandLine}\n" +
         moduleLines +

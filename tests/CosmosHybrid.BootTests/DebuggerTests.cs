@@ -106,7 +106,7 @@ public class DebuggerTests
         if (Directory.Exists(root))
             Directory.Delete(root, recursive: true);
         Directory.CreateDirectory(Path.Combine(root, "boot", "grub"));
-        var config = new StringBuilder("set timeout=0\ninsmod all_video\nmenuentry \"CosmosHybrid debug test\" {\n    multiboot2 /boot/kernel.elf\n");
+        var config = new StringBuilder("set timeout=0\n" + GrubRescue.Video + "menuentry \"CosmosHybrid debug test\" {\n    multiboot2 /boot/kernel.elf\n");
         foreach (string path in Directory.GetFiles(bootFiles))
         {
             string file = Path.GetFileName(path);
@@ -117,7 +117,7 @@ public class DebuggerTests
         config.Append("    boot\n}\n");
         File.WriteAllText(Path.Combine(root, "boot", "grub", "grub.cfg"), config.ToString());
 
-        var start = new ProcessStartInfo("grub-mkrescue", $"-o \"{iso}\" \"{root}\"") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("grub-mkrescue", $"{GrubRescue.Options} -o \"{iso}\" \"{root}\"") { RedirectStandardOutput = true, RedirectStandardError = true };
         using Process process = Process.Start(start);
         string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
         if (!process.WaitForExit(120_000))

@@ -44,12 +44,12 @@ def make_iso(out_dir, cmdline, work):
         if name != "kernel.elf":
             modules.append(f"    module2 /boot/{name} {name}\n")
     with open(os.path.join(boot, "grub", "grub.cfg"), "w") as cfg:
-        cfg.write("set timeout=0\ninsmod all_video\nmenuentry \"CosmosHybrid test\" {\n")
+        cfg.write("set timeout=0\nif [ \"$grub_platform\" = efi ]; then insmod efi_gop; insmod efi_uga; fi\nmenuentry \"CosmosHybrid test\" {\n")
         cfg.write(f"    multiboot2 /boot/kernel.elf {cmdline}\n")
         cfg.writelines(modules)
         cfg.write("    boot\n}\n")
     iso = os.path.join(work, "boot.iso")
-    subprocess.run(["grub-mkrescue", "-o", iso, root], check=True, capture_output=True)
+    subprocess.run(["grub-mkrescue", "--install-modules=normal multiboot2 iso9660 test all_video", "--locales=", "--fonts=", "--themes=", "-o", iso, root], check=True, capture_output=True)
     return iso
 
 

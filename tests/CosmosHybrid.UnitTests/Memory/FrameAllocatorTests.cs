@@ -88,6 +88,22 @@ public unsafe class FrameAllocatorTests
     }
 
     [Test]
+    public void OverlappingFreeRangesCountEachFrameOnceAcrossWholeAndPartialWords()
+    {
+        // 10..200 frees two whole bitmap words (64..191) and parts of two others; 0..300 then overlaps it.
+        FrameAllocator frames = Create(512);
+        frames.AddFreeRange(new MemoryRange(10 * Page, 200 * Page));
+        Assert.That(frames.FreeFrames, Is.EqualTo(190UL));
+        frames.AddFreeRange(new MemoryRange(0, 300 * Page));
+        Assert.That(frames.FreeFrames, Is.EqualTo(300UL));
+        Assert.That(frames.UsedFrames, Is.Zero);
+
+        Assert.That(frames.TryAllocateContiguous(300, out ulong run), Is.True);
+        Assert.That(run, Is.Zero);
+        Assert.That(frames.TryAllocate(out _), Is.False, "frames 300 and up were never declared free");
+    }
+
+    [Test]
     public void ContiguousRunsSkipHolesAndWrapAround()
     {
         FrameAllocator frames = Create(256);
