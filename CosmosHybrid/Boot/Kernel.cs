@@ -85,6 +85,7 @@ internal static unsafe class Kernel
 
         Banner.Print(boot);
         Storage.Kernel.KernelFileSystem.MountBootDisks();
+        ConsoleFallbackFont.Load();
 
         if (BootOptions.PanicTest)
             PanicDemonstration.Run(BootOptions.PanicTestKind);

@@ -2,6 +2,7 @@ using CosmosHybrid.Boot.Multiboot2;
 using CosmosHybrid.Console.Input;
 using CosmosHybrid.Console.Output;
 using CosmosHybrid.Drivers.Serial;
+using CosmosHybrid.Services.Abi.Fonts;
 
 namespace CosmosHybrid.Console;
 
@@ -62,6 +63,17 @@ internal static unsafe class SystemConsole
         ScreenDescription = description;
         KernelScreen = s_screen;
     }
+
+    /// <summary>
+    /// True when the kernel draws its console on a framebuffer with a font. <see cref="AddFallbackFont"/> then
+    /// takes the whole font for the characters the boot module's font leaves out (CJK, Hangul...), once the
+    /// root file system is there; false when there is no framebuffer console or the font does not fit it.
+    /// </summary>
+    public static bool DrawsWithFont => s_screen is FramebufferConsole;
+
+    /// <inheritdoc cref="DrawsWithFont"/>
+    public static bool AddFallbackFont(byte[] font) =>
+        s_screen is FramebufferConsole console && Pf2Font.TryParse(font, out Pf2Font parsed) && console.AddFallback(parsed);
 
     /// <summary>Typed input, once interrupts can be routed and readers can block.</summary>
     public static void StartInput() => SerialConsoleInput.Attach(s_uart, Uart16550.Com1Irq);

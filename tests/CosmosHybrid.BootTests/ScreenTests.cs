@@ -13,10 +13,15 @@ namespace CosmosHybrid.BootTests;
 /// </summary>
 public class ScreenTests : BootTestBase
 {
+    // The font the build copies to the root file system's /share/unicode.pf2 (build.cake's fontSource).
+    private const string WholeFont = "/usr/share/grub/unicode.pf2";
+
     [Test]
     public unsafe void TypedTextInEveryScriptIsDrawnWithTheUnicodeFont()
     {
-        const string text = "Привет Ελλάδα café ünïcødé";
+        // CJK and Hangul are not in the ISO's console font module: the kernel draws them with the whole font
+        // it reads from the root file system once that is mounted.
+        const string text = "Привет Ελλάδα café ünïcødé 日本語 한국어";
         // The shell alone (no init, so no window server): the kernel's console keeps the screen.
         Boot("init=shell", Firmware.Uefi);
         ExpectOutput("CosmosHybrid shell (ring 3");
@@ -28,6 +33,8 @@ public class ScreenTests : BootTestBase
         ScreenImage screen = Machine.Screendump();
         byte[] fontFile = File.ReadAllBytes(Path.Combine(BuildOutput.IsoRoot, "boot", "font.pf2"));
         Assert.That(Pf2Font.TryParse(fontFile, out Pf2Font font), Is.True, "the ISO's font parses");
+        Assert.That(font.TryGetGlyph('日', out _), Is.False, "the console font module leaves CJK to the whole font");
+        Assert.That(Pf2Font.TryParse(File.ReadAllBytes(WholeFont), out Pf2Font whole), Is.True, "the whole font parses");
 
         // The echoed line, drawn alone at the top of a screen-wide strip of one text row.
         var strip = new uint[screen.Width * screen.Height];
@@ -35,6 +42,7 @@ public class ScreenTests : BootTestBase
         fixed (uint* pixels = strip)
         {
             var console = new FramebufferConsole(pixels, screen.Width, screen.Height, screen.Width * 4, font);
+            Assert.That(console.AddFallback(whole), Is.True);
             Assert.That(console.Columns, Is.GreaterThan(text.Length), "the screen is wide enough for the line");
             console.Write(text);
             rowHeight = console.CellHeight;

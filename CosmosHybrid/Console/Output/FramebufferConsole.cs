@@ -25,6 +25,7 @@ public sealed unsafe class FramebufferConsole : IConsoleOutput
     private readonly int _pitch;
     private readonly int _bytesPerPixel;
     private readonly Pf2Font _font;
+    private Pf2Font _fallback;
 
     /// <summary>
     /// Creates a console over <paramref name="height"/> rows of <paramref name="width"/>
@@ -245,12 +246,28 @@ public sealed unsafe class FramebufferConsole : IConsoleOutput
         }
     }
 
+    /// <summary>
+    /// Draws the characters the console's own font lacks with <paramref name="font"/> from now on, when its
+    /// lines are as tall (the boot module holds only the glyphs below U+3000; the whole font comes later,
+    /// from the root file system).
+    /// </summary>
+    public bool AddFallback(Pf2Font font)
+    {
+        if (_font == null || font == null || font.Ascent != _font.Ascent || font.Descent != _font.Descent)
+        {
+            return false;
+        }
+
+        _fallback = font;
+        return true;
+    }
+
     private bool TryGetDrawableGlyph(char c, out Pf2Glyph glyph)
     {
         // Control characters have glyphs in GRUB fonts (boxed hex digits, double width)
         // but a console should not show them as such.
         bool control = c < ' ' || c == (char)0x7F;
-        if (!control && _font.TryGetGlyph(c, out glyph))
+        if (!control && (_font.TryGetGlyph(c, out glyph) || (_fallback != null && _fallback.TryGetGlyph(c, out glyph))))
         {
             return true;
         }

@@ -214,6 +214,34 @@ internal static class KernelFileSystem
         }
     }
 
+    /// <summary>
+    /// The whole of the file at <paramref name="path"/> (absolute) in a new array, or null when it is not
+    /// there, cannot be read, or is longer than <paramref name="limit"/> bytes. For the kernel's own files.
+    /// </summary>
+    public static byte[] ReadWholeFile(string path, int limit)
+    {
+        using (Lock())
+        {
+            if (s_vfs.FindNode("/", path, out Mount mount, out IVfsNode node) != StorageError.Ok)
+                return null;
+            if (VirtualFileSystem.OpenFoundForRead(mount, path, node, out OpenFile file) != StorageError.Ok)
+            {
+                VirtualFileSystem.ReleaseNode(mount, node);
+                return null;
+            }
+            byte[] bytes = file.Length <= (ulong)limit ? new byte[(int)file.Length] : null;
+            int done = 0;
+            while (bytes != null && done < bytes.Length)
+            {
+                if (file.Read(new System.Span<byte>(bytes, done, bytes.Length - done), out int read) != StorageError.Ok || read == 0)
+                    bytes = null;
+                done += read;
+            }
+            file.Close();
+            return bytes;
+        }
+    }
+
     // The file's bytes straight into the pages of a program image (no copy between): a counted,
     // shared image for the cache when there are pages for it, else one for this spawn alone.
     private static StorageError ReadWhole(OpenFile file, bool forCache, out ProgramImage image)
