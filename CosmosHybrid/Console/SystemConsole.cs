@@ -64,14 +64,13 @@ internal static unsafe class SystemConsole
         KernelScreen = s_screen;
     }
 
-    /// <summary>
-    /// True when the kernel draws its console on a framebuffer with a font. <see cref="AddFallbackFont"/> then
-    /// takes the whole font for the characters the boot module's font leaves out (CJK, Hangul...), once the
-    /// root file system is there; false when there is no framebuffer console or the font does not fit it.
-    /// </summary>
+    /// <summary>True when the kernel draws its console on a framebuffer with a font.</summary>
     public static bool DrawsWithFont => s_screen is FramebufferConsole;
 
-    /// <inheritdoc cref="DrawsWithFont"/>
+    /// <summary>
+    /// Takes the whole font for the characters the boot module's font leaves out (CJK, Hangul...), once the
+    /// root file system is there; false when there is no framebuffer console or the font does not fit it.
+    /// </summary>
     public static bool AddFallbackFont(byte[] font) =>
         s_screen is FramebufferConsole console && Pf2Font.TryParse(font, out Pf2Font parsed) && console.AddFallback(parsed);
 
