@@ -62,10 +62,24 @@ public sealed class OpenFile
             return error;
         }
 
-        error = _node.Read(_position, buffer, out bytesRead);
-        _position += (ulong)bytesRead;
+        ulong at = TakeReadRange(buffer.Length);
+        error = _node.Read(at, buffer, out bytesRead);
+        GiveBackUnread(buffer.Length, bytesRead);
         return error;
     }
+
+    // A read at the position takes its whole range before the node runs, and gives back what it did not read after.
+    // A node that lets the file-system lock go while it waits (a ring-3 file server's) may let another read at
+    // this position in meanwhile: that one then starts after this one's range instead of reading the same bytes.
+    // The give-backs add up, so the position ends past every byte read whatever order the reads end in.
+    private ulong TakeReadRange(int length)
+    {
+        ulong at = _position;
+        _position = at + (ulong)length;
+        return at;
+    }
+
+    private void GiveBackUnread(int length, int bytesRead) => _position -= (ulong)(length - bytesRead);
 
     /// <summary>Reads at <paramref name="offset"/> (at most <see cref="MaxPosition"/>); the position does not move.</summary>
     public StorageError ReadAt(ulong offset, Span<byte> buffer, out int bytesRead)
@@ -143,8 +157,9 @@ public sealed class OpenFile
             return error;
         }
 
-        error = node.Read(_position, buffer, out bytesRead);
-        _position += (ulong)bytesRead;
+        ulong at = TakeReadRange(buffer.Length);
+        error = node.Read(at, buffer, out bytesRead);
+        GiveBackUnread(buffer.Length, bytesRead);
         return error;
     }
 
