@@ -67,7 +67,7 @@ internal static unsafe class SyscallDispatcher
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static long DispatchWithFaultPending(SyscallFrame* frame, Process process)
     {
-        bool fails = process != null && FaultInjector.TakeFailedCall(process, frame->NumberAndResult);
+        bool fails = FaultInjector.TakeFailedCall(process, frame->NumberAndResult); // DispatchCold: never without a process
         frame->NumberAndResult = (ulong)(fails ? Error(SyscallError.IoError) : Run(frame, process));
         Cpu.DisableInterrupts();
         FaultInjector.AtSystemCallReturn(frame, process);

@@ -65,26 +65,8 @@ internal sealed unsafe class RamDisk : IBlockDevice, IMemoryBlockRead
         return StorageError.Ok;
     }
 
-    /// <summary>Every sector is in memory: false only for a bad request or a tail chunk never written (Read gives its zeros).</summary>
-    public bool TryReadFromMemory(ulong lba, Span<byte> buffer)
-    {
-        int length = buffer.Length;
-        ulong sectors = (ulong)length / BytesPerSector;
-        if (length <= 0 || length % BytesPerSector != 0 || lba >= _sectors || sectors > _sectors - lba)
-            return false;
-        ulong offset = lba * BytesPerSector;
-        while (buffer.Length > 0)
-        {
-            // In pieces where the sectors cross from one tail chunk to the next.
-            byte* bytes = BytesAt(offset, buffer.Length, out int count);
-            if (bytes == null)
-                return false;
-            new ReadOnlySpan<byte>(bytes, count).CopyTo(buffer);
-            buffer = buffer.Slice(count);
-            offset += (ulong)count;
-        }
-        return true;
-    }
+    /// <summary>Every sector is in memory (a tail chunk never written reads as zeros): false only for a bad request.</summary>
+    public bool TryReadFromMemory(ulong lba, Span<byte> buffer) => Read(lba, buffer) == StorageError.Ok;
 
     public StorageError Write(ulong lba, ReadOnlySpan<byte> buffer)
     {

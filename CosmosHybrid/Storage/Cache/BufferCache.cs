@@ -255,11 +255,11 @@ public sealed class BufferCache : IBlockDevice, IMemoryBlockRead
         return StorageError.Ok;
     }
 
-    // The common small read: whole sectors inside one cached block. A cached block lies on the
-    // device, so the request needs no range check beyond the block's own sectors.
     /// <summary>A hit inside one cached block (counted as a hit, the block made the most recent); false on anything else.</summary>
     public bool TryReadFromMemory(ulong lba, Span<byte> buffer) => TryReadWithinCachedBlock(lba, buffer);
 
+    // The common small read: whole sectors inside one cached block. A cached block lies on the
+    // device, so the request needs no range check beyond the block's own sectors.
     private bool TryReadWithinCachedBlock(ulong lba, Span<byte> buffer)
     {
         ulong number = lba / (uint)_sectorsPerBlock;

@@ -230,13 +230,8 @@ internal static class KernelFileSystem
                 return null;
             }
             byte[] bytes = file.Length <= (ulong)limit ? new byte[(int)file.Length] : null;
-            int done = 0;
-            while (bytes != null && done < bytes.Length)
-            {
-                if (file.Read(new System.Span<byte>(bytes, done, bytes.Length - done), out int read) != StorageError.Ok || read == 0)
-                    bytes = null;
-                done += read;
-            }
+            if (bytes != null && ReadFully(file, bytes) != StorageError.Ok)
+                bytes = null;
             file.Close();
             return bytes;
         }
@@ -253,7 +248,12 @@ internal static class KernelFileSystem
             image = ProgramImage.ForCachedFile((int)file.Length);
         if (image == null)
             image = ProgramImage.ForFile((int)file.Length);
-        System.Span<byte> bytes = image.Contents;
+        return ReadFully(file, image.Contents);
+    }
+
+    // From the position until the buffer is full; Corrupt when the file ends before (it was shorter than its length said).
+    private static StorageError ReadFully(OpenFile file, System.Span<byte> bytes)
+    {
         int done = 0;
         while (done < bytes.Length)
         {
