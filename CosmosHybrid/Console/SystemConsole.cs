@@ -26,6 +26,13 @@ internal static unsafe class SystemConsole
     /// <summary>Characters of screen text kept for redrawing the log when the screen comes back.</summary>
     private const int HistoryCharacters = 16 * 1024;
 
+    /// <summary>
+    /// Held for one whole write by a writer that may block: a ring-3 write (Streams/ConsoleStream.cs, the
+    /// ConsoleWrite call) or a line of the kernel log (Log/KernelLog.cs). Lines of writers taking turns
+    /// interleave but never tear, like a tty's write lock.
+    /// </summary>
+    public static Scheduling.KernelMutex WriteLock { get; } = new Scheduling.KernelMutex();
+
     /// <summary>The serial line's text output; null until <see cref="StartSerial"/>.</summary>
     public static IConsoleOutput Serial => s_serial;
 

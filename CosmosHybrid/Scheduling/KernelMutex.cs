@@ -13,10 +13,14 @@ namespace CosmosHybrid.Scheduling;
 internal sealed class KernelMutex
 {
     private bool _held;
+    private Thread _holder;
     private Thread _waiters;
 
     /// <summary>True while a thread holds the lock (a test that means something with interrupts off: then nobody takes or leaves it).</summary>
     public bool IsHeld => _held;
+
+    /// <summary>True while the running thread holds the lock (it would wait for itself in <see cref="Acquire"/>).</summary>
+    public bool IsHeldByCurrentThread => _held && _holder == Scheduler.Current;
 
     public void Acquire()
     {
@@ -30,6 +34,7 @@ internal sealed class KernelMutex
             Scheduler.Block();
         }
         _held = true;
+        _holder = Scheduler.Current;
         Restore(flags);
     }
 
@@ -44,6 +49,7 @@ internal sealed class KernelMutex
     {
         ulong flags = Cpu.DisableInterruptsSaving();
         _held = false;
+        _holder = null;
         // Wake them all; the first to run takes the lock and the others queue up again.
         while (_waiters != null)
         {

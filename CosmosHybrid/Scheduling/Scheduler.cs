@@ -37,6 +37,12 @@ internal static unsafe class Scheduler
     public static Thread Current => s_current;
 
     /// <summary>
+    /// The running thread may wait (for a lock, a sleep): the scheduler runs, it is not the idle thread,
+    /// and interrupts are on (off, it may be an interrupt handler or inside a lock's own section).
+    /// </summary>
+    public static bool CurrentMayBlock => s_started && s_current != s_idle && (Cpu.ReadFlags() & Cpu.InterruptFlag) != 0;
+
+    /// <summary>
     /// The running thread's context, one load for the runtime's lock fast path (RuntimeHost.CurrentThreadData).
     /// Never null once <see cref="UseBootContext"/> ran: before <see cref="Initialize"/> it is a stand-in for the boot flow.
     /// </summary>

@@ -16,18 +16,11 @@ namespace CosmosHybrid.Streams;
 /// </summary>
 internal sealed unsafe class ConsoleStream : StreamObject
 {
-    // One write reaches the console whole: a preempted writer keeps the others out, so
-    // lines of processes writing at once interleave but never tear (like a tty's write lock).
-    private static readonly KernelMutex s_writeLock = new KernelMutex();
-
     public static ConsoleStream Instance { get; } = new ConsoleStream();
 
     private ConsoleStream()
     {
     }
-
-    /// <summary>Held around one write from ring 3, through a handle or the old ConsoleWrite call.</summary>
-    public static KernelMutex WriteLock => s_writeLock;
 
     /// <summary>Standard input (read), output and error (write) on the console: handles 1 to 3 of a program the kernel starts.</summary>
     public static StartupHandleList StandardIo(int count)
@@ -53,7 +46,8 @@ internal sealed unsafe class ConsoleStream : StreamObject
         return SyscallError.None;
     }
 
-    public override void BeginWrite() => s_writeLock.Acquire();
+    // One write reaches the console whole: a preempted writer keeps the others out (SystemConsole.WriteLock).
+    public override void BeginWrite() => SystemConsole.WriteLock.Acquire();
 
-    public override void EndWrite() => s_writeLock.Release();
+    public override void EndWrite() => SystemConsole.WriteLock.Release();
 }

@@ -28,7 +28,7 @@ internal static unsafe class ConsoleSyscalls
         if (length < 0 || length > MaxWrite)
             return Error(SyscallError.InvalidArgument);
         byte* chunk = stackalloc byte[ChunkSize];
-        using (ConsoleStream.WriteLock.Hold())   // the same lock as writes through a console handle
+        using (SystemConsole.WriteLock.Hold())   // the same lock as writes through a console handle
         {
             for (long done = 0; done < length; done += ChunkSize)
             {

@@ -91,8 +91,13 @@ public class Ring3Tests : BootTestBase
     public void ConcurrentWritesInterleaveByWholeLines()
     {
         BootToShell();
+        Machine.SendLine("write /bad.elf not a program");
+        ExpectOutput("wrote 14 bytes to /bad.elf");
         Machine.SendLine("spawn usertest lines 100 north");
         Machine.SendLine("run usertest lines 100 south");
+        // Meanwhile the kernel logs from the shell's spawns, on a thread that can be preempted half-way through the line.
+        for (int i = 0; i < 5; i++)
+            Machine.SendLine("run /bad.elf");
         ExpectOutput("<north 100 ");
         ExpectOutput("<south 100 ");
         var line = new Regex(@"<(north|south) (\d+) (north|south)+>\r?\n");
@@ -100,6 +105,8 @@ public class Ring3Tests : BootTestBase
         // Each line carries its label throughout, so a torn write could not match whole.
         foreach (Match match in line.Matches(Machine.SerialLog))
             Assert.That(match.Value, Does.Not.Contain(match.Groups[1].Value == "north" ? "south" : "north"));
+        var kernelLine = new Regex(@"spawn bad: file too small for an ELF64 header\r?\n");
+        Assert.That(Machine.WaitForMatches(kernelLine, 5, TimeSpan.FromSeconds(10)), Is.True, "the kernel's 5 lines whole");
     }
 
     [TestCase("kernel-write", "Page fault (#PF)")]
