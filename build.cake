@@ -139,8 +139,16 @@ Task("Syscall-Numbers").Does(() =>
 
 // Ring-3 programs: every Services/*/*.csproj that imports RingThreeProgram.props becomes
 // out/NAME.elf (ilc, plus crt0, the runtime's assembly stubs and the program's own .asm)
-// and out/NAME.sym (its symbol map). Both become boot modules.
+// and out/NAME.sym (its symbol map). Both go to /bin in rootfs.img; those of BootModulePrograms
+// are boot modules too.
 var programs = new List<FilePath>();
+
+// The programs GRUB loads as modules besides rootfs.img: what runs before a root file system is served
+// (init; fs, the ring-3 server of "/" under fs:/=ring3, which init restarts from its module), and true,
+// which bench spawns from its module for the spawn_exit_wait_module row. Every other program is found
+// in /bin by name (Processes/ProgramFiles.cs): GRUB reads each byte of a module from the CD by polling.
+var BootModulePrograms = new[] { "init", "fs", "true" };
+bool IsBootModule(FilePath file) => BootModulePrograms.Contains(file.GetFilenameWithoutExtension().FullPath);
 var strippedDir = outDir.Combine("stripped");
 
 // COPY: SOURCE without its symbol table and debug sections, for what GRUB loads at boot (it reads every byte of a
@@ -280,7 +288,7 @@ Task("RootFs")
     // FAT16: FAT32 needs at least 65525 clusters (over 32 MiB of RAM disk); mtools refuses less.
     Run("mkfs.fat", $"-F 16 -n COSMOSROOT -C \"{temporary}\" {RootFsKiB}", quiet: true);
     Run("mmd", $"-i \"{temporary}\" ::/bin");
-    foreach (var program in programs.Where(p => p.GetExtension() == ".elf"))
+    foreach (var program in programs)
         Run("mcopy", $"-i \"{temporary}\" \"{program}\" ::/bin/{program.GetFilename()}");
     Run("mcopy", $"-i \"{temporary}\" \"{rootFsReadme}\" ::/README.TXT");
     Run("mmd", $"-i \"{temporary}\" ::/share");
@@ -315,12 +323,18 @@ Task("Iso")
     StripIfChanged(kernelElf, boot.CombineWithFilePath("kernel.elf"));
     CopyIfChanged(kernelSymbols, boot.CombineWithFilePath("kernel.sym"));
     ConsoleFontIfChanged(fontSource, boot.CombineWithFilePath("font.pf2"));
-    foreach (var program in programs)
+    var modulePrograms = programs.Where(IsBootModule).ToList();
+    foreach (var program in modulePrograms)
         CopyIfChanged(program, boot.CombineWithFilePath(program.GetFilename()));
     CopyIfChanged(rootFs, boot.CombineWithFilePath("rootfs.img"));
+    // Test images and BootOnlyIso take every file here as a module: a program that left the module list
+    // (or a tree built before it did) must not stay behind.
+    var moduleFiles = new[] { "kernel.elf", "kernel.sym", "font.pf2", "rootfs.img" }.Concat(modulePrograms.Select(p => p.GetFilename().FullPath)).ToHashSet();
+    foreach (var stale in GetFiles(boot.FullPath + "/*.*").Where(f => !moduleFiles.Contains(f.GetFilename().FullPath)))
+        DeleteFile(stale);
 
-    // Every menu entry loads the same modules: symbols, font, the programs with their symbols, and the root file system.
-    var modules = string.Join("\n    ", new[] { "kernel.sym", "font.pf2" }.Concat(programs.Select(p => p.GetFilename().FullPath)).Append("rootfs.img")
+    // Every menu entry loads the same modules: symbols, font, the boot module programs with their symbols, and the root file system.
+    var modules = string.Join("\n    ", new[] { "kernel.sym", "font.pf2" }.Concat(modulePrograms.Select(p => p.GetFilename().FullPath)).Append("rootfs.img")
         .Select(file => $"module2 /boot/{file} {file}"));
     var config = System.IO.File.ReadAllText(grubConfig.FullPath).Replace("@MODULES@", modules).Replace("@VIDEO@", GrubVideo);
     var configPath = boot.Combine("grub").CombineWithFilePath("grub.cfg");
@@ -365,13 +379,24 @@ Task("VMware")
         new DotNetRunSettings { Configuration = "Release" });
 });
 
+// The ISO's boot files (kernel, modules) copied to BOOT, and nothing else left there: a module from an older module
+// list, or from an earlier `debug --program`, would shadow its program in /bin.
+void MirrorBootFiles(DirectoryPath boot)
+{
+    var files = GetFiles(isoRoot.FullPath + "/boot/*.*");
+    var names = files.Select(f => f.GetFilename().FullPath).ToHashSet();
+    foreach (var stale in GetFiles(boot.FullPath + "/*.*").Where(f => !names.Contains(f.GetFilename().FullPath)))
+        DeleteFile(stale);
+    foreach (var file in files)
+        CopyIfChanged(file, boot.CombineWithFilePath(file.GetFilename()));
+}
+
 // out/NAME.iso: the ISO's boot files with one menu entry, booted at once with COMMAND_LINE.
 FilePath BootOnlyIso(string name, string commandLine)
 {
     var isoRootDir = outDir.Combine(name + "-root");
     EnsureDirectoryExists(isoRootDir.Combine("boot/grub"));
-    foreach (var file in GetFiles(isoRoot.FullPath + "/boot/*.*"))
-        CopyIfChanged(file, isoRootDir.Combine("boot").CombineWithFilePath(file.GetFilename()));
+    MirrorBootFiles(isoRootDir.Combine("boot"));
     var modules = string.Join("", GetFiles(isoRoot.FullPath + "/boot/*.*").Select(f => f.GetFilename().FullPath)
         .Where(f => f != "kernel.elf").Select(f => $"    module2 /boot/{f} {f}\n"));
     var config = $"set timeout=0\n{GrubVideo}\nmenuentry \"CosmosHybrid {name}\" {{\n"
@@ -753,8 +778,7 @@ Task("Debug-Build")
     // The ISO's boot files with the debug kernel and its symbol map in place of the normal ones.
     var boot = debugIsoRoot.Combine("boot");
     EnsureDirectoryExists(boot);
-    foreach (var file in GetFiles(isoRoot.FullPath + "/boot/*.*"))
-        CopyIfChanged(file, boot.CombineWithFilePath(file.GetFilename()));
+    MirrorBootFiles(boot);
     CopyIfChanged(debugKernelElf, boot.CombineWithFilePath("kernel.elf"));
     CopyIfChanged(debugSymbols, boot.CombineWithFilePath("kernel.sym"));
 

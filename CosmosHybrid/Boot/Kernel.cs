@@ -113,7 +113,7 @@ internal static unsafe class Kernel
         }
 
         string initialProgram = BootOptions.InitialProgram ?? DefaultInitialProgram;
-        if (!BootOptions.KernelConsole && ProgramFiles.TryGet(ProgramName(initialProgram), out _))
+        if (!BootOptions.KernelConsole && ProgramFiles.Exists(ProgramName(initialProgram)))
             Supervisor.Run(initialProgram);
         BootConsole.Run();
     }

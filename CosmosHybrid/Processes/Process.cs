@@ -63,6 +63,9 @@ internal sealed class Process
 
     public string Name { get; }
 
+    /// <summary>The symbol map of the program it runs (<see cref="ProgramImage.Symbols"/>), or null.</summary>
+    public Diagnostics.SymbolTable Symbols { get; init; }
+
     public int Priority { get; }
 
     public UserAddressSpace AddressSpace { get; private set; }

@@ -13,7 +13,7 @@ namespace CosmosHybrid.Processes;
 
 /// <summary>
 /// All processes: starting programs, ending them (exit, kill, fault) and reporting
-/// their exit status to waiters. Program files come from <see cref="ProgramFiles"/>.
+/// their exit status to waiters. Program files come from <see cref="ProgramFiles"/> (by name) or a path.
 /// </summary>
 internal static unsafe class ProcessTable
 {
@@ -86,10 +86,14 @@ internal static unsafe class ProcessTable
             }
             name = ProgramName(name);
         }
-        else if (!ProgramFiles.TryGet(name, out file))
+        else
         {
-            error = SyscallError.NotFound;
-            return null;
+            Storage.StorageError findError = ProgramFiles.Find(name, out file);
+            if (findError != Storage.StorageError.Ok)
+            {
+                error = Syscalls.FileSyscalls.ToSyscallError(findError);
+                return null;
+            }
         }
         Process process = CreateAndList(file, name, arguments, workingDirectory, spawner, handles, handleLimit, threadLimit, raiseQuotas,
             out Thread thread, out error);
@@ -159,7 +163,12 @@ internal static unsafe class ProcessTable
         int id;
         using (InterruptsOff.Enter())
             id = s_nextId++;    // spawns run side by side: no two may read the same id
-        var process = new Process(id, name, space, DefaultPriority) { WorkingDirectory = workingDirectory, ParentId = spawner?.Id ?? 0 };
+        var process = new Process(id, name, space, DefaultPriority)
+        {
+            WorkingDirectory = workingDirectory,
+            ParentId = spawner?.Id ?? 0,
+            Symbols = file.Symbols,
+        };
         // A child gets no more than its spawner has, unless the spawner presented RaiseQuotas.
         bool capped = spawner != null && !raiseQuotas;
         process.Handles.Limit = Quota(handleLimit, HandleTable.DefaultLimit, capped ? spawner.Handles.Limit : HandleTable.MaxLimit);

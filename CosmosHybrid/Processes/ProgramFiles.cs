@@ -1,28 +1,29 @@
 using CosmosHybrid.Boot;
 using CosmosHybrid.Boot.Multiboot2;
 using CosmosHybrid.Diagnostics;
+using CosmosHybrid.Storage;
+using CosmosHybrid.Storage.Kernel;
 
 namespace CosmosHybrid.Processes;
 
 /// <summary>
-/// The programs that can be spawned: GRUB modules whose name ends in ".elf" (shell.elf
-/// is the program "shell"), each with its symbol map ("shell.sym") when the build made one.
-/// Each is kept in pages of its own, which every process running it shares read-only.
+/// The programs a spawn finds by name: a GRUB module whose name ends in ".elf" (init.elf is the
+/// program "init"), else /bin/NAME.elf on the root file system. The boot modules are the few
+/// programs needed before a root is served (init, the ring-3 file server); the rest live only in
+/// /bin, so GRUB reads them once, as part of rootfs.img, instead of twice. A module program is kept
+/// in pages of its own, which every process running it shares read-only, with its symbol map
+/// ("init.sym") when the build made one; a /bin program's map is /bin/NAME.sym (read with it).
 /// </summary>
 internal static class ProgramFiles
 {
     private const int MaxPrograms = 32;
     private const string Extension = ".elf";
     private const string SymbolsExtension = ".sym";
+    private const string ProgramDirectory = "/bin/";
 
     private static readonly string[] s_names = new string[MaxPrograms];
     private static readonly ProgramImage[] s_files = new ProgramImage[MaxPrograms];
-    private static readonly SymbolTable[] s_symbols = new SymbolTable[MaxPrograms];
     private static int s_count;
-
-    public static int Count => s_count;
-
-    public static string GetName(int index) => s_names[index];
 
     public static void LoadFromModules(BootInformation boot)
     {
@@ -32,26 +33,31 @@ internal static class ProgramFiles
             if (!module.Name.EndsWith(Extension))
                 continue;
             string name = module.Name.Substring(0, module.Name.Length - Extension.Length);
-            s_names[s_count] = name;
-            s_files[s_count] = ProgramImage.FromBootModule(BootModuleData.Bytes(module));
+            ProgramImage image = ProgramImage.FromBootModule(BootModuleData.Bytes(module));
             if (boot.TryFindModule(name + SymbolsExtension, out BootModule symbols))
-                s_symbols[s_count] = new SymbolTable(BootModuleData.Copy(symbols), name);
+                image.Symbols = new SymbolTable(BootModuleData.Copy(symbols), name);
+            s_names[s_count] = name;
+            s_files[s_count] = image;
             s_count++;
         }
     }
 
-    /// <summary>The symbol map of program <paramref name="name"/>, or null.</summary>
-    public static SymbolTable GetSymbols(string name)
+    /// <summary>
+    /// The program <paramref name="name"/> (no '/' in it): its boot module, else /bin/NAME.elf read
+    /// for this spawn (let go with <see cref="ProgramImage.Release"/>); NotFound when neither exists.
+    /// </summary>
+    public static StorageError Find(string name, out ProgramImage file)
     {
-        for (int i = 0; i < s_count; i++)
-        {
-            if (s_names[i] == name)
-                return s_symbols[i];
-        }
-        return null;
+        if (TryGetModule(name, out file))
+            return StorageError.Ok;
+        return KernelFileSystem.ReadProgram("/", ProgramDirectory + name + Extension, out file);
     }
 
-    public static bool TryGet(string name, out ProgramImage file)
+    /// <summary>Whether a spawn of <paramref name="name"/> would find a program file.</summary>
+    public static bool Exists(string name) =>
+        TryGetModule(name, out _) || KernelFileSystem.FileExists(ProgramDirectory + name + Extension);
+
+    private static bool TryGetModule(string name, out ProgramImage file)
     {
         for (int i = 0; i < s_count; i++)
         {

@@ -51,6 +51,13 @@ internal sealed unsafe class ProgramImage
     /// </summary>
     public Loader.Elf.ElfImage Parsed { get; set; }
 
+    /// <summary>
+    /// The program's symbol map (NAME.sym beside NAME.elf, or the boot module of that name), which
+    /// names its methods in fault reports, stack traces and profiles; null when there is none.
+    /// Kept with a shared image, so a spawn from the cache reads no map.
+    /// </summary>
+    public Diagnostics.SymbolTable Symbols { get; set; }
+
     public int Length => _length;
 
     private ulong PageCount => ((ulong)_length + MemoryPageSize - 1) / MemoryPageSize;

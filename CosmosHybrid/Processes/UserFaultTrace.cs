@@ -18,7 +18,7 @@ internal static unsafe class UserFaultTrace
 
     public static void Write(Process process, InterruptFrame* frame)
     {
-        SymbolTable symbols = ProgramFiles.GetSymbols(process.Name);
+        SymbolTable symbols = process.Symbols;
         if (symbols == null || process.AddressSpace == null)
             return;
         string previous = null;

@@ -38,7 +38,7 @@ internal static unsafe class MemorySyscalls
         long capacity = (long)frame->Arg2;
         if (capacity <= 0 || capacity > MaxSymbolName)
             return Error(SyscallError.InvalidArgument);
-        SymbolTable symbols = ProgramFiles.GetSymbols(process.Name);
+        SymbolTable symbols = process.Symbols;
         if (symbols == null || !symbols.TryFind(frame->Arg0, out string name, out ulong offset))
             return Error(SyscallError.NotFound);
         if (offset != 0)

@@ -54,7 +54,7 @@ internal static class ProfileReport
         string name = process == null ? KernelModule : process.Name;
         if (!modules.TryGetValue(name, out ModuleAddresses module))
         {
-            module = new ModuleAddresses(name, process == null ? Panic.Symbols : ProgramFiles.GetSymbols(name));
+            module = new ModuleAddresses(name, process == null ? Panic.Symbols : process.Symbols);
             modules[name] = module;
         }
         return module;

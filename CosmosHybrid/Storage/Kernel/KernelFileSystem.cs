@@ -1,6 +1,7 @@
 using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Boot;
 using CosmosHybrid.Console.Log;
+using CosmosHybrid.Diagnostics;
 using CosmosHybrid.Drivers.Storage;
 using CosmosHybrid.Processes;
 using CosmosHybrid.Scheduling;
@@ -25,6 +26,12 @@ internal static class KernelFileSystem
 
     /// <summary>The largest program file spawn loads.</summary>
     public const int MaxProgramBytes = 16 * 1024 * 1024;
+
+    /// <summary>The longest symbol map read beside a program (the largest the build makes is under 1 MiB).</summary>
+    private const int MaxSymbolMapBytes = 4 * 1024 * 1024;
+
+    private const string ProgramExtension = ".elf";
+    private const string SymbolsExtension = ".sym";
 
 
     private static readonly VirtualFileSystem s_vfs = new VirtualFileSystem();
@@ -173,9 +180,9 @@ internal static class KernelFileSystem
         using (Lock())
         {
             StorageError error = s_vfs.FindNode(workingDirectory, path, out Mount mount, out IVfsNode node);
-            if (error == StorageError.NotFound && !path.EndsWith(".elf"))
+            if (error == StorageError.NotFound && !path.EndsWith(ProgramExtension))
             {
-                path += ".elf";
+                path += ProgramExtension;
                 error = s_vfs.FindNode(workingDirectory, path, out mount, out node);
             }
             if (error != StorageError.Ok)
@@ -208,10 +215,33 @@ internal static class KernelFileSystem
                 image.Release();
                 image = null;
             }
+            if (error == StorageError.Ok)
+                image.Symbols = ReadSymbolsBeside(workingDirectory, path);
             if (error == StorageError.Ok && cacheable)
                 ProgramImageCache.Keep(identity, image);
             return error;
         }
+    }
+
+    /// <summary>Whether <paramref name="path"/> (absolute) names a file or directory.</summary>
+    public static bool FileExists(string path)
+    {
+        using (Lock())
+        {
+            if (s_vfs.FindNode("/", path, out Mount mount, out IVfsNode node) != StorageError.Ok)
+                return false;
+            VirtualFileSystem.ReleaseNode(mount, node);
+            return true;
+        }
+    }
+
+    // The symbol map beside program file `programPath` (NAME.sym for NAME.elf or NAME), for fault reports, stack
+    // traces and profiles; null when there is none. Under the lock.
+    private static SymbolTable ReadSymbolsBeside(string workingDirectory, string programPath)
+    {
+        string stem = programPath.EndsWith(ProgramExtension) ? programPath.Substring(0, programPath.Length - ProgramExtension.Length) : programPath;
+        byte[] map = ReadWholeLocked(workingDirectory, stem + SymbolsExtension, MaxSymbolMapBytes);
+        return map == null ? null : new SymbolTable(map, stem.Substring(stem.LastIndexOf('/') + 1));
     }
 
     /// <summary>
@@ -221,20 +251,23 @@ internal static class KernelFileSystem
     public static byte[] ReadWholeFile(string path, int limit)
     {
         using (Lock())
+            return ReadWholeLocked("/", path, limit);
+    }
+
+    private static byte[] ReadWholeLocked(string workingDirectory, string path, int limit)
+    {
+        if (s_vfs.FindNode(workingDirectory, path, out Mount mount, out IVfsNode node) != StorageError.Ok)
+            return null;
+        if (VirtualFileSystem.OpenFoundForRead(mount, path, node, out OpenFile file) != StorageError.Ok)
         {
-            if (s_vfs.FindNode("/", path, out Mount mount, out IVfsNode node) != StorageError.Ok)
-                return null;
-            if (VirtualFileSystem.OpenFoundForRead(mount, path, node, out OpenFile file) != StorageError.Ok)
-            {
-                VirtualFileSystem.ReleaseNode(mount, node);
-                return null;
-            }
-            byte[] bytes = file.Length <= (ulong)limit ? new byte[(int)file.Length] : null;
-            if (bytes != null && ReadFully(file, bytes) != StorageError.Ok)
-                bytes = null;
-            file.Close();
-            return bytes;
+            VirtualFileSystem.ReleaseNode(mount, node);
+            return null;
         }
+        byte[] bytes = file.Length <= (ulong)limit ? new byte[(int)file.Length] : null;
+        if (bytes != null && ReadFully(file, bytes) != StorageError.Ok)
+            bytes = null;
+        file.Close();
+        return bytes;
     }
 
     // The file's bytes straight into the pages of a program image (no copy between): a counted,
