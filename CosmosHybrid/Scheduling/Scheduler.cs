@@ -239,6 +239,7 @@ internal static unsafe class Scheduler
         s_currentContext = next.Context;
         Gdt.SetKernelStack(next.KernelStackTop);
         SyscallEntry.SetKernelStack(next.KernelStackTop);
+        SyscallEntry.SetCurrentProcess(next.Process);
         Devices.IoPermissions.OnSwitch(next.Process);
         if (next.UserThreadPointer != s_loadedThreadPointer && next.Process != null)
             LoadThreadPointer(next.UserThreadPointer);
