@@ -51,25 +51,22 @@ internal static unsafe class SyscallEntry
         Cpu.WriteMsr(MsrEfer, Cpu.ReadMsr(MsrEfer) | EferSyscallEnable);
     }
 
-    /// <summary>The kernel stack the next system call of the running thread will use.</summary>
+    /// <summary>
+    /// At a switch to another thread: the kernel stack its next system call will use and its process (or null),
+    /// which syscall_entry passes to the handler. The per-CPU block is set up before the scheduler starts. It is
+    /// not scanned by the collector, which does not move objects; the running thread keeps its process alive.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the scheduler's switch
-    public static void SetKernelStack(ulong top)
+    public static void SetThread(ulong kernelStackTop, Processes.Process process)
     {
-        if (s_perCpu != null)
-            s_perCpu[0] = top;
+        ulong* perCpu = s_perCpu;
+        perCpu[0] = kernelStackTop;
+        perCpu[PerCpuProcess] = (ulong)Unsafe.As<Processes.Process, nint>(ref process);
     }
 
-    /// <summary>
-    /// The process whose thread runs now (or null), which syscall_entry passes to the handler: set with the
-    /// kernel stack at every switch and before a new thread's first entry to ring 3. The per-CPU block is not
-    /// scanned by the collector, which does not move objects; the running thread keeps its process alive.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SetCurrentProcess(Processes.Process process)
-    {
-        if (s_perCpu != null)
-            s_perCpu[PerCpuProcess] = (ulong)Unsafe.As<Processes.Process, nint>(ref process);
-    }
+    /// <summary>The running thread's process, again: before a new thread's first entry to ring 3 (it may have run before it joined its process).</summary>
+    public static void SetCurrentProcess(Processes.Process process) =>
+        s_perCpu[PerCpuProcess] = (ulong)Unsafe.As<Processes.Process, nint>(ref process);
 
     /// <summary>Sends every system call down the full path (a fault is pending: see FaultInjector) or lets leaf calls be.</summary>
     public static void SetFullPathOnly(bool fullPathOnly)
