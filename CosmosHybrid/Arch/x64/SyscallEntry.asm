@@ -95,7 +95,8 @@ syscall_entry:
     jz .full
     cmp byte [syscall_state + STATE_FULL_PATH_ONLY], 0
     jne .full
-    ; The leaf path: the callee-saved slots are left as they are (the handler does not read them).
+    ; The leaf path: the callee-saved slots are left as they are (the handler does not read them). RBP keeps
+    ; ring 3's value: a stack trace stops at it (StackTrace.IsPlausibleFrame), and none is taken here anyway.
     sub rsp, CALLEE_SAVED_BYTES
     mov rdi, rsp
     call rcx
