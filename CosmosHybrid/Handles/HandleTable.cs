@@ -69,6 +69,9 @@ internal sealed class HandleTable
     }
 
     /// <summary>The object behind <paramref name="handle"/> if the handle is open and holds <paramref name="needed"/>.</summary>
+    // Inlined: every handle-taking call starts here (the IPC fast path twice a round trip), and inlined its
+    // out arguments are the caller's locals, stored without a write barrier.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public SyscallError Lookup(long handle, HandleRights needed, out KernelObject target, out HandleRights rights)
     {
         target = null;

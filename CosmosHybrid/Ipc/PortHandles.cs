@@ -7,6 +7,7 @@ namespace CosmosHybrid.Ipc;
 internal static class PortHandles
 {
     /// <summary>The port behind <paramref name="handle"/>; <see cref="SyscallError.WrongKind"/> when it names another kind of object.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static SyscallError LookupPort(this HandleTable handles, long handle, HandleRights needed, out Port port, out HandleRights rights)
     {
         port = null;

@@ -1,3 +1,4 @@
+using CosmosHybrid.Arch.X64;
 using CosmosHybrid.Handles;
 using CosmosHybrid.Services.Abi;
 using CosmosHybrid.Scheduling;
@@ -80,7 +81,19 @@ internal sealed class Process
     public ulong RetiredCpuTicks { get; set; }
 
     /// <summary>The thread whose garbage collector has the others stopped (see <see cref="ThreadStops"/>), or null.</summary>
-    public Thread StoppedBy { get; set; }
+    public Thread StoppedBy
+    {
+        get => _stoppedBy;
+        set
+        {
+            // syscall_entry runs its stopped-process check only while some process is stopped.
+            if ((_stoppedBy == null) != (value == null))
+                SyscallEntry.CountStoppedProcesses(value != null ? 1 : -1);
+            _stoppedBy = value;
+        }
+    }
+
+    private Thread _stoppedBy;
 
     /// <summary>Threads blocked in Wait for this process, linked through <see cref="Thread.WaitNext"/>.</summary>
     public Thread Waiters { get; set; }

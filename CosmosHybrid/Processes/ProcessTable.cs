@@ -296,6 +296,7 @@ internal static unsafe class ProcessTable
         ThreadStops.ParkIfStopped();
         Thread self = Scheduler.Current;
         self.HasEnteredUserMode = true;
+        SyscallEntry.SetCurrentProcess(self.Process);   // in case the thread ran before it joined its process
         Diagnostics.BootTimeline.NoteRingThreeEntry();
         SyscallEntry.EnterUserMode(self.UserEntry, self.UserStackTop, self.UserArgument0, self.UserArgument1);
     }

@@ -302,6 +302,13 @@ internal sealed unsafe class UserAddressSpace
                 return null;
             return (byte*)AddressSpaceLayout.PhysicalToVirtual(PageTableEntry.AddressOf(entry)) + offset;
         }
+        return WholeWritableRun(address, length);
+    }
+
+    // WritableRunInterruptsOff over more than one page; a call of its own, so the one-page case needs no stack frame.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private byte* WholeWritableRun(ulong address, long length)
+    {
         long covered = length;
         byte* run = WritableRun(address, ref covered);
         return covered == length ? run : null;

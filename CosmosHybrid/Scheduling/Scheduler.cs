@@ -244,7 +244,7 @@ internal static unsafe class Scheduler
         s_current = next;
         s_currentContext = next.Context;
         Gdt.SetKernelStack(next.KernelStackTop);
-        SyscallEntry.SetKernelStack(next.KernelStackTop);
+        SyscallEntry.SetThread(next.KernelStackTop, next.Process);
         Devices.IoPermissions.OnSwitch(next.Process);
         if (next.UserThreadPointer != s_loadedThreadPointer && next.Process != null)
             LoadThreadPointer(next.UserThreadPointer);

@@ -82,6 +82,24 @@ internal static unsafe class FileSyscalls
         return offset < 0 ? Error(SyscallError.InvalidArgument) : Read(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2, offset);
     }
 
+    /// <summary>FileRead's leaf handler (interrupts off to SYSRET): a read the file system answers from memory, or the full path.</summary>
+    internal static long FileReadFromMemory(SyscallFrame* frame, Process process) =>
+        LeafRead(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2, -1);
+
+    /// <summary>FileReadAt's leaf handler: as <see cref="FileReadFromMemory"/>; a negative offset's error comes from the full path.</summary>
+    internal static long FileReadAtFromMemory(SyscallFrame* frame, Process process)
+    {
+        long offset = (long)frame->Arg3;
+        return offset < 0 ? SyscallTable.TakeFullPath : LeafRead(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2, offset);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static long LeafRead(Process process, long descriptor, ulong buffer, long count, long offset)
+    {
+        long read = (ulong)count - 1 < MemoryReadBytes ? ReadFromMemoryInterruptsOff(process, descriptor, buffer, count, offset) : -1;
+        return read >= 0 ? read : SyscallTable.TakeFullPath;
+    }
+
     internal static long FileWrite(SyscallFrame* frame, Process process)
     {
         ulong buffer = frame->Arg1;
@@ -403,6 +421,16 @@ internal static unsafe class FileSyscalls
     private static long ReadFromMemory(Process process, long descriptor, ulong buffer, long count, long offset)
     {
         Cpu.DisableInterrupts();
+        long read = ReadFromMemoryInterruptsOff(process, descriptor, buffer, count, offset);
+        if (read < 0)
+            Cpu.EnableInterrupts();
+        return read;
+    }
+
+    // ReadFromMemory's work, for a caller that has interrupts off (the leaf path has them off from its entry).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static long ReadFromMemoryInterruptsOff(Process process, long descriptor, ulong buffer, long count, long offset)
+    {
         if (!KernelFileSystem.IsLocked)
         {
             OpenFile file = process.Files.Get(descriptor);
@@ -410,7 +438,6 @@ internal static unsafe class FileSyscalls
             if (direct != null && file.TryReadFromMemory(offset, new Span<byte>(direct, (int)count), out int read))
                 return read;
         }
-        Cpu.EnableInterrupts();
         return -1;
     }
 

@@ -10,31 +10,21 @@ using static CosmosHybrid.Services.Abi.SyscallResult;
 namespace CosmosHybrid.Syscalls;
 
 /// <summary>
-/// Runs system calls (entered from syscall_entry in SyscallEntry.asm, interrupts on): finds
-/// the handler in the <see cref="SyscallTable"/> and returns its result (which syscall_entry
-/// stores in the frame), and on the way out (<see cref="Exit"/>) holds the thread back while its
-/// process is stopped for the collector. Every handler checks its
-/// arguments: pointers must be user memory of the calling process (see <see cref="UserMemory"/>)
-/// and lengths bounded; a bad one makes the call return an error, never a kernel fault.
+/// The C# side of syscall_entry (SyscallEntry.asm), which checks the number and calls the
+/// handler in the <see cref="SyscallTable"/> itself: the calls it cannot make so (no process,
+/// a fault pending, a number out of range) come here (<see cref="DispatchCold"/>), and on the
+/// way out, while some process is stopped, <see cref="Exit"/> holds the thread back while its own
+/// is. Every handler checks its arguments: pointers must be user memory of the calling process
+/// (see <see cref="UserMemory"/>) and lengths bounded; a bad one makes the call return an error,
+/// never a kernel fault.
 /// </summary>
 internal static unsafe class SyscallDispatcher
 {
-    // The handler is tail-called: nothing is kept across it, so this needs no stack frame of its own.
-    [RuntimeExport("SyscallDispatch")]
-    private static long Dispatch(SyscallFrame* frame)
-    {
-        Process process = Scheduler.Current.Process;
-        // With a fault pending, or from a thread without a process (the call is refused),
-        // the whole call takes the cold path.
-        if (FaultInjector.Armed || process == null)
-            return DispatchCold(frame, process);
-        return SyscallTable.Find(frame->NumberAndResult)(frame, process);
-    }
-
     /// <summary>
     /// After the result is in the frame, with interrupts off from here to SYSRET (syscall_entry turns
     /// them off): a thread preempted after this check could otherwise return to ring 3 while its
-    /// process is stopped for the collector.
+    /// process is stopped for the collector. syscall_entry calls it only while some process is stopped
+    /// (<see cref="SyscallEntryState.StoppedProcesses"/>).
     /// </summary>
     [RuntimeExport("SyscallExit")]
     private static void Exit()
@@ -52,10 +42,18 @@ internal static unsafe class SyscallDispatcher
         return SyscallTable.Find(frame->NumberAndResult)(frame, process);
     }
 
-    // The common path's one test failed: a thread without a process (refused), or a fault pending.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static long DispatchCold(SyscallFrame* frame, Process process) =>
-        process != null ? DispatchWithFaultPending(frame, process) : Error(SyscallError.Denied);
+    /// <summary>
+    /// What syscall_entry does not call itself (interrupts on): a thread without a process (the
+    /// call is refused), a fault pending, a number out of range (NoSuchCall).
+    /// </summary>
+    [RuntimeExport("SyscallDispatchCold")]
+    private static long DispatchCold(SyscallFrame* frame, Process entryProcess)
+    {
+        Process process = Scheduler.Current.Process;   // the entry's per-CPU copy aside: the thread's own
+        if (process == null)
+            return Error(SyscallError.Denied);
+        return FaultInjector.Armed ? DispatchWithFaultPending(frame, process) : Run(frame, process);
+    }
 
     /// <summary>
     /// A system call while <see cref="FaultInjector"/> has a fault pending: the call may fail

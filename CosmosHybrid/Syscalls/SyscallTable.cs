@@ -8,24 +8,28 @@ namespace CosmosHybrid.Syscalls;
 /// <summary>
 /// The handler of every system call, indexed by its <see cref="SyscallNumber"/> (like xv6's
 /// syscall.c). Handlers live in one class per family; each decodes its own arguments from
-/// the frame and returns the result for RAX.
+/// the frame and returns the result for RAX. The table is syscall_entry's
+/// (<see cref="SyscallEntryState"/>): the stub checks the number and calls the handler itself.
+/// A few numbers also have a leaf handler (see <see cref="TakeFullPath"/>).
 /// </summary>
 internal static unsafe class SyscallTable
 {
-    /// <summary>One more than the highest number any family uses (families own ranges: see <see cref="SyscallNumber"/>).</summary>
-    private const int Capacity = 200;
+    /// <summary>One more than the highest number any family uses (families own ranges: see <see cref="SyscallNumber"/>); SyscallEntry.asm's SYSCALL_CAPACITY.</summary>
+    internal const int Capacity = 200;
 
-    // Filled by Initialize, not by a static constructor: the system-call path then reads it
-    // without a class-constructor check.
-    private static delegate*<SyscallFrame*, Process, long>[] s_handlers;
+    /// <summary>
+    /// What a leaf handler returns when it cannot do the call on the leaf path (a read that needs the disk):
+    /// syscall_entry then runs the number's full handler. A leaf handler runs with interrupts off from
+    /// SYSCALL to SYSRET and must never block, never fault, never allocate and finish in a few thousand
+    /// instructions; it reads only the frame's arguments and writes nothing in the frame. No result is
+    /// long.MinValue (errors are small negative numbers).
+    /// </summary>
+    internal const long TakeFullPath = long.MinValue;
 
     /// <summary>The handler of system call <paramref name="number"/>; for a number that names none, one that returns NoSuchCall.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static delegate*<SyscallFrame*, Process, long> Find(ulong number)
-    {
-        delegate*<SyscallFrame*, Process, long>[] handlers = s_handlers;
-        return number < (ulong)handlers.Length ? handlers[(int)number] : &NoSuchCall;
-    }
+    public static delegate*<SyscallFrame*, Process, long> Find(ulong number) =>
+        number < Capacity ? (delegate*<SyscallFrame*, Process, long>)SyscallEntry.State->Handlers[number] : &NoSuchCall;
 
     // Fills every slot no family uses, so the dispatcher calls what it finds without a null test.
     private static long NoSuchCall(SyscallFrame* frame, Process process) => SyscallResult.Error(SyscallError.NoSuchCall);
@@ -136,11 +140,15 @@ internal static unsafe class SyscallTable
 
         table[(int)SyscallNumber.PortCallerProcess] = &IpcSyscalls.PortCallerProcess;
 
+        SyscallEntryState* state = SyscallEntry.State;
         for (int number = 0; number < table.Length; number++)
-        {
-            if (table[number] == null)
-                table[number] = &NoSuchCall;
-        }
-        s_handlers = table;
+            state->Handlers[number] = (ulong)(table[number] != null ? table[number] : &NoSuchCall);
+
+        // The leaf path's calls: GetProcessId and the like, and the reads the file system answers from memory.
+        state->LeafHandlers[(int)SyscallNumber.GetProcessId] = (ulong)(delegate*<SyscallFrame*, Process, long>)&ProcessSyscalls.GetProcessId;
+        state->LeafHandlers[(int)SyscallNumber.GetThreadId] = (ulong)(delegate*<SyscallFrame*, Process, long>)&ProcessSyscalls.GetThreadId;
+        state->LeafHandlers[(int)SyscallNumber.GetUptime] = (ulong)(delegate*<SyscallFrame*, Process, long>)&SystemSyscalls.GetUptime;
+        state->LeafHandlers[(int)SyscallNumber.FileRead] = (ulong)(delegate*<SyscallFrame*, Process, long>)&FileSyscalls.FileReadFromMemory;
+        state->LeafHandlers[(int)SyscallNumber.FileReadAt] = (ulong)(delegate*<SyscallFrame*, Process, long>)&FileSyscalls.FileReadAtFromMemory;
     }
 }

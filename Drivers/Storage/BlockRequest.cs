@@ -13,6 +13,7 @@ public static class BlockRequest
     /// Validates a transfer of <paramref name="bufferLength"/> bytes at <paramref name="lba"/>;
     /// on success <paramref name="sectors"/> is the number of sectors it covers.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // a constant sector size folds its division
     public static StorageError Validate(ulong lba, int bufferLength, int sectorSize, ulong sectorCount, out ulong sectors)
     {
         sectors = 0;

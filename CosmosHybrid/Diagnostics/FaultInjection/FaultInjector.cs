@@ -17,8 +17,18 @@ namespace CosmosHybrid.Diagnostics.FaultInjection;
 /// </summary>
 internal static unsafe class FaultInjector
 {
-    /// <summary>True while a register fault or failing system calls are pending.</summary>
-    public static bool Armed;
+    /// <summary>True while a register fault or failing system calls are pending (then every system call takes syscall_entry's full path).</summary>
+    public static bool Armed
+    {
+        get => s_armed;
+        private set
+        {
+            s_armed = value;
+            SyscallEntry.SetFullPathOnly(value);
+        }
+    }
+
+    private static bool s_armed;
 
     private static Process s_registerTarget;
     private static UserRegister s_register;

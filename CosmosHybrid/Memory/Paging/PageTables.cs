@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CosmosHybrid.Memory.Paging;
 
 /// <summary>
@@ -89,23 +91,40 @@ public sealed unsafe class PageTables
     {
         if (!PageTableEntry.IsCanonical(virtualAddress))
             return 0;
-        // One step per level, written out: a loop's level tests and shift counts cost more than the
-        // walk itself (every read into a user buffer walks once).
-        ulong entry = TableAt(RootPhysical)[PageTableEntry.Index(virtualAddress, 4)];
+        // With a direct map (the kernel's tables) the offset is tested once here, not at every level.
+        ulong offset = _tableOffset;
+        return offset != 0 ? Walk(virtualAddress, offset) : Walk(virtualAddress, 0);
+    }
+
+    // Lookup's walk, one step per level, written out: a loop's level tests and shift counts cost more than the
+    // walk itself (every read into a user buffer walks once). Inlined twice: with the direct map's offset, and
+    // with 0 for memory that maps tables otherwise (the host's tests).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Walk(ulong virtualAddress, ulong offset)
+    {
+        ulong entry = Step(RootPhysical, virtualAddress, 39, offset);
         if (!PageTableEntry.IsPresent(entry))
             return 0;
-        entry = TableAt(PageTableEntry.AddressOf(entry))[PageTableEntry.Index(virtualAddress, 3)];
+        entry = Step(PageTableEntry.AddressOf(entry), virtualAddress, 30, offset);
         if (!PageTableEntry.IsPresent(entry))
             return 0;
         if (PageTableEntry.IsHuge(entry))
             return entry;   // 1 GiB
-        entry = TableAt(PageTableEntry.AddressOf(entry))[PageTableEntry.Index(virtualAddress, 2)];
+        entry = Step(PageTableEntry.AddressOf(entry), virtualAddress, 21, offset);
         if (!PageTableEntry.IsPresent(entry))
             return 0;
         if (PageTableEntry.IsHuge(entry))
             return entry;   // 2 MiB
-        entry = TableAt(PageTableEntry.AddressOf(entry))[PageTableEntry.Index(virtualAddress, 1)];
+        entry = Step(PageTableEntry.AddressOf(entry), virtualAddress, 12, offset);
         return PageTableEntry.IsPresent(entry) ? entry : 0;
+    }
+
+    // The entry of the table at tablePhysical that covers virtualAddress at the level whose index starts at bit 'shift'.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Step(ulong tablePhysical, ulong virtualAddress, int shift, ulong offset)
+    {
+        ulong* table = offset != 0 ? (ulong*)(tablePhysical + offset) : _memory.Table(tablePhysical);
+        return table[(virtualAddress >> shift) & 0x1FF];   // a ulong index: no sign extension
     }
 
     /// <summary>
