@@ -949,7 +949,10 @@ public sealed class TcpConnection
             uint limited = !_inRecovery && _dupAcks > 0 && _dupAcks < 3 ? (uint)(_dupAcks * _mss) : 0;
             uint window = Math.Min(_sndWnd, _cwnd + limited);
             int usable = (int)Math.Max(0L, (long)window - sentData);
-            int length = Math.Min(Math.Min(unsent, usable), PayloadMss);
+            int length = Math.Min(Math.Min(unsent, usable), SendLimit);
+            // A segment the NIC cuts ends on a whole MSS while more data waits: the last piece is not a small one mid-stream.
+            if (length > PayloadMss && length < unsent)
+                length -= length % PayloadMss;
 
             if (_sndWnd == 0 && (unsent > 0 || finPending))
             {
@@ -983,6 +986,19 @@ public sealed class TcpConnection
     }
 
     private int PayloadMss => _timestamps ? _mss - 12 : _mss;
+
+    /// <summary>
+    /// The most data one segment handed to the output carries: one MSS, or with a NIC that cuts
+    /// segments (TSO), the whole MSS its longest segment holds. Retransmissions stay one MSS.
+    /// </summary>
+    private int SendLimit
+    {
+        get
+        {
+            int longest = _output.Offload.MaxSegmentLength - TcpSegment.MaxHeaderLength;
+            return longest <= PayloadMss ? PayloadMss : longest - longest % PayloadMss;
+        }
+    }
 
     private void SendData(uint sequence, int length, bool fin)
     {
@@ -1281,10 +1297,15 @@ public sealed class TcpConnection
             buffer = _segment;
         if (payloadLength > 0)
             _sendBuffer.Peek((int)(sequence - _sndUna), buffer.Slice(headerLength, payloadLength));
+        // The NIC finishes the checksum when it can (and cuts a segment longer than one MSS, which only it is sent).
+        TcpOffload offered = _output.Offload;
+        bool cut = payloadLength > PayloadMss;
+        var offload = offered.Checksums ? new FrameOffload(true, cut ? PayloadMss : 0) : default;
+        var checksum = !offered.Checksums ? TcpChecksumMode.Full : cut ? TcpChecksumMode.PseudoHeaderWithoutLength : TcpChecksumMode.PseudoHeader;
         int length = TcpSegment.WriteAroundPayload(buffer, LocalAddress, RemoteAddress, LocalPort, RemotePort, sequence,
-                                                   (flags & TcpFlags.Ack) != 0 ? _rcvNxt : 0, flags, (ushort)window, options, payloadLength);
+                                                   (flags & TcpFlags.Ack) != 0 ? _rcvNxt : 0, flags, (ushort)window, options, payloadLength, checksum);
         AfterSend(flags, window);
-        Transmit(buffer, length);
+        Transmit(buffer, length, offload);
     }
 
     private void AfterSend(byte flags, uint window)
@@ -1298,15 +1319,15 @@ public sealed class TcpConnection
         }
     }
 
-    private void Transmit(int length) => Transmit(_segment, length);
+    private void Transmit(int length) => Transmit(_segment, length, default);
 
-    private void Transmit(Span<byte> buffer, int length)
+    private void Transmit(Span<byte> buffer, int length, FrameOffload offload)
     {
         if (length <= 0)
             return;
         SegmentsSent++;
         _statistics.Tcp.Sent++;
-        _output.Transmit(this, buffer.Slice(0, length));
+        _output.Transmit(this, buffer.Slice(0, length), offload);
     }
 
     /// <summary>The acceptability test of RFC 9293 3.10.7.4 (with its allowance for ACKs and RSTs at a zero window).</summary>
