@@ -1297,11 +1297,12 @@ public sealed class TcpConnection
             buffer = _segment;
         if (payloadLength > 0)
             _sendBuffer.Peek((int)(sequence - _sndUna), buffer.Slice(headerLength, payloadLength));
-        // The NIC finishes the checksum when it can (and cuts a segment longer than one MSS, which only it is sent).
-        TcpOffload offered = _output.Offload;
+        // The NIC finishes the checksum of a data segment when it can (and cuts one longer than one MSS, which only
+        // it is sent). A bare ACK's checksum (its header only) costs less here than the NIC's context descriptor.
+        bool offloaded = payloadLength > 0 && _output.Offload.Checksums;
         bool cut = payloadLength > PayloadMss;
-        var offload = offered.Checksums ? new FrameOffload(true, cut ? PayloadMss : 0) : default;
-        var checksum = !offered.Checksums ? TcpChecksumMode.Full : cut ? TcpChecksumMode.PseudoHeaderWithoutLength : TcpChecksumMode.PseudoHeader;
+        var offload = offloaded ? new FrameOffload(true, cut ? PayloadMss : 0) : default;
+        var checksum = !offloaded ? TcpChecksumMode.Full : cut ? TcpChecksumMode.PseudoHeaderWithoutLength : TcpChecksumMode.PseudoHeader;
         int length = TcpSegment.WriteAroundPayload(buffer, LocalAddress, RemoteAddress, LocalPort, RemotePort, sequence,
                                                    (flags & TcpFlags.Ack) != 0 ? _rcvNxt : 0, flags, (ushort)window, options, payloadLength, checksum);
         AfterSend(flags, window);
