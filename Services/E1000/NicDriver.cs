@@ -362,6 +362,15 @@ internal static unsafe class NicDriver
     private static bool QueueFrame(ClientAttachment client, uint first, int parts)
     {
         FramePoolLayout layout = client.Pool.Layout;
+        if (parts == 1 && !FrameEntry.IsOffloaded(first))
+        {
+            // The common case (ACKs, ARP; every frame of a client that asks for no offload): one legacy descriptor.
+            int buffer = FrameEntry.BufferOf(first), length = FrameEntry.LengthOf(first);
+            if (!layout.IsValidFrame(buffer, length) || length < 14 || length > 1514)
+                return false;
+            s_nic.QueueTransmit(client.Pool.Buffer(buffer), length);
+            return true;
+        }
         int total = 0;
         for (int i = 0; i < parts; i++)
         {

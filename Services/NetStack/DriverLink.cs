@@ -260,6 +260,20 @@ internal sealed unsafe class DriverLink : IOffloadingFrameOutput
             SendDropped++; // TCP retransmits; the rest is best effort like any lossy link
             return;
         }
+        if (parts == 1 && offload.IsNone)
+        {
+            // The common case (ACKs, ARP, every frame of a NIC without offloads): one entry, as before multi-part frames.
+            int only = _transmit.NextBuffer;
+            if (!Layout.IsValidFrame(only, frame.Length))
+            {
+                SendDropped++;
+                return;
+            }
+            frame.CopyTo(new Span<byte>(_pool.Buffer(only), frame.Length));
+            _transmit.Publish(only, frame.Length);
+            AfterQueued(frame, 0);
+            return;
+        }
         uint offloadWord = offload.IsNone ? 0
             : offload.SegmentPayload > 0 ? TransmitOffload.Segmentation(offload.SegmentPayload).Word : TransmitOffload.Checksums.Word;
         // Each part fills a whole buffer but the last; all are published together.
@@ -277,9 +291,14 @@ internal sealed unsafe class DriverLink : IOffloadingFrameOutput
             _transmit.Stage(part, buffer, length, flags, part == 0 ? offloadWord : 0);
         }
         _transmit.Commit(parts);
+        AfterQueued(frame, offload.SegmentPayload);
+    }
+
+    private void AfterQueued(ReadOnlySpan<byte> frame, int segmentPayload)
+    {
         FramesSent++;
         BytesSent += (ulong)frame.Length;
-        PathTicks.FullFramesSent += (ulong)FullSegmentsOf(frame, offload.SegmentPayload);
+        PathTicks.FullFramesSent += (ulong)FullSegmentsOf(frame, segmentPayload);
         // The driver is woken once for the frames of a whole turn of the service's loop (FlushKick),
         // not per frame: per frame it would wake, move one frame and sleep again for every segment.
         if (_transmit.TakeConsumerWakeup())

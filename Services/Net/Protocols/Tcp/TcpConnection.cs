@@ -949,10 +949,15 @@ public sealed class TcpConnection
             uint limited = !_inRecovery && _dupAcks > 0 && _dupAcks < 3 ? (uint)(_dupAcks * _mss) : 0;
             uint window = Math.Min(_sndWnd, _cwnd + limited);
             int usable = (int)Math.Max(0L, (long)window - sentData);
-            int length = Math.Min(Math.Min(unsent, usable), SendLimit);
-            // A segment the NIC cuts ends on a whole MSS while more data waits: the last piece is not a small one mid-stream.
-            if (length > PayloadMss && length < unsent)
-                length -= length % PayloadMss;
+            int length = Math.Min(unsent, usable);
+            if (length > PayloadMss)
+            {
+                // More than one MSS: as much as the NIC cuts (TSO), ending on a whole MSS while more data waits
+                // (the last piece is then not a small one mid-stream); else one MSS.
+                length = Math.Min(length, SendLimit);
+                if (length > PayloadMss && length < unsent)
+                    length -= length % PayloadMss;
+            }
 
             if (_sndWnd == 0 && (unsent > 0 || finPending))
             {
