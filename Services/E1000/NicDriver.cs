@@ -33,6 +33,8 @@ internal static unsafe class NicDriver
     // Volatile: an attachment's holder thread polls it (see Attach).
     private static volatile ClientAttachment s_client;
     private static bool s_linkUp, s_linkReported;
+    /// <summary>The last transmit pass stopped for want of NIC descriptors (not for want of client frames).</summary>
+    private static bool s_waitingForNic;
     /// <summary>The key Attach and Detach must carry (<see cref="NicProtocol.CheckKey"/>); 0: any client.</summary>
     private static ulong s_key;
 
@@ -234,7 +236,7 @@ internal static unsafe class NicDriver
                 continue;
             // Going idle on the transmit ring: ask the client for a kick when it queues more.
             // With the NIC's ring full, its write-back interrupt wakes us instead.
-            if (s_nic.TransmitFree == 0 || client.Transmit.PrepareToSleep())
+            if (s_waitingForNic || client.Transmit.PrepareToSleep())
                 return;
         }
     }
@@ -291,7 +293,8 @@ internal static unsafe class NicDriver
     private static int Transmit(ClientAttachment client)
     {
         int moved = 0;
-        while (s_nic.TransmitFree > 0)
+        s_waitingForNic = false;
+        while (true)
         {
             int available = client.Transmit.Available;
             if (available < 0)
@@ -304,10 +307,20 @@ internal static unsafe class NicDriver
             ulong start = Ticks.Now();
             uint entry = client.Transmit.Peek();
             client.Pool.RingTicks->Value += Ticks.Now() - start;
-            int buffer = FrameEntry.BufferOf(entry), length = FrameEntry.LengthOf(entry);
-            if (client.Pool.Layout.IsValidFrame(buffer, length) && length >= 14 && length <= 1514)
+            int parts = PartsOf(client, entry, available);
+            if (parts < 0)
             {
-                s_nic.QueueTransmit(client.Pool.Buffer(buffer), length);
+                Break(client, "a frame's parts in its transmit ring");
+                break;
+            }
+            // A context and every part at once, or wait for the NIC to send what it has (its write-back interrupt wakes us).
+            if (s_nic.TransmitFree < parts + 1)
+            {
+                s_waitingForNic = true;
+                break;
+            }
+            if (QueueFrame(client, entry, parts))
+            {
                 client.Pool.SentFrames->Value++;
                 s_sentFrames++;
             }
@@ -317,7 +330,8 @@ internal static unsafe class NicDriver
                 s_transmitRejected++;
             }
             ulong released = Ticks.Now();
-            client.Transmit.Release(buffer);
+            for (int i = 0; i < parts; i++)
+                client.Transmit.Release(FrameEntry.BufferOf(client.Transmit.Peek()));
             client.Pool.RingTicks->Value += Ticks.Now() - released;
             moved++;
             client.Pool.TransmitWorkTicks->Value += Ticks.Now() - start;
@@ -325,6 +339,71 @@ internal static unsafe class NicDriver
         if (moved > 0)
             s_nic.FlushTransmitTail();
         return moved;
+    }
+
+    // The entries the frame at the tail spans; -1 when its parts run past what the client published
+    // (it publishes a frame's parts together) or past what one frame may take.
+    private static int PartsOf(ClientAttachment client, uint first, int available)
+    {
+        int parts = 1;
+        uint entry = first;
+        while (FrameEntry.IsContinued(entry))
+        {
+            if (parts == available || parts > NicHardware.TransmitCount / 2 - 1)
+                return -1;
+            entry = client.Transmit.PeekAhead(parts);
+            parts++;
+        }
+        return parts;
+    }
+
+    // Hands the frame at the tail to the NIC: a legacy descriptor for a plain frame, a context and
+    // data descriptors for one whose checksums (and segments) the NIC makes. False: rejected.
+    private static bool QueueFrame(ClientAttachment client, uint first, int parts)
+    {
+        FramePoolLayout layout = client.Pool.Layout;
+        if (parts == 1 && !FrameEntry.IsOffloaded(first))
+        {
+            // The common case (ACKs, ARP; every frame of a client that asks for no offload): one legacy descriptor.
+            int buffer = FrameEntry.BufferOf(first), length = FrameEntry.LengthOf(first);
+            if (!layout.IsValidFrame(buffer, length) || length < 14 || length > 1514)
+                return false;
+            s_nic.QueueTransmit(client.Pool.Buffer(buffer), length);
+            return true;
+        }
+        int total = 0;
+        for (int i = 0; i < parts; i++)
+        {
+            uint entry = client.Transmit.PeekAhead(i);
+            int length = FrameEntry.LengthOf(entry);
+            // Every part but the last fills its buffer, so the frame's bytes are where the NIC looks for them.
+            if (!layout.IsValidFrame(FrameEntry.BufferOf(entry), length) || (i < parts - 1 && length != layout.BufferSize) || length == 0)
+                return false;
+            total += length;
+        }
+        byte* head = client.Pool.Buffer(FrameEntry.BufferOf(first));
+        if (!FrameEntry.IsOffloaded(first) || (s_nic.Offloads & NicOffloads.TransmitChecksums) == 0)
+        {
+            if (parts != 1 || total < 14 || total > 1514)
+                return false;
+            s_nic.QueueTransmit(head, total);
+            return true;
+        }
+        var offload = TransmitOffload.FromWord(client.Transmit.PeekSideWord());
+        bool segmentation = offload.SegmentPayload > 0;
+        if (!offload.FinishesChecksums || (segmentation ? (s_nic.Offloads & NicOffloads.TcpSegmentation) == 0
+                                           || total > NicHardware.MaxOffloadFrameLength(layout.BufferSize) : total > 1514))
+            return false;
+        int firstLength = FrameEntry.LengthOf(first);
+        if (!TransmitOffloadContext.TryDescribe(new ReadOnlySpan<byte>(head, firstLength), total, offload.SegmentPayload, out TransmitContextDescriptor context))
+            return false;
+        s_nic.QueueContext(context);
+        for (int i = 0; i < parts; i++)
+        {
+            uint entry = client.Transmit.PeekAhead(i);
+            s_nic.QueueTransmitPart(client.Pool.Buffer(FrameEntry.BufferOf(entry)), FrameEntry.LengthOf(entry), i == parts - 1, segmentation);
+        }
+        return true;
     }
 
     // A client that broke the ring rules: its rings are no longer used (it can detach and attach again).
@@ -402,6 +481,7 @@ internal static unsafe class NicDriver
 
         var client = new ClientAttachment(pool, message.Handle, holderPort);
         pool.PublishMac(s_nic.MacAddress);
+        pool.PublishOffloads(s_nic.Offloads, NicHardware.MaxOffloadFrameLength(layout.BufferSize));
         pool.PublishLink(s_linkUp, s_linkUp ? s_nic.SpeedMbps : 0);
         pool.PublishState(FramePoolState.Attached);
         s_client = client;

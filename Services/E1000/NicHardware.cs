@@ -1,6 +1,7 @@
 using System;
 using CosmosHybrid.Drivers.Net.E1000;
 using CosmosHybrid.Services.Abi;
+using CosmosHybrid.Services.Net.FramePath;
 using CosmosHybrid.Services.UserRuntime;
 
 namespace CosmosHybrid.Services.E1000;
@@ -8,14 +9,16 @@ namespace CosmosHybrid.Services.E1000;
 /// <summary>
 /// One Intel 8254x/82574 controller driven through its device handle: registers in BAR 0
 /// (mapped uncached), descriptor rings and frame buffers in DMA memory below 4 GiB, one
-/// fixed 2 KiB DMA buffer per descriptor. Receive hands each good frame to a sink; transmit
-/// copies a frame into the next free descriptor's buffer. Nothing here waits.
+/// fixed DMA buffer per descriptor (2 KiB to receive, 4 KiB, a whole pool buffer, to transmit).
+/// Receive hands each good frame to a sink; transmit copies a frame, or each part of a longer
+/// one the NIC cuts, into the next free descriptors' buffers. Nothing here waits.
 /// </summary>
 internal sealed unsafe class NicHardware
 {
     public const int ReceiveCount = 64;
-    public const int TransmitCount = 64;
+    public const int TransmitCount = 128;
     public const int BufferBytes = 2048;
+    public const int TransmitBufferBytes = 4096;
     public const int InterruptsPerSecond = 8000;
 
     private struct Register
@@ -29,6 +32,7 @@ internal sealed unsafe class NicHardware
     private TransmitDescriptor* _transmitRing;
     private byte* _receiveBuffers;
     private byte* _transmitBuffers;
+    private ulong _transmitPhysical;
     private DescriptorRing _receive;
     private DescriptorRing _transmit;
 
@@ -39,6 +43,19 @@ internal sealed unsafe class NicHardware
     }
 
     public E1000Model Model { get; }
+
+    /// <summary>
+    /// What the NIC finishes for a client: all three models take the TCP/IP context and data
+    /// descriptors (checksum insertion and TCP segmentation; QEMU's e1000 and e1000e models do both).
+    /// </summary>
+    public NicOffloads Offloads => NicOffloads.TransmitChecksums | NicOffloads.TcpSegmentation;
+
+    /// <summary>
+    /// The longest frame handed over for segmentation with pool buffers of <paramref name="bufferSize"/>
+    /// bytes: a context and one descriptor per part must fit in half the ring, so two frames go at once.
+    /// </summary>
+    public static int MaxOffloadFrameLength(int bufferSize) =>
+        Math.Min(FramePoolLayout.MaxFrameLength, (TransmitCount / 2 - 1) * Math.Min(bufferSize, TransmitBufferBytes));
 
     public ulong MacAddress { get; private set; }
 
@@ -126,20 +143,19 @@ internal sealed unsafe class NicHardware
     {
         long rings = DeviceCalls.AllocateDma(_device, 8192, 4096, DmaFlags.Below4GiB, out ulong ringsPhysical);
         long receiveBuffers = DeviceCalls.AllocateDma(_device, ReceiveCount * BufferBytes, 4096, DmaFlags.Below4GiB, out ulong receivePhysical);
-        long transmitBuffers = DeviceCalls.AllocateDma(_device, TransmitCount * BufferBytes, 4096, DmaFlags.Below4GiB, out ulong transmitPhysical);
+        long transmitBuffers = DeviceCalls.AllocateDma(_device, TransmitCount * TransmitBufferBytes, 4096, DmaFlags.Below4GiB, out ulong transmitPhysical);
         if (rings <= 0 || receiveBuffers <= 0 || transmitBuffers <= 0)
             return "cannot allocate DMA memory";
         _receiveRing = (ReceiveDescriptor*)rings;
         _transmitRing = (TransmitDescriptor*)(rings + 4096);
         _receiveBuffers = (byte*)receiveBuffers;
         _transmitBuffers = (byte*)transmitBuffers;
+        _transmitPhysical = transmitPhysical;
         _receive = new DescriptorRing(ReceiveCount);
         _transmit = new DescriptorRing(TransmitCount);
 
         for (int i = 0; i < ReceiveCount; i++)
             _receiveRing[i].BufferAddress = receivePhysical + (ulong)(i * BufferBytes);
-        for (int i = 0; i < TransmitCount; i++)
-            _transmitRing[i].BufferAddress = transmitPhysical + (ulong)(i * BufferBytes);
 
         Write(E1000Registers.ReceiveRingLow, (uint)ringsPhysical);
         Write(E1000Registers.ReceiveRingHigh, (uint)(ringsPhysical >> 32));
@@ -219,11 +235,40 @@ internal sealed unsafe class NicHardware
     public void QueueTransmit(byte* frame, int length)
     {
         int slot = _transmit.Tail;
-        new ReadOnlySpan<byte>(frame, length).CopyTo(new Span<byte>(_transmitBuffers + slot * BufferBytes, length));
+        new ReadOnlySpan<byte>(frame, length).CopyTo(new Span<byte>(_transmitBuffers + slot * TransmitBufferBytes, length));
         TransmitDescriptor* descriptor = _transmitRing + slot;
+        // Every time: a context descriptor in this slot overwrote the address.
+        descriptor->BufferAddress = _transmitPhysical + (ulong)slot * TransmitBufferBytes;
         descriptor->Length = (ushort)length;
+        descriptor->ChecksumOffset = 0;
         descriptor->Command = TransmitDescriptor.CommandFrame;
         descriptor->Status = 0;
+        descriptor->ChecksumStart = 0;
+        descriptor->Special = 0;
+        _transmit.Give();
+    }
+
+    /// <summary>Queues a context descriptor for the offloaded frame that follows (the caller checked <see cref="TransmitFree"/>).</summary>
+    public void QueueContext(in TransmitContextDescriptor context)
+    {
+        *(TransmitContextDescriptor*)(_transmitRing + _transmit.Tail) = context;
+        _transmit.Give();
+    }
+
+    /// <summary>
+    /// Copies one part of an offloaded frame into the next descriptor, a data descriptor using the
+    /// last context (the caller checked <see cref="TransmitFree"/>); the last part ends the packet.
+    /// </summary>
+    public void QueueTransmitPart(byte* part, int length, bool last, bool segmentation)
+    {
+        int slot = _transmit.Tail;
+        new ReadOnlySpan<byte>(part, length).CopyTo(new Span<byte>(_transmitBuffers + slot * TransmitBufferBytes, length));
+        var descriptor = (TransmitDataDescriptor*)(_transmitRing + slot);
+        descriptor->BufferAddress = _transmitPhysical + (ulong)slot * TransmitBufferBytes;
+        descriptor->LengthAndCommand = TransmitDataDescriptor.LengthAndCommandFor(length, last, segmentation);
+        descriptor->Status = 0;
+        descriptor->Options = TransmitDataDescriptor.OptionIpChecksum | TransmitDataDescriptor.OptionTransportChecksum;
+        descriptor->Special = 0;
         _transmit.Give();
     }
 

@@ -11,16 +11,18 @@ namespace CosmosHybrid.Services.NetStack;
 /// driver by the grant of an Attach call that a helper thread keeps open (it returns when the
 /// driver detaches or dies). When it returns, the pool is laid out again and lent to the next
 /// driver that registers the port: TCP state lives in the stack, so connections carry on and
-/// retransmit what the old driver lost.
+/// retransmit what the old driver lost. What the driver finishes for frames (checksums, TCP
+/// segmentation) is read from the pool at each attach: a new driver may offer other offloads.
 /// </summary>
-internal sealed unsafe class DriverLink : IFrameOutput
+internal sealed unsafe class DriverLink : IOffloadingFrameOutput
 {
     /// <summary>Raised on the stack's port by the attach thread when the Attach call returns.</summary>
     public const ulong AttachEndedBit = 1UL << 5;
     private const int RingCapacity = 128;
 
     private static readonly SyscallPorts Ports = SyscallPorts.Instance;
-    private static readonly FramePoolLayout Layout = new FramePoolLayout(RingCapacity, 2 * RingCapacity + 32, 2048);
+    // Whole pages: a 64 KiB segment for the NIC to cut takes 17 of them.
+    private static readonly FramePoolLayout Layout = new FramePoolLayout(RingCapacity, 2 * RingCapacity + 32, 4096);
 
     // The attach thread's call (statics: the thread's entry takes no object). The thread is started
     // once and makes one call per "go" on its private port: a thread per attach would leave its
@@ -63,6 +65,14 @@ internal sealed unsafe class DriverLink : IFrameOutput
     public ulong DriverTicks => IsAttached ? _pool.WakeupTicks->Value : 0;
     public ulong DriverRingTicks => IsAttached ? _pool.RingTicks->Value : 0;
     public bool EverAttached => Attachments > 0;
+    /// <summary>What the attached driver finishes (none while detached).</summary>
+    public NicOffloads Offloads => IsAttached ? _offloads : NicOffloads.None;
+    private NicOffloads _offloads;
+    private int _maxOffloadFrame;
+
+    public bool FinishesChecksums => (Offloads & NicOffloads.TransmitChecksums) != 0;
+
+    public int MaxSegmentationFrame => (Offloads & NicOffloads.TcpSegmentation) != 0 ? _maxOffloadFrame : 0;
 
     /// <summary>Looks for the driver and lends it the pool. False when there is no driver (yet).</summary>
     public bool TryAttach()
@@ -179,6 +189,9 @@ internal sealed unsafe class DriverLink : IFrameOutput
             IsAttached = true;
             Attachments++;
             Mac = _pool.MacAddress;
+            _offloads = _pool.Offloads;
+            // Never more than the pool's ring can hold at once (half of it, so frames keep flowing).
+            _maxOffloadFrame = Math.Min(Math.Min(_pool.MaxOffloadFrameLength, FramePoolLayout.MaxFrameLength), RingCapacity / 2 * Layout.BufferSize);
         }
         return IsAttached;
     }
@@ -231,31 +244,77 @@ internal sealed unsafe class DriverLink : IFrameOutput
         PathTicks.Switch(previous);
     }
 
-    private void QueueFrame(ReadOnlySpan<byte> frame)
+    public void SendFrame(ReadOnlySpan<byte> frame, FrameOffload offload)
     {
-        if (!IsAttached || frame.Length > Layout.BufferSize || _transmit.Free == 0)
+        int previous = PathTicks.Switch(PathTicks.Ring);
+        QueueFrame(frame, offload);
+        PathTicks.Switch(previous);
+    }
+
+    private void QueueFrame(ReadOnlySpan<byte> frame, FrameOffload offload = default)
+    {
+        int parts = Layout.PartsFor(frame.Length);
+        bool fits = frame.Length <= (offload.SegmentPayload > 0 ? MaxSegmentationFrame : Layout.BufferSize);
+        if (!IsAttached || !fits || (!offload.IsNone && !FinishesChecksums) || _transmit.Free < parts)
         {
             SendDropped++; // TCP retransmits; the rest is best effort like any lossy link
             return;
         }
-        int buffer = _transmit.NextBuffer;
-        if (!Layout.IsValidFrame(buffer, frame.Length))
+        if (parts == 1 && offload.IsNone)
         {
-            SendDropped++;
+            // The common case (ACKs, ARP, every frame of a NIC without offloads): one entry, as before multi-part frames.
+            int only = _transmit.NextBuffer;
+            if (!Layout.IsValidFrame(only, frame.Length))
+            {
+                SendDropped++;
+                return;
+            }
+            frame.CopyTo(new Span<byte>(_pool.Buffer(only), frame.Length));
+            _transmit.Publish(only, frame.Length);
+            AfterQueued(frame, 0);
             return;
         }
-        frame.CopyTo(new Span<byte>(_pool.Buffer(buffer), frame.Length));
-        _transmit.Publish(buffer, frame.Length);
+        uint offloadWord = offload.IsNone ? 0
+            : offload.SegmentPayload > 0 ? TransmitOffload.Segmentation(offload.SegmentPayload).Word : TransmitOffload.Checksums.Word;
+        // Each part fills a whole buffer but the last; all are published together.
+        for (int part = 0, offset = 0; part < parts; part++, offset += Layout.BufferSize)
+        {
+            int buffer = _transmit.BufferAhead(part);
+            int length = Math.Min(Layout.BufferSize, frame.Length - offset);
+            if (!Layout.IsValidFrame(buffer, length))
+            {
+                SendDropped++;
+                return;
+            }
+            frame.Slice(offset, length).CopyTo(new Span<byte>(_pool.Buffer(buffer), length));
+            uint flags = (part < parts - 1 ? FrameEntry.Continued : 0) | (offloadWord != 0 ? FrameEntry.Offloaded : 0);
+            _transmit.Stage(part, buffer, length, flags, part == 0 ? offloadWord : 0);
+        }
+        _transmit.Commit(parts);
+        AfterQueued(frame, offload.SegmentPayload);
+    }
+
+    private void AfterQueued(ReadOnlySpan<byte> frame, int segmentPayload)
+    {
         FramesSent++;
         BytesSent += (ulong)frame.Length;
-        if (frame.Length >= PathTicks.FullFrameLength)
-            PathTicks.FullFramesSent++;
+        PathTicks.FullFramesSent += (ulong)FullSegmentsOf(frame, segmentPayload);
         // The driver is woken once for the frames of a whole turn of the service's loop (FlushKick),
         // not per frame: per frame it would wake, move one frame and sleep again for every segment.
         if (_transmit.TakeConsumerWakeup())
             _kickDue = true;
         if (_kickDue && _transmit.Free < KickEarlyBelow)
             FlushKick();
+    }
+
+    // The full-size frames this one becomes on the wire (the NIC cuts a long one into segments of the given data).
+    private static int FullSegmentsOf(ReadOnlySpan<byte> frame, int segmentPayload)
+    {
+        if (segmentPayload == 0)
+            return frame.Length >= PathTicks.FullFrameLength ? 1 : 0;
+        int ipHeader = (frame[EthernetFrame.HeaderLength] & 0xF) * 4;
+        int headers = EthernetFrame.HeaderLength + ipHeader + (frame[EthernetFrame.HeaderLength + ipHeader + 12] >> 4) * 4;
+        return headers + segmentPayload >= PathTicks.FullFrameLength ? (frame.Length - headers) / segmentPayload : 0;
     }
 
     /// <summary>Wakes the driver for the frames queued since it went idle; the service calls it before it waits.</summary>

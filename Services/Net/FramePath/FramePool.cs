@@ -71,11 +71,13 @@ public readonly unsafe struct FramePool
 
     /// <summary>The transmit ring as the client (its producer) sees it.</summary>
     public FrameRingProducer TransmitProducer() =>
-        new FrameRingProducer(_region + FramePoolLayout.TransmitRingOffset, (uint*)(_region + FramePoolLayout.TransmitEntriesOffset), Layout.RingCapacity);
+        new FrameRingProducer(_region + FramePoolLayout.TransmitRingOffset, (uint*)(_region + FramePoolLayout.TransmitEntriesOffset), Layout.RingCapacity,
+                              (uint*)(_region + FramePoolLayout.TransmitOffloadWordsOffset));
 
     /// <summary>The transmit ring as the driver (its consumer) sees it.</summary>
     public FrameRingConsumer TransmitConsumer() =>
-        new FrameRingConsumer(_region + FramePoolLayout.TransmitRingOffset, (uint*)(_region + FramePoolLayout.TransmitEntriesOffset), Layout.RingCapacity);
+        new FrameRingConsumer(_region + FramePoolLayout.TransmitRingOffset, (uint*)(_region + FramePoolLayout.TransmitEntriesOffset), Layout.RingCapacity,
+                              (uint*)(_region + FramePoolLayout.TransmitOffloadWordsOffset));
 
     /// <summary>Buffer <paramref name="index"/> (the caller checked it with <see cref="FramePoolLayout.IsValidFrame"/>).</summary>
     public byte* Buffer(int index) => _region + Layout.BufferOffset(index);
@@ -90,12 +92,25 @@ public readonly unsafe struct FramePool
 
     public ulong MacAddress => ((SharedCounter*)(_region + FramePoolLayout.MacOffset))->Value;
 
+    /// <summary>What the driver finishes for offloaded frames; a client of an older driver (or none) finishes everything itself.</summary>
+    public NicOffloads Offloads => (NicOffloads)((SharedWord*)(_region + FramePoolLayout.OffloadsOffset))->Value;
+
+    /// <summary>The longest frame the driver takes for TCP segmentation (0 without it).</summary>
+    public int MaxOffloadFrameLength => (int)((SharedWord*)(_region + FramePoolLayout.MaxOffloadFrameOffset))->Value;
+
     public void PublishState(FramePoolState state) => ((SharedWord*)(_region + FramePoolLayout.DriverStateOffset))->Value = (uint)state;
 
     public void PublishLink(bool up, int speedMbps)
     {
         ((SharedWord*)(_region + FramePoolLayout.LinkSpeedOffset))->Value = (uint)speedMbps;
         ((SharedWord*)(_region + FramePoolLayout.LinkUpOffset))->Value = up ? 1u : 0u;
+    }
+
+    /// <summary>The driver, before it publishes <see cref="FramePoolState.Attached"/>: what it finishes for the client.</summary>
+    public void PublishOffloads(NicOffloads offloads, int maxFrameLength)
+    {
+        ((SharedWord*)(_region + FramePoolLayout.MaxOffloadFrameOffset))->Value = (offloads & NicOffloads.TcpSegmentation) != 0 ? (uint)maxFrameLength : 0;
+        ((SharedWord*)(_region + FramePoolLayout.OffloadsOffset))->Value = (uint)offloads;
     }
 
     public void PublishMac(ulong mac) => ((SharedCounter*)(_region + FramePoolLayout.MacOffset))->Value = mac;

@@ -10,12 +10,13 @@ namespace CosmosHybrid.Services.Net.FramePath;
 /// Offsets in the control page: 0 geometry (magic, version, ring capacity, buffer count and
 /// size); 64 driver info; 256 and 512 the receive and transmit ring controls (head, tail
 /// and the two waiting flags, each in its own 64-byte line); 1024 and 2048 their entries
-/// (4 bytes each, at most <see cref="MaxRingCapacity"/>). Buffers start at 4096.
+/// (4 bytes each, at most <see cref="MaxRingCapacity"/>); 3072 the transmit ring's offload words
+/// (one per slot, <see cref="TransmitOffload"/>). Buffers start at 4096.
 /// </remarks>
 public readonly struct FramePoolLayout
 {
     public const uint Magic = 0x5043_494E; // "NICP"
-    public const uint Version = 1;
+    public const uint Version = 2;
     public const int PageSize = 4096;
     public const int MaxRingCapacity = 256;
     public const int MinBufferSize = 1536;   // a whole Ethernet frame without its CRC (1514) fits
@@ -45,11 +46,15 @@ public readonly struct FramePoolLayout
     public const int WakeupsOffset = 152;
     /// <summary>The part of the wake-ups' ticks the driver spent on the shared rings (taking and publishing entries).</summary>
     public const int RingTicksOffset = 160;
+    /// <summary>What the driver finishes for offloaded frames (<see cref="NicOffloads"/>), and the longest frame it takes for segmentation.</summary>
+    public const int OffloadsOffset = 168;
+    public const int MaxOffloadFrameOffset = 172;
 
     public const int ReceiveRingOffset = 256;
     public const int TransmitRingOffset = 512;
     public const int ReceiveEntriesOffset = 1024;
     public const int TransmitEntriesOffset = 2048;
+    public const int TransmitOffloadWordsOffset = 3072;
     public const int BuffersOffset = PageSize;
 
     public int RingCapacity { get; }
@@ -78,6 +83,12 @@ public readonly struct FramePoolLayout
 
     /// <summary>The offset of buffer <paramref name="index"/> in the region (the caller checked the index).</summary>
     public long BufferOffset(int index) => BuffersOffset + (long)index * BufferSize;
+
+    /// <summary>The longest frame a client may hand over in several entries: an IPv4 packet of 64 KiB less one byte in its Ethernet frame.</summary>
+    public const int MaxFrameLength = 14 + 65535;
+
+    /// <summary>The entries a frame of <paramref name="length"/> bytes takes (its parts fill whole buffers but the last).</summary>
+    public int PartsFor(int length) => length <= BufferSize ? 1 : (length + BufferSize - 1) / BufferSize;
 
     /// <summary>True when <paramref name="index"/> names a buffer and <paramref name="length"/> fits in one.</summary>
     public bool IsValidFrame(int index, int length) => (uint)index < (uint)BufferCount && (uint)length <= (uint)BufferSize;

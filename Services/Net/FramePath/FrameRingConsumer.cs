@@ -12,13 +12,16 @@ public unsafe struct FrameRingConsumer
 {
     private readonly byte* _control;
     private readonly SharedWord* _entries;
+    private readonly SharedWord* _sideWords;
     private readonly uint _capacity;
     private uint _tail;
 
-    public FrameRingConsumer(byte* control, uint* entries, int capacity)
+    /// <param name="sideWords">The producer's word per slot (the transmit ring's offload words), or null.</param>
+    public FrameRingConsumer(byte* control, uint* entries, int capacity, uint* sideWords = null)
     {
         _control = control;
         _entries = (SharedWord*)entries;
+        _sideWords = (SharedWord*)sideWords;
         _capacity = (uint)capacity;
         _tail = 0;
     }
@@ -40,6 +43,12 @@ public unsafe struct FrameRingConsumer
 
     /// <summary>The entry at the tail (<see cref="FrameEntry"/>); the caller checks <see cref="Available"/> first and the entry's fields after.</summary>
     public uint Peek() => _entries[_tail & (_capacity - 1)].Value;
+
+    /// <summary>The entry <paramref name="ahead"/> places past the tail (a later part of a frame; the caller checks <see cref="Available"/>).</summary>
+    public uint PeekAhead(int ahead) => _entries[(_tail + (uint)ahead) & (_capacity - 1)].Value;
+
+    /// <summary>The side word of the slot at the tail (0 on a ring without them).</summary>
+    public uint PeekSideWord() => _sideWords == null ? 0 : _sideWords[_tail & (_capacity - 1)].Value;
 
     /// <summary>Consumes the entry at the tail, leaving <paramref name="bufferForProducer"/> in its slot.</summary>
     public void Release(int bufferForProducer)

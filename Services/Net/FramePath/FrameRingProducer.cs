@@ -13,13 +13,16 @@ public unsafe struct FrameRingProducer
 {
     private readonly byte* _control;
     private readonly SharedWord* _entries;
+    private readonly SharedWord* _sideWords;
     private readonly uint _capacity;
     private uint _head;
 
-    public FrameRingProducer(byte* control, uint* entries, int capacity)
+    /// <param name="sideWords">A word per slot written with the entry (the transmit ring's offload words), or null.</param>
+    public FrameRingProducer(byte* control, uint* entries, int capacity, uint* sideWords = null)
     {
         _control = control;
         _entries = (SharedWord*)entries;
+        _sideWords = (SharedWord*)sideWords;
         _capacity = (uint)capacity;
         _head = 0;
     }
@@ -51,6 +54,28 @@ public unsafe struct FrameRingProducer
         _entries[_head & (_capacity - 1)].Value = FrameEntry.Pack(buffer, length);
         _head++;
         SharedHead->Value = _head; // after the entry: volatile writes stay in order
+    }
+
+    /// <summary>The buffer index in the slot <paramref name="ahead"/> places past the head (a later part of a frame being staged).</summary>
+    public int BufferAhead(int ahead) => FrameEntry.BufferOf(_entries[(_head + (uint)ahead) & (_capacity - 1)].Value);
+
+    /// <summary>
+    /// Writes the entry <paramref name="ahead"/> places past the head, and its side word, without
+    /// publishing it: the parts of a frame become visible together with <see cref="Commit"/>.
+    /// </summary>
+    public void Stage(int ahead, int buffer, int length, uint flags, uint sideWord = 0)
+    {
+        uint slot = (_head + (uint)ahead) & (_capacity - 1);
+        if (_sideWords != null)
+            _sideWords[slot].Value = sideWord;
+        _entries[slot].Value = FrameEntry.Pack(buffer, length, flags);
+    }
+
+    /// <summary>Publishes the <paramref name="count"/> staged entries at once (the caller checked <see cref="Free"/>).</summary>
+    public void Commit(int count)
+    {
+        _head += (uint)count;
+        SharedHead->Value = _head; // after the entries: volatile writes stay in order
     }
 
     /// <summary>After publishing: true (once) when the consumer had gone idle and must be notified.</summary>

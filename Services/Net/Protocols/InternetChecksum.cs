@@ -76,6 +76,18 @@ public static class InternetChecksum
         => (source.Value >> 16) + (source.Value & 0xFFFF) + (destination.Value >> 16) + (destination.Value & 0xFFFF)
            + protocol + (uint)length;
 
+    /// <summary>
+    /// What the checksum field holds for a NIC that finishes the sum: the pseudo-header sum folded
+    /// to 16 bits, not complemented (length 0 for a segment the NIC cuts and adds each piece's length to).
+    /// </summary>
+    public static ushort PseudoHeaderSeed(Ipv4Address source, Ipv4Address destination, byte protocol, int length)
+    {
+        uint sum = PseudoHeader(source, destination, protocol, length);
+        while ((sum >> 16) != 0)
+            sum = (sum & 0xFFFF) + (sum >> 16);
+        return (ushort)sum;
+    }
+
     /// <summary>Checksum of a UDP or TCP segment (whose checksum field is included as it stands).</summary>
     public static ushort ComputeWithPseudoHeader(Ipv4Address source, Ipv4Address destination, byte protocol, ReadOnlySpan<byte> segment)
         => Finish(Add(PseudoHeader(source, destination, protocol, segment.Length), segment));

@@ -86,7 +86,7 @@ public readonly struct Ipv4Header
     /// </summary>
     public static int Write(Span<byte> destination, Ipv4Address source, Ipv4Address destinationAddress, byte protocol,
                             int payloadLength, ushort identification, byte timeToLive = 64, ushort flagsAndOffset = DontFragmentFlag,
-                            byte typeOfService = 0)
+                            byte typeOfService = 0, bool checksum = true)
     {
         if (destination.Length < MinLength || payloadLength < 0 || payloadLength > 65535 - MinLength)
             return 0;
@@ -105,9 +105,12 @@ public readonly struct Ipv4Header
         destination[11] = 0;
         source.Write(destination.Slice(12));
         destinationAddress.Write(destination.Slice(16));
-        ushort checksum = InternetChecksum.Compute(destination.Slice(0, MinLength));
-        destination[10] = (byte)(checksum >> 8);
-        destination[11] = (byte)checksum;
+        if (checksum) // else left 0 for the NIC to insert
+        {
+            ushort sum = InternetChecksum.Compute(destination.Slice(0, MinLength));
+            destination[10] = (byte)(sum >> 8);
+            destination[11] = (byte)sum;
+        }
         return MinLength;
     }
 }

@@ -14,7 +14,9 @@ public sealed class NetworkHost : ITcpOutput
 {
     private const int Mtu = 1500;
     private readonly IFrameOutput _output;
-    private readonly byte[] _frame = new byte[EthernetFrame.HeaderLength + Mtu];
+    /// <summary>The longest IPv4 packet: room for a TCP segment the NIC cuts (TSO) is kept once, here.</summary>
+    private const int MaxPacket = 65535;
+    private readonly byte[] _frame = new byte[EthernetFrame.HeaderLength + MaxPacket];
     private readonly byte[] _reply = new byte[2048]; // ARP frames at 0, replies built from 200 on
     private readonly List<byte[]> _released = new List<byte[]>();
     private readonly List<Ipv4Address> _retry = new List<Ipv4Address>();
@@ -220,17 +222,24 @@ public sealed class NetworkHost : ITcpOutput
 
     /// <summary>
     /// Sends an IPv4 packet with <paramref name="payload"/> (at most 1480 bytes: no fragmentation
-    /// on send). False when it cannot go (no address, too big, no room to queue for ARP).
+    /// on send, except a TCP segment the NIC cuts, <paramref name="offload"/>). False when it cannot
+    /// go (no address, too big, no room to queue for ARP).
     /// </summary>
-    public bool SendIpv4(Ipv4Address destination, byte protocol, ReadOnlySpan<byte> payload, long now, Ipv4Address source = default)
+    public bool SendIpv4(Ipv4Address destination, byte protocol, ReadOnlySpan<byte> payload, long now, Ipv4Address source = default,
+                         FrameOffload offload = default)
     {
         _now = now;
         if (source.IsAny)
             source = _configuration.Address;
-        if (payload.Length > Mtu - Ipv4Header.MinLength)
+        int limit = offload.SegmentPayload > 0 ? _frame.Length - EthernetFrame.HeaderLength - Ipv4Header.MinLength : Mtu - Ipv4Header.MinLength;
+        if (payload.Length > limit || (!offload.IsNone && Offloading == null))
             return false;
         int ipOffset = EthernetFrame.HeaderLength;
-        int header = Ipv4Header.Write(_frame.AsSpan(ipOffset), source, destination, protocol, payload.Length, _identification++);
+        int header = Ipv4Header.Write(_frame.AsSpan(ipOffset), source, destination, protocol, payload.Length, _identification++,
+                                      checksum: offload.IsNone);
+        // The NIC gives each segment it cuts the next identification.
+        if (offload.SegmentPayload > 0)
+            _identification += (ushort)(SegmentsOf(payload, offload.SegmentPayload) - 1);
         Span<byte> place = _frame.AsSpan(ipOffset + header, payload.Length);
         if (payload != place)
             payload.CopyTo(place); // a TCP segment built in ITcpOutput.SegmentSpace is there already
@@ -253,11 +262,15 @@ public sealed class NetworkHost : ITcpOutput
                 case ArpResolution.Resolved:
                     break;
                 case ArpResolution.SendRequest:
+                    if (!FinishInSoftware(offload, length))
+                        return false;
                     Arp.Cache.Enqueue(nextHop, _frame.AsSpan(0, length));
                     int request = Arp.WriteRequest(_reply, nextHop);
                     _output.SendFrame(_reply.AsSpan(0, request));
                     return true;
                 case ArpResolution.Waiting:
+                    if (!FinishInSoftware(offload, length))
+                        return false;
                     Arp.Cache.Enqueue(nextHop, _frame.AsSpan(0, length));
                     return true;
                 default:
@@ -266,7 +279,36 @@ public sealed class NetworkHost : ITcpOutput
             }
         }
         EthernetFrame.WriteHeader(_frame, mac, Mac, EtherType.Ipv4);
-        _output.SendFrame(_frame.AsSpan(0, length));
+        if (offload.IsNone)
+            _output.SendFrame(_frame.AsSpan(0, length));
+        else
+            Offloading.SendFrame(_frame.AsSpan(0, length), offload);
+        return true;
+    }
+
+    /// <summary>The output when it finishes frames (a NIC with offloads), else null.</summary>
+    private IOffloadingFrameOutput Offloading => _output as IOffloadingFrameOutput;
+
+    private static int SegmentsOf(ReadOnlySpan<byte> tcpSegment, int segmentPayload)
+    {
+        int data = tcpSegment.Length - (tcpSegment[12] >> 4) * 4;
+        return Math.Max(1, (data + segmentPayload - 1) / segmentPayload);
+    }
+
+    /// <summary>
+    /// A frame waiting for ARP is sent later as it is (<see cref="FlushReleased"/>): one the NIC was
+    /// to finish gets its checksums here. One it was to cut is dropped (TCP sends it again, an MSS at a time).
+    /// </summary>
+    private bool FinishInSoftware(FrameOffload offload, int length)
+    {
+        if (offload.IsNone)
+            return true;
+        if (offload.SegmentPayload > 0)
+        {
+            Statistics.ArpPendingDropped++;
+            return false;
+        }
+        OffloadedChecksums.Finish(_frame.AsSpan(EthernetFrame.HeaderLength, length - EthernetFrame.HeaderLength));
         return true;
     }
 
@@ -295,8 +337,20 @@ public sealed class NetworkHost : ITcpOutput
         return SendIpv4(destination, IpProtocol.Icmp, _reply.AsSpan(200, length), now);
     }
 
-    void ITcpOutput.Transmit(TcpConnection connection, ReadOnlySpan<byte> segment)
-        => SendIpv4(connection.RemoteAddress, IpProtocol.Tcp, segment, _now, connection.LocalAddress);
+    void ITcpOutput.Transmit(TcpConnection connection, ReadOnlySpan<byte> segment, FrameOffload offload)
+        => SendIpv4(connection.RemoteAddress, IpProtocol.Tcp, segment, _now, connection.LocalAddress, offload);
+
+    TcpOffload ITcpOutput.Offload
+    {
+        get
+        {
+            IOffloadingFrameOutput output = Offloading;
+            if (output == null || !output.FinishesChecksums)
+                return default;
+            int longest = Math.Min(output.MaxSegmentationFrame, _frame.Length) - EthernetFrame.HeaderLength - Ipv4Header.MinLength;
+            return new TcpOffload(true, longest > Mtu - Ipv4Header.MinLength ? longest : 0);
+        }
+    }
 
     // Where SendIpv4 puts an IPv4 payload of ours (its header has no options).
     Span<byte> ITcpOutput.SegmentSpace => _frame.AsSpan(EthernetFrame.HeaderLength + Ipv4Header.MinLength);

@@ -949,7 +949,15 @@ public sealed class TcpConnection
             uint limited = !_inRecovery && _dupAcks > 0 && _dupAcks < 3 ? (uint)(_dupAcks * _mss) : 0;
             uint window = Math.Min(_sndWnd, _cwnd + limited);
             int usable = (int)Math.Max(0L, (long)window - sentData);
-            int length = Math.Min(Math.Min(unsent, usable), PayloadMss);
+            int length = Math.Min(unsent, usable);
+            if (length > PayloadMss)
+            {
+                // More than one MSS: as much as the NIC cuts (TSO), ending on a whole MSS while more data waits
+                // (the last piece is then not a small one mid-stream); else one MSS.
+                length = Math.Min(length, SendLimit);
+                if (length > PayloadMss && length < unsent)
+                    length -= length % PayloadMss;
+            }
 
             if (_sndWnd == 0 && (unsent > 0 || finPending))
             {
@@ -983,6 +991,19 @@ public sealed class TcpConnection
     }
 
     private int PayloadMss => _timestamps ? _mss - 12 : _mss;
+
+    /// <summary>
+    /// The most data one segment handed to the output carries: one MSS, or with a NIC that cuts
+    /// segments (TSO), the whole MSS its longest segment holds. Retransmissions stay one MSS.
+    /// </summary>
+    private int SendLimit
+    {
+        get
+        {
+            int longest = _output.Offload.MaxSegmentLength - TcpSegment.MaxHeaderLength;
+            return longest <= PayloadMss ? PayloadMss : longest - longest % PayloadMss;
+        }
+    }
 
     private void SendData(uint sequence, int length, bool fin)
     {
@@ -1281,10 +1302,16 @@ public sealed class TcpConnection
             buffer = _segment;
         if (payloadLength > 0)
             _sendBuffer.Peek((int)(sequence - _sndUna), buffer.Slice(headerLength, payloadLength));
+        // The NIC finishes the checksum of a data segment when it can (and cuts one longer than one MSS, which only
+        // it is sent). A bare ACK's checksum (its header only) costs less here than the NIC's context descriptor.
+        bool offloaded = payloadLength > 0 && _output.Offload.Checksums;
+        bool cut = payloadLength > PayloadMss;
+        var offload = offloaded ? new FrameOffload(true, cut ? PayloadMss : 0) : default;
+        var checksum = !offloaded ? TcpChecksumMode.Full : cut ? TcpChecksumMode.PseudoHeaderWithoutLength : TcpChecksumMode.PseudoHeader;
         int length = TcpSegment.WriteAroundPayload(buffer, LocalAddress, RemoteAddress, LocalPort, RemotePort, sequence,
-                                                   (flags & TcpFlags.Ack) != 0 ? _rcvNxt : 0, flags, (ushort)window, options, payloadLength);
+                                                   (flags & TcpFlags.Ack) != 0 ? _rcvNxt : 0, flags, (ushort)window, options, payloadLength, checksum);
         AfterSend(flags, window);
-        Transmit(buffer, length);
+        Transmit(buffer, length, offload);
     }
 
     private void AfterSend(byte flags, uint window)
@@ -1298,15 +1325,15 @@ public sealed class TcpConnection
         }
     }
 
-    private void Transmit(int length) => Transmit(_segment, length);
+    private void Transmit(int length) => Transmit(_segment, length, default);
 
-    private void Transmit(Span<byte> buffer, int length)
+    private void Transmit(Span<byte> buffer, int length, FrameOffload offload)
     {
         if (length <= 0)
             return;
         SegmentsSent++;
         _statistics.Tcp.Sent++;
-        _output.Transmit(this, buffer.Slice(0, length));
+        _output.Transmit(this, buffer.Slice(0, length), offload);
     }
 
     /// <summary>The acceptability test of RFC 9293 3.10.7.4 (with its allowance for ACKs and RSTs at a zero window).</summary>

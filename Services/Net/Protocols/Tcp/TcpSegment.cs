@@ -92,7 +92,7 @@ public readonly ref struct TcpSegment
     /// </summary>
     public static int WriteAroundPayload(Span<byte> destination, Ipv4Address source, Ipv4Address destinationAddress, ushort sourcePort,
                                          ushort destinationPort, uint sequence, uint acknowledgment, byte flags, ushort window,
-                                         in TcpOptions options, int payloadLength)
+                                         in TcpOptions options, int payloadLength, TcpChecksumMode checksumMode = TcpChecksumMode.Full)
     {
         int headerLength = HeaderLengthFor(options);
         int length = headerLength + payloadLength;
@@ -113,7 +113,12 @@ public readonly ref struct TcpSegment
         destination[18] = 0;
         destination[19] = 0;
         options.Write(destination.Slice(MinHeaderLength));
-        ushort checksum = InternetChecksum.ComputeWithPseudoHeader(source, destinationAddress, IpProtocol.Tcp, destination.Slice(0, length));
+        ushort checksum = checksumMode switch
+        {
+            TcpChecksumMode.PseudoHeader => InternetChecksum.PseudoHeaderSeed(source, destinationAddress, IpProtocol.Tcp, length),
+            TcpChecksumMode.PseudoHeaderWithoutLength => InternetChecksum.PseudoHeaderSeed(source, destinationAddress, IpProtocol.Tcp, 0),
+            _ => InternetChecksum.ComputeWithPseudoHeader(source, destinationAddress, IpProtocol.Tcp, destination.Slice(0, length)),
+        };
         destination[16] = (byte)(checksum >> 8);
         destination[17] = (byte)checksum;
         return length;

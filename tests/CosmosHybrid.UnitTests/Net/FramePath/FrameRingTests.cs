@@ -170,4 +170,44 @@ public unsafe class FrameRingTests
         Assert.That(FrameEntry.BufferOf(entry), Is.EqualTo(4095));
         Assert.That(FrameEntry.LengthOf(entry), Is.EqualTo(1514));
     }
+
+    [Test]
+    public void AFrameOfSeveralPartsBecomesVisibleWholeWithItsOffloadWord()
+    {
+        FrameRingProducer producer = _pool.TransmitProducer();
+        FrameRingConsumer consumer = _pool.TransmitConsumer();
+        uint word = TransmitOffload.Segmentation(1448).Word;
+        int parts = Small.PartsFor(2 * 2048 + 100);
+        Assert.That(parts, Is.EqualTo(3));
+        for (int part = 0; part < parts; part++)
+        {
+            uint flags = (part < parts - 1 ? FrameEntry.Continued : 0) | FrameEntry.Offloaded;
+            producer.Stage(part, producer.BufferAhead(part), part < parts - 1 ? 2048 : 100, flags, part == 0 ? word : 0);
+            Assert.That(consumer.Available, Is.Zero, "nothing is visible before the commit");
+        }
+        producer.Commit(parts);
+        Assert.That(consumer.Available, Is.EqualTo(3));
+        Assert.That(producer.Free, Is.EqualTo(5));
+        Assert.That(TransmitOffload.FromWord(consumer.PeekSideWord()).SegmentPayload, Is.EqualTo(1448));
+        Assert.That(TransmitOffload.FromWord(consumer.PeekSideWord()).FinishesChecksums, Is.True);
+        Assert.That(FrameEntry.IsContinued(consumer.PeekAhead(0)) && FrameEntry.IsContinued(consumer.PeekAhead(1)), Is.True);
+        Assert.That(FrameEntry.IsContinued(consumer.PeekAhead(2)), Is.False);
+        Assert.That(FrameEntry.LengthOf(consumer.PeekAhead(2)), Is.EqualTo(100));
+        Assert.That(FrameEntry.BufferOf(consumer.PeekAhead(1)), Is.EqualTo(9), "the transmit ring's second slot holds buffer 9");
+        for (int part = 0; part < parts; part++)
+            consumer.Release(FrameEntry.BufferOf(consumer.Peek()));
+        Assert.That(producer.Free, Is.EqualTo(8));
+    }
+
+    [Test]
+    public void AnEntryKeepsLengthsUpToTheLargestBufferApartFromItsFlags()
+    {
+        uint entry = FrameEntry.Pack(4095, FramePoolLayout.MaxBufferSize, FrameEntry.Continued | FrameEntry.Offloaded);
+        Assert.That(FrameEntry.BufferOf(entry), Is.EqualTo(4095));
+        Assert.That(FrameEntry.LengthOf(entry), Is.EqualTo(4096));
+        Assert.That(FrameEntry.IsContinued(entry) && FrameEntry.IsOffloaded(entry), Is.True);
+        Assert.That(FrameEntry.IsOffloaded(FrameEntry.Pack(1, 1514)), Is.False);
+        Assert.That(TransmitOffload.Checksums.SegmentPayload, Is.Zero);
+        Assert.That(TransmitOffload.None.IsNone, Is.True);
+    }
 }

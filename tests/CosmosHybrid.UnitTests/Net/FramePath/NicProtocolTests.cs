@@ -52,7 +52,7 @@ public class NicProtocolTests
     public void BadAttachesAreRefused()
     {
         IpcMessage m = ReceivedAttach();
-        m.Word0 = 2;
+        m.Word0 = FramePoolLayout.Version + 1;
         Assert.That(NicProtocol.CheckAttach(m, out _), Is.EqualTo(SyscallError.NotSupported), "another version");
         m = ReceivedAttach();
         m.Word1 = 1UL << 40;

@@ -33,7 +33,7 @@ public class TcpLossyLinkTests
         public long Now;
         public int Dropped;
         public int Segments;
-        private readonly byte[] _segmentSpace = new byte[1480];
+        private readonly byte[] _segmentSpace = new byte[65535];
 
         public Span<byte> SegmentSpace => _segmentSpace;
 
@@ -45,8 +45,23 @@ public class TcpLossyLinkTests
             _delay = delay;
         }
 
-        public void Transmit(TcpConnection connection, ReadOnlySpan<byte> segment)
+        /// <summary>With offloads on: checksums and 16 KiB segments cut at the MSS by <see cref="NicSegmenter"/>, each piece lost or kept on its own.</summary>
+        public TcpOffload Offload { get; set; }
+        public int CutSegments;
+
+        public void Transmit(TcpConnection connection, ReadOnlySpan<byte> segment, FrameOffload offload)
         {
+            if (!offload.IsNone)
+            {
+                if (offload.SegmentPayload > 0)
+                    CutSegments++;
+                foreach (byte[] piece in NicSegmenter.Finish(segment, offload))
+                {
+                    Assert.That(piece.Length - TcpSegment.MinHeaderLength, Is.LessThanOrEqualTo(connection.Mss), "a piece longer than the MSS");
+                    Transmit(connection, piece, default);
+                }
+                return;
+            }
             Segments++;
             if (_random.NextDouble() < _loss)
             {
@@ -108,9 +123,22 @@ public class TcpLossyLinkTests
     [TestCase(7, 0.05, 0.1, true)]
     [TestCase(8, 0.20, 0.0, true)]
     public void BulkTransferSurvivesLossAndReordering(int seed, double loss, double reorder, bool options)
+        => BulkTransfer(seed, loss, reorder, options, offload: false);
+
+    [TestCase(11, 0.0, 0.0, true)]
+    [TestCase(12, 0.05, 0.1, true)]
+    [TestCase(13, 0.10, 0.2, true)]
+    [TestCase(14, 0.05, 0.1, false)]
+    [TestCase(15, 0.20, 0.0, true)]
+    public void BulkTransferWithTheNicCuttingSegmentsSurvivesLossAndReordering(int seed, double loss, double reorder, bool options)
+        => BulkTransfer(seed, loss, reorder, options, offload: true);
+
+    private static void BulkTransfer(int seed, double loss, double reorder, bool options, bool offload)
     {
         const int Size = 512 * 1024;
         var link = new Link(seed, loss, reorder, delay: 20);
+        if (offload)
+            link.Offload = new TcpOffload(true, 16 * 1024);
         var statistics = new NetStatistics();
         var settings = new TcpSettings
         {
@@ -176,5 +204,7 @@ public class TcpLossyLinkTests
                                   + link.Now + " ms simulated");
         if (loss > 0)
             Assert.That(link.Client.Retransmissions, Is.GreaterThan(0));
+        if (offload)
+            Assert.That(link.CutSegments, Is.GreaterThan(0), "no segment was left to the NIC to cut");
     }
 }

@@ -30,12 +30,28 @@ public sealed class TcpPeer : ITcpOutput
     public readonly List<SentSegment> Sent = new List<SentSegment>();
     public readonly NetStatistics Statistics = new NetStatistics();
     private readonly byte[] _buffer = new byte[2000];
-    private readonly byte[] _segmentSpace = new byte[1480];
+    private readonly byte[] _segmentSpace = new byte[65535];
 
     public Span<byte> SegmentSpace => _segmentSpace;
 
-    public void Transmit(TcpConnection connection, ReadOnlySpan<byte> segment)
+    /// <summary>What the connection may leave to the "NIC" (default: nothing); <see cref="NicSegmenter"/> finishes what it leaves.</summary>
+    public TcpOffload Offload { get; set; }
+
+    /// <summary>Segments handed over for the NIC to cut, as handed over (before cutting).</summary>
+    public readonly List<(uint Seq, int Length, int SegmentPayload)> Handed = new List<(uint, int, int)>();
+
+    public void Transmit(TcpConnection connection, ReadOnlySpan<byte> segment, FrameOffload offload)
     {
+        if (!offload.IsNone)
+        {
+            Assert.That(Offload.Checksums, Is.True, "an offload the output did not offer");
+            Assert.That(segment.Length, Is.LessThanOrEqualTo(Math.Max(Offload.MaxSegmentLength, 1480)));
+            int header = (segment[12] >> 4) * 4;
+            Handed.Add((TcpOptions.ReadUInt32(segment.Slice(4)), segment.Length - header, offload.SegmentPayload));
+            foreach (byte[] piece in NicSegmenter.Finish(segment, offload))
+                Transmit(connection, piece, default);
+            return;
+        }
         Assert.That(TcpSegment.TryParse(segment, connection.LocalAddress, connection.RemoteAddress, out var parsed), Is.EqualTo(ParseStatus.Ok),
                     "the connection sent a segment that does not parse");
         // RFC 6691: options and data together within the peer's MSS (the IPv4 layer refuses more on a 1500-byte link).
