@@ -73,13 +73,16 @@ internal static unsafe class FileSyscalls
         }
     }
 
+    // The full handlers: syscall_entry tries every FileRead and FileReadAt on the leaf path first (FileReadFromMemory
+    // below), so these run for what it declined (a miss, the lock held, an error, over MemoryReadBytes) or while every
+    // call takes the full path (a fault pending): straight to the lock.
     internal static long FileRead(SyscallFrame* frame, Process process) =>
-        Read(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2, -1);
+        ReadLocked(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2, -1);
 
     internal static long FileReadAt(SyscallFrame* frame, Process process)
     {
         long offset = (long)frame->Arg3;
-        return offset < 0 ? Error(SyscallError.InvalidArgument) : Read(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2, offset);
+        return offset < 0 ? Error(SyscallError.InvalidArgument) : ReadLocked(process, (long)frame->Arg0, frame->Arg1, (long)frame->Arg2, offset);
     }
 
     /// <summary>FileRead's leaf handler (interrupts off to SYSRET): a read the file system answers from memory, or the full path.</summary>
@@ -335,15 +338,7 @@ internal static unsafe class FileSyscalls
     // position moves only over bytes the caller received. With
     // 'offset' at 0 or more, reads there and leaves the position alone (pread).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static long Read(Process process, long descriptor, ulong buffer, long count, long offset)
-    {
-        // None (Read's error), or more than ReadFromMemory copies: straight to the lock.
-        long fromMemory = (ulong)count - 1 < MemoryReadBytes ? ReadFromMemory(process, descriptor, buffer, count, offset) : -1;
-        return fromMemory >= 0 ? fromMemory : ReadLocked(process, descriptor, buffer, count, offset);
-    }
-
-    // Read's path under the file-system lock: everything ReadFromMemory leaves (a miss, a ring-3 server, an error).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    // A read under the file-system lock: everything the leaf path leaves (a miss, a ring-3 server, an error).
     private static long ReadLocked(Process process, long descriptor, ulong buffer, long count, long offset)
     {
         if (count < 0)
@@ -413,21 +408,10 @@ internal static unsafe class FileSyscalls
     private const long MemoryReadBytes = 16 * 1024;
 
     // A read of 1 to MemoryReadBytes bytes the file system answers from memory (a RAM disk, a cache hit: OpenFile.TryReadFromMemory)
-    // while no thread holds the file-system lock, done with interrupts off. On this one CPU that is as
-    // exclusive as the lock: no other thread runs, so no write, truncation, seek, close or unmap of
-    // the caller's pages comes between the checks and the copy, and the pages need no hold. Interrupts
-    // stay off to SYSRET on success (see IpcSyscalls' ReturnsWithInterruptsOff). -1 (interrupts on
-    // again) when it cannot be done so, errors included: ReadLocked then does it.
-    private static long ReadFromMemory(Process process, long descriptor, ulong buffer, long count, long offset)
-    {
-        Cpu.DisableInterrupts();
-        long read = ReadFromMemoryInterruptsOff(process, descriptor, buffer, count, offset);
-        if (read < 0)
-            Cpu.EnableInterrupts();
-        return read;
-    }
-
-    // ReadFromMemory's work, for a caller that has interrupts off (the leaf path has them off from its entry).
+    // while no thread holds the file-system lock, on the leaf path (interrupts off from its entry to SYSRET). On this one
+    // CPU that is as exclusive as the lock: no other thread runs, so no write, truncation, seek, close or unmap of the
+    // caller's pages comes between the checks and the copy, and the pages need no hold. -1 when it cannot be done so,
+    // errors included: the full handler (ReadLocked) then does it.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static long ReadFromMemoryInterruptsOff(Process process, long descriptor, ulong buffer, long count, long offset)
     {

@@ -47,9 +47,9 @@ internal static unsafe class SyscallDispatcher
     /// call is refused), a fault pending, a number out of range (NoSuchCall).
     /// </summary>
     [RuntimeExport("SyscallDispatchCold")]
-    private static long DispatchCold(SyscallFrame* frame, Process entryProcess)
+    private static long DispatchCold(SyscallFrame* frame)
     {
-        Process process = Scheduler.Current.Process;   // the entry's per-CPU copy aside: the thread's own
+        Process process = Scheduler.Current.Process;   // the thread's own, not the entry's per-CPU copy
         if (process == null)
             return Error(SyscallError.Denied);
         return FaultInjector.Armed ? DispatchWithFaultPending(frame, process) : Run(frame, process);
